@@ -1,0 +1,27 @@
+package id.puskesos.rujukan;
+
+import java.time.Clock;
+import java.time.ZoneId;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.context.annotation.Bean;
+
+/** Rujukan: the integrated social-assistance referral system of a village Puskesos, on Camunda 7. */
+@SpringBootApplication
+@ConfigurationPropertiesScan
+public class RujukanApplication {
+
+  /** Bandung's clock: "today" for dates on forms and in rules is the day in Western Indonesian Time. */
+  public static final ZoneId ZONE = ZoneId.of("Asia/Jakarta");
+
+  public static void main(String[] args) {
+    SpringApplication.run(RujukanApplication.class, args);
+  }
+
+  @Bean
+  public Clock clock() {
+    return Clock.system(ZONE);
+  }
+}

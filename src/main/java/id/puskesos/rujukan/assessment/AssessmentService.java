@@ -1,0 +1,81 @@
+package id.puskesos.rujukan.assessment;
+
+import java.text.NumberFormat;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.Locale;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import id.puskesos.rujukan.common.Checks;
+import id.puskesos.rujukan.referral.CaseFile;
+import id.puskesos.rujukan.referral.EventType;
+import id.puskesos.rujukan.referral.Need;
+
+/** Needs assessment: the household's composition and income, the confirmed needs and the consents to share data. */
+@Service
+@Transactional
+public class AssessmentService {
+
+  private static final Locale INDONESIA = Locale.forLanguageTag("id-ID");
+
+  private final CaseFile caseFile;
+  private final JdbcClient jdbc;
+  private final Clock clock;
+
+  public AssessmentService(CaseFile caseFile, JdbcClient jdbc, Clock clock) {
+    this.caseFile = caseFile;
+    this.jdbc = jdbc;
+    this.clock = clock;
+  }
+
+  public void record(String referralNumber, Assessment a, String actor) {
+    validate(a);
+    jdbc.sql("""
+        INSERT INTO needs_assessment (referral_number, household_size, monthly_income, pregnant_count,
+            children_under6, primary_school_children, junior_school_children, senior_school_children,
+            disabled_members, elderly_members, religion, consent_baznas, consent_salman, eligible,
+            not_eligible_reason, assessed_at, assessed_by)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+        .params(referralNumber, a.householdSize(), a.monthlyIncome(), a.pregnantCount(), a.childrenUnder6(),
+            a.primarySchoolChildren(), a.juniorSchoolChildren(), a.seniorSchoolChildren(), a.disabledMembers(),
+            a.elderlyMembers(), a.religion() == null ? null : a.religion().name(), a.consentBaznas(),
+            a.consentSalman(), a.eligible(), a.notEligibleReason(), OffsetDateTime.now(clock), actor)
+        .update();
+    caseFile.confirmNeeds(referralNumber, a.needs());
+    caseFile.record(referralNumber, EventType.ASSESSED, actor,
+        "Asesmen: %d anggota keluarga, penghasilan Rp%s/bulan; kebutuhan %s; %s".formatted(a.householdSize(),
+            NumberFormat.getIntegerInstance(INDONESIA).format(a.monthlyIncome()), Need.summary(a.needs()),
+            a.eligible() ? "memenuhi syarat" : "tidak memenuhi syarat: " + a.notEligibleReason()));
+  }
+
+  /** "BAZNAS: ya, Rumah Amal Salman: tidak": shown to the back office when choosing programs. */
+  public static String consentSummary(boolean baznas, boolean salman) {
+    return "BAZNAS: %s, Rumah Amal Salman: %s".formatted(baznas ? "setuju" : "tidak", salman ? "setuju" : "tidak");
+  }
+
+  private static void validate(Assessment a) {
+    Checks checks = new Checks();
+    checks.check(a.householdSize() >= 1 && a.householdSize() <= 30, "householdSize",
+        "Jumlah anggota keluarga harus 1 sampai 30");
+    checks.check(a.monthlyIncome() >= 0, "monthlyIncome", "Penghasilan tidak boleh negatif");
+    int[] counts = {a.pregnantCount(), a.childrenUnder6(), a.primarySchoolChildren(), a.juniorSchoolChildren(),
+        a.seniorSchoolChildren(), a.disabledMembers(), a.elderlyMembers()};
+    for (int count : counts) {
+      if (count < 0) {
+        checks.add("householdSize", "Jumlah anggota per kelompok tidak boleh negatif");
+        break;
+      }
+    }
+    checks.check(a.children() + a.pregnantCount() <= a.householdSize(), "householdSize",
+        "Jumlah anak dan ibu hamil melebihi jumlah anggota keluarga");
+    checks.check(a.elderlyMembers() <= a.householdSize() && a.disabledMembers() <= a.householdSize(),
+        "householdSize", "Jumlah lansia atau penyandang disabilitas melebihi jumlah anggota keluarga");
+    checks.check(!a.needs().isEmpty(), "needs", "Pilih minimal satu kebutuhan yang dikonfirmasi");
+    checks.check(a.eligible() || a.notEligibleReason() != null, "notEligibleReason",
+        "Alasan tidak memenuhi syarat wajib diisi");
+    checks.throwIfAny();
+  }
+}

@@ -1,0 +1,9 @@
+package id.puskesos.rujukan.common;
+
+/** A referral (or other record) that does not exist or that the caller may not see. */
+public class NotFoundException extends RuntimeException {
+
+  public NotFoundException(String message) {
+    super(message);
+  }
+}

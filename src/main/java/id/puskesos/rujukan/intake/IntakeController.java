@@ -1,0 +1,40 @@
+package id.puskesos.rujukan.intake;
+
+import java.net.URI;
+
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import id.puskesos.rujukan.common.Actors;
+
+/** Intake over HTTP for integrating systems such as the city SLRT application. */
+@RestController
+@RequestMapping("/api/referrals")
+public class IntakeController {
+
+  private final IntakeService intakeService;
+  private final Actors actors;
+
+  public IntakeController(IntakeService intakeService, Actors actors) {
+    this.intakeService = intakeService;
+    this.actors = actors;
+  }
+
+  /** 201 with the new case, 200 when merged into the resident's open case, 400 with every invalid field. */
+  @PostMapping
+  public ResponseEntity<IntakeResponse> submit(@RequestBody IntakeRequest request) {
+    IntakeResult result = intakeService.submit(request, actors.current());
+    IntakeResponse body = new IntakeResponse(result.referralNumber(), result.processInstanceId(), "OPEN",
+        result.merged());
+    if (result.merged()) {
+      return ResponseEntity.ok(body);
+    }
+    return ResponseEntity.created(URI.create("/api/referrals/" + result.referralNumber())).body(body);
+  }
+
+  public record IntakeResponse(String referralNumber, String processInstanceId, String status, boolean merged) {
+  }
+}

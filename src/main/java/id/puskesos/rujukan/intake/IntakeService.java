@@ -1,0 +1,156 @@
+package id.puskesos.rujukan.intake;
+
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.BiFunction;
+
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import id.puskesos.rujukan.common.PersonalData;
+import id.puskesos.rujukan.process.CaseVariables;
+import id.puskesos.rujukan.process.ReferralProcess;
+import id.puskesos.rujukan.referral.CaseFile;
+import id.puskesos.rujukan.referral.IntakeRecord;
+import id.puskesos.rujukan.referral.Need;
+import id.puskesos.rujukan.referral.ReferralNumbers;
+import id.puskesos.rujukan.referral.ReferralRecord;
+import id.puskesos.rujukan.registry.Resident;
+import id.puskesos.rujukan.registry.ResidentRepository;
+
+/**
+ * Registers complaints and proposals: one set of rules and one numbering for the API and Tasklist's start form.
+ * A resident with an open case never gets a second one: the new complaint is merged into the open case.
+ */
+@Service
+public class IntakeService {
+
+  private static final Logger LOG = LoggerFactory.getLogger(IntakeService.class);
+
+  private final IntakeValidator validator;
+  private final ResidentRepository residents;
+  private final CaseFile caseFile;
+  private final ReferralNumbers numbers;
+  private final RuntimeService runtimeService;
+  private final TransactionTemplate transaction;
+
+  public IntakeService(IntakeValidator validator, ResidentRepository residents, CaseFile caseFile,
+      ReferralNumbers numbers, RuntimeService runtimeService, PlatformTransactionManager transactionManager) {
+    this.validator = validator;
+    this.residents = residents;
+    this.caseFile = caseFile;
+    this.numbers = numbers;
+    this.runtimeService = runtimeService;
+    this.transaction = new TransactionTemplate(transactionManager);
+  }
+
+  /**
+   * Intake from an integrating system: validates, then opens a case (the process starts at its API start event)
+   * or merges into the open one. Nothing is written when the input is invalid. Two first intakes for the same
+   * new resident at the same moment collide on the resident's NIK; the loser is retried once and then merges.
+   */
+  public IntakeResult submit(IntakeRequest request, String actor) {
+    ValidIntake intake = validator.validate(request);
+    try {
+      return transaction.execute(status -> register(intake, actor, this::startFromApi));
+    } catch (DataIntegrityViolationException concurrentFirstIntake) {
+      LOG.info("Intake for NIK {} collided with a concurrent one; retrying",
+          PersonalData.maskNik(intake.resident().nik()));
+      return transaction.execute(status -> register(intake, actor, this::startFromApi));
+    }
+  }
+
+  /**
+   * Intake from Tasklist's start form: the process instance exists already; it gets the referral number as its
+   * business key, or is marked as merged when the resident has an open case. The form's registry fields leave the
+   * process: the registry keeps them.
+   */
+  public IntakeResult registerStarted(IntakeRequest request, String actor, DelegateExecution execution) {
+    ValidIntake intake = validator.validate(request);
+    IntakeResult result = register(intake, actor, (number, variables) -> {
+      execution.setProcessBusinessKey(number);
+      execution.setVariables(variables);
+      return execution.getProcessInstanceId();
+    });
+    if (result.merged()) {
+      execution.setProcessBusinessKey(result.referralNumber());
+    }
+    CaseVariables.REGISTRY_ONLY.forEach(execution::removeVariable);
+    execution.setVariable(CaseVariables.MERGED_INTO_OPEN_CASE, result.merged());
+    return result;
+  }
+
+  private IntakeResult register(ValidIntake intake, String actor,
+      BiFunction<String, Map<String, Object>, String> startProcess) {
+    Resident resident = residents.lockOrCreate(intake.resident());
+    var openCase = caseFile.findOpenCase(resident.id());
+    if (openCase.isPresent()) {
+      mergeInto(openCase.get(), intake.complaint(), actor);
+      return new IntakeResult(openCase.get().referralNumber(), openCase.get().processInstanceId(), true);
+    }
+    String number = numbers.next();
+    caseFile.open(number, resident.id(), intake.complaint(), actor);
+    String processInstanceId = startProcess.apply(number, variables(number, resident, intake.complaint()));
+    caseFile.attachProcess(number, processInstanceId);
+    LOG.info("Referral {} opened for NIK {}", number, PersonalData.maskNik(resident.nik()));
+    return new IntakeResult(number, processInstanceId, false);
+  }
+
+  private String startFromApi(String number, Map<String, Object> variables) {
+    return runtimeService.createMessageCorrelation(ReferralProcess.MSG_REFERRAL_SUBMITTED)
+        .processInstanceBusinessKey(number)
+        .setVariables(variables)
+        .correlateStartMessage()
+        .getId();
+  }
+
+  /**
+   * The open case learns of the new complaint: its needs and description on the process, and, once programs are
+   * chosen, a task for the back office to review what was added.
+   */
+  private void mergeInto(ReferralRecord openCase, IntakeRecord complaint, String actor) {
+    String number = openCase.referralNumber();
+    caseFile.merge(number, complaint, actor);
+    Set<Need> all = EnumSet.noneOf(Need.class);
+    all.addAll(caseFile.needs(number));
+    String pid = openCase.processInstanceId();
+    Object description = runtimeService.getVariable(pid, CaseVariables.DESCRIPTION);
+    Map<String, Object> update = new HashMap<>();
+    update.put(CaseVariables.NEEDS, CaseVariables.jsonList(all.stream().map(Need::name).toList()));
+    update.put(CaseVariables.NEEDS_SUMMARY, Need.summary(all));
+    update.put(CaseVariables.DESCRIPTION, description + "\n\n[Tambahan, %s] %s".formatted(
+        complaint.channel().label(), complaint.description()));
+    if (complaint.urgent()) {
+      update.put(CaseVariables.URGENT, true);
+    }
+    runtimeService.setVariables(pid, update);
+    if (openCase.stage().isPastRouting()) {
+      runtimeService.createMessageCorrelation(ReferralProcess.MSG_NEEDS_ADDED).processInstanceId(pid).correlate();
+    }
+    LOG.info("Complaint merged into open referral {}", number);
+  }
+
+  private static Map<String, Object> variables(String number, Resident resident, IntakeRecord complaint) {
+    Map<String, Object> v = new HashMap<>();
+    v.put(CaseVariables.REFERRAL_NUMBER, number);
+    v.put(CaseVariables.RESIDENT_ID, resident.id());
+    v.put(CaseVariables.RESIDENT_NAME, resident.fullName());
+    v.put(CaseVariables.NIK, resident.nik());
+    v.put(CaseVariables.NIK_MASKED, PersonalData.maskNik(resident.nik()));
+    v.put(CaseVariables.ADDRESS, resident.fullAddress());
+    v.put(CaseVariables.NEEDS, CaseVariables.jsonList(complaint.needs().stream().map(Need::name).toList()));
+    v.put(CaseVariables.NEEDS_SUMMARY, Need.summary(complaint.needs()));
+    v.put(CaseVariables.DESCRIPTION, complaint.description());
+    v.put(CaseVariables.CHANNEL, complaint.channel().name());
+    v.put(CaseVariables.URGENT, complaint.urgent());
+    return v;
+  }
+}

@@ -1,0 +1,138 @@
+package id.puskesos.rujukan.intake;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.EnumSet;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+import org.springframework.stereotype.Component;
+
+import id.puskesos.rujukan.common.Checks;
+import id.puskesos.rujukan.referral.Channel;
+import id.puskesos.rujukan.referral.IntakeRecord;
+import id.puskesos.rujukan.referral.Need;
+import id.puskesos.rujukan.registry.ResidentDetails;
+import id.puskesos.rujukan.registry.Sex;
+
+/** The intake rules, one set for the API and Tasklist's start form. */
+@Component
+public class IntakeValidator {
+
+  private static final Pattern SIXTEEN_DIGITS = Pattern.compile("\\d{16}");
+  private static final Pattern RT_RW = Pattern.compile("\\d{1,3}");
+  private static final Pattern PHONE = Pattern.compile("(\\+62|62|0)(\\d{8,13})");
+  private static final Pattern NAME = Pattern.compile("[\\p{L}][\\p{L} .,'-]*");
+  private static final Pattern CONTROL = Pattern.compile("[\\p{Cntrl}&&[^\\r\\n\\t]]");
+  private static final LocalDate EARLIEST_BIRTH = LocalDate.of(1900, 1, 1);
+
+  private final Clock clock;
+
+  public IntakeValidator(Clock clock) {
+    this.clock = clock;
+  }
+
+  /** The validated intake, or an {@link id.puskesos.rujukan.common.InvalidInputException} listing every problem. */
+  public ValidIntake validate(IntakeRequest in) {
+    Checks checks = new Checks();
+    String nik = digits(checks, "nik", in.nik(), "NIK");
+    String kk = digits(checks, "kkNumber", in.kkNumber(), "Nomor KK");
+    String name = text(checks, "fullName", in.fullName(), "Nama lengkap", 120);
+    if (name != null) {
+      checks.check(NAME.matcher(name).matches(), "fullName",
+          "Nama lengkap hanya boleh berisi huruf, spasi, titik, koma, apostrof dan tanda hubung");
+    }
+    LocalDate birthDate = birthDate(checks, in.birthDate());
+    Sex sex = checks.oneOf(Sex.class, "sex", in.sex(), "Jenis kelamin");
+    String address = text(checks, "address", in.address(), "Alamat", 200);
+    String rt = neighbourhood(checks, "rt", in.rt(), "RT");
+    String rw = neighbourhood(checks, "rw", in.rw(), "RW");
+    String kelurahan = text(checks, "kelurahan", in.kelurahan(), "Kelurahan", 80);
+    String phone = phone(checks, in.phone());
+    Channel channel = checks.oneOf(Channel.class, "channel", in.channel(), "Saluran pengaduan");
+    Set<Need> needs = needs(checks, in);
+    String description = text(checks, "description", in.description(), "Uraian pengaduan", 2000);
+    checks.throwIfAny();
+    return new ValidIntake(
+        new ResidentDetails(nik, kk, name, birthDate, sex, address, rt, rw, kelurahan, phone),
+        new IntakeRecord(channel, needs, description, Boolean.TRUE.equals(in.urgent())));
+  }
+
+  private static String digits(Checks checks, String field, String value, String label) {
+    String v = checks.required(field, value, label);
+    if (v != null && !SIXTEEN_DIGITS.matcher(v).matches()) {
+      checks.add(field, label + " harus 16 digit angka");
+      return null;
+    }
+    return v;
+  }
+
+  private static String text(Checks checks, String field, String value, String label, int max) {
+    String v = checks.required(field, value, label);
+    if (v == null) {
+      return null;
+    }
+    if (v.length() > max) {
+      checks.add(field, "%s paling banyak %d karakter".formatted(label, max));
+    }
+    if (CONTROL.matcher(v).find()) {
+      checks.add(field, label + " berisi karakter kontrol yang tidak diizinkan");
+    }
+    return v;
+  }
+
+  private LocalDate birthDate(Checks checks, String value) {
+    String v = checks.required("birthDate", value, "Tanggal lahir");
+    if (v == null) {
+      return null;
+    }
+    try {
+      LocalDate date = LocalDate.parse(v.length() > 10 ? v.substring(0, 10) : v);
+      if (date.isAfter(LocalDate.now(clock)) || date.isBefore(EARLIEST_BIRTH)) {
+        checks.add("birthDate", "Tanggal lahir harus antara 1900-01-01 dan hari ini");
+      }
+      return date;
+    } catch (DateTimeParseException e) {
+      checks.add("birthDate", "Tanggal lahir harus berformat TTTT-BB-HH, misalnya 1985-07-21");
+      return null;
+    }
+  }
+
+  private static String neighbourhood(Checks checks, String field, String value, String label) {
+    String v = checks.required(field, value, label);
+    if (v != null && !RT_RW.matcher(v).matches()) {
+      checks.add(field, label + " harus 1 sampai 3 digit angka");
+      return null;
+    }
+    return v == null ? null : "%03d".formatted(Integer.parseInt(v));
+  }
+
+  /** Optional; stored in the national form 08xx so one resident has one number however it was typed. */
+  private static String phone(Checks checks, String value) {
+    if (value == null || value.isBlank()) {
+      return null;
+    }
+    var m = PHONE.matcher(value.trim().replaceAll("[\\s-]", ""));
+    if (!m.matches()) {
+      checks.add("phone", "Nomor HP harus diawali 0 atau +62 dan berisi 9 sampai 14 digit");
+      return null;
+    }
+    return "0" + m.group(2);
+  }
+
+  private static Set<Need> needs(Checks checks, IntakeRequest in) {
+    Set<Need> needs = EnumSet.noneOf(Need.class);
+    if (in.needs() == null || in.needs().isEmpty()) {
+      checks.add("needs", "Pilih minimal satu kebutuhan");
+      return needs;
+    }
+    for (String code : in.needs()) {
+      Need need = checks.oneOf(Need.class, "needs", code, "Kebutuhan");
+      if (need != null) {
+        needs.add(need);
+      }
+    }
+    return needs;
+  }
+}

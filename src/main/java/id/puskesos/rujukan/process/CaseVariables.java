@@ -1,0 +1,207 @@
+package id.puskesos.rujukan.process;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+
+import org.camunda.bpm.engine.delegate.VariableScope;
+import org.camunda.bpm.engine.variable.value.TypedValue;
+import org.camunda.spin.json.SpinJsonNode;
+import org.camunda.spin.plugin.variable.SpinValues;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * The process variables of a referral case (the referral and its partner referrals), named once, with typed
+ * readers. Forms submit lists as JSON, the API as Java lists; {@link #strings} reads both.
+ * The variables hold references and what gateways and forms need; the case file tables hold the rest.
+ */
+public final class CaseVariables {
+
+  // shown on every task form of the case
+  public static final String REFERRAL_NUMBER = "referralNumber";
+  public static final String RESIDENT_ID = "residentId";
+  public static final String RESIDENT_NAME = "residentName";
+  public static final String NIK = "nik";
+  public static final String NIK_MASKED = "nikMasked";
+  public static final String ADDRESS = "address";
+  public static final String NEEDS = "needs";
+  public static final String NEEDS_SUMMARY = "needsSummary";
+  public static final String DESCRIPTION = "description";
+  public static final String CHANNEL = "channel";
+  public static final String URGENT = "urgent";
+
+  // intake form fields that go to the registry and do not stay in the process
+  public static final String KK_NUMBER = "kkNumber";
+  public static final String FULL_NAME = "fullName";
+  public static final String BIRTH_DATE = "birthDate";
+  public static final String SEX = "sex";
+  public static final String RT = "rt";
+  public static final String RW = "rw";
+  public static final String KELURAHAN = "kelurahan";
+  public static final String PHONE = "phone";
+  public static final List<String> REGISTRY_ONLY = List.of(KK_NUMBER, FULL_NAME, BIRTH_DATE, SEX, RT, RW, KELURAHAN, PHONE);
+
+  public static final String MERGED_INTO_OPEN_CASE = "mergedIntoOpenCase";
+
+  // verification
+  public static final String DOCUMENTS_CHECKED = "documentsChecked";
+  public static final String DTKS_STATUS = "dtksStatus";
+  public static final String DESIL = "desil";
+  public static final String REGISTRY_UPDATED_ON = "registryUpdatedOn";
+  public static final String DECEASED_OR_MOVED = "deceasedOrMoved";
+  public static final String VERIFICATION_RESULT = "verificationResult";
+  public static final String VERIFICATION_NOTE = "verificationNote";
+  public static final String NEEDS_HOME_VISIT = "needsHomeVisit";
+  public static final String NOT_ELIGIBLE_REASON = "notEligibleReason";
+
+  // home visit and professional opinions
+  public static final String VISIT_DATE = "visitDate";
+  public static final String VISIT_FINDINGS = "visitFindings";
+  public static final String OPINIONS_REQUESTED = "opinionsRequested";
+  public static final String OPINION_GROUPS = "opinionGroups";
+  public static final String OPINION_GROUP = "opinionGroup";
+  public static final String OPINION = "opinion";
+  public static final String OPINIONS_SUMMARY = "opinionsSummary";
+  public static final String PROPOSE_DTKS_UPDATE = "proposeDtksUpdate";
+
+  // needs assessment
+  public static final String HOUSEHOLD_SIZE = "householdSize";
+  public static final String MONTHLY_INCOME = "monthlyIncome";
+  public static final String PREGNANT_COUNT = "pregnantCount";
+  public static final String CHILDREN_UNDER_6 = "childrenUnder6";
+  public static final String PRIMARY_SCHOOL_CHILDREN = "primarySchoolChildren";
+  public static final String JUNIOR_SCHOOL_CHILDREN = "juniorSchoolChildren";
+  public static final String SENIOR_SCHOOL_CHILDREN = "seniorSchoolChildren";
+  public static final String DISABLED_MEMBERS = "disabledMembers";
+  public static final String ELDERLY_MEMBERS = "elderlyMembers";
+  public static final String RELIGION = "religion";
+  public static final String CONSENT_BAZNAS = "consentBaznas";
+  public static final String CONSENT_SALMAN = "consentSalman";
+  public static final String CONSENT_SUMMARY = "consentSummary";
+  public static final String ASSESSMENT_RESULT = "assessmentResult";
+
+  // routing
+  public static final String PROGRAM_OPTIONS = "programOptions";
+  public static final String SELECTED_PROGRAMS = "selectedPrograms";
+  public static final String ROUTING_DECISION = "routingDecision";
+  public static final String ROUTING_NOTE = "routingNote";
+  public static final String RECOMMENDATION_NOTE = "recommendationNote";
+  public static final String APPROVAL = "approval";
+  public static final String COORDINATOR_NOTE = "coordinatorNote";
+  public static final String PROGRAMS = "programs";
+  public static final String REFERRED_COUNT = "referredCount";
+  public static final String RECOMMENDATION_NUMBER = "recommendationNumber";
+
+  // partner referral (one per program)
+  public static final String PROGRAM_CODE = "programCode";
+  public static final String PROGRAM_NAME = "programName";
+  public static final String PARTNER_NAME = "partnerName";
+  public static final String PARTNER_GROUP = "partnerGroup";
+  public static final String DECISION = "decision";
+  public static final String REJECTION_REASON = "rejectionReason";
+  public static final String INFO_REQUEST = "infoRequest";
+  public static final String INFO_RESPONSE = "infoResponse";
+  public static final String PLANNED_AID = "plannedAid";
+  public static final String DISTRIBUTION_DATE = "distributionDate";
+  public static final String AID_AMOUNT = "aidAmount";
+  public static final String AID_ITEMS = "aidItems";
+  public static final String PROOF_REFERENCE = "proofReference";
+  public static final String RECEIPT_CONFIRMED = "receiptConfirmed";
+
+  // after the partners
+  public static final String DISTRIBUTED_COUNT = "distributedCount";
+  public static final String AID_SUMMARY = "aidSummary";
+  public static final String AID_RECEIVED = "aidReceived";
+  public static final String AID_HELPED = "aidHelped";
+  public static final String SATISFACTION = "satisfaction";
+  public static final String FOLLOW_UP_NOTES = "followUpNotes";
+
+  // closing (input parameters of the closing service tasks) and withdrawal
+  public static final String CLOSING_OUTCOME = "closingOutcome";
+  public static final String CLOSING_REASON = "closingReason";
+  public static final String WITHDRAWAL_REASON = "withdrawalReason";
+
+  // review of needs added to a case past routing
+  public static final String REVIEW_ACTION = "reviewAction";
+  public static final String REVIEW_NOTE = "reviewNote";
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private CaseVariables() {
+  }
+
+  /** The variable as trimmed text, or null when absent or blank. */
+  public static String string(VariableScope scope, String name) {
+    Object value = scope.getVariable(name);
+    if (value == null) {
+      return null;
+    }
+    String text = value.toString().trim();
+    return text.isEmpty() ? null : text;
+  }
+
+  public static boolean flag(VariableScope scope, String name) {
+    Object value = scope.getVariable(name);
+    return value instanceof Boolean b ? b : value != null && Boolean.parseBoolean(value.toString());
+  }
+
+  /** A whole number, or null when absent; forms send numbers as Integer, Long or Double. */
+  public static Long number(VariableScope scope, String name) {
+    Object value = scope.getVariable(name);
+    if (value == null || value.toString().isBlank()) {
+      return null;
+    }
+    if (value instanceof Number n) {
+      return n.longValue();
+    }
+    return Long.valueOf(value.toString().trim());
+  }
+
+  /** A list of strings from a JSON array (Camunda Forms), a Java collection (API) or null. */
+  public static List<String> strings(VariableScope scope, String name) {
+    return strings(scope.getVariable(name));
+  }
+
+  public static List<String> strings(Object value) {
+    List<String> result = new ArrayList<>();
+    if (value instanceof SpinJsonNode json) {
+      if (json.isArray()) {
+        json.elements().forEach(e -> result.add(e.isString() ? e.stringValue() : e.toString()));
+      }
+    } else if (value instanceof Collection<?> items) {
+      items.forEach(item -> result.add(String.valueOf(item)));
+    } else if (value instanceof String text && text.trim().startsWith("[")) {
+      try {
+        for (Object item : JSON.readValue(text, List.class)) {
+          result.add(String.valueOf(item));
+        }
+      } catch (JsonProcessingException e) {
+        throw new IllegalArgumentException("not a JSON list: " + text, e);
+      }
+    }
+    return result;
+  }
+
+  /** A JSON list variable, the type Camunda Forms read into checklists. */
+  public static TypedValue jsonList(Collection<?> items) {
+    return SpinValues.jsonValue(toJson(items)).create();
+  }
+
+  /** A JSON list of {label, value} options for a checklist's {@code valuesKey}. */
+  public static TypedValue jsonOptions(Map<String, String> labelsByValue) {
+    List<Map<String, String>> options = new ArrayList<>();
+    labelsByValue.forEach((value, label) -> options.add(Map.of("label", label, "value", value)));
+    return SpinValues.jsonValue(toJson(options)).create();
+  }
+
+  private static String toJson(Object value) {
+    try {
+      return JSON.writeValueAsString(value);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

@@ -1,0 +1,40 @@
+package id.puskesos.rujukan.process;
+
+/** Names in {@code processes/referral.bpmn} that code and tests refer to. */
+public final class ReferralProcess {
+
+  public static final String PROCESS_ID = "referral";
+
+  public static final String START_INTAKE_FORM = "start_intakeForm";
+  public static final String START_REFERRAL_SUBMITTED = "start_referralSubmitted";
+  public static final String TASK_REGISTER_INTAKE = "task_registerIntake";
+  public static final String END_MERGED_INTO_OPEN_CASE = "end_mergedIntoOpenCase";
+  public static final String TASK_VERIFY_RESIDENT = "task_verifyResident";
+  public static final String TASK_HOME_VISIT = "task_homeVisit";
+  public static final String SUBPROCESS_PROFESSIONAL_OPINION = "subprocess_professionalOpinion";
+  public static final String TASK_GIVE_OPINION = "task_giveOpinion";
+  public static final String TASK_ASSESS_NEEDS = "task_assessNeeds";
+  public static final String TASK_SUGGEST_PROGRAMS = "task_suggestPrograms";
+  public static final String TASK_RECOMMEND_PROGRAMS = "task_recommendPrograms";
+  public static final String TASK_APPROVE_RECOMMENDATION = "task_approveRecommendation";
+  public static final String TASK_ISSUE_REFERRALS = "task_issueReferrals";
+  public static final String CALL_PARTNER_REFERRAL = "call_partnerReferral";
+  public static final String TIMER_FOLLOW_UP_DUE = "timer_followUpDue";
+  public static final String TASK_FOLLOW_UP = "task_followUp";
+  public static final String TASK_REVIEW_ADDED_NEEDS = "task_reviewAddedNeeds";
+  public static final String END_CLOSED_FACILITATED = "end_closedFacilitated";
+  public static final String END_CLOSED_REJECTED = "end_closedRejected";
+  public static final String END_CLOSED_NOT_ELIGIBLE = "end_closedNotEligible";
+  public static final String END_CLOSED_WITHDRAWN = "end_closedWithdrawn";
+  public static final String END_ADDED_NEEDS_REVIEWED = "end_addedNeedsReviewed";
+
+  public static final String MSG_REFERRAL_SUBMITTED = "msg_referralSubmitted";
+  public static final String MSG_RESIDENT_WITHDREW = "msg_residentWithdrew";
+  public static final String MSG_NEEDS_ADDED = "msg_needsAdded";
+
+  /** Extension property on an activity that marks the case stage it begins. */
+  public static final String STAGE_PROPERTY = "stage";
+
+  private ReferralProcess() {
+  }
+}

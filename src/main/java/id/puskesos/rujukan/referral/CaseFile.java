@@ -1,0 +1,303 @@
+package id.puskesos.rujukan.referral;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import id.puskesos.rujukan.common.NotFoundException;
+
+/**
+ * The case file: the one place where a referral's facts and outcome are written (who, when, which program,
+ * what was given, why rejected) and read back for the API and reports. Every change also leaves a timeline entry.
+ * Callers run inside the engine's transaction, so the case file and the process state commit together.
+ */
+@Service
+@Transactional
+public class CaseFile {
+
+  private static final String REFERRAL_COLUMNS = """
+      referral_number, resident_id, process_instance_id, channel, urgent, status, stage, outcome, outcome_reason,
+      recommendation_number, received_at, received_by, closed_at, closed_by""";
+  private static final String PROGRAM_COLUMNS = """
+      program_code, partner_code, status, status_reason, referred_at, info_request, info_response, planned_aid,
+      decided_at, decided_by, aid_amount, aid_items, distributed_on, proof_reference, distributed_by""";
+  private static final String OPEN = "OPEN";
+  private static final String CLOSED = "CLOSED";
+
+  private final JdbcClient jdbc;
+  private final Clock clock;
+
+  public CaseFile(JdbcClient jdbc, Clock clock) {
+    this.jdbc = jdbc;
+    this.clock = clock;
+  }
+
+  // ---- opening and intakes --------------------------------------------------------------------------------
+
+  public void open(String number, long residentId, IntakeRecord intake, String actor) {
+    OffsetDateTime now = now();
+    jdbc.sql("""
+        INSERT INTO referral (referral_number, resident_id, channel, urgent, status, stage, received_at, received_by)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")
+        .params(number, residentId, intake.channel().name(), intake.urgent(), OPEN, Stage.INTAKE.name(), now, actor)
+        .update();
+    insertIntake(number, intake, false, actor, now);
+    addNeeds(number, intake.needs(), now);
+    record(number, EventType.INTAKE_RECEIVED, actor, "Pengaduan diterima (%s): %s".formatted(
+        intake.channel().label(), Need.summary(intake.needs())));
+  }
+
+  public void attachProcess(String number, String processInstanceId) {
+    jdbc.sql("UPDATE referral SET process_instance_id = ? WHERE referral_number = ?")
+        .params(processInstanceId, number).update();
+  }
+
+  /** The resident's open case, if any; the resident row is locked by the caller. */
+  public Optional<ReferralRecord> findOpenCase(long residentId) {
+    return jdbc.sql("SELECT " + REFERRAL_COLUMNS + " FROM referral WHERE resident_id = ? AND status = ?")
+        .params(residentId, OPEN).query(this::mapReferral).optional();
+  }
+
+  /** Attaches a later complaint to an open case; returns the needs it added. */
+  public Set<Need> merge(String number, IntakeRecord intake, String actor) {
+    OffsetDateTime now = now();
+    Set<Need> added = EnumSet.noneOf(Need.class);
+    added.addAll(intake.needs());
+    added.removeAll(needs(number));
+    insertIntake(number, intake, true, actor, now);
+    addNeeds(number, added, now);
+    if (intake.urgent()) {
+      jdbc.sql("UPDATE referral SET urgent = TRUE WHERE referral_number = ?").param(number).update();
+    }
+    record(number, EventType.INTAKE_MERGED, actor, "Pengaduan tambahan (%s) digabungkan; kebutuhan baru: %s".formatted(
+        intake.channel().label(), added.isEmpty() ? "tidak ada" : Need.summary(added)));
+    return added;
+  }
+
+  public Set<Need> needs(String number) {
+    List<String> rows = jdbc.sql("SELECT need FROM referral_need WHERE referral_number = ?").param(number)
+        .query(String.class).list();
+    Set<Need> needs = EnumSet.noneOf(Need.class);
+    rows.forEach(n -> needs.add(Need.valueOf(n)));
+    return needs;
+  }
+
+  /** The needs the assessment confirmed replace those given at intake. */
+  public void confirmNeeds(String number, Set<Need> confirmed) {
+    jdbc.sql("DELETE FROM referral_need WHERE referral_number = ?").param(number).update();
+    addNeeds(number, confirmed, now());
+  }
+
+  // ---- stages and timeline --------------------------------------------------------------------------------
+
+  /** Moves the case to a stage (once; re-entering the same stage records nothing). */
+  public void enterStage(String number, Stage stage, String actor) {
+    int changed = jdbc.sql("UPDATE referral SET stage = ? WHERE referral_number = ? AND stage <> ?")
+        .params(stage.name(), number, stage.name()).update();
+    if (changed > 0) {
+      record(number, EventType.STAGE_ENTERED, actor, "Tahap: " + stage.label());
+    }
+  }
+
+  public void record(String number, EventType type, String actor, String detail) {
+    jdbc.sql("""
+        INSERT INTO referral_event (referral_number, occurred_at, actor, event_type, detail) VALUES (?, ?, ?, ?, ?)""")
+        .params(number, now(), actor, type.name(), truncate(detail, 2000)).update();
+  }
+
+  public List<TimelineEvent> timeline(String number) {
+    return jdbc.sql("""
+        SELECT occurred_at, actor, event_type, detail FROM referral_event WHERE referral_number = ? ORDER BY id""")
+        .param(number)
+        .query((rs, row) -> new TimelineEvent(rs.getObject("occurred_at", OffsetDateTime.class),
+            rs.getString("actor"), EventType.valueOf(rs.getString("event_type")), rs.getString("detail")))
+        .list();
+  }
+
+  // ---- programs -------------------------------------------------------------------------------------------
+
+  public void recordRecommendation(String number, String recommendationNumber) {
+    jdbc.sql("UPDATE referral SET recommendation_number = ? WHERE referral_number = ?")
+        .params(recommendationNumber, number).update();
+  }
+
+  /** Refers the case to a program, or refers it again after it was skipped. */
+  public void referProgram(String number, String programCode, String partnerCode, String actor) {
+    upsertProgram(number, programCode, partnerCode, ProgramStatus.REFERRED, null, actor);
+  }
+
+  /** Records that a program was chosen but not sent, and why (e.g. no consent to share the resident's data). */
+  public void skipProgram(String number, String programCode, String partnerCode, String reason, String actor) {
+    upsertProgram(number, programCode, partnerCode, ProgramStatus.SKIPPED_NO_CONSENT, reason, actor);
+  }
+
+  public void recordDecision(String number, String programCode, ProgramStatus status, String reason,
+      String plannedAid, String actor) {
+    requireUpdated(jdbc.sql("""
+        UPDATE program_referral SET status = ?, status_reason = ?, planned_aid = ?, decided_at = ?, decided_by = ?
+        WHERE referral_number = ? AND program_code = ?""")
+        .params(status.name(), reason, plannedAid, now(), actor, number, programCode).update(), number, programCode);
+  }
+
+  public void requestInformation(String number, String programCode, String question, String actor) {
+    requireUpdated(jdbc.sql("""
+        UPDATE program_referral SET status = ?, info_request = ?, info_response = NULL
+        WHERE referral_number = ? AND program_code = ?""")
+        .params(ProgramStatus.INFO_REQUESTED.name(), question, number, programCode).update(), number, programCode);
+    record(number, EventType.INFO_REQUESTED, actor, "Mitra meminta informasi (%s): %s".formatted(programCode, question));
+  }
+
+  public void provideInformation(String number, String programCode, String answer, String actor) {
+    requireUpdated(jdbc.sql("""
+        UPDATE program_referral SET status = ?, info_response = ? WHERE referral_number = ? AND program_code = ?""")
+        .params(ProgramStatus.REFERRED.name(), answer, number, programCode).update(), number, programCode);
+    record(number, EventType.INFO_PROVIDED, actor, "Informasi tambahan dikirim ke mitra (%s)".formatted(programCode));
+  }
+
+  public void recordDistribution(String number, String programCode, Distribution distribution, String actor) {
+    requireUpdated(jdbc.sql("""
+        UPDATE program_referral SET status = ?, aid_amount = ?, aid_items = ?, distributed_on = ?, proof_reference = ?,
+                                    distributed_at = ?, distributed_by = ?
+        WHERE referral_number = ? AND program_code = ?""")
+        .params(ProgramStatus.DISTRIBUTED.name(), distribution.amount(), distribution.items(),
+            distribution.distributedOn(), distribution.proofReference(), now(), actor, number, programCode)
+        .update(), number, programCode);
+  }
+
+  public List<ProgramReferral> programs(String number) {
+    return jdbc.sql("SELECT " + PROGRAM_COLUMNS + " FROM program_referral WHERE referral_number = ? ORDER BY id")
+        .param(number).query(this::mapProgram).list();
+  }
+
+  // ---- follow-up and closing ------------------------------------------------------------------------------
+
+  public void recordFollowUp(String number, FollowUp followUp, String actor) {
+    jdbc.sql("""
+        UPDATE referral SET aid_received = ?, aid_helped = ?, satisfaction = ?, follow_up_notes = ?,
+                            followed_up_at = ?, followed_up_by = ?
+        WHERE referral_number = ?""")
+        .params(followUp.aidReceived(), followUp.aidHelped(), followUp.satisfaction(),
+            truncate(followUp.notes(), 2000), now(), actor, number)
+        .update();
+    record(number, EventType.FOLLOWED_UP, actor, "Tindak lanjut: bantuan diterima %s, membantu %s, kepuasan %s"
+        .formatted(followUp.aidReceived(), followUp.aidHelped(), followUp.satisfaction()));
+  }
+
+  /**
+   * Closes the case with its outcome. Programs still with a partner are cancelled, so no partner acts on a
+   * closed case.
+   */
+  public void close(String number, Outcome outcome, String reason, String actor) {
+    OffsetDateTime now = now();
+    int closed = jdbc.sql("""
+        UPDATE referral SET status = ?, stage = ?, outcome = ?, outcome_reason = ?, closed_at = ?, closed_by = ?
+        WHERE referral_number = ? AND status = ?""")
+        .params(CLOSED, Stage.CLOSED.name(), outcome.name(), truncate(reason, 1000), now, actor, number, OPEN)
+        .update();
+    if (closed == 0) {
+      throw new IllegalStateException("Rujukan " + number + " tidak terbuka");
+    }
+    String openStatuses = EnumSet.allOf(ProgramStatus.class).stream().filter(ProgramStatus::isOpen)
+        .map(s -> "'" + s.name() + "'").collect(Collectors.joining(","));
+    jdbc.sql("UPDATE program_referral SET status = ?, status_reason = ? WHERE referral_number = ? AND status IN ("
+            + openStatuses + ")")
+        .params(ProgramStatus.CANCELLED.name(), "Kasus ditutup: " + outcome.label(), number).update();
+    record(number, EventType.CLOSED, actor, "Kasus ditutup: %s%s".formatted(outcome.label(),
+        reason == null ? "" : " (" + reason + ")"));
+  }
+
+  // ---- reading --------------------------------------------------------------------------------------------
+
+  @Transactional(readOnly = true)
+  public Optional<ReferralRecord> find(String number) {
+    return jdbc.sql("SELECT " + REFERRAL_COLUMNS + " FROM referral WHERE referral_number = ?").param(number)
+        .query(this::mapReferral).optional();
+  }
+
+  @Transactional(readOnly = true)
+  public ReferralRecord get(String number) {
+    return find(number).orElseThrow(() -> new NotFoundException("Rujukan " + number + " tidak ditemukan"));
+  }
+
+  // ---- helpers --------------------------------------------------------------------------------------------
+
+  private void insertIntake(String number, IntakeRecord intake, boolean merged, String actor, OffsetDateTime at) {
+    jdbc.sql("""
+        INSERT INTO referral_intake (referral_number, channel, needs, description, urgent, merged, received_at,
+                                     received_by)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")
+        .params(number, intake.channel().name(),
+            intake.needs().stream().sorted().map(Need::name).collect(Collectors.joining(",")),
+            intake.description(), intake.urgent(), merged, at, actor)
+        .update();
+  }
+
+  private void addNeeds(String number, Set<Need> needs, OffsetDateTime at) {
+    for (Need need : needs) {
+      jdbc.sql("INSERT INTO referral_need (referral_number, need, added_at) VALUES (?, ?, ?)")
+          .params(number, need.name(), at).update();
+    }
+  }
+
+  private void upsertProgram(String number, String programCode, String partnerCode, ProgramStatus status,
+      String reason, String actor) {
+    OffsetDateTime now = now();
+    int updated = jdbc.sql("""
+        UPDATE program_referral SET status = ?, status_reason = ?, referred_at = ?, referred_by = ?,
+                                    info_request = NULL, info_response = NULL, decided_at = NULL, decided_by = NULL
+        WHERE referral_number = ? AND program_code = ?""")
+        .params(status.name(), reason, now, actor, number, programCode).update();
+    if (updated == 0) {
+      jdbc.sql("""
+          INSERT INTO program_referral (referral_number, program_code, partner_code, status, status_reason,
+                                        referred_at, referred_by)
+          VALUES (?, ?, ?, ?, ?, ?, ?)""")
+          .params(number, programCode, partnerCode, status.name(), reason, now, actor).update();
+    }
+  }
+
+  private static void requireUpdated(int rows, String number, String programCode) {
+    if (rows == 0) {
+      throw new NotFoundException("Rujukan " + number + " tidak dirujuk ke program " + programCode);
+    }
+  }
+
+  private OffsetDateTime now() {
+    return OffsetDateTime.now(clock);
+  }
+
+  private static String truncate(String text, int max) {
+    return text == null || text.length() <= max ? text : text.substring(0, max - 1) + "…";
+  }
+
+  private ReferralRecord mapReferral(ResultSet rs, int row) throws SQLException {
+    String outcome = rs.getString("outcome");
+    return new ReferralRecord(rs.getString("referral_number"), rs.getLong("resident_id"),
+        rs.getString("process_instance_id"), Channel.valueOf(rs.getString("channel")), rs.getBoolean("urgent"),
+        OPEN.equals(rs.getString("status")), Stage.valueOf(rs.getString("stage")),
+        outcome == null ? null : Outcome.valueOf(outcome), rs.getString("outcome_reason"),
+        rs.getString("recommendation_number"), rs.getObject("received_at", OffsetDateTime.class),
+        rs.getString("received_by"), rs.getObject("closed_at", OffsetDateTime.class), rs.getString("closed_by"));
+  }
+
+  private ProgramReferral mapProgram(ResultSet rs, int row) throws SQLException {
+    return new ProgramReferral(rs.getString("program_code"), rs.getString("partner_code"),
+        ProgramStatus.valueOf(rs.getString("status")), rs.getString("status_reason"),
+        rs.getObject("referred_at", OffsetDateTime.class), rs.getString("info_request"),
+        rs.getString("info_response"), rs.getString("planned_aid"), rs.getObject("decided_at", OffsetDateTime.class),
+        rs.getString("decided_by"), rs.getBigDecimal("aid_amount"), rs.getString("aid_items"),
+        rs.getObject("distributed_on", LocalDate.class), rs.getString("proof_reference"),
+        rs.getString("distributed_by"));
+  }
+}

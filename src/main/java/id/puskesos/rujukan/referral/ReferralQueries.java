@@ -1,0 +1,92 @@
+package id.puskesos.rujukan.referral;
+
+import java.util.List;
+
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.task.IdentityLinkType;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import id.puskesos.rujukan.common.PersonalData;
+import id.puskesos.rujukan.registry.Resident;
+import id.puskesos.rujukan.registry.ResidentRepository;
+import id.puskesos.rujukan.routing.Program;
+import id.puskesos.rujukan.routing.ProgramCatalogue;
+
+/** Reads a case for the API: the case file joined with the open tasks of its process instances. */
+@Service
+@Transactional(readOnly = true)
+public class ReferralQueries {
+
+  private final CaseFile caseFile;
+  private final ResidentRepository residents;
+  private final ProgramCatalogue catalogue;
+  private final TaskService taskService;
+
+  public ReferralQueries(CaseFile caseFile, ResidentRepository residents, ProgramCatalogue catalogue,
+      TaskService taskService) {
+    this.caseFile = caseFile;
+    this.residents = residents;
+    this.catalogue = catalogue;
+    this.taskService = taskService;
+  }
+
+  public ReferralView view(String number) {
+    ReferralRecord referral = caseFile.get(number);
+    Resident resident = residents.findById(referral.residentId()).orElseThrow();
+    List<ProgramReferral> programs = caseFile.programs(number);
+    Stage stage = currentStage(referral.stage(), programs);
+    return new ReferralView(
+        referral.referralNumber(),
+        referral.open() ? "OPEN" : "CLOSED",
+        stage.name(),
+        stage.label(),
+        referral.outcome() == null ? null : referral.outcome().name(),
+        referral.outcome() == null ? null : referral.outcome().label(),
+        referral.outcomeReason(),
+        new ReferralView.Resident(resident.fullName(), PersonalData.maskNik(resident.nik()), resident.kelurahan()),
+        referral.channel().name(),
+        referral.urgent(),
+        referral.receivedAt(),
+        referral.closedAt(),
+        caseFile.needs(number).stream().sorted().map(Need::name).toList(),
+        referral.recommendationNumber(),
+        programs.stream().map(this::program).toList(),
+        openTasks(number),
+        caseFile.timeline(number).stream()
+            .map(e -> new ReferralView.TimelineEntry(e.at(), e.actor(), e.type().name(), e.detail())).toList());
+  }
+
+  /**
+   * The stage shown to users. While partners work, a case whose decisions are all in but whose aid is still to be
+   * handed over is in distribution.
+   */
+  static Stage currentStage(Stage recorded, List<ProgramReferral> programs) {
+    if (recorded == Stage.PARTNER_DECISION
+        && programs.stream().noneMatch(p -> p.status().isUndecided())
+        && programs.stream().anyMatch(p -> p.status() == ProgramStatus.ACCEPTED)) {
+      return Stage.DISTRIBUTION;
+    }
+    return recorded;
+  }
+
+  private ReferralView.Program program(ProgramReferral p) {
+    Program program = catalogue.findProgram(p.programCode()).orElse(null);
+    return new ReferralView.Program(p.programCode(), program == null ? p.programCode() : program.name(),
+        program == null ? p.partnerCode() : catalogue.partnerOf(program).name(), p.status().name(),
+        p.status().label(), p.decidedBy(), p.decidedAt(), p.statusReason(), p.infoRequest(), p.plannedAid(),
+        p.aidAmount(), p.aidItems(), p.distributedOn(), p.distributedBy());
+  }
+
+  private List<ReferralView.OpenTask> openTasks(String number) {
+    return taskService.createTaskQuery().processInstanceBusinessKey(number).orderByTaskCreateTime().asc().list()
+        .stream()
+        .map(task -> new ReferralView.OpenTask(task.getId(), task.getName(), task.getTaskDefinitionKey(),
+            taskService.getIdentityLinksForTask(task.getId()).stream()
+                .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null)
+                .map(IdentityLink::getGroupId).toList(),
+            task.getAssignee(), task.getCreateTime(), task.getDueDate()))
+        .toList();
+  }
+}

@@ -1,0 +1,21 @@
+package id.puskesos.rujukan.referral;
+
+import java.time.OffsetDateTime;
+
+/** A referral case as the case file holds it. */
+public record ReferralRecord(
+    String referralNumber,
+    long residentId,
+    String processInstanceId,
+    Channel channel,
+    boolean urgent,
+    boolean open,
+    Stage stage,
+    Outcome outcome,
+    String outcomeReason,
+    String recommendationNumber,
+    OffsetDateTime receivedAt,
+    String receivedBy,
+    OffsetDateTime closedAt,
+    String closedBy) {
+}

@@ -1,0 +1,44 @@
+package id.puskesos.rujukan.referral;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.Date;
+import java.util.List;
+
+/** A case as the API shows it: status, stage, outcome, programs and decisions, open tasks and timeline. */
+public record ReferralView(
+    String referralNumber,
+    String status,
+    String stage,
+    String stageLabel,
+    String outcome,
+    String outcomeLabel,
+    String outcomeReason,
+    Resident resident,
+    String channel,
+    boolean urgent,
+    OffsetDateTime receivedAt,
+    OffsetDateTime closedAt,
+    List<String> needs,
+    String recommendationNumber,
+    List<Program> programs,
+    List<OpenTask> openTasks,
+    List<TimelineEntry> timeline) {
+
+  /** Only what identifies the case to staff: the NIK is masked. */
+  public record Resident(String name, String nikMasked, String kelurahan) {
+  }
+
+  public record Program(String code, String name, String partner, String status, String statusLabel,
+      String decidedBy, OffsetDateTime decidedAt, String reason, String infoRequest, String plannedAid,
+      BigDecimal aidAmount, String aidItems, LocalDate distributedOn, String distributedBy) {
+  }
+
+  public record OpenTask(String id, String name, String taskDefinitionKey, List<String> candidateGroups,
+      String assignee, Date created, Date due) {
+  }
+
+  public record TimelineEntry(OffsetDateTime at, String actor, String type, String text) {
+  }
+}

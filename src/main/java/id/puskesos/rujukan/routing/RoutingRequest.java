@@ -1,0 +1,21 @@
+package id.puskesos.rujukan.routing;
+
+import java.util.Set;
+
+import id.puskesos.rujukan.referral.Need;
+
+/** What routing knows of a case when it suggests programs. */
+public record RoutingRequest(Set<Need> needs, boolean proposeDtksUpdate, boolean consentBaznas, boolean consentSalman) {
+
+  /** Whether the resident agreed to share their data with this partner; government partners need no consent. */
+  public boolean mayShareWith(Partner partner) {
+    if (partner.government()) {
+      return true;
+    }
+    return switch (partner.code()) {
+      case "BAZNAS" -> consentBaznas;
+      case "SALMAN" -> consentSalman;
+      default -> false;
+    };
+  }
+}
