@@ -1,5 +1,6 @@
 package id.puskesos.rujukan.common;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -14,6 +15,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 
 /** Turns failures of the domain API into clear answers in Bahasa Indonesia, never a stack trace. */
 @RestControllerAdvice(basePackages = "id.puskesos.rujukan")
@@ -37,9 +39,23 @@ public class ApiExceptionHandler {
           .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
           .collect(Collectors.joining(".")).replace(".[", "[");
       return ResponseEntity.badRequest().body(new ApiError("Data tidak valid",
-          List.of(new FieldError(field, "Jenis nilai " + field + " salah"))));
+          List.of(new FieldError(field, field + " " + expected(mapping)))));
     }
     return ResponseEntity.badRequest().body(new ApiError("Badan permintaan bukan JSON yang valid", List.of()));
+  }
+
+  private static String expected(JsonMappingException mapping) {
+    Class<?> type = mapping instanceof MismatchedInputException mismatch ? mismatch.getTargetType() : null;
+    if (type == Boolean.class || type == boolean.class) {
+      return "harus bernilai true atau false";
+    }
+    if (type != null && (Collection.class.isAssignableFrom(type) || type.isArray())) {
+      return "harus berupa daftar (array JSON)";
+    }
+    if (type == String.class) {
+      return "harus berupa teks";
+    }
+    return "berisi jenis nilai yang salah";
   }
 
   @ExceptionHandler(HttpMediaTypeNotSupportedException.class)

@@ -4,10 +4,8 @@ import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.BiFunction;
 
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -69,27 +67,14 @@ public class IntakeService {
   }
 
   /**
-   * Intake from Tasklist's start form: the process instance exists already; it gets the referral number as its
-   * business key, or is marked as merged when the resident has an open case. The form's registry fields leave the
-   * process: the registry keeps them.
+   * Registers a complaint whose process is started by the caller (Tasklist's start form, where the instance exists
+   * already). Validates; the starter is called only for a new case, with its number and process variables.
    */
-  public IntakeResult registerStarted(IntakeRequest request, String actor, DelegateExecution execution) {
-    ValidIntake intake = validator.validate(request);
-    IntakeResult result = register(intake, actor, (number, variables) -> {
-      execution.setProcessBusinessKey(number);
-      execution.setVariables(variables);
-      return execution.getProcessInstanceId();
-    });
-    if (result.merged()) {
-      execution.setProcessBusinessKey(result.referralNumber());
-    }
-    CaseVariables.REGISTRY_ONLY.forEach(execution::removeVariable);
-    execution.setVariable(CaseVariables.MERGED_INTO_OPEN_CASE, result.merged());
-    return result;
+  public IntakeResult register(IntakeRequest request, String actor, ProcessStarter starter) {
+    return register(validator.validate(request), actor, starter);
   }
 
-  private IntakeResult register(ValidIntake intake, String actor,
-      BiFunction<String, Map<String, Object>, String> startProcess) {
+  private IntakeResult register(ValidIntake intake, String actor, ProcessStarter starter) {
     Resident resident = residents.lockOrCreate(intake.resident());
     var openCase = caseFile.findOpenCase(resident.id());
     if (openCase.isPresent()) {
@@ -98,7 +83,7 @@ public class IntakeService {
     }
     String number = numbers.next();
     caseFile.open(number, resident.id(), intake.complaint(), actor);
-    String processInstanceId = startProcess.apply(number, variables(number, resident, intake.complaint()));
+    String processInstanceId = starter.start(number, variables(number, resident, intake.complaint()));
     caseFile.attachProcess(number, processInstanceId);
     LOG.info("Referral {} opened for NIK {}", number, PersonalData.maskNik(resident.nik()));
     return new IntakeResult(number, processInstanceId, false);

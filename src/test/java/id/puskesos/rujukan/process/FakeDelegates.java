@@ -1,0 +1,106 @@
+package id.puskesos.rujukan.process;
+
+import static id.puskesos.rujukan.process.CaseVariables.*;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.test.mock.Mocks;
+
+/**
+ * Stand-ins for the delegates of the models, for process tests on a plain engine: each writes the variables its
+ * real counterpart writes, derived simply from what the test's task completions submitted. The real delegates are
+ * tested with their services in the Spring scenario tests.
+ */
+public final class FakeDelegates {
+
+  /** Partner groups of the programs the tests use. */
+  public static final Map<String, String> PARTNER_GROUPS = Map.of(
+      "PKH", "dinsos", "BPNT", "dinsos", "BAZNAS_SEHAT", "baznas", "SALMAN_SEMBAKO", "salman");
+
+  /** One call of a fake: the element it served and the variables it saw. */
+  public record Call(String activityId, Map<String, Object> variables) {
+  }
+
+  private final List<Call> calls = new ArrayList<>();
+  private final Map<String, Integer> distributedByCase = new ConcurrentHashMap<>();
+
+  private FakeDelegates() {
+  }
+
+  /** Registers every fake (and the settings bean the follow-up timer reads) for the current test thread. */
+  public static FakeDelegates register() {
+    FakeDelegates fakes = new FakeDelegates();
+    fakes.registerAll();
+    return fakes;
+  }
+
+  public List<Call> callsAt(String activityId) {
+    return calls.stream().filter(c -> c.activityId().equals(activityId)).toList();
+  }
+
+  /** Replaces one fake, e.g. to make the intake find an open case. */
+  public void replace(String bean, JavaDelegate delegate) {
+    Mocks.register(bean, recording(delegate));
+  }
+
+  private void registerAll() {
+    ReferralSettings settings = new ReferralSettings();
+    settings.setFollowUpDelay("P30D");
+    Mocks.register("referralSettings", settings);
+
+    replace("registerIntakeDelegate", execution -> {
+      execution.setProcessBusinessKey("RJK-2026-000001");
+      execution.setVariable(REFERRAL_NUMBER, "RJK-2026-000001");
+      execution.setVariable(MERGED_INTO_OPEN_CASE, false);
+    });
+    replace("recordVerificationDelegate", execution -> execution.setVariable(NEEDS_HOME_VISIT,
+        "HOME_VISIT".equals(execution.getVariable(VERIFICATION_RESULT))));
+    replace("recordHomeVisitDelegate", execution -> execution.setVariable(OPINION_GROUPS,
+        new ArrayList<>(strings(execution, OPINIONS_REQUESTED))));
+    replace("recordOpinionDelegate", execution -> { });
+    replace("recordAssessmentDelegate", execution -> { });
+    replace("suggestProgramsDelegate", execution -> { });
+    replace("recordRecommendationDelegate", execution -> { });
+    replace("recordApprovalDelegate", execution -> { });
+    replace("issueReferralsDelegate", execution -> {
+      List<String> programs = new ArrayList<>(strings(execution, SELECTED_PROGRAMS));
+      execution.setVariable(PROGRAMS, programs);
+      execution.setVariable(REFERRED_COUNT, programs.size());
+    });
+    replace("summariseDecisionsDelegate", execution -> execution.setVariable(DISTRIBUTED_COUNT,
+        distributedByCase.getOrDefault(execution.getProcessBusinessKey(), 0)));
+    replace("closeReferralDelegate", execution -> { });
+    replace("closeAfterFollowUpDelegate", execution -> { });
+    replace("recordNeedsReviewDelegate", execution -> { });
+    replace("withdrawReferralDelegate", execution -> { });
+
+    replace("sendReferralDelegate", execution -> {
+      String program = (String) execution.getVariable(PROGRAM_CODE);
+      execution.setVariable(PROGRAM_NAME, program);
+      execution.setVariable(PARTNER_GROUP, PARTNER_GROUPS.get(program));
+    });
+    replace("recordPartnerDecisionDelegate", execution -> { });
+    replace("recordInformationDelegate", execution -> { });
+    replace("recordDistributionDelegate", execution ->
+        distributedByCase.merge(execution.getProcessBusinessKey(), 1, Integer::sum));
+  }
+
+  private JavaDelegate recording(JavaDelegate delegate) {
+    return execution -> {
+      synchronized (calls) {
+        calls.add(new Call(execution.getCurrentActivityId(), new HashMap<>(execution.getVariables())));
+      }
+      delegate.execute(execution);
+    };
+  }
+
+  /** Variables as Tasklist submits a checklist: a JSON list. */
+  public static Object checklist(String... values) {
+    return jsonList(List.of(values));
+  }
+}

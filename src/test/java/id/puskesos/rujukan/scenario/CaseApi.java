@@ -1,0 +1,212 @@
+package id.puskesos.rujukan.scenario;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * Drives cases the way users do: intake over the domain API, task forms submitted over Camunda's REST API as the
+ * user of the task's group (as Tasklist does), the case read back over the domain API.
+ */
+public class CaseApi {
+
+  private static final AtomicLong SERIAL = new AtomicLong(ThreadLocalRandom.current().nextLong(1, 100_000_000));
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final TestRestTemplate http;
+  private final TaskService taskService;
+
+  public CaseApi(TestRestTemplate http, TaskService taskService) {
+    this.http = http;
+    this.taskService = taskService;
+  }
+
+  /**
+   * A valid intake for a new resident: a woman with a fresh, correctly encoded NIK (Kota Bandung region, birth date
+   * with day + 40, serial) and the matching birth date.
+   */
+  public static Map<String, Object> intake(String... needs) {
+    long serial = SERIAL.incrementAndGet();
+    LocalDate birthDate = LocalDate.of(1950 + (int) (serial % 50), 1 + (int) (serial / 50 % 12),
+        1 + (int) (serial / 600 % 28));
+    String nik = "327301%02d%02d%02d%04d".formatted(birthDate.getDayOfMonth() + 40, birthDate.getMonthValue(),
+        birthDate.getYear() % 100, 1 + serial / 16800 % 9999);
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("nik", nik);
+    body.put("kkNumber", "3273010101080002");
+    body.put("fullName", "Siti Aminah");
+    body.put("birthDate", birthDate.toString());
+    body.put("sex", "F");
+    body.put("address", "Jl. Tamansari Gg. Sukaasih No. 12");
+    body.put("rt", "3");
+    body.put("rw", "7");
+    body.put("kelurahan", "Lebak Siliwangi");
+    body.put("phone", "+6281234567890");
+    body.put("channel", "WALK_IN");
+    body.put("needs", List.of(needs));
+    body.put("description", "Suami sakit, tidak ada penghasilan bulan ini");
+    body.put("urgent", false);
+    return body;
+  }
+
+  public ResponseEntity<JsonNode> submitIntake(String user, Map<String, Object> body) {
+    return post(user, "/api/referrals", body);
+  }
+
+  /** Submits an intake that must open a new case; returns its referral number. */
+  public String openCase(String... needs) {
+    ResponseEntity<JsonNode> created = submitIntake("fo", intake(needs));
+    assertThat(created.getStatusCode().value()).isEqualTo(201);
+    return created.getBody().get("referralNumber").asText();
+  }
+
+  public JsonNode view(String referralNumber) {
+    ResponseEntity<JsonNode> answer = http.exchange("/api/referrals/" + referralNumber, HttpMethod.GET,
+        new HttpEntity<>(headers("manajer")), JsonNode.class);
+    assertThat(answer.getStatusCode().value()).isEqualTo(200);
+    return answer.getBody();
+  }
+
+  /** The open task of the case at that element, waiting for it a little (timers, other nodes). */
+  public Task task(String referralNumber, String taskDefinitionKey) {
+    await().atMost(Duration.ofSeconds(30)).until(() -> !tasks(referralNumber, taskDefinitionKey).isEmpty());
+    List<Task> tasks = tasks(referralNumber, taskDefinitionKey);
+    assertThat(tasks).hasSize(1);
+    return tasks.get(0);
+  }
+
+  public List<Task> tasks(String referralNumber, String taskDefinitionKey) {
+    return taskService.createTaskQuery().processInstanceBusinessKey(referralNumber)
+        .taskDefinitionKey(taskDefinitionKey).list();
+  }
+
+  /** Completes the case's task at that element as the user, like Tasklist's "Complete" on a Camunda Form. */
+  public void complete(String user, String referralNumber, String taskDefinitionKey, Object... variables) {
+    ResponseEntity<String> answer = submitForm(user, task(referralNumber, taskDefinitionKey).getId(), variables);
+    assertThat(answer.getStatusCode().value()).as(answer.getBody()).isEqualTo(204);
+  }
+
+  public ResponseEntity<String> submitForm(String user, String taskId, Object... variables) {
+    return http.exchange("/engine-rest/task/" + taskId + "/submit-form", HttpMethod.POST,
+        json(user, Map.of("variables", restVariables(variables))), String.class);
+  }
+
+  /** Starts a process from its start form, as Tasklist's "Start process" does. */
+  public ResponseEntity<JsonNode> submitStartForm(String user, String processKey, Object... variables) {
+    return http.exchange("/engine-rest/process-definition/key/" + processKey + "/submit-form", HttpMethod.POST,
+        json(user, Map.of("variables", restVariables(variables))), JsonNode.class);
+  }
+
+  public ResponseEntity<JsonNode> post(String user, String path, Object body) {
+    return http.exchange(path, HttpMethod.POST, json(user, body), JsonNode.class);
+  }
+
+  // ---- the forms of a case, filled in as staff would --------------------------------------------------------
+
+  public void verifyValid(String number) {
+    complete("bo", number, "task_verifyResident", "documentsChecked", true, "dtksStatus", "LISTED", "desil", 2,
+        "registryUpdatedOn", LocalDate.now().minusMonths(2).toString(), "verificationResult", "VALID");
+  }
+
+  public void assessEligible(String number, boolean consentBaznas, boolean consentSalman, String... needs) {
+    complete("fasilitator", number, "task_assessNeeds", "householdSize", 4, "monthlyIncome", 900000,
+        "childrenUnder6", 1, "primarySchoolChildren", 1, "needs", List.of(needs), "religion", "ISLAM",
+        "consentBaznas", consentBaznas, "consentSalman", consentSalman, "assessmentResult", "ELIGIBLE");
+  }
+
+  public void recommendAndApprove(String number, String... programs) {
+    complete("bo", number, "task_recommendPrograms", "routingDecision", "REFER", "selectedPrograms",
+        List.of(programs), "recommendationNote", "Keluarga prasejahtera");
+    complete("koordinator", number, "task_approveRecommendation", "approval", "APPROVE");
+  }
+
+  public Task partnerTask(String number, String taskDefinitionKey, String group) {
+    await().atMost(Duration.ofSeconds(30)).until(() -> taskService.createTaskQuery()
+        .processInstanceBusinessKey(number).taskDefinitionKey(taskDefinitionKey).taskCandidateGroup(group).count() == 1);
+    return taskService.createTaskQuery().processInstanceBusinessKey(number).taskDefinitionKey(taskDefinitionKey)
+        .taskCandidateGroup(group).singleResult();
+  }
+
+  public void partnerDecides(String number, String group, Object... variables) {
+    ResponseEntity<String> answer = submitForm(group, partnerTask(number, "task_decideReferral", group).getId(),
+        variables);
+    assertThat(answer.getStatusCode().value()).as(answer.getBody()).isEqualTo(204);
+  }
+
+  public void partnerDistributes(String number, String group, Object... variables) {
+    ResponseEntity<String> answer = submitForm(group, partnerTask(number, "task_distributeAid", group).getId(),
+        variables);
+    assertThat(answer.getStatusCode().value()).as(answer.getBody()).isEqualTo(204);
+  }
+
+  /** Reads a JSON array of strings. */
+  public static List<String> texts(JsonNode array) {
+    List<String> texts = new ArrayList<>();
+    array.forEach(node -> texts.add(node.asText()));
+    return texts;
+  }
+
+  // ---- helpers ----------------------------------------------------------------------------------------------
+
+  /** REST variables as Tasklist sends them: lists as Json, everything else typed by its JSON value. */
+  private static Map<String, Object> restVariables(Object... pairs) {
+    Map<String, Object> variables = new HashMap<>();
+    for (int i = 0; i < pairs.length; i += 2) {
+      Object value = pairs[i + 1];
+      Map<String, Object> typed = new HashMap<>();
+      if (value instanceof Collection<?> list) {
+        typed.put("type", "Json");
+        typed.put("value", toJson(new ArrayList<>(list)));
+      } else {
+        typed.put("value", value);
+      }
+      variables.put((String) pairs[i], typed);
+    }
+    return variables;
+  }
+
+  private static String toJson(Object value) {
+    try {
+      return JSON.writeValueAsString(value);
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** Demo users' credentials, sent with the request (not after a challenge, which the JDK client would need). */
+  static HttpHeaders headers(String user) {
+    HttpHeaders headers = new HttpHeaders();
+    if (user != null) {
+      headers.setBasicAuth(user, "demo");
+    }
+    return headers;
+  }
+
+  private static HttpEntity<Object> json(String user, Object body) {
+    HttpHeaders headers = headers(user);
+    headers.setContentType(MediaType.APPLICATION_JSON);
+    return new HttpEntity<>(body, headers);
+  }
+}
