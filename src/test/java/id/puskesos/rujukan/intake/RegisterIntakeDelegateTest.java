@@ -1,0 +1,80 @@
+package id.puskesos.rujukan.intake;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.when;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.camunda.spin.Spin;
+import org.junit.jupiter.api.Test;
+import org.mockito.ArgumentCaptor;
+
+import id.puskesos.rujukan.common.Actors;
+import id.puskesos.rujukan.process.CaseVariables;
+import id.puskesos.rujukan.process.FakeExecution;
+
+class RegisterIntakeDelegateTest {
+
+  private final IntakeService intakeService = mock(IntakeService.class);
+  private final IdentityService identityService = mock(IdentityService.class);
+  private final RegisterIntakeDelegate delegate = new RegisterIntakeDelegate(intakeService, new Actors(identityService));
+
+  private static Map<String, Object> startForm() {
+    Map<String, Object> form = new HashMap<>();
+    form.put("nik", "3273014507850001");
+    form.put("kkNumber", "3273010101080002");
+    form.put("fullName", "Siti Aminah");
+    form.put("birthDate", "1985-07-05");
+    form.put("sex", "F");
+    form.put("address", "Jl. Tamansari 12");
+    form.put("rt", "3");
+    form.put("rw", "7");
+    form.put("kelurahan", "Lebak Siliwangi");
+    form.put("phone", "081234567890");
+    form.put("channel", "WALK_IN");
+    form.put("needs", Spin.JSON("[\"FOOD\"]"));
+    form.put("description", "Butuh makan");
+    form.put("urgent", true);
+    return form;
+  }
+
+  @Test
+  void newCaseGetsItsNumberAndCaseVariablesAndLosesTheRegistryFields() {
+    when(identityService.getCurrentAuthentication()).thenReturn(new Authentication("fo", List.of("fo")));
+    ArgumentCaptor<IntakeRequest> request = ArgumentCaptor.forClass(IntakeRequest.class);
+    when(intakeService.register(request.capture(), eq("fo"), any())).thenAnswer(call -> {
+      ProcessStarter starter = call.getArgument(2);
+      starter.start("RJK-2026-000009", Map.of(CaseVariables.RESIDENT_NAME, "Siti Aminah"));
+      return new IntakeResult("RJK-2026-000009", "pi-1", false);
+    });
+    FakeExecution execution = new FakeExecution(startForm());
+
+    delegate.execute(execution.execution);
+
+    assertThat(request.getValue().needs()).containsExactly("FOOD");
+    assertThat(request.getValue().urgent()).isTrue();
+    assertThat(execution.businessKey).isEqualTo("RJK-2026-000009");
+    assertThat(execution.variables).containsEntry(CaseVariables.MERGED_INTO_OPEN_CASE, false)
+        .containsEntry(CaseVariables.RESIDENT_NAME, "Siti Aminah")
+        .doesNotContainKeys("kkNumber", "fullName", "birthDate", "sex", "rt", "rw", "kelurahan", "phone");
+  }
+
+  @Test
+  void complaintForAnOpenCaseIsMarkedMergedUnderThatCasesNumber() {
+    when(intakeService.register(any(), eq(Actors.SYSTEM), any()))
+        .thenReturn(new IntakeResult("RJK-2026-000003", "pi-0", true));
+    FakeExecution execution = new FakeExecution(startForm());
+
+    delegate.execute(execution.execution);
+
+    assertThat(execution.businessKey).isEqualTo("RJK-2026-000003");
+    assertThat(execution.variables).containsEntry(CaseVariables.MERGED_INTO_OPEN_CASE, true);
+  }
+}

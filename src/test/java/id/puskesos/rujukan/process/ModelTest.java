@@ -1,0 +1,159 @@
+package id.puskesos.rujukan.process;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.repository.ProcessDefinition;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.camunda.bpm.model.bpmn.instance.BaseElement;
+import org.camunda.bpm.model.bpmn.instance.FlowElement;
+import org.camunda.bpm.model.bpmn.instance.Message;
+import org.camunda.bpm.model.bpmn.instance.ServiceTask;
+import org.camunda.bpm.model.bpmn.instance.StartEvent;
+import org.camunda.bpm.model.bpmn.instance.UserTask;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperty;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import id.puskesos.rujukan.RujukanSpringTest;
+import id.puskesos.rujukan.referral.Stage;
+import id.puskesos.rujukan.security.Groups;
+
+/**
+ * The deployed models against the application: every delegate bean exists, every user task has a group and a
+ * deployed form, every element that code names exists, ids are meaningful, every model has its time-to-live.
+ */
+@RujukanSpringTest
+class ModelTest {
+
+  private static final List<String> PROCESSES = List.of(ReferralProcess.PROCESS_ID, PartnerReferralProcess.PROCESS_ID,
+      WithdrawalProcess.PROCESS_ID);
+  private static final Pattern MEANINGFUL_ID = Pattern.compile(
+      "(start|end|task|gateway|flow|timer|call|subprocess|definition|message)_[a-z][A-Za-z]+");
+  private static final Pattern BEAN = Pattern.compile("\\$\\{(\\w+)}");
+
+  @Autowired
+  private RepositoryService repositoryService;
+  @Autowired
+  private ApplicationContext context;
+
+  @Test
+  void everyServiceTaskCallsAnExistingDelegateBean() {
+    for (BpmnModelInstance model : models()) {
+      for (ServiceTask task : model.getModelElementsByType(ServiceTask.class)) {
+        var bean = BEAN.matcher(String.valueOf(task.getCamundaDelegateExpression()));
+        assertThat(bean.matches()).as("%s uses a delegate expression", task.getId()).isTrue();
+        assertThat(context.getBean(bean.group(1))).as(task.getId()).isInstanceOf(JavaDelegate.class);
+      }
+    }
+  }
+
+  @Test
+  void everyUserTaskHasAGroupAndADeployedForm() throws Exception {
+    for (String key : PROCESSES) {
+      ProcessDefinition definition = definition(key);
+      Set<String> forms = deployedFormIds(definition.getDeploymentId());
+      BpmnModelInstance model = repositoryService.getBpmnModelInstance(definition.getId());
+      for (UserTask task : model.getModelElementsByType(UserTask.class)) {
+        String groups = task.getCamundaCandidateGroups();
+        assertThat(groups).as("%s has a candidate group", task.getId()).isNotBlank();
+        if (!groups.startsWith("${")) {
+          assertThat(Set.of(groups.split(","))).as(task.getId()).isSubsetOf(new HashSet<>(Groups.CASEWORK));
+        }
+        assertThat(task.getCamundaFormRef()).as("%s has a form", task.getId()).isIn(forms);
+        assertThat(task.getCamundaFormRefBinding()).isEqualTo("deployment");
+      }
+      for (StartEvent start : model.getModelElementsByType(StartEvent.class)) {
+        if (start.getCamundaFormRef() != null) {
+          assertThat(start.getCamundaFormRef()).as(start.getId()).isIn(forms);
+        }
+      }
+    }
+  }
+
+  @Test
+  void everyProcessHasAHistoryTimeToLive() {
+    PROCESSES.forEach(key -> assertThat(definition(key).getHistoryTimeToLive()).as(key).isNotNull().isPositive());
+  }
+
+  @Test
+  void everyIdIsMeaningful() {
+    for (BpmnModelInstance model : models()) {
+      for (BaseElement element : model.getModelElementsByType(BaseElement.class)) {
+        if (element instanceof FlowElement || element instanceof Message) {
+          assertThat(element.getId()).matches(MEANINGFUL_ID);
+        }
+      }
+    }
+  }
+
+  @Test
+  void everyElementThatCodeNamesExists() throws Exception {
+    assertNamesExist(ReferralProcess.class, ReferralProcess.PROCESS_ID);
+    assertNamesExist(PartnerReferralProcess.class, PartnerReferralProcess.PROCESS_ID);
+    assertNamesExist(WithdrawalProcess.class, WithdrawalProcess.PROCESS_ID);
+  }
+
+  @Test
+  void everyStagePropertyNamesAStage() {
+    Set<String> stages = new HashSet<>();
+    for (BpmnModelInstance model : models()) {
+      for (CamundaProperty property : model.getModelElementsByType(CamundaProperty.class)) {
+        if (ReferralProcess.STAGE_PROPERTY.equals(property.getCamundaName())) {
+          stages.add(Stage.valueOf(property.getCamundaValue()).name());
+        }
+      }
+    }
+    assertThat(stages).containsExactlyInAnyOrder("VERIFICATION", "ASSESSMENT", "ROUTING", "PARTNER_DECISION",
+        "FOLLOW_UP");
+  }
+
+  private void assertNamesExist(Class<?> constants, String processKey) throws IllegalAccessException {
+    BpmnModelInstance model = repositoryService.getBpmnModelInstance(definition(processKey).getId());
+    Set<String> messages = new HashSet<>();
+    model.getModelElementsByType(Message.class).forEach(m -> messages.add(m.getName()));
+    for (Field field : constants.getFields()) {
+      if (!Modifier.isStatic(field.getModifiers()) || field.getType() != String.class) {
+        continue;
+      }
+      String value = (String) field.get(null);
+      if (field.getName().startsWith("MSG_")) {
+        assertThat(messages).as(field.getName()).contains(value);
+      } else if (!field.getName().equals("PROCESS_ID") && !field.getName().endsWith("_PROPERTY")) {
+        assertThat((Object) model.getModelElementById(value)).as("%s.%s", constants.getSimpleName(), field.getName())
+            .isNotNull();
+      }
+    }
+  }
+
+  private Set<String> deployedFormIds(String deploymentId) throws Exception {
+    ObjectMapper json = new ObjectMapper();
+    Set<String> ids = new HashSet<>();
+    for (String resource : repositoryService.getDeploymentResourceNames(deploymentId)) {
+      if (resource.endsWith(".form")) {
+        ids.add(json.readTree(repositoryService.getResourceAsStream(deploymentId, resource)).get("id").asText());
+      }
+    }
+    return ids;
+  }
+
+  private ProcessDefinition definition(String key) {
+    return repositoryService.createProcessDefinitionQuery().processDefinitionKey(key).latestVersion().singleResult();
+  }
+
+  private Collection<BpmnModelInstance> models() {
+    return PROCESSES.stream().map(key -> repositoryService.getBpmnModelInstance(definition(key).getId())).toList();
+  }
+}
