@@ -133,7 +133,8 @@ public class DemoData implements SmartInitializingSingleton {
     Filter filter = filterService.newTaskFilter(name).setOwner("admin").setQuery(query).setProperties(Map.of(
         "priority", priority,
         "description", description,
-        "refresh", true,
+        // no auto-refresh: Tasklist reloads the open task's form on refresh, and typed input would be lost
+        "refresh", false,
         "showUndefinedVariable", false,
         "variables", List.of(
             Map.of("name", "referralNumber", "label", "No. rujukan"),

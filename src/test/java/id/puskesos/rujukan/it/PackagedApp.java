@@ -1,0 +1,113 @@
+package id.puskesos.rujukan.it;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+
+/**
+ * The packaged application as a user runs it: {@code java -jar target/rujukan.jar} with the demo profile, in a
+ * working directory of its own (so its embedded H2 file lands in {@code <dir>/data}), on a free port.
+ */
+final class PackagedApp implements AutoCloseable {
+
+  private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+  final int port;
+  final Duration startup;
+  private final Process process;
+  private final Path log;
+
+  private PackagedApp(Process process, int port, Duration startup, Path log) {
+    this.process = process;
+    this.port = port;
+    this.startup = startup;
+    this.log = log;
+  }
+
+  /** Starts the jar and waits until its health endpoint answers UP. */
+  static PackagedApp start(Path workDir, String... arguments) throws Exception {
+    String jar = System.getProperty("rujukan.jar", "target/rujukan.jar");
+    int port = freePort();
+    List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
+        "-Xmx512m", "-jar", Path.of(jar).toAbsolutePath().toString(), "--spring.profiles.active=demo",
+        "--server.port=" + port));
+    command.addAll(List.of(arguments));
+    Path log = workDir.resolve("app-" + System.nanoTime() + ".log");
+    long begin = System.nanoTime();
+    Process process = new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true)
+        .redirectOutput(log.toFile()).start();
+    PackagedApp app = new PackagedApp(process, port, Duration.ZERO, log);
+    long deadline = System.currentTimeMillis() + 180_000;
+    while (!app.healthy()) {
+      if (!process.isAlive() || System.currentTimeMillis() > deadline) {
+        process.destroyForcibly();
+        throw new IllegalStateException("application did not start:\n" + Files.readString(log));
+      }
+      Thread.sleep(250);
+    }
+    return new PackagedApp(process, port, Duration.ofNanos(System.nanoTime() - begin), log);
+  }
+
+  String baseUrl() {
+    return "http://localhost:" + port;
+  }
+
+  HttpResponse<String> get(String user, String path) throws IOException, InterruptedException {
+    return HTTP.send(request(user, path).GET().build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  HttpResponse<String> postJson(String user, String path, String json) throws IOException, InterruptedException {
+    return HTTP.send(request(user, path).header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  /** Kills the JVM the hard way (SIGKILL): no shutdown hook, no flush, as a power cut or OOM killer would. */
+  void kill() throws InterruptedException {
+    process.destroyForcibly();
+    process.waitFor();
+  }
+
+  String log() throws IOException {
+    return Files.readString(log);
+  }
+
+  @Override
+  public void close() throws InterruptedException {
+    if (process.isAlive()) {
+      process.destroy();
+      process.waitFor();
+    }
+  }
+
+  private boolean healthy() {
+    try {
+      return HTTP.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/actuator/health")).GET().build(),
+          HttpResponse.BodyHandlers.ofString()).body().contains("\"UP\"");
+    } catch (IOException e) {
+      return false;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
+  }
+
+  private HttpRequest.Builder request(String user, String path) {
+    return HttpRequest.newBuilder(URI.create(baseUrl() + path)).header("Authorization",
+        "Basic " + Base64.getEncoder().encodeToString((user + ":demo").getBytes()));
+  }
+
+  private static int freePort() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    }
+  }
+}

@@ -1,0 +1,336 @@
+package id.puskesos.rujukan.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.ElementClickInterceptedException;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * One case through Camunda Tasklist in a real browser (Debian's Chromium), every step done by the demo user of
+ * the right role with the task's Camunda Form: the front office starts the referral from the start form, and the
+ * case runs to its close. Bad input in a start form shows the server's reason in Bahasa Indonesia.
+ */
+class TasklistIT {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final DateTimeFormatter PICKER = DateTimeFormatter.ofPattern("MM/dd/yyyy");
+
+  @TempDir
+  static Path workDir;
+
+  private static PackagedApp app;
+  private static WebDriver browser;
+  private static WebDriverWait wait;
+
+  @BeforeAll
+  static void startAppAndBrowser() throws Exception {
+    app = PackagedApp.start(workDir, "--rujukan.referral.follow-up-delay=PT2S");
+    System.setProperty("webdriver.chrome.driver", "/usr/bin/chromedriver");
+    ChromeOptions options = new ChromeOptions();
+    options.setBinary("/usr/bin/chromium");
+    options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+        "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+        "--window-size=1400,1200", "--user-data-dir=" + Files.createTempDirectory("chromium"));
+    browser = new ChromeDriver(new ChromeDriverService.Builder()
+        .usingDriverExecutable(Path.of("/usr/bin/chromedriver").toFile()).build(), options);
+    wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+  }
+
+  @AfterAll
+  static void stop() throws Exception {
+    if (browser != null) {
+      browser.quit();
+    }
+    if (app != null) {
+      app.close();
+    }
+  }
+
+  @Test
+  void frontOfficeStartsAReferralInTasklistAndTheRolesCarryItToTheEnd() throws Exception {
+    try {
+      login("fo");
+      startProcess("Rujukan layanan sosial");
+      fill("nik", "3273016107900002");
+      fill("kkNumber", "3273010101080003");
+      fill("fullName", "Dewi Lestari");
+      date("birthDate", LocalDate.of(1990, 7, 21));
+      choose("sex", "Perempuan");
+      fill("address", "Jl. Pelesiran No. 4");
+      fill("rt", "2");
+      fill("rw", "5");
+      choose("needs", "Pangan");
+      fill("description", "Suami meninggal, tiga anak, tidak ada beras");
+      check("urgent");
+      submitStartForm();
+      String number = awaitReferralAt("task_verifyResident");
+
+      login("bo");
+      openTask("Verifikasi dan validasi data warga");
+      assertThat(formText()).contains(number, "Dewi Lestari", "Pangan", "3273016107900002");
+      check("documentsChecked");
+      choose("dtksStatus", "Terdaftar");
+      fill("desil", "1");
+      date("registryUpdatedOn", LocalDate.now().minusMonths(1));
+      choose("verificationResult", "Data valid, lanjut ke asesmen");
+      complete();
+
+      login("fasilitator");
+      openTask("Asesmen kebutuhan");
+      fill("householdSize", "4");
+      fill("monthlyIncome", "600000");
+      fill("primarySchoolChildren", "2");
+      check("consentSalman");
+      choose("assessmentResult", "Memenuhi syarat, lanjut ke rujukan");
+      complete();
+
+      login("bo");
+      openTask("Susun rekomendasi rujukan");
+      assertThat(checked("selectedPrograms")).containsExactly("BPNT / Sembako - Dinas Sosial Kota Bandung",
+          "Paket sembako - Rumah Amal Salman");
+      choose("selectedPrograms", "Paket sembako - Rumah Amal Salman");
+      fill("recommendationNote", "Tiga anak usia sekolah");
+      complete();
+
+      login("koordinator");
+      openTask("Penetapan layanan");
+      choose("approval", "Setujui dan terbitkan surat rekomendasi");
+      complete();
+
+      login("dinsos");
+      openTask("Putuskan rujukan");
+      assertThat(formText()).contains("REK/" + number, "BPNT / Sembako", "Tiga anak usia sekolah")
+          .doesNotContain("3273016107900002");
+      choose("decision", "Diterima");
+      fill("plannedAid", "Rp200.000 per bulan");
+      complete();
+      openTask("Salurkan bantuan");
+      date("distributionDate", LocalDate.now());
+      fill("aidAmount", "200000");
+      fill("proofReference", "KKS-2026-0007");
+      check("receiptConfirmed");
+      complete();
+
+      awaitReferralAt("task_followUp");
+      login("fasilitator");
+      openTask("Tindak lanjut dan evaluasi");
+      choose("aidReceived", "Ya, seluruhnya");
+      choose("aidHelped", "Ya");
+      select("satisfaction", "5 - Sangat puas");
+      fill("followUpNotes", "Beras dan saldo KKS sudah diterima");
+      complete();
+
+      JsonNode view = JSON.readTree(app.get("manajer", "/api/referrals/" + number).body());
+      assertThat(view.get("status").asText()).isEqualTo("CLOSED");
+      assertThat(view.get("outcome").asText()).isEqualTo("FACILITATED");
+      assertThat(view.get("urgent").asBoolean()).isTrue();
+      assertThat(view.get("programs").get(0).get("decidedBy").asText()).isEqualTo("dinsos");
+      assertThat(view.get("timeline").get(0).get("actor").asText()).isEqualTo("fo");
+    } catch (AssertionError | RuntimeException e) {
+      screenshot("tasklist-failure");
+      throw e;
+    }
+  }
+
+  @Test
+  void startFormWithDataTheServerRefusesShowsTheReason() throws Exception {
+    try {
+      login("fo");
+      startProcess("Rujukan layanan sosial");
+      fill("nik", "3273016107900003");
+      fill("kkNumber", "3273010101080003");
+      fill("fullName", "Rina 2");
+      date("birthDate", LocalDate.of(1990, 7, 21));
+      choose("sex", "Perempuan");
+      fill("address", "Jl. Pelesiran No. 4");
+      fill("rt", "2");
+      fill("rw", "5");
+      choose("needs", "Kesehatan");
+      fill("description", "Sakit");
+      browser.findElement(By.xpath("//button[normalize-space()='Start']")).click();
+
+      WebElement error = wait.until(ExpectedConditions.visibilityOfElementLocated(
+          By.xpath("//*[contains(., 'Nama lengkap hanya boleh berisi huruf')][not(*)]")));
+      assertThat(error.getText()).contains("Nama lengkap hanya boleh berisi huruf");
+    } catch (AssertionError | RuntimeException e) {
+      screenshot("start-form-error");
+      throw e;
+    }
+  }
+
+  // ---- Tasklist ---------------------------------------------------------------------------------------------
+
+  /** Logs in afresh: no session, and no form drafts Tasklist keeps in the browser's local storage. */
+  private static void login(String user) {
+    browser.get("about:blank"); // leave Tasklist first, or it saves the open form as a draft when the session ends
+    browser.manage().deleteAllCookies();
+    browser.get(app.baseUrl() + "/actuator/health"); // same origin, no app running: storage can be cleared
+    ((JavascriptExecutor) browser).executeScript("window.localStorage.clear(); window.sessionStorage.clear();");
+    browser.get(app.baseUrl() + "/camunda/app/tasklist/default/#/login");
+    new WebDriverWait(browser, Duration.ofSeconds(60))
+        .until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[ng-model=username]")))
+        .sendKeys(user);
+    browser.findElement(By.cssSelector("input[ng-model=password]")).sendKeys("demo");
+    browser.findElement(By.cssSelector("button[type=submit]")).click();
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.xpath("//*[contains(text(),'Tugas kelompok saya')]")));
+  }
+
+  private static void startProcess(String name) {
+    wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//a[contains(., 'Start process')]"))).click();
+    wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//a[contains(., '" + name + "')]"))).click();
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".fjs-form")));
+  }
+
+  private static void submitStartForm() {
+    browser.findElement(By.xpath("//button[normalize-space()='Start']")).click();
+    wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector(".modal-dialog")));
+  }
+
+  /** Opens the task in "Tugas kelompok saya", claims it and waits for its form. */
+  private static void openTask(String name) {
+    By link = By.xpath("//ol[contains(@class,'tasks-list')]//a[normalize-space()='" + name + "']");
+    new WebDriverWait(browser, Duration.ofSeconds(30)).until(driver -> {
+      if (driver.findElements(link).isEmpty()) {
+        driver.findElement(By.xpath("//*[contains(@class,'filters')]//*[contains(text(),'Tugas kelompok saya')]"))
+            .click();
+        return false;
+      }
+      return true;
+    });
+    browser.findElement(link).click();
+    wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//button[normalize-space()='Claim']"))).click();
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".fjs-form")));
+  }
+
+  /** Presses Complete until the form goes away (a first click may only close an open drop-down list). */
+  private static void complete() {
+    By button = By.xpath("//button[normalize-space()='Complete']");
+    new WebDriverWait(browser, Duration.ofSeconds(30), Duration.ofSeconds(2))
+        .ignoring(StaleElementReferenceException.class).ignoring(ElementClickInterceptedException.class)
+        .until(driver -> {
+          if (driver.findElements(By.cssSelector(".fjs-form")).isEmpty()) {
+            return true;
+          }
+          driver.findElements(button).stream().filter(WebElement::isEnabled).findFirst().ifPresent(b -> {
+            ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'});", b);
+            b.click();
+          });
+          return false;
+        });
+  }
+
+  // ---- Camunda Forms ----------------------------------------------------------------------------------------
+
+  private static void fill(String key, String value) {
+    act(By.cssSelector("[id$='-field_" + key + "']"), field -> {
+      field.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
+      field.sendKeys(value);
+    });
+  }
+
+  private static void date(String key, LocalDate value) {
+    act(By.cssSelector("[id$='-field_" + key + "-date']"), field -> {
+      field.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
+      field.sendKeys(PICKER.format(value));
+      field.sendKeys(Keys.TAB);
+    });
+  }
+
+  private static void check(String key) {
+    act(By.cssSelector("input[id$='-field_" + key + "']"), WebElement::click);
+  }
+
+  /** Clicks the radio button or checklist box of that label. */
+  private static void choose(String key, String label) {
+    act(By.xpath("//label[contains(@for,'-field_" + key + "-')][normalize-space()=\"" + label + "\"]/input"),
+        WebElement::click);
+  }
+
+  /** Picks an option of a select field from its drop-down list. */
+  private static void select(String key, String label) {
+    act(By.cssSelector("[id$='-field_" + key + "-display']"), WebElement::click);
+    act(By.xpath("//*[contains(@class,'fjs-dropdownlist-item')][normalize-space()=\"" + label + "\"]"),
+        WebElement::click);
+  }
+
+  /** Acts on a form field, finding it again if the form re-rendered it meanwhile. */
+  private static void act(By locator, java.util.function.Consumer<WebElement> action) {
+    wait.ignoring(StaleElementReferenceException.class).ignoring(ElementClickInterceptedException.class).until(driver -> {
+      WebElement element = driver.findElement(locator);
+      ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
+      action.accept(element);
+      return true;
+    });
+  }
+
+  private static List<String> checked(String key) {
+    return browser.findElements(By.xpath("//label[contains(@for,'-field_" + key + "-')][input[@type='checkbox']]"))
+        .stream().filter(label -> label.findElement(By.tagName("input")).isSelected())
+        .map(WebElement::getText).map(String::trim).toList();
+  }
+
+  private static String formText() {
+    return browser.findElement(By.cssSelector(".fjs-form")).getText();
+  }
+
+  // ---- the case, seen through the API -----------------------------------------------------------------------
+
+  /** The number of the newest case waiting at that task, once the task exists. */
+  private static String awaitReferralAt(String taskDefinitionKey) throws Exception {
+    long deadline = System.currentTimeMillis() + 30_000;
+    while (System.currentTimeMillis() < deadline) {
+      HttpResponse<String> tasks = app.get("admin", "/engine-rest/task?taskDefinitionKey=" + taskDefinitionKey
+          + "&sortBy=created&sortOrder=desc&maxResults=1");
+      JsonNode list = JSON.readTree(tasks.body());
+      if (list.size() == 1) {
+        String instance = list.get(0).get("processInstanceId").asText();
+        return JSON.readTree(app.get("admin", "/engine-rest/process-instance/" + instance).body())
+            .get("businessKey").asText();
+      }
+      Thread.sleep(500);
+    }
+    throw new AssertionError("no task " + taskDefinitionKey);
+  }
+
+  private static void screenshot(String name) {
+    try {
+      browser.findElements(By.cssSelector(".notifications .alert, .alert-danger"))
+          .forEach(alert -> System.out.println("tasklist says: " + alert.getText()));
+      app.log().lines().filter(line -> line.contains("ERROR") || line.contains("Exception"))
+          .limit(20).forEach(line -> System.out.println("app log: " + line));
+      Path target = Path.of("target", "failsafe-reports", name + ".png");
+      Files.createDirectories(target.getParent());
+      Files.write(target, ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+      System.out.println("screenshot: " + target.toAbsolutePath());
+    } catch (Exception ignored) {
+      // the original failure matters more
+    }
+  }
+}
