@@ -52,6 +52,7 @@ class TasklistIT {
   @BeforeAll
   static void startAppAndBrowser() throws Exception {
     app = PackagedApp.start(workDir, "--rujukan.referral.follow-up-delay=PT2S");
+    System.out.printf("packaged app up and Tasklist reachable after %.1f s%n", app.startup.toMillis() / 1000.0);
     System.setProperty("webdriver.chrome.driver", "/usr/bin/chromedriver");
     ChromeOptions options = new ChromeOptions();
     options.setBinary("/usr/bin/chromium");
