@@ -19,6 +19,7 @@ import org.mockito.ArgumentCaptor;
 import id.puskesos.rujukan.common.Actors;
 import id.puskesos.rujukan.process.CaseVariables;
 import id.puskesos.rujukan.process.FakeExecution;
+import id.puskesos.rujukan.scenario.CaseApi;
 
 class RegisterIntakeDelegateTest {
 
@@ -26,21 +27,10 @@ class RegisterIntakeDelegateTest {
   private final IdentityService identityService = mock(IdentityService.class);
   private final RegisterIntakeDelegate delegate = new RegisterIntakeDelegate(intakeService, new Actors(identityService));
 
+  /** The intake form's fields as Tasklist leaves them on the process: the checklist as JSON. */
   private static Map<String, Object> startForm() {
-    Map<String, Object> form = new HashMap<>();
-    form.put("nik", "3273014507850001");
-    form.put("kkNumber", "3273010101080002");
-    form.put("fullName", "Siti Aminah");
-    form.put("birthDate", "1985-07-05");
-    form.put("sex", "F");
-    form.put("address", "Jl. Tamansari 12");
-    form.put("rt", "3");
-    form.put("rw", "7");
-    form.put("kelurahan", "Lebak Siliwangi");
-    form.put("phone", "081234567890");
-    form.put("channel", "WALK_IN");
+    Map<String, Object> form = new HashMap<>(CaseApi.intake("FOOD"));
     form.put("needs", Spin.JSON("[\"FOOD\"]"));
-    form.put("description", "Butuh makan");
     form.put("urgent", true);
     return form;
   }

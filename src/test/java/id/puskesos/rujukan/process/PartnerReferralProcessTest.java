@@ -11,40 +11,21 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVar
 
 import java.util.Map;
 
-import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.camunda.bpm.engine.test.Deployment;
-import org.camunda.bpm.engine.test.mock.Mocks;
 import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.parallel.ResourceLock;
 
 /** Every path of partner-referral.bpmn: accept and distribute, reject, ask the Puskesos for more information. */
 @Deployment(resources = "processes/partner-referral.bpmn")
-@ResourceLock("process-engine")
-class PartnerReferralProcessTest {
+class PartnerReferralProcessTest extends ProcessTestSupport {
 
   @RegisterExtension
-  static ProcessEngineCoverageExtension engine = ProcessEngineCoverageExtension.builder("process-test-engine.cfg.xml")
+  static ProcessEngineCoverageExtension engine = ProcessEngineCoverageExtension.builder(ENGINE_CONFIGURATION)
       .assertClassCoverageAtLeast(1.0)
       .build();
 
-  private FakeDelegates fakes;
-
-  @BeforeEach
-  void registerDelegates(ProcessEngine processEngine) {
-    BpmnAwareTests.init(processEngine);
-    fakes = FakeDelegates.register();
-  }
-
-  @AfterEach
-  void resetMocks() {
-    Mocks.reset();
-  }
 
   @Test
   void referralGoesToThePartnersGroupWhichAcceptsAndDistributes() {

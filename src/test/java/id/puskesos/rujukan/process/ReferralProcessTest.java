@@ -17,18 +17,12 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.Deployment;
-import org.camunda.bpm.engine.test.mock.Mocks;
 import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
  * Every path of referral.bpmn on a plain engine with stand-in delegates. The partner referrals it calls run for
@@ -36,27 +30,14 @@ import org.junit.jupiter.api.parallel.ResourceLock;
  * sequence flow of referral.bpmn is left unexercised.
  */
 @Deployment(resources = {"processes/referral.bpmn", "processes/partner-referral.bpmn"})
-@ResourceLock("process-engine")
-class ReferralProcessTest {
+class ReferralProcessTest extends ProcessTestSupport {
 
   @RegisterExtension
-  static ProcessEngineCoverageExtension engine = ProcessEngineCoverageExtension.builder("process-test-engine.cfg.xml")
+  static ProcessEngineCoverageExtension engine = ProcessEngineCoverageExtension.builder(ENGINE_CONFIGURATION)
       .excludeProcessDefinitionKeys(PartnerReferralProcess.PROCESS_ID)
       .assertClassCoverageAtLeast(1.0)
       .build();
 
-  private FakeDelegates fakes;
-
-  @BeforeEach
-  void registerDelegates(ProcessEngine processEngine) {
-    BpmnAwareTests.init(processEngine);
-    fakes = FakeDelegates.register();
-  }
-
-  @AfterEach
-  void resetMocks() {
-    Mocks.reset();
-  }
 
   @Test
   void apiIntakeWaitsForTheBackOfficeToVerify() {

@@ -8,42 +8,23 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtime
 
 import java.util.Map;
 
-import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.camunda.bpm.engine.test.Deployment;
-import org.camunda.bpm.engine.test.mock.Mocks;
 import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.parallel.ResourceLock;
 
 /** referral-withdrawal.bpmn: the front office records a withdrawal from Tasklist. */
 @Deployment(resources = "processes/referral-withdrawal.bpmn")
-@ResourceLock("process-engine")
-class WithdrawalProcessTest {
+class WithdrawalProcessTest extends ProcessTestSupport {
 
   @RegisterExtension
-  static ProcessEngineCoverageExtension engine = ProcessEngineCoverageExtension.builder("process-test-engine.cfg.xml")
+  static ProcessEngineCoverageExtension engine = ProcessEngineCoverageExtension.builder(ENGINE_CONFIGURATION)
       .assertClassCoverageAtLeast(1.0)
       .build();
 
-  @BeforeEach
-  void useThisEngine(ProcessEngine processEngine) {
-    BpmnAwareTests.init(processEngine);
-  }
-
-  @AfterEach
-  void resetMocks() {
-    Mocks.reset();
-  }
-
   @Test
   void withdrawalFormClosesTheNamedReferral() {
-    FakeDelegates fakes = FakeDelegates.register();
-
     ProcessInstance withdrawal = runtimeService().startProcessInstanceByKey(WithdrawalProcess.PROCESS_ID,
         Map.of(REFERRAL_NUMBER, "RJK-2026-000003", WITHDRAWAL_REASON, "Sudah bekerja"));
 
