@@ -1,5 +1,7 @@
 package id.puskesos.rujukan.process;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -12,6 +14,8 @@ import org.camunda.spin.plugin.variable.SpinValues;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+
+import id.puskesos.rujukan.common.InvalidInputException;
 
 /**
  * The process variables of a referral case (the referral and its partner referrals), named once, with typed
@@ -148,16 +152,17 @@ public final class CaseVariables {
     return value instanceof Boolean b ? b : value != null && Boolean.parseBoolean(value.toString());
   }
 
-  /** A whole number, or null when absent; forms send numbers as Integer, Long or Double. */
+  /** A whole number, or null when absent; forms send numbers as Integer, Long, Double or text. */
   public static Long number(VariableScope scope, String name) {
     Object value = scope.getVariable(name);
     if (value == null || value.toString().isBlank()) {
       return null;
     }
-    if (value instanceof Number n) {
-      return n.longValue();
+    try {
+      return new BigDecimal(value.toString().trim()).setScale(0, RoundingMode.HALF_UP).longValueExact();
+    } catch (NumberFormatException | ArithmeticException e) {
+      throw new InvalidInputException(name, name + " harus berupa angka");
     }
-    return Long.valueOf(value.toString().trim());
   }
 
   /** A list of strings from a JSON array (Camunda Forms), a Java collection (API) or null. */
