@@ -8,12 +8,8 @@ import java.util.List;
 import java.util.Map;
 
 import org.camunda.bpm.engine.HistoryService;
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
@@ -23,32 +19,16 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import id.puskesos.rujukan.RujukanSpringTest;
-
 /**
  * Intake through both doors, the API and Tasklist's start form, and what each does with bad input: one set of
  * rules, one numbering, nothing written when the input is refused.
  */
-@RujukanSpringTest
-class IntakeScenarioTest {
+class IntakeScenarioTest extends ScenarioTestSupport {
 
-  @Autowired
-  private TestRestTemplate http;
-  @Autowired
-  private TaskService taskService;
-  @Autowired
-  private RuntimeService runtimeService;
   @Autowired
   private HistoryService historyService;
   @Autowired
   private JdbcClient jdbc;
-
-  private CaseApi api;
-
-  @BeforeEach
-  void api() {
-    api = new CaseApi(http, taskService);
-  }
 
   @Test
   void apiRefusesRequestsWithoutValidCredentials() {

@@ -8,41 +8,21 @@ import java.util.List;
 import java.util.Map;
 
 import org.camunda.bpm.engine.HistoryService;
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.ResponseEntity;
 
 import com.fasterxml.jackson.databind.JsonNode;
-
-import id.puskesos.rujukan.RujukanSpringTest;
 
 /**
  * Whole cases through the running application: intake over {@code POST /api/referrals}, every task form submitted
  * over HTTP by a user of the task's group, the case read back with {@code GET /api/referrals/{number}}.
  * Runs on H2 and, in CI, a second time on PostgreSQL.
  */
-@RujukanSpringTest
-class ReferralScenarioTest {
+class ReferralScenarioTest extends ScenarioTestSupport {
 
-  @Autowired
-  private TestRestTemplate http;
-  @Autowired
-  private TaskService taskService;
-  @Autowired
-  private RuntimeService runtimeService;
   @Autowired
   private HistoryService historyService;
-
-  private CaseApi api;
-
-  @BeforeEach
-  void api() {
-    api = new CaseApi(http, taskService);
-  }
 
   @Test
   void apiIntakeOpensACaseWaitingForVerification() {
