@@ -1,6 +1,5 @@
 package id.puskesos.rujukan.intake;
 
-import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
@@ -104,8 +103,7 @@ public class IntakeService {
   private void mergeInto(ReferralRecord openCase, IntakeRecord complaint, String actor) {
     String number = openCase.referralNumber();
     caseFile.merge(number, complaint, actor);
-    Set<Need> all = EnumSet.noneOf(Need.class);
-    all.addAll(caseFile.needs(number));
+    Set<Need> all = caseFile.needs(number);
     String pid = openCase.processInstanceId();
     Object description = runtimeService.getVariable(pid, CaseVariables.DESCRIPTION);
     Map<String, Object> update = new HashMap<>();

@@ -6,6 +6,9 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import org.camunda.bpm.engine.HistoryService;
 import org.junit.jupiter.api.Test;
@@ -135,6 +138,28 @@ class IntakeScenarioTest extends ScenarioTestSupport {
     assertThat(refused.getBody().get("message").asText())
         .contains("RT harus 1 sampai 3 digit angka", "Tanggal lahir harus berformat TTTT-BB-HH");
     assertThat(referralRows()).isEqualTo(referrals);
+  }
+
+  @Test
+  void sameNewResidentSubmittedFourTimesAtOnceOpensOneCase() throws Exception {
+    Map<String, Object> intake = CaseApi.intake("FOOD");
+    ExecutorService pool = Executors.newFixedThreadPool(4);
+    List<Future<ResponseEntity<JsonNode>>> answers = new ArrayList<>();
+    for (int i = 0; i < 4; i++) {
+      answers.add(pool.submit(() -> api.submitIntake("fo", intake)));
+    }
+    List<Integer> statuses = new ArrayList<>();
+    List<String> numbers = new ArrayList<>();
+    for (Future<ResponseEntity<JsonNode>> answer : answers) {
+      statuses.add(answer.get().getStatusCode().value());
+      numbers.add(answer.get().getBody().get("referralNumber").asText());
+    }
+    pool.shutdown();
+
+    assertThat(statuses).containsExactlyInAnyOrder(201, 200, 200, 200);
+    assertThat(numbers).containsOnly(numbers.get(0));
+    assertThat(runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(numbers.get(0)).count())
+        .isOne();
   }
 
   @Test
