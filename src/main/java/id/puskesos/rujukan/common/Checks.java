@@ -12,6 +12,7 @@ import java.util.List;
 public final class Checks {
 
   private final List<FieldError> errors = new ArrayList<>();
+  private final List<FieldError> warnings = new ArrayList<>();
 
   /** The value, trimmed; records "wajib diisi" when it is missing or blank. */
   public String required(String field, String value, String label) {
@@ -62,6 +63,15 @@ public final class Checks {
 
   public void add(String field, String message) {
     errors.add(new FieldError(field, message));
+  }
+
+  /** Something odd that does not stop the input, e.g. a region code this installation does not know. */
+  public void warn(String field, String message) {
+    warnings.add(new FieldError(field, message));
+  }
+
+  public List<FieldError> warnings() {
+    return List.copyOf(warnings);
   }
 
   public boolean hasErrors() {

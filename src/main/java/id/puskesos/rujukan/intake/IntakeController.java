@@ -1,6 +1,7 @@
 package id.puskesos.rujukan.intake;
 
 import java.net.URI;
+import java.util.List;
 
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -9,6 +10,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import id.puskesos.rujukan.common.Actors;
+import id.puskesos.rujukan.common.FieldError;
 
 /** Intake over HTTP for integrating systems such as the city SLRT application. */
 @RestController
@@ -28,13 +30,15 @@ public class IntakeController {
   public ResponseEntity<IntakeResponse> submit(@RequestBody IntakeRequest request) {
     IntakeResult result = intakeService.submit(request, actors.current());
     IntakeResponse body = new IntakeResponse(result.referralNumber(), result.processInstanceId(), "OPEN",
-        result.merged());
+        result.merged(), result.warnings());
     if (result.merged()) {
       return ResponseEntity.ok(body);
     }
     return ResponseEntity.created(URI.create("/api/referrals/" + result.referralNumber())).body(body);
   }
 
-  public record IntakeResponse(String referralNumber, String processInstanceId, String status, boolean merged) {
+  /** The answer to an intake; {@code warnings} name what looked odd but did not stop it. */
+  public record IntakeResponse(String referralNumber, String processInstanceId, String status, boolean merged,
+      List<FieldError> warnings) {
   }
 }

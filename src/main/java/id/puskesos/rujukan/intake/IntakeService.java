@@ -16,6 +16,7 @@ import id.puskesos.rujukan.common.PersonalData;
 import id.puskesos.rujukan.process.CaseVariables;
 import id.puskesos.rujukan.process.ReferralProcess;
 import id.puskesos.rujukan.referral.CaseFile;
+import id.puskesos.rujukan.referral.EventType;
 import id.puskesos.rujukan.referral.IntakeRecord;
 import id.puskesos.rujukan.referral.Need;
 import id.puskesos.rujukan.referral.ReferralNumbers;
@@ -78,14 +79,22 @@ public class IntakeService {
     var openCase = caseFile.findOpenCase(resident.id());
     if (openCase.isPresent()) {
       mergeInto(openCase.get(), intake.complaint(), actor);
-      return new IntakeResult(openCase.get().referralNumber(), openCase.get().processInstanceId(), true);
+      recordWarnings(openCase.get().referralNumber(), intake, actor);
+      return new IntakeResult(openCase.get().referralNumber(), openCase.get().processInstanceId(), true,
+          intake.warnings());
     }
     String number = numbers.next();
     caseFile.open(number, resident.id(), intake.complaint(), actor);
+    recordWarnings(number, intake, actor);
     String processInstanceId = starter.start(number, variables(number, resident, intake.complaint()));
     caseFile.attachProcess(number, processInstanceId);
     LOG.info("Referral {} opened for NIK {}", number, PersonalData.maskNik(resident.nik()));
-    return new IntakeResult(number, processInstanceId, false);
+    return new IntakeResult(number, processInstanceId, false, intake.warnings());
+  }
+
+  private void recordWarnings(String number, ValidIntake intake, String actor) {
+    intake.warnings().forEach(w -> caseFile.record(number, EventType.DATA_WARNING, actor, "Peringatan data: "
+        + w.message()));
   }
 
   private String startFromApi(String number, Map<String, Object> variables) {

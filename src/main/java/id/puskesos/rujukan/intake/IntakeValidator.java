@@ -13,6 +13,7 @@ import id.puskesos.rujukan.common.Checks;
 import id.puskesos.rujukan.referral.Channel;
 import id.puskesos.rujukan.referral.IntakeRecord;
 import id.puskesos.rujukan.referral.Need;
+import id.puskesos.rujukan.registry.IdentityNumbers;
 import id.puskesos.rujukan.registry.ResidentDetails;
 import id.puskesos.rujukan.registry.Sex;
 
@@ -20,7 +21,6 @@ import id.puskesos.rujukan.registry.Sex;
 @Component
 public class IntakeValidator {
 
-  private static final Pattern SIXTEEN_DIGITS = Pattern.compile("\\d{16}");
   private static final Pattern RT_RW = Pattern.compile("\\d{1,3}");
   private static final Pattern PHONE = Pattern.compile("(\\+62|62|0)(\\d{8,13})");
   private static final Pattern NAME = Pattern.compile("[\\p{L}][\\p{L} .,'-]*");
@@ -28,16 +28,22 @@ public class IntakeValidator {
   private static final LocalDate EARLIEST_BIRTH = LocalDate.of(1900, 1, 1);
 
   private final Clock clock;
+  private final IdentityNumbers identity;
 
-  public IntakeValidator(Clock clock) {
+  public IntakeValidator(Clock clock, IdentityNumbers identity) {
     this.clock = clock;
+    this.identity = identity;
   }
 
   /** The validated intake, or an {@link id.puskesos.rujukan.common.InvalidInputException} listing every problem. */
   public ValidIntake validate(IntakeRequest in) {
     Checks checks = new Checks();
-    String nik = digits(checks, "nik", in.nik(), "NIK");
-    String kk = digits(checks, "kkNumber", in.kkNumber(), "Nomor KK");
+    String nik = checks.required("nik", in.nik(), "NIK");
+    boolean nikWellFormed = nik != null && identity.checkNik(checks, "nik", nik);
+    String kk = checks.required("kkNumber", in.kkNumber(), "Nomor KK");
+    if (kk != null) {
+      identity.checkKk(checks, "kkNumber", kk);
+    }
     String name = text(checks, "fullName", in.fullName(), "Nama lengkap", 120);
     if (name != null) {
       checks.check(NAME.matcher(name).matches(), "fullName",
@@ -53,19 +59,13 @@ public class IntakeValidator {
     Channel channel = checks.oneOf(Channel.class, "channel", in.channel(), "Saluran pengaduan");
     Set<Need> needs = needs(checks, in);
     String description = text(checks, "description", in.description(), "Uraian pengaduan", 2000);
+    if (nikWellFormed) {
+      identity.checkNikAgainst(checks, "nik", nik, birthDate, sex);
+    }
     checks.throwIfAny();
     return new ValidIntake(
         new ResidentDetails(nik, kk, name, birthDate, sex, address, rt, rw, kelurahan, phone),
-        new IntakeRecord(channel, needs, description, Boolean.TRUE.equals(in.urgent())));
-  }
-
-  private static String digits(Checks checks, String field, String value, String label) {
-    String v = checks.required(field, value, label);
-    if (v != null && !SIXTEEN_DIGITS.matcher(v).matches()) {
-      checks.add(field, label + " harus 16 digit angka");
-      return null;
-    }
-    return v;
+        new IntakeRecord(channel, needs, description, Boolean.TRUE.equals(in.urgent())), checks.warnings());
   }
 
   private static String text(Checks checks, String field, String value, String label, int max) {

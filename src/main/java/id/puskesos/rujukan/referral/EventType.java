@@ -4,6 +4,7 @@ package id.puskesos.rujukan.referral;
 public enum EventType {
   INTAKE_RECEIVED,
   INTAKE_MERGED,
+  DATA_WARNING,
   STAGE_ENTERED,
   VERIFIED,
   HOME_VISITED,

@@ -14,13 +14,14 @@ import id.puskesos.rujukan.common.FieldError;
 import id.puskesos.rujukan.common.InvalidInputException;
 import id.puskesos.rujukan.referral.Channel;
 import id.puskesos.rujukan.referral.Need;
+import id.puskesos.rujukan.registry.IdentityNumbers;
 import id.puskesos.rujukan.registry.Sex;
 
 class IntakeValidatorTest {
 
   private final IntakeValidator validator = new IntakeValidator(
       Clock.fixed(LocalDate.of(2026, 11, 27).atStartOfDay(ZoneId.of("Asia/Jakarta")).toInstant(),
-          ZoneId.of("Asia/Jakarta")));
+          ZoneId.of("Asia/Jakarta")), new IdentityNumbers());
 
   private static IntakeRequest valid() {
     return new IntakeRequest("3273014507850001", "3273010101080002", "Siti Aminah", "1985-07-05", "F",
@@ -66,6 +67,29 @@ class IntakeValidatorTest {
         "Nomor KK wajib diisi", "Tanggal lahir harus antara 1900-01-01 dan hari ini",
         "Jenis kelamin tidak dikenal; pilihan: M, F", "Alamat paling banyak 200 karakter",
         "Kelurahan berisi karakter kontrol yang tidak diizinkan", "Pilih minimal satu kebutuhan");
+  }
+
+  @Test
+  void nikMustAgreeWithTheBirthDateAndSexGivenBesideIt() {
+    IntakeRequest r = valid();
+    IntakeRequest man = new IntakeRequest(r.nik(), r.kkNumber(), r.fullName(), "1985-07-06", "M", r.address(),
+        r.rt(), r.rw(), r.kelurahan(), r.phone(), r.channel(), r.needs(), r.description(), false);
+
+    assertThat(catchThrowableOfType(InvalidInputException.class, () -> validator.validate(man)).errors())
+        .extracting(FieldError::message).containsExactly(
+            "Tanggal lahir pada NIK tidak cocok dengan tanggal lahir yang diisi",
+            "Jenis kelamin pada NIK tidak cocok dengan jenis kelamin yang diisi");
+  }
+
+  @Test
+  void unknownKecamatanIsAWarningNotARefusal() {
+    IntakeRequest r = valid();
+    ValidIntake intake = validator.validate(new IntakeRequest("3273994507850001", r.kkNumber(), r.fullName(),
+        r.birthDate(), r.sex(), r.address(), r.rt(), r.rw(), r.kelurahan(), r.phone(), r.channel(), r.needs(),
+        r.description(), false));
+
+    assertThat(intake.warnings()).extracting(FieldError::message)
+        .containsExactly("Kode kecamatan pada NIK (327399) tidak dikenal");
   }
 
   @Test

@@ -42,7 +42,7 @@ class RegisterIntakeDelegateTest {
     when(intakeService.register(request.capture(), eq("fo"), any())).thenAnswer(call -> {
       ProcessStarter starter = call.getArgument(2);
       starter.start("RJK-2026-000009", Map.of(CaseVariables.RESIDENT_NAME, "Siti Aminah"));
-      return new IntakeResult("RJK-2026-000009", "pi-1", false);
+      return new IntakeResult("RJK-2026-000009", "pi-1", false, List.of());
     });
     FakeExecution execution = new FakeExecution(startForm());
 
@@ -59,7 +59,7 @@ class RegisterIntakeDelegateTest {
   @Test
   void complaintForAnOpenCaseIsMarkedMergedUnderThatCasesNumber() {
     when(intakeService.register(any(), eq(Actors.SYSTEM), any()))
-        .thenReturn(new IntakeResult("RJK-2026-000003", "pi-0", true));
+        .thenReturn(new IntakeResult("RJK-2026-000003", "pi-0", true, List.of()));
     FakeExecution execution = new FakeExecution(startForm());
 
     delegate.execute(execution.execution);
