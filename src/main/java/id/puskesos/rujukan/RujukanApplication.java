@@ -8,6 +8,8 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.context.annotation.Bean;
 
+import id.puskesos.rujukan.registry.RegistryCommands;
+
 /** Rujukan: the integrated social-assistance referral system of a village Puskesos, on Camunda 7. */
 @SpringBootApplication
 @ConfigurationPropertiesScan
@@ -17,6 +19,9 @@ public class RujukanApplication {
   public static final ZoneId ZONE = ZoneId.of("Asia/Jakarta");
 
   public static void main(String[] args) {
+    if (RegistryCommands.handles(args)) {
+      System.exit(RegistryCommands.run(RujukanApplication.class, args, System.out));
+    }
     SpringApplication.run(RujukanApplication.class, args);
   }
 

@@ -69,6 +69,11 @@ public class ApiExceptionHandler {
     return ResponseEntity.status(HttpStatus.NOT_FOUND).body(new ApiError(e.getMessage(), List.of()));
   }
 
+  @ExceptionHandler(ForbiddenException.class)
+  public ResponseEntity<ApiError> forbidden(ForbiddenException e) {
+    return ResponseEntity.status(HttpStatus.FORBIDDEN).body(new ApiError(e.getMessage(), List.of()));
+  }
+
   @ExceptionHandler(ConflictException.class)
   public ResponseEntity<ApiError> conflict(ConflictException e) {
     return ResponseEntity.status(HttpStatus.CONFLICT).body(new ApiError(e.getMessage(), List.of()));

@@ -70,6 +70,10 @@ public final class Checks {
     warnings.add(new FieldError(field, message));
   }
 
+  public List<FieldError> errors() {
+    return List.copyOf(errors);
+  }
+
   public List<FieldError> warnings() {
     return List.copyOf(warnings);
   }

@@ -21,8 +21,8 @@ import id.puskesos.rujukan.referral.IntakeRecord;
 import id.puskesos.rujukan.referral.Need;
 import id.puskesos.rujukan.referral.ReferralNumbers;
 import id.puskesos.rujukan.referral.ReferralRecord;
+import id.puskesos.rujukan.registry.Registry;
 import id.puskesos.rujukan.registry.Resident;
-import id.puskesos.rujukan.registry.ResidentRepository;
 
 /**
  * Registers complaints and proposals: one set of rules and one numbering for the API and Tasklist's start form.
@@ -34,16 +34,16 @@ public class IntakeService {
   private static final Logger LOG = LoggerFactory.getLogger(IntakeService.class);
 
   private final IntakeValidator validator;
-  private final ResidentRepository residents;
+  private final Registry registry;
   private final CaseFile caseFile;
   private final ReferralNumbers numbers;
   private final RuntimeService runtimeService;
   private final TransactionTemplate transaction;
 
-  public IntakeService(IntakeValidator validator, ResidentRepository residents, CaseFile caseFile,
+  public IntakeService(IntakeValidator validator, Registry registry, CaseFile caseFile,
       ReferralNumbers numbers, RuntimeService runtimeService, PlatformTransactionManager transactionManager) {
     this.validator = validator;
-    this.residents = residents;
+    this.registry = registry;
     this.caseFile = caseFile;
     this.numbers = numbers;
     this.runtimeService = runtimeService;
@@ -75,7 +75,8 @@ public class IntakeService {
   }
 
   private IntakeResult register(ValidIntake intake, String actor, ProcessStarter starter) {
-    Resident resident = residents.lockOrCreate(intake.resident());
+    Resident resident = registry.lockOrCreate(intake.resident(), actor,
+        "Pengaduan warga (" + intake.complaint().channel().label() + ")");
     var openCase = caseFile.findOpenCase(resident.id());
     if (openCase.isPresent()) {
       mergeInto(openCase.get(), intake.complaint(), actor);

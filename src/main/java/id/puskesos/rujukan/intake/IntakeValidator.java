@@ -13,6 +13,7 @@ import id.puskesos.rujukan.common.Checks;
 import id.puskesos.rujukan.referral.Channel;
 import id.puskesos.rujukan.referral.IntakeRecord;
 import id.puskesos.rujukan.referral.Need;
+import id.puskesos.rujukan.registry.ContactRules;
 import id.puskesos.rujukan.registry.IdentityNumbers;
 import id.puskesos.rujukan.registry.ResidentDetails;
 import id.puskesos.rujukan.registry.Sex;
@@ -21,8 +22,6 @@ import id.puskesos.rujukan.registry.Sex;
 @Component
 public class IntakeValidator {
 
-  private static final Pattern RT_RW = Pattern.compile("\\d{1,3}");
-  private static final Pattern PHONE = Pattern.compile("(\\+62|62|0)(\\d{8,13})");
   private static final Pattern NAME = Pattern.compile("[\\p{L}][\\p{L} .,'-]*");
   private static final Pattern CONTROL = Pattern.compile("[\\p{Cntrl}&&[^\\r\\n\\t]]");
   private static final LocalDate EARLIEST_BIRTH = LocalDate.of(1900, 1, 1);
@@ -52,10 +51,10 @@ public class IntakeValidator {
     LocalDate birthDate = birthDate(checks, in.birthDate());
     Sex sex = checks.oneOf(Sex.class, "sex", in.sex(), "Jenis kelamin");
     String address = text(checks, "address", in.address(), "Alamat", 200);
-    String rt = neighbourhood(checks, "rt", in.rt(), "RT");
-    String rw = neighbourhood(checks, "rw", in.rw(), "RW");
+    String rt = ContactRules.rtRw(checks, "rt", in.rt(), "RT");
+    String rw = ContactRules.rtRw(checks, "rw", in.rw(), "RW");
     String kelurahan = text(checks, "kelurahan", in.kelurahan(), "Kelurahan", 80);
-    String phone = phone(checks, in.phone());
+    String phone = ContactRules.phone(checks, "phone", in.phone());
     Channel channel = checks.oneOf(Channel.class, "channel", in.channel(), "Saluran pengaduan");
     Set<Need> needs = needs(checks, in);
     String description = text(checks, "description", in.description(), "Uraian pengaduan", 2000);
@@ -97,28 +96,6 @@ public class IntakeValidator {
       checks.add("birthDate", "Tanggal lahir harus berformat TTTT-BB-HH, misalnya 1985-07-21");
       return null;
     }
-  }
-
-  private static String neighbourhood(Checks checks, String field, String value, String label) {
-    String v = checks.required(field, value, label);
-    if (v != null && !RT_RW.matcher(v).matches()) {
-      checks.add(field, label + " harus 1 sampai 3 digit angka");
-      return null;
-    }
-    return v == null ? null : "%03d".formatted(Integer.parseInt(v));
-  }
-
-  /** Optional; stored in the national form 08xx so one resident has one number however it was typed. */
-  private static String phone(Checks checks, String value) {
-    if (value == null || value.isBlank()) {
-      return null;
-    }
-    var m = PHONE.matcher(value.trim().replaceAll("[\\s-]", ""));
-    if (!m.matches()) {
-      checks.add("phone", "Nomor HP harus diawali 0 atau +62 dan berisi 9 sampai 14 digit");
-      return null;
-    }
-    return "0" + m.group(2);
   }
 
   private static Set<Need> needs(Checks checks, IntakeRequest in) {

@@ -50,26 +50,29 @@ public final class CaseVariables {
 
   public static final String MERGED_INTO_OPEN_CASE = "mergedIntoOpenCase";
 
-  // verification
-  public static final String DOCUMENTS_CHECKED = "documentsChecked";
-  public static final String DTKS_STATUS = "dtksStatus";
-  public static final String DESIL = "desil";
-  public static final String REGISTRY_UPDATED_ON = "registryUpdatedOn";
-  public static final String DECEASED_OR_MOVED = "deceasedOrMoved";
-  public static final String VERIFICATION_RESULT = "verificationResult";
-  public static final String VERIFICATION_NOTE = "verificationNote";
-  public static final String NEEDS_HOME_VISIT = "needsHomeVisit";
-  public static final String NOT_ELIGIBLE_REASON = "notEligibleReason";
-
-  // home visit and professional opinions
+  // verification: the automated registry check, then the fasilitator's field verification
+  public static final String REGISTRY_FINDINGS = "registryFindings";
+  public static final String NEEDS_FIELD_VERIFICATION = "needsFieldVerification";
+  public static final String DTKS_LISTED = "dtksListed";
   public static final String VISIT_DATE = "visitDate";
   public static final String VISIT_FINDINGS = "visitFindings";
+  public static final String CORRECTED_ADDRESS = "correctedAddress";
+  public static final String CORRECTED_RT = "correctedRt";
+  public static final String CORRECTED_RW = "correctedRw";
+  public static final String CORRECTED_PHONE = "correctedPhone";
+  public static final String DTKS_STATUS = "dtksStatus";
+  public static final String DESIL = "desil";
+  public static final String DECEASED = "deceased";
+  public static final String MOVED_AWAY = "movedAway";
+  public static final String VERIFICATION_RESULT = "verificationResult";
+  public static final String NOT_ELIGIBLE_REASON = "notEligibleReason";
+
+  // professional opinions asked for at the field verification
   public static final String OPINIONS_REQUESTED = "opinionsRequested";
   public static final String OPINION_GROUPS = "opinionGroups";
   public static final String OPINION_GROUP = "opinionGroup";
   public static final String OPINION = "opinion";
   public static final String OPINIONS_SUMMARY = "opinionsSummary";
-  public static final String PROPOSE_DTKS_UPDATE = "proposeDtksUpdate";
 
   // needs assessment
   public static final String HOUSEHOLD_SIZE = "householdSize";

@@ -9,8 +9,9 @@ public final class ReferralProcess {
   public static final String START_REFERRAL_SUBMITTED = "start_referralSubmitted";
   public static final String TASK_REGISTER_INTAKE = "task_registerIntake";
   public static final String END_MERGED_INTO_OPEN_CASE = "end_mergedIntoOpenCase";
-  public static final String TASK_VERIFY_RESIDENT = "task_verifyResident";
+  public static final String TASK_CHECK_REGISTRY = "task_checkRegistry";
   public static final String TASK_HOME_VISIT = "task_homeVisit";
+  public static final String TASK_PROPOSE_DTKS_INCLUSION = "task_proposeDtksInclusion";
   public static final String SUBPROCESS_PROFESSIONAL_OPINION = "subprocess_professionalOpinion";
   public static final String TASK_GIVE_OPINION = "task_giveOpinion";
   public static final String TASK_ASSESS_NEEDS = "task_assessNeeds";

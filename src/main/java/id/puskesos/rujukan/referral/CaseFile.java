@@ -137,9 +137,9 @@ public class CaseFile {
     upsertProgram(number, programCode, partnerCode, ProgramStatus.REFERRED, null, actor);
   }
 
-  /** Records that a program was chosen but not sent, and why (e.g. no consent to share the resident's data). */
+  /** Records that a program was chosen but not sent, and why (no consent to share the data, not in DTKS). */
   public void skipProgram(String number, String programCode, String partnerCode, String reason, String actor) {
-    upsertProgram(number, programCode, partnerCode, ProgramStatus.SKIPPED_NO_CONSENT, reason, actor);
+    upsertProgram(number, programCode, partnerCode, ProgramStatus.NOT_SENT, reason, actor);
   }
 
   public void recordDecision(String number, String programCode, ProgramStatus status, String reason,

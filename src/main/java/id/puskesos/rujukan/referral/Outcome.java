@@ -22,7 +22,7 @@ public enum Outcome {
 
   /**
    * The outcome of a case that went to partners: facilitated when every program it was referred to delivered,
-   * partly when some did, rejected when none did. Programs skipped for lack of consent were never referred.
+   * partly when some did, rejected when none did. Programs not sent (no consent, not in DTKS) were never referred.
    */
   public static Outcome fromPrograms(Collection<ProgramStatus> statuses) {
     long referred = statuses.stream().filter(ProgramStatus::wasReferred).count();

@@ -8,7 +8,7 @@ public enum ProgramStatus {
   REJECTED("Ditolak"),
   DISTRIBUTED("Tersalurkan"),
   CANCELLED("Dibatalkan"),
-  SKIPPED_NO_CONSENT("Tidak dikirim: tanpa persetujuan warga");
+  NOT_SENT("Tidak dikirim");
 
   private final String label;
 
@@ -30,6 +30,6 @@ public enum ProgramStatus {
   }
 
   public boolean wasReferred() {
-    return this != SKIPPED_NO_CONSENT;
+    return this != NOT_SENT;
   }
 }

@@ -9,8 +9,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import id.puskesos.rujukan.common.PersonalData;
+import id.puskesos.rujukan.registry.Registry;
 import id.puskesos.rujukan.registry.Resident;
-import id.puskesos.rujukan.registry.ResidentRepository;
 import id.puskesos.rujukan.routing.Program;
 import id.puskesos.rujukan.routing.ProgramCatalogue;
 
@@ -20,21 +20,21 @@ import id.puskesos.rujukan.routing.ProgramCatalogue;
 public class ReferralQueries {
 
   private final CaseFile caseFile;
-  private final ResidentRepository residents;
+  private final Registry registry;
   private final ProgramCatalogue catalogue;
   private final TaskService taskService;
 
-  public ReferralQueries(CaseFile caseFile, ResidentRepository residents, ProgramCatalogue catalogue,
+  public ReferralQueries(CaseFile caseFile, Registry registry, ProgramCatalogue catalogue,
       TaskService taskService) {
     this.caseFile = caseFile;
-    this.residents = residents;
+    this.registry = registry;
     this.catalogue = catalogue;
     this.taskService = taskService;
   }
 
   public ReferralView view(String number) {
     ReferralRecord referral = caseFile.get(number);
-    Resident resident = residents.findById(referral.residentId()).orElseThrow();
+    Resident resident = registry.get(referral.residentId());
     List<ProgramReferral> programs = caseFile.programs(number);
     Stage stage = currentStage(referral.stage(), programs);
     return new ReferralView(

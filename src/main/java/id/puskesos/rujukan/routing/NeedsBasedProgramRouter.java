@@ -5,11 +5,9 @@ import java.util.List;
 
 import org.springframework.stereotype.Component;
 
-import id.puskesos.rujukan.referral.Need;
-
 /**
- * Suggests every program that answers one of the case's needs, whose partner may receive the resident's data.
- * A proposed DTKS/DTSEN update counts as the need for a data update.
+ * Suggests every program that answers one of the case's needs, that can take the resident (DTKS/DTSEN where the
+ * program needs it) and whose partner may receive the resident's data.
  */
 @Component
 public class NeedsBasedProgramRouter implements ProgramRouter {
@@ -23,8 +21,8 @@ public class NeedsBasedProgramRouter implements ProgramRouter {
   @Override
   public List<String> suggest(RoutingRequest request) {
     return catalogue.programs().stream()
-        .filter(p -> !Collections.disjoint(p.needs(), request.needs())
-            || request.proposeDtksUpdate() && p.needs().contains(Need.DATA_UPDATE))
+        .filter(p -> !Collections.disjoint(p.needs(), request.needs()))
+        .filter(request::mayReferTo)
         .filter(p -> request.mayShareWith(catalogue.partnerOf(p)))
         .map(Program::code)
         .toList();

@@ -79,8 +79,9 @@ public class RoutingService {
   }
 
   /**
-   * Issues the recommendation letter and refers the case to each approved program. A non-government partner
-   * without the resident's consent does not receive the case; that is recorded with the reason.
+   * Issues the recommendation letter and refers the case to each approved program. A program that needs DTKS/DTSEN
+   * for a resident not in it, and a non-government partner without the resident's consent, do not receive the
+   * case; that is recorded with the reason.
    */
   public Issued issue(String referralNumber, List<String> approved, RoutingRequest consent, String actor) {
     List<String> referred = new ArrayList<>();
@@ -88,13 +89,15 @@ public class RoutingService {
     for (String code : approved) {
       Program program = catalogue.program(code);
       Partner partner = catalogue.partnerOf(program);
-      if (consent.mayShareWith(partner)) {
+      String reason = !consent.mayReferTo(program)
+          ? "Warga belum terdaftar di DTKS/DTSEN (usulan ke Dinas Sosial berjalan)"
+          : consent.mayShareWith(partner) ? null : "Warga belum menyetujui data dibagikan kepada " + partner.name();
+      if (reason == null) {
         caseFile.referProgram(referralNumber, code, partner.code(), actor);
         caseFile.record(referralNumber, EventType.PROGRAM_REFERRED, actor,
             "Dirujuk ke %s (%s)".formatted(program.name(), partner.name()));
         referred.add(code);
       } else {
-        String reason = "Warga belum menyetujui data dibagikan kepada " + partner.name();
         caseFile.skipProgram(referralNumber, code, partner.code(), reason, actor);
         caseFile.record(referralNumber, EventType.PROGRAM_SKIPPED, actor, "%s tidak dikirim: %s".formatted(
             program.name(), reason));
@@ -106,7 +109,8 @@ public class RoutingService {
       caseFile.recordRecommendation(referralNumber, letter);
     }
     String note = heldBack.isEmpty() ? null
-        : "Tidak dikirim karena warga belum memberi persetujuan berbagi data: " + String.join(", ", heldBack);
+        : "Tidak dikirim (belum terdaftar DTKS/DTSEN atau belum ada persetujuan berbagi data): "
+            + String.join(", ", heldBack);
     return new Issued(referred.isEmpty() ? null : letter, referred, note);
   }
 

@@ -12,7 +12,7 @@ import org.springframework.stereotype.Component;
 import id.puskesos.rujukan.referral.Need;
 
 /**
- * {@code task_suggestPrograms} in referral.bpmn. Reads {@code needs}, {@code proposeDtksUpdate},
+ * {@code task_suggestPrograms} in referral.bpmn. Reads {@code needs}, {@code dtksListed},
  * {@code consentBaznas}, {@code consentSalman}; writes {@code programOptions} (the checklist's options) and
  * {@code selectedPrograms} (pre-selected).
  */
@@ -35,7 +35,7 @@ public class SuggestProgramsDelegate implements JavaDelegate {
   static RoutingRequest routingRequest(DelegateExecution execution) {
     Set<Need> needs = EnumSet.noneOf(Need.class);
     strings(execution, NEEDS).forEach(n -> needs.add(Need.valueOf(n)));
-    return new RoutingRequest(needs, flag(execution, PROPOSE_DTKS_UPDATE), flag(execution, CONSENT_BAZNAS),
+    return new RoutingRequest(needs, flag(execution, DTKS_LISTED), flag(execution, CONSENT_BAZNAS),
         flag(execution, CONSENT_SALMAN));
   }
 }

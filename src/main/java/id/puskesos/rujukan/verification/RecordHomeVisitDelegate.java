@@ -3,7 +3,6 @@ package id.puskesos.rujukan.verification;
 import static id.puskesos.rujukan.process.CaseVariables.*;
 
 import java.util.ArrayList;
-import java.util.List;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -12,9 +11,9 @@ import org.springframework.stereotype.Component;
 import id.puskesos.rujukan.common.Actors;
 
 /**
- * {@code task_recordHomeVisit} in referral.bpmn. Reads {@code visitDate}, {@code visitFindings},
- * {@code opinionsRequested}, {@code proposeDtksUpdate}; writes {@code opinionGroups} (the collection of the
- * professional-opinion sub-process, empty when none was asked for) and {@code opinionsSummary}.
+ * {@code task_recordHomeVisit} in referral.bpmn: records the field verification. Reads the home-visit form;
+ * writes {@code verificationResult}, {@code opinionGroups} (the collection of the professional-opinion
+ * sub-process), {@code opinionsSummary}, {@code dtksListed} and the corrected {@code address}.
  */
 @Component
 public class RecordHomeVisitDelegate implements JavaDelegate {
@@ -29,10 +28,16 @@ public class RecordHomeVisitDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    List<String> groups = verificationService.recordHomeVisit(string(execution, REFERRAL_NUMBER),
-        string(execution, VISIT_DATE), string(execution, VISIT_FINDINGS), strings(execution, OPINIONS_REQUESTED),
-        flag(execution, PROPOSE_DTKS_UPDATE), actors.current());
-    execution.setVariable(OPINION_GROUPS, new ArrayList<>(groups));
-    execution.setVariable(OPINIONS_SUMMARY, groups.isEmpty() ? "tidak diminta" : "");
+    FieldVerification visit = new FieldVerification(string(execution, VISIT_DATE), string(execution, VISIT_FINDINGS),
+        string(execution, CORRECTED_ADDRESS), string(execution, CORRECTED_RT), string(execution, CORRECTED_RW),
+        string(execution, CORRECTED_PHONE), string(execution, DTKS_STATUS), number(execution, DESIL),
+        flag(execution, DECEASED), flag(execution, MOVED_AWAY), strings(execution, OPINIONS_REQUESTED),
+        string(execution, VERIFICATION_RESULT), string(execution, NOT_ELIGIBLE_REASON));
+    VerificationService.FieldOutcome outcome = verificationService.recordFieldVerification(
+        string(execution, REFERRAL_NUMBER), visit, actors.current());
+    execution.setVariable(OPINION_GROUPS, new ArrayList<>(outcome.opinionGroups()));
+    execution.setVariable(OPINIONS_SUMMARY, outcome.opinionGroups().isEmpty() ? "tidak diminta" : "");
+    execution.setVariable(DTKS_LISTED, outcome.dtksListed());
+    execution.setVariable(ADDRESS, outcome.address());
   }
 }

@@ -2,6 +2,8 @@ package id.puskesos.rujukan.verification;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
@@ -9,85 +11,134 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import id.puskesos.rujukan.common.Checks;
-import id.puskesos.rujukan.process.ReferralSettings;
+import id.puskesos.rujukan.common.FieldError;
 import id.puskesos.rujukan.referral.CaseFile;
 import id.puskesos.rujukan.referral.EventType;
-import id.puskesos.rujukan.registry.RegistryCheck;
-import id.puskesos.rujukan.registry.RegistryCheck.DtksStatus;
-import id.puskesos.rujukan.registry.ResidentRepository;
+import id.puskesos.rujukan.registry.ChangeSource;
+import id.puskesos.rujukan.registry.DtksStatus;
+import id.puskesos.rujukan.registry.Duplicates;
+import id.puskesos.rujukan.registry.ObservedFacts;
+import id.puskesos.rujukan.registry.IdentityNumbers;
+import id.puskesos.rujukan.registry.Registry;
+import id.puskesos.rujukan.registry.RegistrySettings;
+import id.puskesos.rujukan.registry.Resident;
 
 /**
- * Verification and validation: the resident's registry facts are recorded (who verified, when, what DTKS/DTSEN
- * says) and stale or missing registry data always leads to a home visit, whatever the officer chose. This is
- * the software's answer to the study's first finding: data nobody keeps up to date.
+ * Verification and validation. An automated check of the resident's record (in DTKS/DTSEN? which desil? verified
+ * by the Puskesos in the last six months? deceased or moved? NIK and KK valid? a probable duplicate?) lets a clean,
+ * fresh record straight on; anything else goes to a fasilitator's field verification, whose findings correct the
+ * registry with history. This is the software's answer to the study's first finding: data nobody keeps up to date.
  */
 @Service
 @Transactional
 public class VerificationService {
 
-  /** Opinions a fasilitator can ask for on a home visit: health worker and Babinsa. */
+  /** Opinions a fasilitator can ask for on a field verification: health worker and Babinsa. */
   public static final Set<String> OPINION_GROUPS = Set.of("nakes", "babinsa");
 
+  /** The automated check's verdict, and the record it looked at. */
+  public record RegistryCheck(Resident resident, boolean needsFieldVerification, List<String> findings) {
+
+    public boolean dtksListed() {
+      return resident.dtksStatus() == DtksStatus.LISTED;
+    }
+
+    public String summary() {
+      return findings.isEmpty() ? "bersih dan mutakhir" : String.join("; ", findings);
+    }
+  }
+
+  /** What a field verification leaves for the rest of the case. */
+  public record FieldOutcome(boolean eligible, List<String> opinionGroups, boolean dtksListed, String address) {
+  }
+
   private final CaseFile caseFile;
-  private final ResidentRepository residents;
-  private final ReferralSettings settings;
+  private final Registry registry;
+  private final IdentityNumbers identity;
+  private final Duplicates duplicates;
+  private final RegistrySettings settings;
   private final Clock clock;
 
-  public VerificationService(CaseFile caseFile, ResidentRepository residents, ReferralSettings settings,
-      Clock clock) {
+  public VerificationService(CaseFile caseFile, Registry registry, IdentityNumbers identity, Duplicates duplicates,
+      RegistrySettings settings, Clock clock) {
     this.caseFile = caseFile;
-    this.residents = residents;
+    this.registry = registry;
+    this.identity = identity;
+    this.duplicates = duplicates;
     this.settings = settings;
     this.clock = clock;
   }
 
-  /** Records the verification; true when the resident needs a home visit before the assessment. */
-  public boolean verify(String referralNumber, Verification v, String actor) {
-    Checks checks = new Checks();
-    checks.check(v.documentsChecked(), "documentsChecked", "KTP dan KK wajib dicocokkan sebelum verifikasi disimpan");
-    RegistryCheck registry = v.registry();
-    checks.check(registry.dtksStatus() != null, "dtksStatus", "Status DTKS/DTSEN wajib diisi");
-    if (registry.dtksStatus() == DtksStatus.LISTED) {
-      checks.check(registry.desil() != null && registry.desil() >= 1 && registry.desil() <= 10, "desil",
-          "Desil harus 1 sampai 10 untuk warga yang terdaftar");
-      checks.check(registry.registryUpdatedOn() != null, "registryUpdatedOn",
-          "Tanggal pemutakhiran DTKS/DTSEN wajib diisi untuk warga yang terdaftar");
-      checks.check(registry.registryUpdatedOn() == null || !registry.registryUpdatedOn().isAfter(today()),
-          "registryUpdatedOn", "Tanggal pemutakhiran DTKS/DTSEN tidak boleh di masa depan");
+  public RegistryCheck check(String referralNumber, String actor) {
+    Resident r = registry.get(caseFile.get(referralNumber).residentId());
+    List<String> findings = new ArrayList<>();
+    Checks ids = new Checks();
+    if (identity.checkNik(ids, "nik", r.nik())) {
+      identity.checkNikAgainst(ids, "nik", r.nik(), r.birthDate(), r.sex());
     }
-    checks.check(v.result() != null, "verificationResult", "Hasil verifikasi wajib dipilih");
-    if (v.result() == Verification.Result.NOT_ELIGIBLE) {
-      checks.check(v.notEligibleReason() != null, "notEligibleReason", "Alasan tidak memenuhi syarat wajib diisi");
-    } else {
-      checks.check(!registry.deceasedOrMoved(), "verificationResult",
-          "Warga yang meninggal atau pindah domisili tidak dapat dilanjutkan; pilih 'Tidak memenuhi syarat'");
+    identity.checkKk(ids, "kkNumber", r.kkNumber());
+    if (ids.hasErrors()) {
+      findings.add("identitas tidak valid (" + String.join(", ",
+          ids.errors().stream().map(FieldError::message).toList()) + ")");
     }
-    checks.throwIfAny();
-
-    residents.recordVerification(caseFile.get(referralNumber).residentId(), registry, actor);
-    boolean stale = registry.dtksStatus() == DtksStatus.NOT_LISTED || isStale(registry.registryUpdatedOn());
-    boolean homeVisit = v.result() == Verification.Result.HOME_VISIT
-        || v.result() == Verification.Result.VALID && stale;
-    caseFile.record(referralNumber, EventType.VERIFIED, actor, describe(v, stale, homeVisit));
-    return homeVisit;
+    if (r.verifiedAt() == null) {
+      findings.add("belum pernah diverifikasi lapangan oleh Puskesos");
+    } else if (r.verifiedAt().isBefore(OffsetDateTime.now(clock).minus(settings.getVerificationValidFor()))) {
+      findings.add("verifikasi lapangan terakhir %s, sudah lebih dari %d bulan".formatted(
+          r.verifiedAt().toLocalDate(), settings.getVerificationValidFor().toTotalMonths()));
+    }
+    if (r.dtksStatus() == null) {
+      findings.add("status DTKS/DTSEN belum diketahui");
+    } else if (r.dtksStatus() == DtksStatus.NOT_LISTED) {
+      findings.add("tidak terdaftar di DTKS/DTSEN");
+    }
+    if (r.deceased()) {
+      findings.add("tercatat meninggal dunia");
+    }
+    if (r.movedAway()) {
+      findings.add("tercatat pindah domisili");
+    }
+    duplicates.detectFor(r.id());
+    if (duplicates.underReview(r.id())) {
+      findings.add("kemungkinan data ganda dengan warga lain (sedang ditinjau operator)");
+    }
+    RegistryCheck check = new RegistryCheck(r, !findings.isEmpty(), List.copyOf(findings));
+    caseFile.record(referralNumber, EventType.REGISTRY_CHECKED, actor, "Pemeriksaan data warga: " + check.summary()
+        + (check.dtksListed() ? " (DTKS/DTSEN desil " + r.desil() + ")" : ""));
+    return check;
   }
 
-  /** Records the home visit; returns the groups whose opinion the fasilitator asked for. */
-  public List<String> recordHomeVisit(String referralNumber, String visitDate, String findings,
-      List<String> opinionsRequested, boolean proposeDtksUpdate, String actor) {
+  /** Records a field verification: corrections go to the registry with history, and the record counts as verified. */
+  public FieldOutcome recordFieldVerification(String referralNumber, FieldVerification v, String actor) {
     Checks checks = new Checks();
-    LocalDate date = checks.date("visitDate", visitDate, "Tanggal kunjungan", true);
-    checks.check(date == null || !date.isAfter(today()), "visitDate", "Tanggal kunjungan tidak boleh di masa depan");
-    String text = checks.required("visitFindings", findings, "Temuan kunjungan");
-    checks.check(OPINION_GROUPS.containsAll(opinionsRequested), "opinionsRequested",
+    LocalDate visitDate = checks.date("visitDate", v.visitDate(), "Tanggal kunjungan", true);
+    checks.check(visitDate == null || !visitDate.isAfter(LocalDate.now(clock)), "visitDate",
+        "Tanggal kunjungan tidak boleh di masa depan");
+    String findings = checks.required("visitFindings", v.findings(), "Temuan kunjungan");
+    ObservedFacts facts = ObservedFacts.read(checks, v.address(), v.rt(), v.rw(), v.phone(), v.dtksStatus(),
+        v.desil(), v.deceased(), v.movedAway());
+    checks.check(OPINION_GROUPS.containsAll(v.opinionsRequested()), "opinionsRequested",
         "Pendapat hanya dapat diminta dari tenaga kesehatan (nakes) atau Babinsa");
+    boolean eligible = "VALID".equals(v.result());
+    checks.check(eligible || "NOT_ELIGIBLE".equals(v.result()), "verificationResult", "Hasil verifikasi wajib dipilih");
+    checks.check(eligible || v.notEligibleReason() != null, "notEligibleReason",
+        "Alasan tidak memenuhi syarat wajib diisi");
+    checks.check(!eligible || !v.deceased() && !v.movedAway(), "verificationResult",
+        "Warga yang meninggal atau pindah domisili tidak dapat dilanjutkan; pilih 'Tidak memenuhi syarat'");
     checks.throwIfAny();
-    List<String> groups = opinionsRequested.stream().distinct().sorted().toList();
-    caseFile.record(referralNumber, EventType.HOME_VISITED, actor, "Kunjungan rumah %s: %s%s%s".formatted(
-        date, text,
+
+    long residentId = caseFile.get(referralNumber).residentId();
+    String reason = "Verifikasi lapangan " + referralNumber;
+    int corrected = registry.correct(residentId, facts.asCorrections(), actor, ChangeSource.FIELD_VERIFICATION,
+        reason);
+    registry.markVerified(residentId, actor, ChangeSource.FIELD_VERIFICATION, reason);
+    List<String> groups = v.opinionsRequested().stream().distinct().sorted().toList();
+    caseFile.record(referralNumber, EventType.HOME_VISITED, actor, "Verifikasi lapangan %s: %s; %s%s; %s".formatted(
+        visitDate, findings, corrected == 0 ? "data registri sesuai" : corrected + " data registri diperbaiki",
         groups.isEmpty() ? "" : "; pendapat diminta dari " + String.join(", ", groups),
-        proposeDtksUpdate ? "; diusulkan pemutakhiran DTKS/DTSEN" : ""));
-    return groups;
+        eligible ? "data valid" : "tidak memenuhi syarat: " + v.notEligibleReason()));
+    Resident updated = registry.get(residentId);
+    return new FieldOutcome(eligible, groups, updated.dtksStatus() == DtksStatus.LISTED, updated.fullAddress());
   }
 
   /** Records a health worker's or Babinsa's opinion; returns the line for the assessment form. */
@@ -98,26 +149,5 @@ public class VerificationService {
     String line = "%s: %s".formatted("nakes".equals(group) ? "Tenaga kesehatan" : "Babinsa", text);
     caseFile.record(referralNumber, EventType.OPINION_GIVEN, actor, "Pendapat " + line);
     return line;
-  }
-
-  private boolean isStale(LocalDate updatedOn) {
-    return updatedOn == null || updatedOn.plus(settings.getRegistryStaleAfter()).isBefore(today());
-  }
-
-  private LocalDate today() {
-    return LocalDate.now(clock);
-  }
-
-  private static String describe(Verification v, boolean stale, boolean homeVisit) {
-    RegistryCheck r = v.registry();
-    String registry = r.dtksStatus() == DtksStatus.LISTED
-        ? "terdaftar di DTKS/DTSEN, desil %d, dimutakhirkan %s%s".formatted(r.desil(), r.registryUpdatedOn(),
-            stale ? " (usang)" : "")
-        : "tidak terdaftar di DTKS/DTSEN";
-    String result = switch (v.result()) {
-      case NOT_ELIGIBLE -> "tidak memenuhi syarat: " + v.notEligibleReason();
-      case VALID, HOME_VISIT -> homeVisit ? "perlu kunjungan rumah" : "data valid, lanjut asesmen";
-    };
-    return "Verifikasi: %s; %s".formatted(registry, result);
   }
 }

@@ -91,19 +91,19 @@ class TasklistIT {
       fill("description", "Suami meninggal, tiga anak, tidak ada beras");
       check("urgent");
       submitStartForm();
-      String number = awaitReferralAt("task_verifyResident");
+      String number = awaitReferralAt("task_homeVisit");
 
-      login("bo");
-      openTask("Verifikasi dan validasi data warga");
-      assertThat(formText()).contains(number, "Dewi Lestari", "Pangan", "3273016107900002");
-      check("documentsChecked");
-      choose("dtksStatus", "Terdaftar");
+      login("fasilitator");
+      openTask("Verifikasi lapangan (kunjungan rumah)");
+      assertThat(formText()).contains(number, "Dewi Lestari", "Pangan", "3273016107900002",
+          "belum pernah diverifikasi lapangan");
+      date("visitDate", LocalDate.now());
+      fill("visitFindings", "Rumah kontrakan satu kamar, tiga anak sekolah");
+      select("dtksStatus", "Terdaftar");
       fill("desil", "1");
-      date("registryUpdatedOn", LocalDate.now().minusMonths(1));
       choose("verificationResult", "Data valid, lanjut ke asesmen");
       complete();
 
-      login("fasilitator");
       openTask("Asesmen kebutuhan");
       fill("householdSize", "4");
       fill("monthlyIncome", "600000");

@@ -29,6 +29,13 @@ public final class FakeDelegates {
   private final List<Call> calls = new ArrayList<>();
   private final Map<String, Integer> distributedByCase = new ConcurrentHashMap<>();
 
+  /** What the automated registry check finds: a clean, fresh record unless a test says otherwise. */
+  public boolean registryClean = true;
+  /** Whether the resident is in DTKS/DTSEN after verification. */
+  public boolean dtksListed = true;
+  /** How many residents each re-verification batch leaves due, batch after batch. */
+  public final java.util.Deque<Long> remainingDue = new java.util.ArrayDeque<>();
+
   private FakeDelegates() {
   }
 
@@ -52,16 +59,22 @@ public final class FakeDelegates {
     ReferralSettings settings = new ReferralSettings();
     settings.setFollowUpDelay("P30D");
     Mocks.register("referralSettings", settings);
+    id.puskesos.rujukan.registry.RegistrySettings registrySettings = new id.puskesos.rujukan.registry.RegistrySettings();
+    registrySettings.setReverificationCycle("R/P30D");
+    Mocks.register("registrySettings", registrySettings);
 
     replace("registerIntakeDelegate", execution -> {
       execution.setProcessBusinessKey("RJK-2026-000001");
       execution.setVariable(REFERRAL_NUMBER, "RJK-2026-000001");
       execution.setVariable(MERGED_INTO_OPEN_CASE, false);
     });
-    replace("recordVerificationDelegate", execution -> execution.setVariable(NEEDS_HOME_VISIT,
-        "HOME_VISIT".equals(execution.getVariable(VERIFICATION_RESULT))));
+    replace("checkRegistryDelegate", execution -> {
+      execution.setVariable(NEEDS_FIELD_VERIFICATION, !registryClean);
+      execution.setVariable(DTKS_LISTED, dtksListed);
+    });
     replace("recordHomeVisitDelegate", execution -> execution.setVariable(OPINION_GROUPS,
         new ArrayList<>(strings(execution, OPINIONS_REQUESTED))));
+    replace("proposeDtksInclusionDelegate", execution -> { });
     replace("recordOpinionDelegate", execution -> { });
     replace("recordAssessmentDelegate", execution -> { });
     replace("suggestProgramsDelegate", execution -> { });
@@ -88,6 +101,16 @@ public final class FakeDelegates {
     replace("recordInformationDelegate", execution -> { });
     replace("recordDistributionDelegate", execution ->
         distributedByCase.merge(execution.getProcessBusinessKey(), 1, Integer::sum));
+
+    replace("recordDtksProposalDelegate", execution -> { });
+    replace("applyDtksResultDelegate", execution -> { });
+    replace("recordDuplicateDecisionDelegate", execution -> { });
+    replace("recordReverificationDelegate", execution -> { });
+    replace("issueReverificationBatchDelegate", execution -> {
+      Object issued = execution.getVariable("batchesIssued");
+      execution.setVariable("batchesIssued", issued == null ? 1 : (Integer) issued + 1);
+      execution.setVariable("remainingDue", remainingDue.isEmpty() ? 0L : remainingDue.poll());
+    });
   }
 
   private JavaDelegate recording(JavaDelegate delegate) {

@@ -39,7 +39,8 @@ import id.puskesos.rujukan.security.Groups;
 class ModelTest {
 
   private static final List<String> PROCESSES = List.of(ReferralProcess.PROCESS_ID, PartnerReferralProcess.PROCESS_ID,
-      WithdrawalProcess.PROCESS_ID);
+      WithdrawalProcess.PROCESS_ID, DtksInclusionProcess.PROCESS_ID, DuplicateReviewProcess.PROCESS_ID,
+      ReverificationProcesses.Round.PROCESS_ID, ReverificationProcesses.Resident.PROCESS_ID);
   private static final Pattern MEANINGFUL_ID = Pattern.compile(
       "(start|end|task|gateway|flow|timer|call|subprocess|definition|message)_[a-z][A-Za-z]+");
   private static final Pattern BEAN = Pattern.compile("\\$\\{(\\w+)}");
@@ -104,6 +105,10 @@ class ModelTest {
     assertNamesExist(ReferralProcess.class, ReferralProcess.PROCESS_ID);
     assertNamesExist(PartnerReferralProcess.class, PartnerReferralProcess.PROCESS_ID);
     assertNamesExist(WithdrawalProcess.class, WithdrawalProcess.PROCESS_ID);
+    assertNamesExist(DtksInclusionProcess.class, DtksInclusionProcess.PROCESS_ID);
+    assertNamesExist(DuplicateReviewProcess.class, DuplicateReviewProcess.PROCESS_ID);
+    assertNamesExist(ReverificationProcesses.Round.class, ReverificationProcesses.Round.PROCESS_ID);
+    assertNamesExist(ReverificationProcesses.Resident.class, ReverificationProcesses.Resident.PROCESS_ID);
   }
 
   @Test

@@ -40,20 +40,21 @@ class ReferralProcessTest extends ProcessTestSupport {
 
 
   @Test
-  void apiIntakeWaitsForTheBackOfficeToVerify() {
+  void cleanFreshRecordGoesStraightFromTheRegistryCheckToAssessment() {
     ProcessInstance referral = submitThroughApi();
 
-    assertThat(referral).isWaitingAt(TASK_VERIFY_RESIDENT);
-    assertThat(task(referral)).hasCandidateGroup("bo");
+    assertThat(referral).hasPassed(TASK_CHECK_REGISTRY).isWaitingAt(TASK_ASSESS_NEEDS)
+        .hasNotPassed(TASK_HOME_VISIT, TASK_PROPOSE_DTKS_INCLUSION);
+    assertThat(task(referral)).hasCandidateGroup("fasilitator");
     assertThat(taskQuery().initializeFormKeys().singleResult().getCamundaFormRef().getKey())
-        .isEqualTo("verify-resident");
+        .isEqualTo("assess-needs");
   }
 
   @Test
-  void tasklistIntakeIsNumberedAndVerified() {
+  void tasklistIntakeIsNumberedAndChecked() {
     ProcessInstance referral = runtimeService().startProcessInstanceByKey(PROCESS_ID, caseVariables());
 
-    assertThat(referral).hasPassed(TASK_REGISTER_INTAKE).isWaitingAt(TASK_VERIFY_RESIDENT)
+    assertThat(referral).hasPassed(TASK_REGISTER_INTAKE, TASK_CHECK_REGISTRY).isWaitingAt(TASK_ASSESS_NEEDS)
         .hasBusinessKey("RJK-2026-000001");
   }
 
@@ -66,14 +67,18 @@ class ReferralProcessTest extends ProcessTestSupport {
 
     ProcessInstance intake = runtimeService().startProcessInstanceByKey(PROCESS_ID, caseVariables());
 
-    assertThat(intake).isEnded().hasPassed(END_MERGED_INTO_OPEN_CASE).hasNotPassed(TASK_VERIFY_RESIDENT);
+    assertThat(intake).isEnded().hasPassed(END_MERGED_INTO_OPEN_CASE).hasNotPassed(TASK_CHECK_REGISTRY);
   }
 
   @Test
-  void notEligibleAtVerificationClosesWithTheReason() {
+  void recordFoundWantingGoesToFieldVerificationWhichCanCloseTheCase() {
+    fakes.registryClean = false;
     ProcessInstance referral = submitThroughApi();
+    assertThat(referral).isWaitingAt(TASK_HOME_VISIT);
+    assertThat(task(referral)).hasCandidateGroup("fasilitator");
 
-    complete(task(referral), withVariables(VERIFICATION_RESULT, "NOT_ELIGIBLE", NOT_ELIGIBLE_REASON, "Pindah ke Cimahi"));
+    complete(task(referral), withVariables(VERIFICATION_RESULT, "NOT_ELIGIBLE", NOT_ELIGIBLE_REASON, "Pindah ke Cimahi",
+        OPINIONS_REQUESTED, checklist()));
 
     assertThat(referral).isEnded().hasPassed(END_CLOSED_NOT_ELIGIBLE);
     assertThat(fakes.callsAt("task_closeNotEligible")).singleElement().satisfies(call -> {
@@ -83,13 +88,12 @@ class ReferralProcessTest extends ProcessTestSupport {
   }
 
   @Test
-  void staleDataLeadsToHomeVisitAndTheRequestedOpinions() {
+  void fieldVerificationCanAskHealthWorkerAndBabinsaForTheirOpinion() {
+    fakes.registryClean = false;
     ProcessInstance referral = submitThroughApi();
-    complete(task(referral), withVariables(VERIFICATION_RESULT, "HOME_VISIT"));
-    assertThat(referral).isWaitingAt(TASK_HOME_VISIT);
-    assertThat(task(referral)).hasCandidateGroup("fasilitator");
 
-    complete(task(referral), withVariables(OPINIONS_REQUESTED, checklist("nakes", "babinsa")));
+    complete(task(referral), withVariables(VERIFICATION_RESULT, "VALID", OPINIONS_REQUESTED,
+        checklist("nakes", "babinsa")));
 
     List<Task> opinions = taskQuery().taskDefinitionKey(TASK_GIVE_OPINION).list();
     assertThat(opinions).hasSize(2);
@@ -103,13 +107,23 @@ class ReferralProcessTest extends ProcessTestSupport {
   }
 
   @Test
-  void homeVisitWithoutOpinionsGoesStraightToAssessment() {
+  void fieldVerificationWithoutOpinionsGoesStraightToAssessment() {
+    fakes.registryClean = false;
     ProcessInstance referral = submitThroughApi();
-    complete(task(referral), withVariables(VERIFICATION_RESULT, "HOME_VISIT"));
 
-    complete(task(referral), withVariables(OPINIONS_REQUESTED, checklist()));
+    complete(task(referral), withVariables(VERIFICATION_RESULT, "VALID", OPINIONS_REQUESTED, checklist()));
 
     assertThat(referral).isWaitingAt(TASK_ASSESS_NEEDS).hasNotPassed(TASK_GIVE_OPINION);
+  }
+
+  @Test
+  void residentNotInDtksIsProposedToDinsosAndTheCaseGoesOn() {
+    fakes.dtksListed = false;
+
+    ProcessInstance referral = submitThroughApi();
+
+    assertThat(referral).hasPassed(TASK_PROPOSE_DTKS_INCLUSION).isWaitingAt(TASK_ASSESS_NEEDS);
+    assertThat(fakes.callsAt(TASK_PROPOSE_DTKS_INCLUSION)).hasSize(1);
   }
 
   @Test
@@ -238,8 +252,7 @@ class ReferralProcessTest extends ProcessTestSupport {
 
   private static ProcessInstance verifiedReferral() {
     ProcessInstance referral = submitThroughApi();
-    complete(task(referral), withVariables(VERIFICATION_RESULT, "VALID"));
-    assertThat(referral).hasNotPassed(TASK_HOME_VISIT).isWaitingAt(TASK_ASSESS_NEEDS);
+    assertThat(referral).isWaitingAt(TASK_ASSESS_NEEDS);
     return referral;
   }
 

@@ -24,9 +24,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import id.puskesos.rujukan.registry.Registry;
 import id.puskesos.rujukan.registry.Resident;
 import id.puskesos.rujukan.registry.ResidentDetails;
-import id.puskesos.rujukan.registry.ResidentRepository;
 import id.puskesos.rujukan.registry.Sex;
 
 /** The case file's tables through the project's migrations, on an in-memory H2 of its own. */
@@ -48,12 +48,12 @@ class CaseFileTest {
   }
 
   private final CaseFile caseFile = new CaseFile(jdbc, CLOCK);
-  private final ResidentRepository residents = new ResidentRepository(jdbc, CLOCK);
+  private final Registry registry = new Registry(jdbc, CLOCK);
 
   private String openCase(String nik, Need... needs) {
     return transaction.execute(status -> {
-      Resident resident = residents.lockOrCreate(new ResidentDetails(nik, "3273010101080002", "Siti Aminah",
-          LocalDate.of(1985, 7, 5), Sex.F, "Jl. Tamansari 12", "003", "007", "Lebak Siliwangi", null));
+      Resident resident = registry.lockOrCreate(new ResidentDetails(nik, "3273010101080002", "Siti Aminah",
+          LocalDate.of(1985, 7, 5), Sex.F, "Jl. Tamansari 12", "003", "007", "Lebak Siliwangi", null), "fo", "Pengaduan");
       String number = new ReferralNumbers(jdbc, CLOCK, transaction.getTransactionManager()).next();
       caseFile.open(number, resident.id(), new IntakeRecord(Channel.WALK_IN, Set.of(needs), "Butuh bantuan", false),
           "fo");

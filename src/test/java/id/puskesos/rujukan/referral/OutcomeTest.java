@@ -15,8 +15,8 @@ class OutcomeTest {
   }
 
   @Test
-  void programsSkippedForLackOfConsentWereNeverReferred() {
-    assertThat(Outcome.fromPrograms(List.of(DISTRIBUTED, SKIPPED_NO_CONSENT))).isEqualTo(Outcome.FACILITATED);
+  void programsNotSentWereNeverReferred() {
+    assertThat(Outcome.fromPrograms(List.of(DISTRIBUTED, NOT_SENT))).isEqualTo(Outcome.FACILITATED);
   }
 
   @Test

@@ -16,24 +16,23 @@ class NeedsBasedProgramRouterTest {
       List.of(new Partner("DINSOS", "Dinas Sosial Kota Bandung", "dinsos", true),
           new Partner("BAZNAS", "BAZNAS Kota Bandung", "baznas", false),
           new Partner("SALMAN", "Rumah Amal Salman", "salman", false)),
-      List.of(new Program("BPNT", "BPNT / Sembako", "DINSOS", AidKind.CASH, Set.of(Need.FOOD)),
-          new Program("DTKS_UPDATE", "Usulan DTKS", "DINSOS", AidKind.SERVICE, Set.of(Need.DATA_UPDATE)),
-          new Program("BAZNAS_SEHAT", "Bandung Sehat", "BAZNAS", AidKind.CASH, Set.of(Need.HEALTH)),
-          new Program("SALMAN_SEMBAKO", "Paket sembako", "SALMAN", AidKind.GOODS, Set.of(Need.FOOD))));
+      List.of(new Program("BPNT", "BPNT / Sembako", "DINSOS", AidKind.CASH, Set.of(Need.FOOD), true),
+          new Program("BAZNAS_SEHAT", "Bandung Sehat", "BAZNAS", AidKind.CASH, Set.of(Need.HEALTH), false),
+          new Program("SALMAN_SEMBAKO", "Paket sembako", "SALMAN", AidKind.GOODS, Set.of(Need.FOOD), false)));
   private final NeedsBasedProgramRouter router = new NeedsBasedProgramRouter(catalogue);
 
   @Test
   void suggestsEveryProgramForTheNeedsWhosePartnerMayReceiveTheData() {
-    assertThat(router.suggest(new RoutingRequest(Set.of(Need.FOOD, Need.HEALTH), false, false, true)))
+    assertThat(router.suggest(new RoutingRequest(Set.of(Need.FOOD, Need.HEALTH), true, false, true)))
         .containsExactly("BPNT", "SALMAN_SEMBAKO");
-    assertThat(router.suggest(new RoutingRequest(Set.of(Need.FOOD, Need.HEALTH), false, true, true)))
+    assertThat(router.suggest(new RoutingRequest(Set.of(Need.FOOD, Need.HEALTH), true, true, true)))
         .containsExactly("BPNT", "BAZNAS_SEHAT", "SALMAN_SEMBAKO");
   }
 
   @Test
-  void proposedRegistryUpdateSuggestsTheDinsosDataUpdate() {
-    assertThat(router.suggest(new RoutingRequest(Set.of(Need.HEALTH), true, false, false)))
-        .containsExactly("DTKS_UPDATE");
+  void nationalProgramsAreNotSuggestedForResidentsOutsideDtks() {
+    assertThat(router.suggest(new RoutingRequest(Set.of(Need.FOOD), false, false, true)))
+        .containsExactly("SALMAN_SEMBAKO");
   }
 
   @Test
@@ -45,7 +44,7 @@ class NeedsBasedProgramRouterTest {
   @Test
   void catalogueRefusesAProgramOfAnUnknownPartner() {
     assertThatThrownBy(() -> new ProgramCatalogue(List.of(),
-        List.of(new Program("X", "X", "NOBODY", AidKind.CASH, Set.of()))))
+        List.of(new Program("X", "X", "NOBODY", AidKind.CASH, Set.of(), false))))
         .hasMessageContaining("unknown partner NOBODY");
   }
 }

@@ -125,9 +125,21 @@ public class CaseApi {
 
   // ---- the forms of a case, filled in as staff would --------------------------------------------------------
 
+  /**
+   * The field verification of a resident the registry check found wanting: the fasilitator confirms the address,
+   * finds the resident in DTKS/DTSEN (desil 2) and declares the data valid.
+   */
   public void verifyValid(String number) {
-    complete("bo", number, "task_verifyResident", "documentsChecked", true, "dtksStatus", "LISTED", "desil", 2,
-        "registryUpdatedOn", LocalDate.now().minusMonths(2).toString(), "verificationResult", "VALID");
+    verifyInField(number, "LISTED");
+  }
+
+  /** The field verification, with the DTKS/DTSEN status the fasilitator could establish (null: unknown). */
+  public void verifyInField(String number, String dtksStatus) {
+    complete("fasilitator", number, "task_homeVisit", "visitDate", LocalDate.now().toString(),
+        "visitFindings", "Rumah semi permanen, empat anggota keluarga", "correctedAddress",
+        "Jl. Tamansari Gg. Sukaasih No. 12", "correctedRt", "3", "correctedRw", "7", "dtksStatus", dtksStatus,
+        "desil", dtksStatus == null ? null : 2, "deceased", false, "movedAway", false, "opinionsRequested", List.of(),
+        "verificationResult", "VALID");
   }
 
   public void assessEligible(String number, boolean consentBaznas, boolean consentSalman, String... needs) {

@@ -46,10 +46,12 @@ class ReferralScenarioTest extends ScenarioTestSupport {
         intake.get("nik").toString().substring(0, 4) + "**********" + intake.get("nik").toString().substring(14));
     assertThat(view.toString()).doesNotContain(intake.get("nik").toString());
     assertThat(view.get("openTasks")).singleElement().satisfies(task -> {
-      assertThat(task.get("taskDefinitionKey").asText()).isEqualTo("task_verifyResident");
-      assertThat(CaseApi.texts(task.get("candidateGroups"))).containsExactly("bo");
+      assertThat(task.get("taskDefinitionKey").asText()).isEqualTo("task_homeVisit");
+      assertThat(CaseApi.texts(task.get("candidateGroups"))).containsExactly("fasilitator");
     });
-    assertThat(types(view)).containsExactly("INTAKE_RECEIVED", "STAGE_ENTERED");
+    assertThat(types(view)).containsExactly("INTAKE_RECEIVED", "STAGE_ENTERED", "REGISTRY_CHECKED");
+    assertThat(view.get("timeline").get(2).get("text").asText())
+        .contains("belum pernah diverifikasi lapangan", "status DTKS/DTSEN belum diketahui");
   }
 
   @Test
@@ -79,7 +81,7 @@ class ReferralScenarioTest extends ScenarioTestSupport {
       assertThat(program.get("distributedBy").asText()).isEqualTo("dinsos");
       assertThat(program.get("aidAmount").decimalValue()).isEqualByComparingTo("200000");
     });
-    assertThat(types(view)).contains("VERIFIED", "ASSESSED", "RECOMMENDATION_DRAFTED", "SERVICE_DECIDED",
+    assertThat(types(view)).contains("REGISTRY_CHECKED", "HOME_VISITED", "ASSESSED", "RECOMMENDATION_DRAFTED", "SERVICE_DECIDED",
         "PROGRAM_REFERRED", "PARTNER_ACCEPTED", "AID_DISTRIBUTED", "FOLLOWED_UP", "CLOSED");
     assertThat(stages(view)).containsExactly("Tahap: Verifikasi dan validasi", "Tahap: Asesmen kebutuhan",
         "Tahap: Penentuan rujukan", "Tahap: Keputusan mitra", "Tahap: Tindak lanjut dan evaluasi");
@@ -138,7 +140,7 @@ class ReferralScenarioTest extends ScenarioTestSupport {
 
     api.recommendAndApprove(number, "BPNT", "SALMAN_SEMBAKO");
 
-    assertThat(programStatus(number, "SALMAN_SEMBAKO")).isEqualTo("SKIPPED_NO_CONSENT");
+    assertThat(programStatus(number, "SALMAN_SEMBAKO")).isEqualTo("NOT_SENT");
     assertThat(programStatus(number, "BPNT")).isEqualTo("REFERRED");
     assertThat(taskService.createTaskQuery().processInstanceBusinessKey(number).taskCandidateGroup("salman").count())
         .isZero();
@@ -146,32 +148,38 @@ class ReferralScenarioTest extends ScenarioTestSupport {
   }
 
   @Test
-  void staleRegistryDataSendsTheFasilitatorOnAHomeVisit() {
-    String number = api.openCase("ELDERLY");
-
-    api.complete("bo", number, "task_verifyResident", "documentsChecked", true, "dtksStatus", "LISTED", "desil", 3,
-        "registryUpdatedOn", LocalDate.now().minusYears(2).toString(), "verificationResult", "VALID");
-
-    assertThat(api.task(number, "task_homeVisit")).isNotNull();
-    api.complete("fasilitator", number, "task_homeVisit", "visitDate", LocalDate.now().toString(),
-        "visitFindings", "Lansia tinggal sendiri", "opinionsRequested", List.of("nakes"));
-    api.complete("nakes", number, "task_giveOpinion", "opinion", "Hipertensi, perlu kontrol rutin");
-    assertThat(api.task(number, "task_assessNeeds")).isNotNull();
-    assertThat(runtimeService.getVariable(api.task(number, "task_assessNeeds").getProcessInstanceId(),
+  void residentVerifiedInTheFieldGoesStraightToAssessmentOnTheNextCase() {
+    Map<String, Object> intake = CaseApi.intake("ELDERLY");
+    String first = api.submitIntake("fo", intake).getBody().get("referralNumber").asText();
+    api.complete("fasilitator", first, "task_homeVisit", "visitDate", LocalDate.now().toString(),
+        "visitFindings", "Lansia tinggal sendiri", "correctedAddress", "Jl. Tamansari Gg. Sukaasih No. 12",
+        "correctedRt", "3", "correctedRw", "7", "dtksStatus", "LISTED", "desil", 1, "deceased", false,
+        "movedAway", false, "opinionsRequested", List.of("nakes"), "verificationResult", "VALID");
+    api.complete("nakes", first, "task_giveOpinion", "opinion", "Hipertensi, perlu kontrol rutin");
+    assertThat(runtimeService.getVariable(api.task(first, "task_assessNeeds").getProcessInstanceId(),
         "opinionsSummary")).isEqualTo("Tenaga kesehatan: Hipertensi, perlu kontrol rutin");
-    assertThat(api.view(number).get("timeline").toString()).contains("usang", "Kunjungan rumah");
+    api.post("fo", "/api/referrals/" + first + "/withdrawal", Map.of("reason", "Sudah dibantu keluarga"));
+
+    String second = api.submitIntake("fo", intake).getBody().get("referralNumber").asText();
+
+    assertThat(second).isNotEqualTo(first);
+    assertThat(api.task(second, "task_assessNeeds")).isNotNull();
+    assertThat(api.tasks(second, "task_homeVisit")).isEmpty();
+    assertThat(api.view(second).get("timeline").toString()).contains("bersih dan mutakhir (DTKS/DTSEN desil 1)");
   }
 
   @Test
-  void notEligibleAtVerificationIsClosedWithTheReason() {
+  void notEligibleAtFieldVerificationIsClosedWithTheReason() {
     String number = api.openCase("CASH");
 
-    api.complete("bo", number, "task_verifyResident", "documentsChecked", true, "dtksStatus", "NOT_LISTED",
-        "deceasedOrMoved", true, "verificationResult", "NOT_ELIGIBLE", "notEligibleReason", "Pindah ke Cimahi");
+    api.complete("fasilitator", number, "task_homeVisit", "visitDate", LocalDate.now().toString(),
+        "visitFindings", "Warga meninggal bulan lalu", "correctedAddress", "Jl. Tamansari Gg. Sukaasih No. 12",
+        "correctedRt", "3", "correctedRw", "7", "deceased", true, "movedAway", false, "opinionsRequested", List.of(),
+        "verificationResult", "NOT_ELIGIBLE", "notEligibleReason", "Warga meninggal dunia");
 
     JsonNode view = api.view(number);
     assertThat(view.get("outcome").asText()).isEqualTo("NOT_ELIGIBLE");
-    assertThat(view.get("outcomeReason").asText()).isEqualTo("Pindah ke Cimahi");
+    assertThat(view.get("outcomeReason").asText()).isEqualTo("Warga meninggal dunia");
   }
 
   @Test

@@ -3,6 +3,8 @@ package id.puskesos.rujukan.verification;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyLong;
+import static org.mockito.ArgumentMatchers.anyMap;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.mock;
@@ -12,6 +14,7 @@ import static org.mockito.Mockito.when;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.List;
 
@@ -20,20 +23,24 @@ import org.junit.jupiter.api.Test;
 
 import id.puskesos.rujukan.common.FieldError;
 import id.puskesos.rujukan.common.InvalidInputException;
-import id.puskesos.rujukan.process.ReferralSettings;
 import id.puskesos.rujukan.referral.CaseFile;
-import id.puskesos.rujukan.referral.EventType;
 import id.puskesos.rujukan.referral.ReferralRecord;
-import id.puskesos.rujukan.registry.RegistryCheck;
-import id.puskesos.rujukan.registry.RegistryCheck.DtksStatus;
-import id.puskesos.rujukan.registry.ResidentRepository;
-import id.puskesos.rujukan.verification.Verification.Result;
+import id.puskesos.rujukan.registry.ChangeSource;
+import id.puskesos.rujukan.registry.DtksStatus;
+import id.puskesos.rujukan.registry.Duplicates;
+import id.puskesos.rujukan.registry.IdentityNumbers;
+import id.puskesos.rujukan.registry.Registry;
+import id.puskesos.rujukan.registry.RegistrySettings;
+import id.puskesos.rujukan.registry.Resident;
+import id.puskesos.rujukan.registry.Sex;
 
 class VerificationServiceTest {
 
+  private static final ZoneId WIB = ZoneId.of("Asia/Jakarta");
   private static final LocalDate TODAY = LocalDate.of(2026, 11, 27);
   private final CaseFile caseFile = mock(CaseFile.class);
-  private final ResidentRepository residents = mock(ResidentRepository.class);
+  private final Registry registry = mock(Registry.class);
+  private final Duplicates duplicates = mock(Duplicates.class);
   private VerificationService service;
 
   @BeforeEach
@@ -41,51 +48,93 @@ class VerificationServiceTest {
     ReferralRecord referral = mock(ReferralRecord.class);
     when(referral.residentId()).thenReturn(7L);
     when(caseFile.get("RJK-2026-000001")).thenReturn(referral);
-    service = new VerificationService(caseFile, residents, new ReferralSettings(),
-        Clock.fixed(TODAY.atStartOfDay(ZoneId.of("Asia/Jakarta")).toInstant(), ZoneId.of("Asia/Jakarta")));
+    service = new VerificationService(caseFile, registry, new IdentityNumbers(), duplicates, new RegistrySettings(),
+        Clock.fixed(TODAY.atStartOfDay(WIB).toInstant(), WIB));
   }
 
-  private boolean verifyWith(RegistryCheck registry, Result result) {
-    return service.verify("RJK-2026-000001", new Verification(true, registry, result, null, null), "bo");
+  private static Resident resident(DtksStatus dtks, OffsetDateTime verifiedAt, boolean deceased) {
+    return new Resident(7, "3273026107900004", "3273020101090012", "Dewi Lestari", LocalDate.of(1990, 7, 21), Sex.F,
+        "Jl. Pelesiran 4", "002", "005", "Lebak Siliwangi", null, "ISTRI", dtks, dtks == DtksStatus.LISTED ? 2 : null,
+        LocalDate.of(2026, 1, 10), verifiedAt, "fasilitator", deceased, false, true, null);
   }
 
-  @Test
-  void recentRegistryDataNeedsNoHomeVisit() {
-    assertThat(verifyWith(new RegistryCheck(DtksStatus.LISTED, 2, TODAY.minusMonths(3), false), Result.VALID)).isFalse();
-    verify(residents).recordVerification(eq(7L), any(), eq("bo"));
-  }
-
-  @Test
-  void staleOrMissingRegistryDataAlwaysGetsAHomeVisit() {
-    assertThat(verifyWith(new RegistryCheck(DtksStatus.LISTED, 2, TODAY.minusMonths(13), false), Result.VALID)).isTrue();
-    assertThat(verifyWith(new RegistryCheck(DtksStatus.NOT_LISTED, null, null, false), Result.VALID)).isTrue();
-    verify(caseFile).record(eq("RJK-2026-000001"), eq(EventType.VERIFIED), eq("bo"),
-        org.mockito.ArgumentMatchers.contains("usang"));
+  private VerificationService.RegistryCheck checkOf(Resident resident) {
+    when(registry.get(7L)).thenReturn(resident);
+    return service.check("RJK-2026-000001", "sistem");
   }
 
   @Test
-  void deceasedOrMovedResidentCannotContinue() {
+  void listedRecordVerifiedWithinSixMonthsIsClean() {
+    VerificationService.RegistryCheck check = checkOf(
+        resident(DtksStatus.LISTED, TODAY.minusMonths(5).atStartOfDay(WIB).toOffsetDateTime(), false));
+
+    assertThat(check.needsFieldVerification()).isFalse();
+    assertThat(check.dtksListed()).isTrue();
+    assertThat(check.summary()).isEqualTo("bersih dan mutakhir");
+  }
+
+  @Test
+  void staleNeverVerifiedUnlistedDeceasedOrDuplicateRecordsNeedAFieldVisit() {
+    assertThat(checkOf(resident(DtksStatus.LISTED, TODAY.minusMonths(7).atStartOfDay(WIB).toOffsetDateTime(), false))
+        .findings()).containsExactly("verifikasi lapangan terakhir 2026-04-27, sudah lebih dari 6 bulan");
+    assertThat(checkOf(resident(DtksStatus.NOT_LISTED, null, true)).findings()).containsExactly(
+        "belum pernah diverifikasi lapangan oleh Puskesos", "tidak terdaftar di DTKS/DTSEN",
+        "tercatat meninggal dunia");
+    when(duplicates.underReview(7L)).thenReturn(true);
+    assertThat(checkOf(resident(DtksStatus.LISTED, TODAY.atStartOfDay(WIB).toOffsetDateTime(), false)).findings())
+        .containsExactly("kemungkinan data ganda dengan warga lain (sedang ditinjau operator)");
+  }
+
+  @Test
+  void recordWithAnInvalidNikIsNotClean() {
+    Resident bad = resident(DtksStatus.LISTED, TODAY.atStartOfDay(WIB).toOffsetDateTime(), false);
+    bad = new Resident(7, "3273022107900004", bad.kkNumber(), bad.fullName(), bad.birthDate(), bad.sex(),
+        bad.address(), bad.rt(), bad.rw(), bad.kelurahan(), null, null, bad.dtksStatus(), 2, null, bad.verifiedAt(),
+        null, false, false, true, null);
+
+    assertThat(checkOf(bad).findings()).singleElement().asString()
+        .contains("Jenis kelamin pada NIK tidak cocok");
+  }
+
+  private static FieldVerification visit(String result, boolean deceased, String dtks, Long desil) {
+    return new FieldVerification("2026-11-26", "Rumah semi permanen", "Jl. Pelesiran 4", "2", "5", "0812 3456 7890",
+        dtks, desil, deceased, false, List.of("nakes", "nakes"), result, "NOT_ELIGIBLE".equals(result) ? "Meninggal"
+        : null);
+  }
+
+  @Test
+  void fieldVerificationCorrectsTheRegistryWithHistoryAndMarksItVerified() {
+    when(registry.get(7L)).thenReturn(resident(DtksStatus.LISTED, null, false));
+
+    VerificationService.FieldOutcome outcome = service.recordFieldVerification("RJK-2026-000001",
+        visit("VALID", false, "LISTED", 3L), "fasilitator");
+
+    assertThat(outcome.eligible()).isTrue();
+    assertThat(outcome.opinionGroups()).containsExactly("nakes");
+    verify(registry).correct(eq(7L), anyMap(), eq("fasilitator"), eq(ChangeSource.FIELD_VERIFICATION),
+        eq("Verifikasi lapangan RJK-2026-000001"));
+    verify(registry).markVerified(7L, "fasilitator", ChangeSource.FIELD_VERIFICATION,
+        "Verifikasi lapangan RJK-2026-000001");
+  }
+
+  @Test
+  void deceasedResidentCannotBeDeclaredValid() {
     InvalidInputException refused = catchThrowableOfType(InvalidInputException.class,
-        () -> verifyWith(new RegistryCheck(DtksStatus.LISTED, 2, TODAY, true), Result.VALID));
+        () -> service.recordFieldVerification("RJK-2026-000001", visit("VALID", true, null, null), "fasilitator"));
 
     assertThat(refused.errors()).extracting(FieldError::field).containsExactly("verificationResult");
-    verify(residents, never()).recordVerification(any(Long.class), any(), anyString());
+    verify(registry, never()).correct(anyLong(), anyMap(), anyString(), any(), anyString());
   }
 
   @Test
-  void listedResidentNeedsDesilAndUpdateDate() {
-    InvalidInputException refused = catchThrowableOfType(InvalidInputException.class,
-        () -> verifyWith(new RegistryCheck(DtksStatus.LISTED, 11, TODAY.plusDays(1), false), Result.VALID));
+  void listedResidentNeedsADesilAndTheVisitCannotBeInTheFuture() {
+    FieldVerification v = visit("VALID", false, "LISTED", 11L);
+    FieldVerification future = new FieldVerification("2026-11-28", v.findings(), v.address(), "12a", v.rw(), "555",
+        v.dtksStatus(), v.desil(), false, false, List.of("polisi"), "VALID", null);
 
-    assertThat(refused.errors()).extracting(FieldError::field).containsExactly("desil", "registryUpdatedOn");
-  }
-
-  @Test
-  void homeVisitAsksOnlyForKnownProfessions() {
-    assertThat(service.recordHomeVisit("RJK-2026-000001", "2026-11-26", "Rumah tidak layak",
-        List.of("nakes", "babinsa", "nakes"), false, "fasilitator")).containsExactly("babinsa", "nakes");
-    assertThat(catchThrowableOfType(InvalidInputException.class, () -> service.recordHomeVisit("RJK-2026-000001",
-        "2026-11-28", "x", List.of("polisi"), false, "fasilitator")).errors())
-        .extracting(FieldError::field).containsExactly("visitDate", "opinionsRequested");
+    assertThat(catchThrowableOfType(InvalidInputException.class,
+        () -> service.recordFieldVerification("RJK-2026-000001", future, "fasilitator")).errors())
+        .extracting(FieldError::field)
+        .containsExactly("visitDate", "correctedRt", "correctedPhone", "desil", "opinionsRequested");
   }
 }

@@ -1,0 +1,9 @@
+package id.puskesos.rujukan.common;
+
+/** The caller is authenticated but their role may not do this. */
+public class ForbiddenException extends RuntimeException {
+
+  public ForbiddenException(String message) {
+    super(message);
+  }
+}

@@ -1,0 +1,211 @@
+package id.puskesos.rujukan.registry;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+import org.springframework.stereotype.Component;
+
+import id.puskesos.rujukan.common.Checks;
+import id.puskesos.rujukan.common.FieldError;
+import id.puskesos.rujukan.common.InvalidInputException;
+
+/**
+ * The CSV extract of DTKS/DTSEN the Puskesos imports (UTF-8, comma-separated, header row, fields with commas in
+ * double quotes). One row per person; the columns, in any order:
+ *
+ * <pre>
+ * nik, no_kk, nama, tanggal_lahir (TTTT-BB-HH), jenis_kelamin (L/P), hubungan_keluarga, alamat, rt, rw, kelurahan,
+ * desil (1-10), status_dtks (AKTIF/TIDAK_AKTIF), tanggal_pemutakhiran (TTTT-BB-HH), meninggal (Y/T)
+ * </pre>
+ *
+ * {@code hubungan_keluarga}: KEPALA_KELUARGA, SUAMI, ISTRI, ANAK, MENANTU, CUCU, ORANG_TUA, MERTUA, FAMILI_LAIN,
+ * LAINNYA. Each row is checked with the same rules as an intake (NIK against birth date and sex, KK, RT/RW).
+ */
+@Component
+public class DtksExtract {
+
+  public static final List<String> COLUMNS = List.of("nik", "no_kk", "nama", "tanggal_lahir", "jenis_kelamin",
+      "hubungan_keluarga", "alamat", "rt", "rw", "kelurahan", "desil", "status_dtks", "tanggal_pemutakhiran",
+      "meninggal");
+  public static final Set<String> RELATIONSHIPS = Set.of("KEPALA_KELUARGA", "SUAMI", "ISTRI", "ANAK", "MENANTU",
+      "CUCU", "ORANG_TUA", "MERTUA", "FAMILI_LAIN", "LAINNYA");
+
+  /** A row that passed the checks. */
+  public record Row(long number, String nik, String kkNumber, String fullName, LocalDate birthDate, Sex sex,
+      String relationship, String address, String rt, String rw, String kelurahan, int desil, DtksStatus status,
+      LocalDate updatedOn, boolean deceased, boolean warned) {
+  }
+
+  /** The outcome of one row: the row, or why it was refused. */
+  public record Parsed(long number, Row row, String nik, String rejection) {
+  }
+
+  private final IdentityNumbers identity;
+  private final Clock clock;
+
+  public DtksExtract(IdentityNumbers identity, Clock clock) {
+    this.identity = identity;
+    this.clock = clock;
+  }
+
+  /** Reads the header; every column must be there. Returns each column's position. */
+  public Map<String, Integer> header(BufferedReader in) throws IOException {
+    String line = in.readLine();
+    if (line == null) {
+      throw new InvalidInputException("file", "Berkas kosong: baris judul kolom tidak ada");
+    }
+    if (line.startsWith("\uFEFF")) {
+      line = line.substring(1);
+    }
+    Map<String, Integer> positions = new HashMap<>();
+    List<String> names = split(line);
+    for (int i = 0; i < names.size(); i++) {
+      positions.put(names.get(i).trim().toLowerCase(Locale.ROOT), i);
+    }
+    List<String> missing = COLUMNS.stream().filter(c -> !positions.containsKey(c)).toList();
+    if (!missing.isEmpty()) {
+      throw new InvalidInputException("file", "Kolom tidak ada di baris judul: " + String.join(", ", missing));
+    }
+    return positions;
+  }
+
+  /** The next record of the file (a quoted field may span lines), or null at the end. */
+  public static List<String> nextRecord(BufferedReader in) throws IOException {
+    String line = in.readLine();
+    if (line == null) {
+      return null;
+    }
+    StringBuilder record = new StringBuilder(line);
+    while (quotes(record) % 2 == 1) {
+      String more = in.readLine();
+      if (more == null) {
+        break;
+      }
+      record.append('\n').append(more);
+    }
+    return split(record.toString());
+  }
+
+  /** Checks one row with the intake's rules; every problem of the row is named. */
+  public Parsed parse(long number, List<String> fields, Map<String, Integer> positions) {
+    Checks checks = new Checks();
+    String nik = value(fields, positions, "nik");
+    boolean nikOk = nik != null && identity.checkNik(checks, "nik", nik);
+    if (nik == null) {
+      checks.add("nik", "NIK wajib diisi");
+    }
+    String kk = value(fields, positions, "no_kk");
+    if (kk == null) {
+      checks.add("no_kk", "Nomor KK wajib diisi");
+    } else {
+      identity.checkKk(checks, "no_kk", kk);
+    }
+    String name = checks.required("nama", value(fields, positions, "nama"), "Nama");
+    checks.check(name == null || name.length() <= 120, "nama", "Nama paling banyak 120 karakter");
+    LocalDate birthDate = checks.date("tanggal_lahir", value(fields, positions, "tanggal_lahir"), "Tanggal lahir", true);
+    checks.check(birthDate == null || !birthDate.isAfter(LocalDate.now(clock)), "tanggal_lahir",
+        "Tanggal lahir tidak boleh di masa depan");
+    String sexCode = value(fields, positions, "jenis_kelamin");
+    Sex sex = "L".equals(sexCode) ? Sex.M : "P".equals(sexCode) ? Sex.F : null;
+    checks.check(sex != null, "jenis_kelamin", "Jenis kelamin harus L atau P");
+    String relationship = value(fields, positions, "hubungan_keluarga");
+    checks.check(relationship != null && RELATIONSHIPS.contains(relationship), "hubungan_keluarga",
+        "Hubungan keluarga tidak dikenal");
+    String address = checks.required("alamat", value(fields, positions, "alamat"), "Alamat");
+    checks.check(address == null || address.length() <= 200, "alamat", "Alamat paling banyak 200 karakter");
+    String rt = ContactRules.rtRw(checks, "rt", value(fields, positions, "rt"), "RT");
+    String rw = ContactRules.rtRw(checks, "rw", value(fields, positions, "rw"), "RW");
+    String kelurahan = checks.required("kelurahan", value(fields, positions, "kelurahan"), "Kelurahan");
+    Integer desil = desil(checks, value(fields, positions, "desil"));
+    String statusCode = value(fields, positions, "status_dtks");
+    DtksStatus status = "AKTIF".equals(statusCode) ? DtksStatus.LISTED
+        : "TIDAK_AKTIF".equals(statusCode) ? DtksStatus.NOT_LISTED : null;
+    checks.check(status != null, "status_dtks", "Status DTKS harus AKTIF atau TIDAK_AKTIF");
+    LocalDate updatedOn = checks.date("tanggal_pemutakhiran", value(fields, positions, "tanggal_pemutakhiran"),
+        "Tanggal pemutakhiran", true);
+    checks.check(updatedOn == null || !updatedOn.isAfter(LocalDate.now(clock)), "tanggal_pemutakhiran",
+        "Tanggal pemutakhiran tidak boleh di masa depan");
+    String deceasedCode = value(fields, positions, "meninggal");
+    checks.check("Y".equals(deceasedCode) || "T".equals(deceasedCode), "meninggal", "Kolom meninggal harus Y atau T");
+    if (nikOk && birthDate != null && sex != null) {
+      identity.checkNikAgainst(checks, "nik", nik, birthDate, sex);
+    }
+    if (checks.hasErrors()) {
+      return new Parsed(number, null, nik, String.join("; ", checks.errors().stream().map(FieldError::message)
+          .toList()));
+    }
+    return new Parsed(number, new Row(number, nik, kk, name, birthDate, sex, relationship, address, rt, rw, kelurahan,
+        desil, status, updatedOn, "Y".equals(deceasedCode), !checks.warnings().isEmpty()), nik, null);
+  }
+
+  private static Integer desil(Checks checks, String value) {
+    try {
+      int desil = Integer.parseInt(value == null ? "" : value);
+      if (desil >= 1 && desil <= 10) {
+        return desil;
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    checks.add("desil", "Desil harus angka 1 sampai 10");
+    return null;
+  }
+
+  private static String value(List<String> fields, Map<String, Integer> positions, String column) {
+    int at = positions.get(column);
+    if (at >= fields.size()) {
+      return null;
+    }
+    String v = fields.get(at).trim();
+    return v.isEmpty() ? null : v;
+  }
+
+  private static int quotes(CharSequence text) {
+    int count = 0;
+    for (int i = 0; i < text.length(); i++) {
+      if (text.charAt(i) == '"') {
+        count++;
+      }
+    }
+    return count;
+  }
+
+  /** Splits one CSV record: commas separate, double quotes enclose, "" inside quotes is one quote. */
+  static List<String> split(String record) {
+    List<String> fields = new ArrayList<>(16);
+    StringBuilder field = new StringBuilder();
+    boolean quoted = false;
+    for (int i = 0; i < record.length(); i++) {
+      char c = record.charAt(i);
+      if (quoted) {
+        if (c == '"') {
+          if (i + 1 < record.length() && record.charAt(i + 1) == '"') {
+            field.append('"');
+            i++;
+          } else {
+            quoted = false;
+          }
+        } else {
+          field.append(c);
+        }
+      } else if (c == '"') {
+        quoted = true;
+      } else if (c == ',') {
+        fields.add(field.toString());
+        field.setLength(0);
+      } else {
+        field.append(c);
+      }
+    }
+    fields.add(field.toString());
+    return fields;
+  }
+}

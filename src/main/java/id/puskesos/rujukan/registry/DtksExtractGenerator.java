@@ -1,0 +1,233 @@
+package id.puskesos.rujukan.registry;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+
+/**
+ * Writes realistic synthetic DTKS/DTSEN extracts of any size, for tests, demos and the import benchmark: households
+ * of Kota Bandung (kecamatan codes, KK numbers, a head, a spouse, children, sometimes a grandparent), correctly
+ * encoded NIKs (birth date, day + 40 for women, unique serials), a desil distribution weighted to the poor, a
+ * share of deliberately bad rows (each kind of mistake the registry must catch) and a share of probable
+ * duplicates (the same person again under another NIK). Deterministic for a given seed.
+ */
+public final class DtksExtractGenerator {
+
+  /** What was written on purpose: the bad rows (row number to the mistake) and the planted duplicates. */
+  public record Expected(long rows, Map<Long, String> badRows, long duplicates) {
+  }
+
+  private static final String[] MALE = {"Asep", "Ujang", "Dedi", "Agus", "Budi", "Cecep", "Dadang", "Eko", "Hendra",
+      "Iwan", "Jajang", "Kurnia", "Lukman", "Maman", "Nana", "Oman", "Rudi", "Sutisna", "Tatang", "Wawan", "Yayat",
+      "Muhammad", "Ahmad", "Rizki", "Fajar", "Dimas", "Rangga", "Yusuf", "Hasan", "Ilham"};
+  private static final String[] FEMALE = {"Siti", "Euis", "Neneng", "Ai", "Dewi", "Rina", "Yuyun", "Tati", "Cucu",
+      "Enok", "Imas", "Lilis", "Nining", "Popon", "Sri", "Titin", "Wati", "Yanti", "Nurul", "Fitri", "Putri", "Ayu",
+      "Dian", "Intan", "Lestari", "Rahmawati", "Sari", "Kartika", "Anisa", "Nadia"};
+  private static final String[] FAMILY = {"Suryana", "Hidayat", "Permana", "Saputra", "Nugraha", "Kusnadi",
+      "Sumarna", "Rohmat", "Setiawan", "Gunawan", "Ruhiyat", "Sopandi", "Mulyana", "Hermawan", "Kurniawan",
+      "Supriatna", "Rahman", "Hakim", "Aminah", "Wulandari", "Maulana", "Firmansyah", "Pratama", "Ramdani"};
+  private static final String[] KELURAHAN = {"Lebak Siliwangi", "Lebak Gede", "Dago", "Sekeloa", "Sadang Serang",
+      "Cipaganti"};
+  private static final String[] STREETS = {"Jl. Tamansari", "Jl. Pelesiran", "Jl. Cisitu", "Jl. Dago", "Jl. Sekeloa",
+      "Jl. Plesiran", "Gg. Sukaasih", "Gg. Bapak Eni", "Jl. Cihampelas", "Jl. Sangkuriang"};
+  /** Desil 1-10, weighted to the poor as the registry is. */
+  private static final int[] DESIL_WEIGHTS = {18, 16, 14, 12, 10, 9, 7, 6, 5, 3};
+  private static final String[] BAD_KINDS = {"NIK_15_DIGITS", "NIK_LETTERS", "NIK_BIRTH_DATE", "NIK_SEX",
+      "NIK_SERIAL_0000", "NIK_PROVINCE", "DESIL_11", "NAME_MISSING", "BIRTH_DATE_FUTURE", "BIRTH_DATE_FORMAT",
+      "RT_LETTERS", "NIK_REPEATED"};
+
+  private final Random random;
+  private final double badShare;
+  private final double duplicateShare;
+  private final Map<String, Integer> serials = new HashMap<>();
+  private final LocalDate today;
+  private long kkSerial;
+
+  public DtksExtractGenerator(long seed, double badShare, double duplicateShare, LocalDate today) {
+    this.random = new Random(seed);
+    this.badShare = badShare;
+    this.duplicateShare = duplicateShare;
+    this.today = today;
+  }
+
+  /** Writes {@code rows} data rows (and the header) to the file. */
+  public Expected write(Path file, long rows) {
+    Map<Long, String> bad = new LinkedHashMap<>();
+    long duplicates = 0;
+    List<String[]> recent = new ArrayList<>();
+    try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+      out.write(String.join(",", DtksExtract.COLUMNS));
+      out.newLine();
+      long written = 0;
+      while (written < rows) {
+        for (String[] person : household()) {
+          if (written == rows) {
+            break;
+          }
+          long rowNumber = written + 2;
+          if (random.nextDouble() < badShare && !recent.isEmpty()) {
+            String kind = BAD_KINDS[random.nextInt(BAD_KINDS.length)];
+            write(out, spoil(person.clone(), kind, recent));
+            bad.put(rowNumber, kind);
+          } else {
+            String[] row = person;
+            if (random.nextDouble() < duplicateShare) {
+              row = sameResidentUnderAnotherNik(person);
+              duplicates++;
+            }
+            write(out, row);
+            remember(recent, row);
+          }
+          written++;
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return new Expected(rows, bad, duplicates);
+  }
+
+  /** One household: same KK, address, RT/RW, kelurahan, desil and update date. */
+  private List<String[]> household() {
+    String kecamatan = random.nextInt(10) < 7 ? "327302" : "3273%02d".formatted(1 + random.nextInt(30));
+    String kk = kecamatan + date6(LocalDate.of(2005 + random.nextInt(20), 1 + random.nextInt(12),
+        1 + random.nextInt(28))) + "%04d".formatted(1 + (int) (++kkSerial % 9999));
+    String address = STREETS[random.nextInt(STREETS.length)] + " No. " + (1 + random.nextInt(200));
+    String rt = String.valueOf(1 + random.nextInt(12));
+    String rw = String.valueOf(1 + random.nextInt(15));
+    String kelurahan = KELURAHAN[random.nextInt(KELURAHAN.length)];
+    String desil = String.valueOf(desil());
+    String updatedOn = today.minusDays(random.nextInt(3 * 365)).toString();
+    String family = FAMILY[random.nextInt(FAMILY.length)];
+    List<String[]> members = new ArrayList<>();
+    boolean femaleHead = random.nextInt(5) == 0;
+    LocalDate headBorn = LocalDate.of(1950 + random.nextInt(50), 1 + random.nextInt(12), 1 + random.nextInt(28));
+    members.add(person(kecamatan, kk, name(femaleHead, family), headBorn, femaleHead, "KEPALA_KELUARGA", address, rt,
+        rw, kelurahan, desil, updatedOn));
+    if (!femaleHead && random.nextInt(10) < 8) {
+      members.add(person(kecamatan, kk, name(true, family), headBorn.plusYears(random.nextInt(6)), true, "ISTRI",
+          address, rt, rw, kelurahan, desil, updatedOn));
+    }
+    int children = random.nextInt(5);
+    for (int i = 0; i < children; i++) {
+      boolean girl = random.nextBoolean();
+      LocalDate born = headBorn.plusYears(20 + random.nextInt(20)).plusDays(random.nextInt(365));
+      if (born.isAfter(today)) {
+        born = today.minusYears(1 + random.nextInt(10));
+      }
+      members.add(person(kecamatan, kk, name(girl, family), born, girl, "ANAK", address, rt, rw, kelurahan, desil,
+          updatedOn));
+    }
+    if (random.nextInt(8) == 0) {
+      boolean grandmother = random.nextBoolean();
+      members.add(person(kecamatan, kk, name(grandmother, FAMILY[random.nextInt(FAMILY.length)]),
+          headBorn.minusYears(20 + random.nextInt(10)), grandmother, "ORANG_TUA", address, rt, rw, kelurahan, desil,
+          updatedOn));
+    }
+    return members;
+  }
+
+  private String[] person(String kecamatan, String kk, String name, LocalDate born, boolean female,
+      String relationship, String address, String rt, String rw, String kelurahan, String desil, String updatedOn) {
+    return new String[] {nik(kecamatan, born, female), kk, name, born.toString(), female ? "P" : "L", relationship,
+        address, rt, rw, kelurahan, desil, random.nextInt(20) == 0 ? "TIDAK_AKTIF" : "AKTIF", updatedOn,
+        random.nextInt(200) == 0 ? "Y" : "T"};
+  }
+
+  /** A NIK with the person's birth date (day + 40 for women) and the next free serial for that region and date. */
+  private String nik(String kecamatan, LocalDate born, boolean female) {
+    String date = "%02d%02d%02d".formatted(born.getDayOfMonth() + (female ? 40 : 0), born.getMonthValue(),
+        born.getYear() % 100);
+    int serial = serials.merge(kecamatan + date, 1, Integer::sum);
+    return kecamatan + date + "%04d".formatted(serial);
+  }
+
+  /** The same person again under a NIK from another kecamatan (e.g. registered twice): same name, date, RT/RW. */
+  private String[] sameResidentUnderAnotherNik(String[] person) {
+    String[] copy = person.clone();
+    LocalDate born = LocalDate.parse(copy[3]);
+    String other = "3273%02d".formatted(31 - Integer.parseInt(copy[0].substring(4, 6)));
+    copy[0] = nik(other, born, "P".equals(copy[4]));
+    return copy;
+  }
+
+  private String[] spoil(String[] row, String kind, List<String[]> recent) {
+    switch (kind) {
+      case "NIK_15_DIGITS" -> row[0] = row[0].substring(0, 15);
+      case "NIK_LETTERS" -> row[0] = row[0].substring(0, 10) + "AB" + row[0].substring(12);
+      case "NIK_BIRTH_DATE" -> row[3] = LocalDate.parse(row[3]).plusDays(1 + random.nextInt(27)).toString();
+      case "NIK_SEX" -> row[4] = "P".equals(row[4]) ? "L" : "P";
+      case "NIK_SERIAL_0000" -> row[0] = row[0].substring(0, 12) + "0000";
+      case "NIK_PROVINCE" -> row[0] = "99" + row[0].substring(2);
+      case "DESIL_11" -> row[10] = "11";
+      case "NAME_MISSING" -> row[2] = "";
+      case "BIRTH_DATE_FUTURE" -> row[3] = today.plusYears(1).toString();
+      case "BIRTH_DATE_FORMAT" -> {
+        LocalDate born = LocalDate.parse(row[3]);
+        row[3] = "%02d/%02d/%d".formatted(born.getDayOfMonth(), born.getMonthValue(), born.getYear());
+      }
+      case "RT_LETTERS" -> row[7] = row[7] + "a";
+      case "NIK_REPEATED" -> {
+        return recent.get(random.nextInt(recent.size())).clone();
+      }
+      default -> throw new IllegalArgumentException(kind);
+    }
+    return row;
+  }
+
+  /** Keeps a sample of rows written as valid, for the repeated-NIK mistake. */
+  private void remember(List<String[]> recent, String[] row) {
+    if (recent.size() < 1000) {
+      recent.add(row);
+    } else {
+      recent.set(random.nextInt(recent.size()), row);
+    }
+  }
+
+  private String name(boolean female, String family) {
+    String[] first = female ? FEMALE : MALE;
+    return first[random.nextInt(first.length)] + " " + family;
+  }
+
+  private int desil() {
+    int pick = random.nextInt(100);
+    for (int i = 0; i < DESIL_WEIGHTS.length; i++) {
+      pick -= DESIL_WEIGHTS[i];
+      if (pick < 0) {
+        return i + 1;
+      }
+    }
+    return 10;
+  }
+
+  private static String date6(LocalDate date) {
+    return "%02d%02d%02d".formatted(date.getDayOfMonth(), date.getMonthValue(), date.getYear() % 100);
+  }
+
+  private static void write(BufferedWriter out, String[] row) throws IOException {
+    for (int i = 0; i < row.length; i++) {
+      if (i > 0) {
+        out.write(',');
+      }
+      String v = row[i];
+      if (v.indexOf(',') >= 0 || v.indexOf('"') >= 0) {
+        out.write('"');
+        out.write(v.replace("\"", "\"\""));
+        out.write('"');
+      } else {
+        out.write(v);
+      }
+    }
+    out.newLine();
+  }
+}

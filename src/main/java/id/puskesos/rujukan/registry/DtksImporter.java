@@ -1,0 +1,351 @@
+package id.puskesos.rujukan.registry;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Date;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Consumer;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import id.puskesos.rujukan.common.InvalidInputException;
+import id.puskesos.rujukan.common.NotFoundException;
+import id.puskesos.rujukan.common.PersonalData;
+
+/**
+ * Imports a DTKS/DTSEN extract ({@link DtksExtract}) into the registry: streaming, in batches that commit on
+ * their own, idempotent (a row that changes nothing writes nothing, so the same file twice changes nothing and an
+ * interrupted import is simply run again). Bad rows go to the import's rejects with their row number and reason;
+ * the good rows land. Every created record and every changed field is in the correction history.
+ *
+ * <p>What the extract says wins for identity and the DTKS/DTSEN facts. For the address and the deceased flag,
+ * a field verification by the Puskesos newer than the extract's update date wins: an old extract does not undo
+ * what a fasilitator saw.
+ */
+@Service
+public class DtksImporter {
+
+  private static final Logger LOG = LoggerFactory.getLogger(DtksImporter.class);
+  private static final String SOURCE = ChangeSource.IMPORT.name();
+
+  /** An import's figures; {@code status} RUNNING, DONE or FAILED. */
+  public record Summary(long importId, String fileName, String status, long rowsRead, long created, long updated,
+      long unchanged, long rejected, long warned, long duplicatesFlagged, OffsetDateTime startedAt,
+      OffsetDateTime finishedAt, String message) {
+
+    public Duration took() {
+      return Duration.between(startedAt, finishedAt == null ? OffsetDateTime.now() : finishedAt);
+    }
+  }
+
+  private final DtksExtract extract;
+  private final JdbcTemplate jdbcTemplate;
+  private final JdbcClient jdbc;
+  private final TransactionTemplate transaction;
+  private final RegistrySettings settings;
+  private final Clock clock;
+
+  public DtksImporter(DtksExtract extract, JdbcTemplate jdbcTemplate, JdbcClient jdbc,
+      PlatformTransactionManager transactionManager, RegistrySettings settings, Clock clock) {
+    this.extract = extract;
+    this.jdbcTemplate = jdbcTemplate;
+    this.jdbc = jdbc;
+    this.transaction = new TransactionTemplate(transactionManager);
+    this.settings = settings;
+    this.clock = clock;
+  }
+
+  /** Registers an import of the file (its name and checksum) before it runs; returns its id. */
+  public long register(Path file, String fileName, String actor) {
+    String sha256 = sha256(file);
+    jdbc.sql("""
+        INSERT INTO registry_import (file_name, file_sha256, started_at, started_by, status)
+        VALUES (?, ?, ?, ?, 'RUNNING')""")
+        .params(clip(fileName, 200), sha256, OffsetDateTime.now(clock), actor).update();
+    return jdbc.sql("SELECT MAX(id) FROM registry_import WHERE file_sha256 = ?").param(sha256)
+        .query(Long.class).single();
+  }
+
+  /** Runs a registered import; progress (rows read so far) is reported after every committed batch. */
+  public Summary run(long importId, Path file, String actor, Consumer<Summary> progress) {
+    try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+      Map<String, Integer> positions = extract.header(in);
+      String fileName = summary(importId).fileName();
+      NikRows seen = new NikRows();
+      Batch batch = new Batch(importId, actor, "Impor DTKS/DTSEN #%d (%s)".formatted(importId, fileName));
+      long rowNumber = 1;
+      List<String> fields;
+      while ((fields = DtksExtract.nextRecord(in)) != null) {
+        rowNumber++;
+        if (fields.size() == 1 && fields.get(0).isBlank()) {
+          continue;
+        }
+        DtksExtract.Parsed parsed = extract.parse(rowNumber, fields, positions);
+        if (parsed.row() != null) {
+          long earlier = seen.putIfAbsent(parsed.row().nik(), (int) rowNumber);
+          if (earlier >= 0) {
+            batch.reject(rowNumber, parsed.nik(), "NIK sama dengan baris " + earlier);
+          } else {
+            batch.add(parsed.row());
+          }
+        } else {
+          batch.reject(rowNumber, parsed.nik(), parsed.rejection());
+        }
+        batch.rowsRead = rowNumber - 1;
+        if (batch.size() >= settings.getImportBatchSize()) {
+          flush(batch);
+          progress.accept(summary(importId));
+        }
+      }
+      flush(batch);
+      jdbc.sql("UPDATE registry_import SET status = 'DONE', finished_at = ? WHERE id = ?")
+          .params(OffsetDateTime.now(clock), importId).update();
+      Summary done = summary(importId);
+      LOG.info("DTKS import #{} done: {} rows, {} created, {} updated, {} unchanged, {} rejected in {} s", importId,
+          done.rowsRead(), done.created(), done.updated(), done.unchanged(), done.rejected(),
+          done.took().toSeconds());
+      return done;
+    } catch (IOException | RuntimeException e) {
+      String message = e instanceof InvalidInputException ? e.getMessage() : "Impor gagal: " + e.getMessage();
+      jdbc.sql("UPDATE registry_import SET status = 'FAILED', finished_at = ?, message = ? WHERE id = ?")
+          .params(OffsetDateTime.now(clock), clip(message, 1000), importId).update();
+      LOG.error("DTKS import #{} failed", importId, e);
+      if (e instanceof InvalidInputException invalid) {
+        throw invalid;
+      }
+      throw new IllegalStateException(message, e);
+    }
+  }
+
+  public Summary summary(long importId) {
+    return jdbc.sql("""
+        SELECT id, file_name, status, rows_read, rows_created, rows_updated, rows_unchanged, rows_rejected,
+               rows_warned, duplicates_flagged, started_at, finished_at, message
+        FROM registry_import WHERE id = ?""")
+        .param(importId)
+        .query((rs, row) -> new Summary(rs.getLong("id"), rs.getString("file_name"), rs.getString("status"),
+            rs.getLong("rows_read"), rs.getLong("rows_created"), rs.getLong("rows_updated"),
+            rs.getLong("rows_unchanged"), rs.getLong("rows_rejected"), rs.getLong("rows_warned"),
+            rs.getLong("duplicates_flagged"), rs.getObject("started_at", OffsetDateTime.class), rs.getObject("finished_at", OffsetDateTime.class),
+            rs.getString("message")))
+        .optional()
+        .orElseThrow(() -> new NotFoundException("Impor " + importId + " tidak ditemukan"));
+  }
+
+  /** The rejected rows of an import, in file order: row number, masked NIK, reason. */
+  public List<String[]> rejects(long importId) {
+    return jdbc.sql("""
+        SELECT row_number, nik_masked, reason FROM registry_import_reject WHERE import_id = ? ORDER BY row_number""")
+        .param(importId)
+        .query((rs, row) -> new String[] {rs.getString(1), rs.getString(2), rs.getString(3)}).list();
+  }
+
+  /** Writes one batch in one transaction: new records, changed fields with history, rejects and the counters. */
+  private void flush(Batch batch) {
+    transaction.executeWithoutResult(status -> {
+      Map<String, Resident> existing = existing(batch.rows);
+      OffsetDateTime now = OffsetDateTime.now(clock);
+      Timestamp at = Timestamp.from(now.toInstant());
+      List<DtksExtract.Row> created = new ArrayList<>();
+      List<Object[]> updates = new ArrayList<>();
+      List<Object[]> changes = new ArrayList<>();
+      long unchanged = 0;
+      long warned = 0;
+      for (DtksExtract.Row row : batch.rows) {
+        warned += row.warned() ? 1 : 0;
+        Resident current = existing.get(row.nik());
+        if (current == null) {
+          created.add(row);
+          continue;
+        }
+        Map<ResidentField, Object> target = target(current, row);
+        List<Object[]> rowChanges = changes(current, target, batch, row.number(), at);
+        if (rowChanges.isEmpty()) {
+          unchanged++;
+        } else {
+          changes.addAll(rowChanges);
+          updates.add(updateParams(current.id(), target, at));
+        }
+      }
+      insert(created, at);
+      if (!created.isEmpty()) {
+        Map<String, Resident> ids = existing(created);
+        for (DtksExtract.Row row : created) {
+          changes.add(new Object[] {ids.get(row.nik()).id(), at, batch.actor, SOURCE, ResidentChange.CREATED,
+              null, null, batch.reason + ", baris " + row.number()});
+        }
+      }
+      jdbcTemplate.batchUpdate("""
+          UPDATE resident SET kk_number = ?, full_name = ?, name_key = ?, birth_date = ?, sex = ?,
+                 family_relationship = ?, address = ?, rt = ?, rw = ?, kelurahan = ?, dtks_status = ?, desil = ?,
+                 registry_updated_on = ?, deceased = ?, updated_at = ?
+          WHERE id = ?""", updates);
+      jdbcTemplate.batchUpdate("""
+          INSERT INTO resident_change (resident_id, changed_at, changed_by, source, field, old_value, new_value, reason)
+          VALUES (?, ?, ?, ?, ?, ?, ?, ?)""", changes);
+      jdbcTemplate.batchUpdate("""
+          INSERT INTO registry_import_reject (import_id, row_number, nik_masked, reason) VALUES (?, ?, ?, ?)""",
+          batch.rejects);
+      jdbc.sql("""
+          UPDATE registry_import SET rows_read = ?, rows_created = rows_created + ?, rows_updated = rows_updated + ?,
+                 rows_unchanged = rows_unchanged + ?, rows_rejected = rows_rejected + ?, rows_warned = rows_warned + ?
+          WHERE id = ?""")
+          .params(batch.rowsRead, created.size(), updates.size(), unchanged, batch.rejects.size(), warned,
+              batch.importId)
+          .update();
+    });
+    batch.clear();
+  }
+
+  private Map<String, Resident> existing(List<DtksExtract.Row> rows) {
+    Map<String, Resident> byNik = new HashMap<>();
+    if (rows.isEmpty()) {
+      return byNik;
+    }
+    StringBuilder in = new StringBuilder();
+    List<Object> niks = new ArrayList<>(rows.size());
+    for (DtksExtract.Row row : rows) {
+      in.append(in.length() == 0 ? "?" : ",?");
+      niks.add(row.nik());
+    }
+    jdbcTemplate.query("SELECT " + Registry.COLUMNS + " FROM resident WHERE nik IN (" + in + ")",
+        rs -> {
+          Resident r = Registry.map(rs, 0);
+          byNik.put(r.nik(), r);
+        }, niks.toArray());
+    return byNik;
+  }
+
+  private void insert(List<DtksExtract.Row> rows, Timestamp at) {
+    List<Object[]> params = new ArrayList<>(rows.size());
+    for (DtksExtract.Row r : rows) {
+      params.add(new Object[] {r.nik(), r.kkNumber(), r.fullName(), NameKey.of(r.fullName()),
+          Date.valueOf(r.birthDate()), r.sex().name(), r.relationship(), r.address(), r.rt(), r.rw(), r.kelurahan(),
+          r.status().name(), r.desil(), Date.valueOf(r.updatedOn()), r.deceased(), at, at});
+    }
+    jdbcTemplate.batchUpdate("""
+        INSERT INTO resident (nik, kk_number, full_name, name_key, birth_date, sex, family_relationship, address, rt,
+                              rw, kelurahan, dtks_status, desil, registry_updated_on, deceased, created_at, updated_at)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", params);
+  }
+
+  /** The field changes this row makes to the record, as history rows. */
+  private static List<Object[]> changes(Resident current, Map<ResidentField, Object> target, Batch batch,
+      long rowNumber, Timestamp at) {
+    List<Object[]> changes = new ArrayList<>();
+    for (Map.Entry<ResidentField, Object> field : target.entrySet()) {
+      Object old = current.value(field.getKey());
+      Object now = field.getValue();
+      boolean same = old instanceof Number a && now instanceof Number b ? a.longValue() == b.longValue()
+          : Objects.equals(old, now);
+      if (!same) {
+        changes.add(new Object[] {current.id(), at, batch.actor, SOURCE, field.getKey().name(),
+            old == null ? null : old.toString(), now == null ? null : now.toString(),
+            batch.reason + ", baris " + rowNumber});
+      }
+    }
+    return changes;
+  }
+
+  /** The values the record should have after this row, by the import's rules of who wins. */
+  private static Map<ResidentField, Object> target(Resident current, DtksExtract.Row row) {
+    boolean fieldVerifiedLater = current.verifiedAt() != null
+        && current.verifiedAt().toLocalDate().isAfter(row.updatedOn());
+    Map<ResidentField, Object> target = new LinkedHashMap<>();
+    target.put(ResidentField.KK_NUMBER, row.kkNumber());
+    target.put(ResidentField.FULL_NAME, row.fullName());
+    target.put(ResidentField.BIRTH_DATE, row.birthDate());
+    target.put(ResidentField.SEX, row.sex().name());
+    target.put(ResidentField.FAMILY_RELATIONSHIP, row.relationship());
+    target.put(ResidentField.ADDRESS, fieldVerifiedLater ? current.address() : row.address());
+    target.put(ResidentField.RT, fieldVerifiedLater ? current.rt() : row.rt());
+    target.put(ResidentField.RW, fieldVerifiedLater ? current.rw() : row.rw());
+    target.put(ResidentField.KELURAHAN, fieldVerifiedLater ? current.kelurahan() : row.kelurahan());
+    target.put(ResidentField.DTKS_STATUS, row.status().name());
+    target.put(ResidentField.DESIL, row.desil());
+    target.put(ResidentField.REGISTRY_UPDATED_ON, row.updatedOn());
+    target.put(ResidentField.DECEASED, fieldVerifiedLater ? current.deceased() : row.deceased());
+    return target;
+  }
+
+  private static Object[] updateParams(long residentId, Map<ResidentField, Object> t, Timestamp at) {
+    return new Object[] {t.get(ResidentField.KK_NUMBER), t.get(ResidentField.FULL_NAME),
+        NameKey.of((String) t.get(ResidentField.FULL_NAME)),
+        Date.valueOf((LocalDate) t.get(ResidentField.BIRTH_DATE)), t.get(ResidentField.SEX),
+        t.get(ResidentField.FAMILY_RELATIONSHIP), t.get(ResidentField.ADDRESS), t.get(ResidentField.RT),
+        t.get(ResidentField.RW), t.get(ResidentField.KELURAHAN), t.get(ResidentField.DTKS_STATUS),
+        t.get(ResidentField.DESIL), Date.valueOf((LocalDate) t.get(ResidentField.REGISTRY_UPDATED_ON)),
+        t.get(ResidentField.DECEASED), at, residentId};
+  }
+
+  static String sha256(Path file) {
+    try (InputStream in = new DigestInputStream(Files.newInputStream(file), MessageDigest.getInstance("SHA-256"))) {
+      in.transferTo(java.io.OutputStream.nullOutputStream());
+      return HexFormat.of().formatHex(((DigestInputStream) in).getMessageDigest().digest());
+    } catch (IOException | NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static String clip(String text, int max) {
+    return text == null || text.length() <= max ? text : text.substring(0, max);
+  }
+
+  /** Rows waiting to be written, and the rejected rows of the same stretch of the file. */
+  private static final class Batch {
+    final long importId;
+    final String actor;
+    final String reason;
+    final List<DtksExtract.Row> rows = new ArrayList<>();
+    final List<Object[]> rejects = new ArrayList<>();
+    long rowsRead;
+
+    Batch(long importId, String actor, String reason) {
+      this.importId = importId;
+      this.actor = actor;
+      this.reason = reason;
+    }
+
+    void add(DtksExtract.Row row) {
+      rows.add(row);
+    }
+
+    void reject(long rowNumber, String nik, String reason) {
+      rejects.add(new Object[] {importId, rowNumber, nik == null ? null : PersonalData.maskNik(nik),
+          clip(reason, 1000)});
+    }
+
+    int size() {
+      return rows.size() + rejects.size();
+    }
+
+    void clear() {
+      rows.clear();
+      rejects.clear();
+    }
+  }
+}

@@ -1,0 +1,95 @@
+package id.puskesos.rujukan.registry;
+
+import java.io.IOException;
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import id.puskesos.rujukan.common.Actors;
+import id.puskesos.rujukan.common.PersonalData;
+import id.puskesos.rujukan.security.Groups;
+import id.puskesos.rujukan.security.Roles;
+import jakarta.servlet.http.HttpServletRequest;
+
+/** The registry over HTTP: DTKS/DTSEN imports (the operator's), a resident's record and history, the figures. */
+@RestController
+@RequestMapping("/api/registry")
+public class RegistryController {
+
+  private final RegistryImports imports;
+  private final DtksImporter importer;
+  private final Registry registry;
+  private final RegistryFigures figures;
+  private final Roles roles;
+  private final Actors actors;
+
+  public RegistryController(RegistryImports imports, DtksImporter importer, Registry registry,
+      RegistryFigures figures, Roles roles, Actors actors) {
+    this.imports = imports;
+    this.importer = importer;
+    this.registry = registry;
+    this.figures = figures;
+    this.roles = roles;
+    this.actors = actors;
+  }
+
+  /** Upload of an extract as the request body ({@code text/csv}); 202 with the import to poll. */
+  @PostMapping(path = "/imports", consumes = {"text/csv", MediaType.TEXT_PLAIN_VALUE,
+      MediaType.APPLICATION_OCTET_STREAM_VALUE})
+  public ResponseEntity<Map<String, Object>> upload(HttpServletRequest request,
+      @RequestParam(name = "name", defaultValue = "dtks.csv") String name) throws IOException {
+    roles.require("operator Puskesos (front office)", Groups.FRONT_OFFICE);
+    long importId = imports.importUpload(request.getInputStream(), name, actors.current());
+    return ResponseEntity.accepted().location(URI.create("/api/registry/imports/" + importId))
+        .body(Map.of("importId", importId, "status", "RUNNING"));
+  }
+
+  @GetMapping("/imports/{importId}")
+  public DtksImporter.Summary importStatus(@PathVariable long importId) {
+    roles.require("operator Puskesos (front office) dan manajer", Groups.FRONT_OFFICE, Groups.MANAJER);
+    return importer.summary(importId);
+  }
+
+  /** The rejects report: row number, masked NIK, reason; the operator fixes the rows in the source file. */
+  @GetMapping(path = "/imports/{importId}/rejects", produces = "text/csv")
+  public String rejects(@PathVariable long importId) {
+    roles.require("operator Puskesos (front office)", Groups.FRONT_OFFICE);
+    importer.summary(importId);
+    StringBuilder csv = new StringBuilder("baris,nik,alasan\n");
+    for (String[] reject : importer.rejects(importId)) {
+      csv.append(reject[0]).append(',').append(reject[1] == null ? "" : reject[1]).append(",\"")
+          .append(reject[2].replace("\"", "\"\"")).append("\"\n");
+    }
+    return csv.toString();
+  }
+
+  /** A resident's record and its correction history; the NIK appears masked. */
+  @GetMapping("/residents/{residentId}")
+  public Map<String, Object> resident(@PathVariable long residentId) {
+    roles.require("petugas Puskesos", Groups.FRONT_OFFICE, Groups.BACK_OFFICE, Groups.FASILITATOR,
+        Groups.KOORDINATOR, Groups.MANAJER);
+    Resident r = registry.get(residentId);
+    List<ResidentChange> history = registry.history(residentId);
+    return Map.of("id", r.id(), "nikMasked", PersonalData.maskNik(r.nik()), "name", r.fullName(),
+        "household", registry.household(r.kkNumber()).size(),
+        "dtksStatus", r.dtksStatus() == null ? "UNKNOWN" : r.dtksStatus().name(),
+        "desil", r.desil() == null ? 0 : r.desil(),
+        "verifiedAt", r.verifiedAt() == null ? "" : r.verifiedAt().toString(),
+        "active", r.active(), "history", history);
+  }
+
+  @GetMapping("/figures")
+  public RegistryFigures.Figures figures() {
+    roles.require("manajer dan koordinator", Groups.MANAJER, Groups.KOORDINATOR);
+    return figures.figures();
+  }
+}

@@ -1,0 +1,145 @@
+package id.puskesos.rujukan.registry;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.camunda.bpm.engine.RuntimeService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import id.puskesos.rujukan.common.Checks;
+import id.puskesos.rujukan.common.PersonalData;
+import id.puskesos.rujukan.process.CaseVariables;
+import id.puskesos.rujukan.process.RegistryVariables;
+import id.puskesos.rujukan.process.ReverificationProcesses;
+
+/**
+ * Keeping data fresh: active beneficiaries not verified by the Puskesos for six months get a fasilitator's visit,
+ * oldest first, a week's capacity at a time. Active beneficiaries are residents who received aid through a
+ * referral in the last twelve months, or who are in DTKS/DTSEN in desil 1 to 4 (the population of the national
+ * programs); deceased, moved and merged records are left out.
+ */
+@Service
+@Transactional
+public class Reverification {
+
+  private static final Logger LOG = LoggerFactory.getLogger(Reverification.class);
+
+  /** Residents who count as active beneficiaries; parameter: the start of the twelve months. */
+  static final String ACTIVE_BENEFICIARY = """
+      r.record_status = 'ACTIVE' AND r.deceased = FALSE AND r.moved_away = FALSE
+      AND ((r.dtks_status = 'LISTED' AND r.desil <= 4)
+        OR EXISTS (SELECT 1 FROM referral f JOIN program_referral p ON p.referral_number = f.referral_number
+                   WHERE f.resident_id = r.id AND p.status = 'DISTRIBUTED' AND p.distributed_at >= ?))""";
+
+  /** One batch issued: how many visits were sent, and how many residents are still due. */
+  public record Batch(int issued, long remainingDue) {
+  }
+
+  private final JdbcClient jdbc;
+  private final Registry registry;
+  private final RegistrySettings settings;
+  private final RuntimeService runtimeService;
+  private final Clock clock;
+
+  public Reverification(JdbcClient jdbc, Registry registry, RegistrySettings settings, RuntimeService runtimeService,
+      Clock clock) {
+    this.jdbc = jdbc;
+    this.registry = registry;
+    this.settings = settings;
+    this.runtimeService = runtimeService;
+    this.clock = clock;
+  }
+
+  /** Residents due for re-verification and not already sent: active beneficiaries, stale, oldest first. */
+  @Transactional(readOnly = true)
+  public List<Long> due(int limit) {
+    return jdbc.sql("SELECT r.id FROM resident r WHERE " + ACTIVE_BENEFICIARY + """
+         AND (r.verified_at IS NULL OR r.verified_at < ?)
+         AND NOT EXISTS (SELECT 1 FROM reverification v WHERE v.resident_id = r.id AND v.completed_at IS NULL)
+        ORDER BY r.verified_at NULLS FIRST, r.id LIMIT ?""")
+        .params(yearAgo(), staleBefore(), limit).query(Long.class).list();
+  }
+
+  @Transactional(readOnly = true)
+  public long countDue() {
+    return jdbc.sql("SELECT COUNT(*) FROM resident r WHERE " + ACTIVE_BENEFICIARY + """
+         AND (r.verified_at IS NULL OR r.verified_at < ?)
+         AND NOT EXISTS (SELECT 1 FROM reverification v WHERE v.resident_id = r.id AND v.completed_at IS NULL)""")
+        .params(yearAgo(), staleBefore()).query(Long.class).single();
+  }
+
+  /** Sends this week's visits (up to the weekly cap) to the fasilitators (resident-reverification.bpmn). */
+  public Batch issueBatch() {
+    List<Long> residents = due(settings.getWeeklyCap());
+    for (Long residentId : residents) {
+      Resident r = registry.get(residentId);
+      jdbc.sql("INSERT INTO reverification (resident_id, created_at) VALUES (?, ?)")
+          .params(residentId, OffsetDateTime.now(clock)).update();
+      long id = jdbc.sql("SELECT MAX(id) FROM reverification WHERE resident_id = ?").param(residentId)
+          .query(Long.class).single();
+      Map<String, Object> variables = new HashMap<>();
+      variables.put(RegistryVariables.REVERIFICATION_ID, id);
+      variables.put(CaseVariables.RESIDENT_ID, residentId);
+      variables.put(CaseVariables.RESIDENT_NAME, r.fullName());
+      variables.put(CaseVariables.NIK_MASKED, PersonalData.maskNik(r.nik()));
+      variables.put(CaseVariables.ADDRESS, r.fullAddress());
+      variables.put(RegistryVariables.REGISTRY_SUMMARY, summary(r));
+      variables.put(CaseVariables.CORRECTED_ADDRESS, r.address());
+      variables.put(CaseVariables.CORRECTED_RT, r.rt());
+      variables.put(CaseVariables.CORRECTED_RW, r.rw());
+      variables.put(CaseVariables.CORRECTED_PHONE, r.phone());
+      variables.put(CaseVariables.DTKS_STATUS, r.dtksStatus() == null ? null : r.dtksStatus().name());
+      variables.put(CaseVariables.DESIL, r.desil());
+      variables.put(CaseVariables.DECEASED, r.deceased());
+      variables.put(CaseVariables.MOVED_AWAY, r.movedAway());
+      String processInstanceId = runtimeService.startProcessInstanceByKey(
+          ReverificationProcesses.Resident.PROCESS_ID, "VRF-" + id, variables).getId();
+      jdbc.sql("UPDATE reverification SET process_instance_id = ? WHERE id = ?").params(processInstanceId, id)
+          .update();
+    }
+    long remaining = countDue();
+    LOG.info("Re-verification batch: {} visit(s) sent, {} resident(s) still due", residents.size(), remaining);
+    return new Batch(residents.size(), remaining);
+  }
+
+  /** Records the re-verification visit: corrections with history, and the record counts as verified. */
+  public void record(long reverificationId, long residentId, ReverificationVisit v, String actor) {
+    Checks checks = new Checks();
+    LocalDate visitDate = checks.date("visitDate", v.visitDate(), "Tanggal kunjungan", true);
+    checks.check(visitDate == null || !visitDate.isAfter(LocalDate.now(clock)), "visitDate",
+        "Tanggal kunjungan tidak boleh di masa depan");
+    ObservedFacts facts = ObservedFacts.read(checks, v.address(), v.rt(), v.rw(), v.phone(), v.dtksStatus(),
+        v.desil(), v.deceased(), v.movedAway());
+    checks.required("visitFindings", v.findings(), "Catatan kunjungan");
+    checks.throwIfAny();
+    String reason = "Verifikasi ulang VRF-%d: %s".formatted(reverificationId, v.findings());
+    registry.correct(residentId, facts.asCorrections(), actor, ChangeSource.REVERIFICATION, reason);
+    registry.markVerified(residentId, actor, ChangeSource.REVERIFICATION, reason);
+    jdbc.sql("UPDATE reverification SET completed_at = ? WHERE id = ?")
+        .params(OffsetDateTime.now(clock), reverificationId).update();
+  }
+
+  static String summary(Resident r) {
+    return "%s; %s; verifikasi terakhir %s".formatted(
+        r.dtksStatus() == null ? "status DTKS/DTSEN belum diketahui" : "DTKS/DTSEN " + r.dtksStatus().label()
+            + (r.desil() == null ? "" : ", desil " + r.desil()),
+        r.phone() == null ? "tanpa nomor HP" : "HP " + r.phone(),
+        r.verifiedAt() == null ? "belum pernah" : r.verifiedAt().toLocalDate().toString());
+  }
+
+  private OffsetDateTime staleBefore() {
+    return OffsetDateTime.now(clock).minus(settings.getVerificationValidFor());
+  }
+
+  private OffsetDateTime yearAgo() {
+    return OffsetDateTime.now(clock).minusYears(1);
+  }
+}

@@ -1,0 +1,34 @@
+package id.puskesos.rujukan.verification;
+
+import static id.puskesos.rujukan.process.CaseVariables.REFERRAL_NUMBER;
+import static id.puskesos.rujukan.process.CaseVariables.REGISTRY_FINDINGS;
+import static id.puskesos.rujukan.process.CaseVariables.string;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+import id.puskesos.rujukan.common.Actors;
+import id.puskesos.rujukan.registry.DtksInclusion;
+
+/**
+ * {@code task_proposeDtksInclusion} in referral.bpmn: a resident not in DTKS/DTSEN is proposed to Dinas Sosial
+ * (dtks-inclusion.bpmn, tracked on its own); the case goes on. Reads {@code referralNumber},
+ * {@code registryFindings}.
+ */
+@Component
+public class ProposeDtksInclusionDelegate implements JavaDelegate {
+
+  private final DtksInclusion dtksInclusion;
+  private final Actors actors;
+
+  public ProposeDtksInclusionDelegate(DtksInclusion dtksInclusion, Actors actors) {
+    this.dtksInclusion = dtksInclusion;
+    this.actors = actors;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    dtksInclusion.propose(string(execution, REFERRAL_NUMBER), string(execution, REGISTRY_FINDINGS), actors.current());
+  }
+}

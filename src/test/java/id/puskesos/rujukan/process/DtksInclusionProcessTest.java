@@ -1,0 +1,58 @@
+package id.puskesos.rujukan.process;
+
+import static id.puskesos.rujukan.process.DtksInclusionProcess.*;
+import static id.puskesos.rujukan.process.RegistryVariables.*;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
+
+import java.util.Map;
+
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.test.Deployment;
+import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** dtks-inclusion.bpmn: Dinsos submits the proposal and records its result, or declines it. */
+@Deployment(resources = "processes/dtks-inclusion.bpmn")
+class DtksInclusionProcessTest extends ProcessTestSupport {
+
+  @RegisterExtension
+  static ProcessEngineCoverageExtension engine = ProcessEngineCoverageExtension.builder(ENGINE_CONFIGURATION)
+      .assertClassCoverageAtLeast(1.0)
+      .build();
+
+  private static ProcessInstance propose() {
+    return runtimeService().startProcessInstanceByKey(PROCESS_ID, "RJK-2026-000005",
+        Map.of(CaseVariables.REFERRAL_NUMBER, "RJK-2026-000005", CaseVariables.RESIDENT_ID, 7L));
+  }
+
+  @Test
+  void dinsosSubmitsTheProposalAndRecordsTheResult() {
+    ProcessInstance proposal = propose();
+    assertThat(proposal).isWaitingAt(TASK_SUBMIT_DTKS_PROPOSAL);
+    assertThat(task(proposal)).hasCandidateGroup("dinsos");
+
+    complete(task(proposal), withVariables(PROPOSAL_OUTCOME, "SUBMITTED", PROPOSAL_REFERENCE, "SIKS-2026-0042"));
+    assertThat(proposal).isWaitingAt(TASK_RECORD_DTKS_RESULT);
+    assertThat(task(proposal)).hasCandidateGroup("dinsos");
+    complete(task(proposal), withVariables(RESULT_OUTCOME, "LISTED", RESULT_DESIL, 3, LISTED_ON, "2026-11-20"));
+
+    assertThat(proposal).isEnded().hasPassed(END_PROPOSAL_DECIDED);
+    assertThat(fakes.callsAt("task_applyDtksResult")).singleElement()
+        .satisfies(call -> assertThat(call.variables()).containsEntry(RESULT_DESIL, 3));
+  }
+
+  @Test
+  void declinedProposalEndsWithItsReason() {
+    ProcessInstance proposal = propose();
+
+    complete(task(proposal), withVariables(PROPOSAL_OUTCOME, "DECLINED", DECLINE_REASON, "Sudah terdaftar di KK lain"));
+
+    assertThat(proposal).isEnded().hasPassed(END_PROPOSAL_DECLINED).hasNotPassed(TASK_RECORD_DTKS_RESULT);
+  }
+}
