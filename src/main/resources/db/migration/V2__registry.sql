@@ -10,9 +10,12 @@ ALTER TABLE resident ADD COLUMN name_key VARCHAR(120);
 -- ACTIVE, or MERGED into another record after a duplicate review
 ALTER TABLE resident ADD COLUMN record_status VARCHAR(16) DEFAULT 'ACTIVE' NOT NULL;
 ALTER TABLE resident ADD COLUMN merged_into BIGINT REFERENCES resident (id);
+-- the DTKS/DTSEN import that created the record (its creation in the history is that import's)
+ALTER TABLE resident ADD COLUMN created_import_id BIGINT;
 CREATE INDEX ix_resident_household ON resident (kk_number, birth_date);
 CREATE INDEX ix_resident_name_key ON resident (name_key, birth_date);
-CREATE INDEX ix_resident_verified ON resident (verified_at);
+-- an import creates residents by the hundred thousand: ids are handed out a thousand at a time
+ALTER TABLE resident ALTER COLUMN id SET CACHE 1000;
 
 -- Every change to a resident's record: who, when, what, why. The data-accuracy figures are computed from it.
 CREATE TABLE resident_change (
@@ -26,6 +29,7 @@ CREATE TABLE resident_change (
     new_value   VARCHAR(300),
     reason      VARCHAR(500)  NOT NULL
 );
+ALTER TABLE resident_change ALTER COLUMN id SET CACHE 1000;
 CREATE INDEX ix_resident_change_resident ON resident_change (resident_id, changed_at);
 CREATE INDEX ix_resident_change_time ON resident_change (changed_at);
 

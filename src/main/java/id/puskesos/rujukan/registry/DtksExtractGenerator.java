@@ -51,13 +51,21 @@ public final class DtksExtractGenerator {
   private final double duplicateShare;
   private final Map<String, Integer> serials = new HashMap<>();
   private final LocalDate today;
+  private final int serialBase;
   private long kkSerial;
 
   public DtksExtractGenerator(long seed, double badShare, double duplicateShare, LocalDate today) {
+    this(seed, badShare, duplicateShare, today, 0);
+  }
+
+  /** With NIK serials starting after {@code serialBase}, so that extracts of different bases share no NIK. */
+  public DtksExtractGenerator(long seed, double badShare, double duplicateShare, LocalDate today, int serialBase) {
     this.random = new Random(seed);
     this.badShare = badShare;
     this.duplicateShare = duplicateShare;
     this.today = today;
+    this.serialBase = serialBase;
+    this.kkSerial = serialBase;
   }
 
   /** Writes {@code rows} data rows (and the header) to the file. */
@@ -80,13 +88,13 @@ public final class DtksExtractGenerator {
             write(out, spoil(person.clone(), kind, recent));
             bad.put(rowNumber, kind);
           } else {
-            String[] row = person;
-            if (random.nextDouble() < duplicateShare) {
-              row = sameResidentUnderAnotherNik(person);
+            write(out, person);
+            remember(recent, person);
+            if (random.nextDouble() < duplicateShare && written + 1 < rows) {
+              write(out, sameResidentUnderAnotherNik(person));
+              written++;
               duplicates++;
             }
-            write(out, row);
-            remember(recent, row);
           }
           written++;
         }
@@ -115,7 +123,7 @@ public final class DtksExtractGenerator {
     members.add(person(kecamatan, kk, name(femaleHead, family), headBorn, femaleHead, "KEPALA_KELUARGA", address, rt,
         rw, kelurahan, desil, updatedOn));
     if (!femaleHead && random.nextInt(10) < 8) {
-      members.add(person(kecamatan, kk, name(true, family), headBorn.plusYears(random.nextInt(6)), true, "ISTRI",
+      members.add(person(kecamatan, kk, name(true, family), headBorn.plusDays(random.nextInt(2500)), true, "ISTRI",
           address, rt, rw, kelurahan, desil, updatedOn));
     }
     int children = random.nextInt(5);
@@ -123,7 +131,7 @@ public final class DtksExtractGenerator {
       boolean girl = random.nextBoolean();
       LocalDate born = headBorn.plusYears(20 + random.nextInt(20)).plusDays(random.nextInt(365));
       if (born.isAfter(today)) {
-        born = today.minusYears(1 + random.nextInt(10));
+        born = today.minusDays(1 + random.nextInt(3650));
       }
       members.add(person(kecamatan, kk, name(girl, family), born, girl, "ANAK", address, rt, rw, kelurahan, desil,
           updatedOn));
@@ -149,7 +157,7 @@ public final class DtksExtractGenerator {
     String date = "%02d%02d%02d".formatted(born.getDayOfMonth() + (female ? 40 : 0), born.getMonthValue(),
         born.getYear() % 100);
     int serial = serials.merge(kecamatan + date, 1, Integer::sum);
-    return kecamatan + date + "%04d".formatted(serial);
+    return kecamatan + date + "%04d".formatted(1 + (serialBase + serial - 1) % 9999);
   }
 
   /** The same person again under a NIK from another kecamatan (e.g. registered twice): same name, date, RT/RW. */

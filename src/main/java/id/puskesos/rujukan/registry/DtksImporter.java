@@ -3,13 +3,16 @@ package id.puskesos.rujukan.registry;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.sql.Connection;
 import java.sql.Date;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
@@ -22,8 +25,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 
+import org.postgresql.PGConnection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -51,6 +58,9 @@ public class DtksImporter {
 
   private static final Logger LOG = LoggerFactory.getLogger(DtksImporter.class);
   private static final String SOURCE = ChangeSource.IMPORT.name();
+  private static final String INSERT_COLUMNS = """
+      nik, kk_number, full_name, name_key, birth_date, sex, family_relationship, address, rt, rw, kelurahan,
+      dtks_status, desil, registry_updated_on, deceased, created_import_id, created_at, updated_at""";
 
   /** An import's figures; {@code status} RUNNING, DONE or FAILED. */
   public record Summary(long importId, String fileName, String status, long rowsRead, long created, long updated,
@@ -90,13 +100,57 @@ public class DtksImporter {
         .query(Long.class).single();
   }
 
-  /** Runs a registered import; progress (rows read so far) is reported after every committed batch. */
+  /**
+   * Runs a registered import; progress (rows read so far) is reported after every committed batch. A reader thread
+   * parses and checks the rows while this thread writes the previous batch, so both cores work.
+   */
   public Summary run(long importId, Path file, String actor, Consumer<Summary> progress) {
+    String fileName = summary(importId).fileName();
+    BlockingQueue<Batch> ready = new ArrayBlockingQueue<>(2);
+    AtomicReference<Exception> readFailure = new AtomicReference<>();
+    Thread reader = new Thread(() -> read(importId, file, actor, fileName, ready, readFailure), "dtks-reader");
+    reader.setDaemon(true);
+    reader.start();
+    try {
+      Batch batch;
+      while ((batch = ready.take()) != Batch.END) {
+        flush(batch);
+        progress.accept(summary(importId));
+      }
+      if (readFailure.get() != null) {
+        throw readFailure.get();
+      }
+      jdbc.sql("UPDATE registry_import SET status = 'DONE', finished_at = ? WHERE id = ?")
+          .params(OffsetDateTime.now(clock), importId).update();
+      Summary done = summary(importId);
+      LOG.info("DTKS import #{} done: {} rows, {} created, {} updated, {} unchanged, {} rejected in {} s", importId,
+          done.rowsRead(), done.created(), done.updated(), done.unchanged(), done.rejected(),
+          done.took().toSeconds());
+      return done;
+    } catch (Exception e) {
+      reader.interrupt();
+      String message = e instanceof InvalidInputException ? e.getMessage() : "Impor gagal: " + e.getMessage();
+      jdbc.sql("UPDATE registry_import SET status = 'FAILED', finished_at = ?, message = ? WHERE id = ?")
+          .params(OffsetDateTime.now(clock), clip(message, 1000), importId).update();
+      LOG.error("DTKS import #{} failed", importId, e);
+      if (e instanceof InterruptedException) {
+        Thread.currentThread().interrupt();
+      }
+      if (e instanceof InvalidInputException invalid) {
+        throw invalid;
+      }
+      throw new IllegalStateException(message, e);
+    }
+  }
+
+  /** The reader: parses and checks rows, hands them over in batches, ends with {@link Batch#END}. */
+  private void read(long importId, Path file, String actor, String fileName, BlockingQueue<Batch> ready,
+      AtomicReference<Exception> failure) {
     try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
       Map<String, Integer> positions = extract.header(in);
-      String fileName = summary(importId).fileName();
       NikRows seen = new NikRows();
-      Batch batch = new Batch(importId, actor, "Impor DTKS/DTSEN #%d (%s)".formatted(importId, fileName));
+      String reason = "Impor DTKS/DTSEN #%d (%s)".formatted(importId, fileName);
+      Batch batch = new Batch(importId, actor, reason);
       long rowNumber = 1;
       List<String> fields;
       while ((fields = DtksExtract.nextRecord(in)) != null) {
@@ -105,39 +159,32 @@ public class DtksImporter {
           continue;
         }
         DtksExtract.Parsed parsed = extract.parse(rowNumber, fields, positions);
-        if (parsed.row() != null) {
+        if (parsed.row() == null) {
+          batch.reject(rowNumber, parsed.nik(), parsed.rejection());
+        } else {
           long earlier = seen.putIfAbsent(parsed.row().nik(), (int) rowNumber);
           if (earlier >= 0) {
             batch.reject(rowNumber, parsed.nik(), "NIK sama dengan baris " + earlier);
           } else {
             batch.add(parsed.row());
           }
-        } else {
-          batch.reject(rowNumber, parsed.nik(), parsed.rejection());
         }
         batch.rowsRead = rowNumber - 1;
         if (batch.size() >= settings.getImportBatchSize()) {
-          flush(batch);
-          progress.accept(summary(importId));
+          ready.put(batch);
+          batch = new Batch(importId, actor, reason);
+          batch.rowsRead = rowNumber - 1;
         }
       }
-      flush(batch);
-      jdbc.sql("UPDATE registry_import SET status = 'DONE', finished_at = ? WHERE id = ?")
-          .params(OffsetDateTime.now(clock), importId).update();
-      Summary done = summary(importId);
-      LOG.info("DTKS import #{} done: {} rows, {} created, {} updated, {} unchanged, {} rejected in {} s", importId,
-          done.rowsRead(), done.created(), done.updated(), done.unchanged(), done.rejected(),
-          done.took().toSeconds());
-      return done;
-    } catch (IOException | RuntimeException e) {
-      String message = e instanceof InvalidInputException ? e.getMessage() : "Impor gagal: " + e.getMessage();
-      jdbc.sql("UPDATE registry_import SET status = 'FAILED', finished_at = ?, message = ? WHERE id = ?")
-          .params(OffsetDateTime.now(clock), clip(message, 1000), importId).update();
-      LOG.error("DTKS import #{} failed", importId, e);
-      if (e instanceof InvalidInputException invalid) {
-        throw invalid;
+      ready.put(batch);
+    } catch (Exception e) {
+      failure.set(e);
+    } finally {
+      try {
+        ready.put(Batch.END);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
       }
-      throw new IllegalStateException(message, e);
     }
   }
 
@@ -191,14 +238,7 @@ public class DtksImporter {
           updates.add(updateParams(current.id(), target, at));
         }
       }
-      insert(created, at);
-      if (!created.isEmpty()) {
-        Map<String, Resident> ids = existing(created);
-        for (DtksExtract.Row row : created) {
-          changes.add(new Object[] {ids.get(row.nik()).id(), at, batch.actor, SOURCE, ResidentChange.CREATED,
-              null, null, batch.reason + ", baris " + row.number()});
-        }
-      }
+      insert(created, batch.importId, at);
       jdbcTemplate.batchUpdate("""
           UPDATE resident SET kk_number = ?, full_name = ?, name_key = ?, birth_date = ?, sex = ?,
                  family_relationship = ?, address = ?, rt = ?, rw = ?, kelurahan = ?, dtks_status = ?, desil = ?,
@@ -218,39 +258,82 @@ public class DtksImporter {
               batch.importId)
           .update();
     });
-    batch.clear();
   }
 
+  /**
+   * The records of the batch's NIKs: the array is unnested and joined on the NIK index (H2 scans the table for an
+   * IN list or {@code = ANY} of thousands of values).
+   */
   private Map<String, Resident> existing(List<DtksExtract.Row> rows) {
     Map<String, Resident> byNik = new HashMap<>();
     if (rows.isEmpty()) {
       return byNik;
     }
-    StringBuilder in = new StringBuilder();
-    List<Object> niks = new ArrayList<>(rows.size());
-    for (DtksExtract.Row row : rows) {
-      in.append(in.length() == 0 ? "?" : ",?");
-      niks.add(row.nik());
-    }
-    jdbcTemplate.query("SELECT " + Registry.COLUMNS + " FROM resident WHERE nik IN (" + in + ")",
-        rs -> {
-          Resident r = Registry.map(rs, 0);
-          byNik.put(r.nik(), r);
-        }, niks.toArray());
+    String[] niks = rows.stream().map(DtksExtract.Row::nik).toArray(String[]::new);
+    jdbcTemplate.query(connection -> {
+      var statement = connection.prepareStatement(
+          "SELECT r.* FROM UNNEST(?) AS batch(nik) JOIN resident r ON r.nik = batch.nik");
+      statement.setArray(1, connection.createArrayOf("VARCHAR", niks));
+      return statement;
+    }, rs -> {
+      Resident r = Registry.map(rs, 0);
+      byNik.put(r.nik(), r);
+    });
     return byNik;
   }
 
-  private void insert(List<DtksExtract.Row> rows, Timestamp at) {
+  /**
+   * New records; their creation is the import's (see {@link Registry#history}), so no history row each. On
+   * PostgreSQL they go in with COPY, several times faster than batched inserts.
+   */
+  private void insert(List<DtksExtract.Row> rows, long importId, Timestamp at) {
+    if (rows.isEmpty()) {
+      return;
+    }
+    Boolean copied = jdbcTemplate.execute((Connection connection) -> {
+      if (!connection.isWrapperFor(PGConnection.class)) {
+        return false;
+      }
+      StringBuilder csv = new StringBuilder(rows.size() * 200);
+      for (DtksExtract.Row r : rows) {
+        csvLine(csv, r.nik(), r.kkNumber(), r.fullName(), NameKey.of(r.fullName()), r.birthDate(), r.sex().name(),
+            r.relationship(), r.address(), r.rt(), r.rw(), r.kelurahan(), r.status().name(), r.desil(),
+            r.updatedOn(), r.deceased(), importId, at.toInstant(), at.toInstant());
+      }
+      try {
+        connection.unwrap(PGConnection.class).getCopyAPI().copyIn("COPY resident (" + INSERT_COLUMNS
+            + ") FROM STDIN WITH (FORMAT csv)", new StringReader(csv.toString()));
+      } catch (IOException e) {
+        throw new SQLException(e);
+      }
+      return true;
+    });
+    if (Boolean.TRUE.equals(copied)) {
+      return;
+    }
     List<Object[]> params = new ArrayList<>(rows.size());
     for (DtksExtract.Row r : rows) {
       params.add(new Object[] {r.nik(), r.kkNumber(), r.fullName(), NameKey.of(r.fullName()),
           Date.valueOf(r.birthDate()), r.sex().name(), r.relationship(), r.address(), r.rt(), r.rw(), r.kelurahan(),
-          r.status().name(), r.desil(), Date.valueOf(r.updatedOn()), r.deceased(), at, at});
+          r.status().name(), r.desil(), Date.valueOf(r.updatedOn()), r.deceased(), importId, at, at});
     }
-    jdbcTemplate.batchUpdate("""
-        INSERT INTO resident (nik, kk_number, full_name, name_key, birth_date, sex, family_relationship, address, rt,
-                              rw, kelurahan, dtks_status, desil, registry_updated_on, deceased, created_at, updated_at)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", params);
+    jdbcTemplate.batchUpdate("INSERT INTO resident (" + INSERT_COLUMNS
+        + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", params);
+  }
+
+  private static void csvLine(StringBuilder csv, Object... values) {
+    for (int i = 0; i < values.length; i++) {
+      if (i > 0) {
+        csv.append(',');
+      }
+      String v = values[i] == null ? "" : values[i].toString();
+      if (v.indexOf(',') >= 0 || v.indexOf('"') >= 0 || v.indexOf('\n') >= 0 || v.indexOf('\r') >= 0) {
+        csv.append('"').append(v.replace("\"", "\"\"")).append('"');
+      } else {
+        csv.append(v);
+      }
+    }
+    csv.append('\n');
   }
 
   /** The field changes this row makes to the record, as history rows. */
@@ -317,6 +400,9 @@ public class DtksImporter {
 
   /** Rows waiting to be written, and the rejected rows of the same stretch of the file. */
   private static final class Batch {
+    /** Marks the end of the file. */
+    static final Batch END = new Batch(0, null, null);
+
     final long importId;
     final String actor;
     final String reason;
@@ -341,11 +427,6 @@ public class DtksImporter {
 
     int size() {
       return rows.size() + rejects.size();
-    }
-
-    void clear() {
-      rows.clear();
-      rejects.clear();
     }
   }
 }

@@ -16,6 +16,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import id.puskesos.rujukan.RujukanApplication;
 import id.puskesos.rujukan.common.NotFoundException;
 
 /**
@@ -150,16 +151,29 @@ public class Registry {
         reason);
   }
 
+  /**
+   * The record's history, oldest first. A record created by a DTKS/DTSEN import starts with that import (who ran
+   * it, when, which file): the import keeps it once instead of a row per record.
+   */
   @Transactional(readOnly = true)
   public List<ResidentChange> history(long residentId) {
-    return jdbc.sql("""
+    List<ResidentChange> history = new ArrayList<>(jdbc.sql("""
+        SELECT i.started_at, i.started_by, i.id, i.file_name FROM resident r
+        JOIN registry_import i ON i.id = r.created_import_id WHERE r.id = ?""")
+        .param(residentId)
+        .query((rs, row) -> new ResidentChange(rs.getObject("started_at", OffsetDateTime.class),
+            rs.getString("started_by"), ChangeSource.IMPORT, ResidentChange.CREATED, null, null,
+            "Impor DTKS/DTSEN #%d (%s)".formatted(rs.getLong("id"), rs.getString("file_name"))))
+        .list());
+    history.addAll(jdbc.sql("""
         SELECT changed_at, changed_by, source, field, old_value, new_value, reason FROM resident_change
         WHERE resident_id = ? ORDER BY id""")
         .param(residentId)
         .query((rs, row) -> new ResidentChange(rs.getObject("changed_at", OffsetDateTime.class),
             rs.getString("changed_by"), ChangeSource.valueOf(rs.getString("source")), rs.getString("field"),
             rs.getString("old_value"), rs.getString("new_value"), rs.getString("reason")))
-        .list();
+        .list());
+    return history;
   }
 
   private void history(long residentId, String actor, ChangeSource source, String field, String oldValue,
@@ -206,6 +220,14 @@ public class Registry {
     return OffsetDateTime.now(clock);
   }
 
+  /**
+   * A moment as Bandung's clock shows it: PostgreSQL hands timestamps back in UTC, H2 in the offset they were
+   * written with, and the day of a verification must be the day in Bandung either way.
+   */
+  static OffsetDateTime wib(OffsetDateTime moment) {
+    return moment == null ? null : moment.atZoneSameInstant(RujukanApplication.ZONE).toOffsetDateTime();
+  }
+
   static Resident map(ResultSet rs, int row) throws SQLException {
     String dtks = rs.getString("dtks_status");
     Object desil = rs.getObject("desil");
@@ -215,7 +237,7 @@ public class Registry {
         rs.getString("rt"), rs.getString("rw"), rs.getString("kelurahan"), rs.getString("phone"),
         rs.getString("family_relationship"), dtks == null ? null : DtksStatus.valueOf(dtks),
         desil == null ? null : ((Number) desil).intValue(), rs.getObject("registry_updated_on", LocalDate.class),
-        rs.getObject("verified_at", OffsetDateTime.class), rs.getString("verified_by"), rs.getBoolean("deceased"),
+        wib(rs.getObject("verified_at", OffsetDateTime.class)), rs.getString("verified_by"), rs.getBoolean("deceased"),
         rs.getBoolean("moved_away"), "ACTIVE".equals(rs.getString("record_status")),
         mergedInto == null ? null : ((Number) mergedInto).longValue());
   }

@@ -32,7 +32,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  */
 public class CaseApi {
 
-  private static final AtomicLong SERIAL = new AtomicLong(ThreadLocalRandom.current().nextLong(1, 100_000_000));
+  /** Serials below 1000: the registry tests' generated extracts use the NIK serials from 1000 up. */
+  private static final AtomicLong SERIAL = new AtomicLong(ThreadLocalRandom.current().nextLong(1, 16_000_000));
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final TestRestTemplate http;
@@ -52,7 +53,7 @@ public class CaseApi {
     LocalDate birthDate = LocalDate.of(1950 + (int) (serial % 50), 1 + (int) (serial / 50 % 12),
         1 + (int) (serial / 600 % 28));
     String nik = "327301%02d%02d%02d%04d".formatted(birthDate.getDayOfMonth() + 40, birthDate.getMonthValue(),
-        birthDate.getYear() % 100, 1 + serial / 16800 % 9999);
+        birthDate.getYear() % 100, 1 + serial / 16800 % 999);
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("nik", nik);
     body.put("kkNumber", "3273010101080002");

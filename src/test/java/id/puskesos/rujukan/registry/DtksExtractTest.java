@@ -1,0 +1,114 @@
+package id.puskesos.rujukan.registry;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.BufferedReader;
+import java.io.StringReader;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import id.puskesos.rujukan.common.InvalidInputException;
+
+class DtksExtractTest {
+
+  private static final String HEADER = String.join(",", DtksExtract.COLUMNS);
+  private final DtksExtract extract = new DtksExtract(new IdentityNumbers(),
+      Clock.fixed(LocalDate.of(2026, 11, 27).atStartOfDay(ZoneId.of("Asia/Jakarta")).toInstant(),
+          ZoneId.of("Asia/Jakarta")));
+
+  private DtksExtract.Parsed parse(String line) throws Exception {
+    BufferedReader in = new BufferedReader(new StringReader(HEADER + "\n" + line + "\n"));
+    Map<String, Integer> positions = extract.header(in);
+    return extract.parse(2, DtksExtract.nextRecord(in), positions);
+  }
+
+  @Test
+  void validRowBecomesARegistryRecord() throws Exception {
+    DtksExtract.Parsed parsed = parse("3273026107900004,3273022208130002,Dewi Lestari,1990-07-21,P,ISTRI,"
+        + "\"Jl. Pelesiran No. 4, belakang masjid\",2,5,Lebak Siliwangi,3,AKTIF,2026-01-10,T");
+
+    assertThat(parsed.rejection()).isNull();
+    DtksExtract.Row row = parsed.row();
+    assertThat(row.address()).isEqualTo("Jl. Pelesiran No. 4, belakang masjid");
+    assertThat(row.rt()).isEqualTo("002");
+    assertThat(row.sex()).isEqualTo(Sex.F);
+    assertThat(row.status()).isEqualTo(DtksStatus.LISTED);
+    assertThat(row.desil()).isEqualTo(3);
+    assertThat(row.deceased()).isFalse();
+  }
+
+  @Test
+  void badRowNamesEveryProblemInBahasaIndonesia() throws Exception {
+    DtksExtract.Parsed parsed = parse("3273022107900004,3273022208130002,,1990-07-21,P,TETANGGA,Jl. X,2a,5,"
+        + "Lebak Siliwangi,11,AKTIF,2027-01-01,X");
+
+    assertThat(parsed.row()).isNull();
+    assertThat(parsed.rejection()).isEqualTo("Nama wajib diisi; Hubungan keluarga tidak dikenal; "
+        + "RT harus 1 sampai 3 digit angka; Desil harus angka 1 sampai 10; "
+        + "Tanggal pemutakhiran tidak boleh di masa depan; Kolom meninggal harus Y atau T; "
+        + "Jenis kelamin pada NIK tidak cocok dengan jenis kelamin yang diisi");
+  }
+
+  @Test
+  void columnsMayComeInAnyOrderButMustAllBeThere() throws Exception {
+    BufferedReader in = new BufferedReader(new StringReader("nama,nik\n"));
+    assertThatThrownBy(() -> extract.header(in)).isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("Kolom tidak ada di baris judul: no_kk, tanggal_lahir");
+  }
+
+  @Test
+  void quotedFieldsMayHoldCommasQuotesAndLineBreaks() throws Exception {
+    BufferedReader in = new BufferedReader(new StringReader("a,\"b, \"\"c\"\"\",\"d\ne\"\nf,g\n"));
+
+    assertThat(DtksExtract.nextRecord(in)).containsExactly("a", "b, \"c\"", "d\ne");
+    assertThat(DtksExtract.nextRecord(in)).containsExactly("f", "g");
+    assertThat(DtksExtract.nextRecord(in)).isNull();
+  }
+
+  @Test
+  void nikRowsRememberTheFirstRowOfEachNik() {
+    NikRows rows = new NikRows();
+    for (int i = 0; i < 200_000; i++) {
+      assertThat(rows.putIfAbsent(String.valueOf(3273020000000000L + i * 7919L), i + 2)).isEqualTo(-1);
+    }
+    assertThat(rows.putIfAbsent(String.valueOf(3273020000000000L + 5 * 7919L), 999_999)).isEqualTo(7);
+  }
+
+  @Test
+  void generatedExtractPassesTheChecksWhereMeantToAndFailsWhereSpoiled() throws Exception {
+    java.nio.file.Path file = java.nio.file.Files.createTempFile("dtks", ".csv");
+    DtksExtractGenerator.Expected expected = new DtksExtractGenerator(7, 0.05, 0.01, LocalDate.of(2026, 11, 27))
+        .write(file, 20_000);
+
+    java.util.Map<Long, String> rejected = new java.util.TreeMap<>();
+    try (BufferedReader in = java.nio.file.Files.newBufferedReader(file)) {
+      Map<String, Integer> positions = extract.header(in);
+      NikRows seen = new NikRows();
+      long number = 1;
+      List<String> fields;
+      while ((fields = DtksExtract.nextRecord(in)) != null) {
+        number++;
+        DtksExtract.Parsed parsed = extract.parse(number, fields, positions);
+        if (parsed.row() == null) {
+          rejected.put(number, parsed.rejection());
+        } else if (seen.putIfAbsent(parsed.row().nik(), (int) number) >= 0) {
+          rejected.put(number, "repeated");
+        }
+      }
+    }
+    java.nio.file.Files.delete(file);
+
+    assertThat(expected.rows()).isEqualTo(20_000);
+    assertThat(expected.badRows()).hasSizeGreaterThan(500);
+    assertThat(expected.duplicates()).isPositive();
+    assertThat(rejected.keySet()).isEqualTo(expected.badRows().keySet());
+    assertThat(expected.badRows().values()).contains("NIK_15_DIGITS", "NIK_BIRTH_DATE", "NIK_SEX", "NIK_REPEATED",
+        "DESIL_11", "BIRTH_DATE_FORMAT");
+  }
+}
