@@ -39,6 +39,11 @@ public class Reverification {
         OR EXISTS (SELECT 1 FROM referral f JOIN program_referral p ON p.referral_number = f.referral_number
                    WHERE f.resident_id = r.id AND p.status = 'DISTRIBUTED' AND p.distributed_at >= ?))""";
 
+  /** Active beneficiaries not verified since a date and not already sent; parameters: year start, stale date. */
+  private static final String DUE = ACTIVE_BENEFICIARY + """
+       AND (r.verified_at IS NULL OR r.verified_at < ?)
+       AND NOT EXISTS (SELECT 1 FROM reverification v WHERE v.resident_id = r.id AND v.completed_at IS NULL)""";
+
   /** One batch issued: how many visits were sent, and how many residents are still due. */
   public record Batch(int issued, long remainingDue) {
   }
@@ -61,18 +66,13 @@ public class Reverification {
   /** Residents due for re-verification and not already sent: active beneficiaries, stale, oldest first. */
   @Transactional(readOnly = true)
   public List<Long> due(int limit) {
-    return jdbc.sql("SELECT r.id FROM resident r WHERE " + ACTIVE_BENEFICIARY + """
-         AND (r.verified_at IS NULL OR r.verified_at < ?)
-         AND NOT EXISTS (SELECT 1 FROM reverification v WHERE v.resident_id = r.id AND v.completed_at IS NULL)
-        ORDER BY r.verified_at NULLS FIRST, r.id LIMIT ?""")
+    return jdbc.sql("SELECT r.id FROM resident r WHERE " + DUE + " ORDER BY r.verified_at NULLS FIRST, r.id LIMIT ?")
         .params(yearAgo(), staleBefore(), limit).query(Long.class).list();
   }
 
   @Transactional(readOnly = true)
   public long countDue() {
-    return jdbc.sql("SELECT COUNT(*) FROM resident r WHERE " + ACTIVE_BENEFICIARY + """
-         AND (r.verified_at IS NULL OR r.verified_at < ?)
-         AND NOT EXISTS (SELECT 1 FROM reverification v WHERE v.resident_id = r.id AND v.completed_at IS NULL)""")
+    return jdbc.sql("SELECT COUNT(*) FROM resident r WHERE " + DUE)
         .params(yearAgo(), staleBefore()).query(Long.class).single();
   }
 
