@@ -12,6 +12,8 @@ import org.junit.jupiter.api.io.TempDir;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import id.puskesos.rujukan.process.ReferralProcess;
+
 /**
  * The README's embedded default (H2 file under ./data) keeps a case the user saw registered even when the
  * process is killed right after: H2 writes every commit through (WRITE_DELAY=0).
@@ -48,7 +50,8 @@ class DurabilityIT {
       JsonNode view = JSON.readTree(found.body());
       assertThat(view.get("stage").asText()).isEqualTo("VERIFICATION");
       assertThat(view.get("urgent").asBoolean()).isTrue();
-      assertThat(view.get("openTasks").get(0).get("taskDefinitionKey").asText()).isEqualTo("task_verifyResident");
+      assertThat(view.get("openTasks").get(0).get("taskDefinitionKey").asText())
+          .isEqualTo(ReferralProcess.TASK_HOME_VISIT);
     }
   }
 }
