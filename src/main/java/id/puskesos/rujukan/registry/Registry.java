@@ -44,7 +44,8 @@ public class Registry {
   /**
    * The resident with this NIK, created from the intake's details if new, and locked until the transaction ends
    * so that two intakes for one resident are handled one after the other. Contact details given at intake
-   * replace older ones, with history. Two first intakes for the same new NIK at the same moment: the second fails
+   * replace older ones, with history. A NIK whose record was merged into another stands for the record kept.
+   * Two first intakes for the same new NIK at the same moment: the second fails
    * on the unique NIK and is retried by the caller.
    */
   public Resident lockOrCreate(ResidentDetails details, String actor, String reason) {
@@ -71,8 +72,9 @@ public class Registry {
     if (details.phone() != null) {
       contact.put(ResidentField.PHONE, details.phone());
     }
-    correct(existing.get().id(), contact, actor, ChangeSource.INTAKE, reason);
-    return get(existing.get().id());
+    long residentId = kept(existing.get().id());
+    correct(residentId, contact, actor, ChangeSource.INTAKE, reason);
+    return get(residentId);
   }
 
   @Transactional(readOnly = true)
@@ -99,10 +101,11 @@ public class Registry {
 
   /**
    * Writes the given values where they differ from the record, each difference a line of history.
-   * Returns how many fields changed.
+   * Returns how many fields changed. Facts about a record merged into another (work started before the
+   * duplicate review) land on the record kept.
    */
-  public int correct(long residentId, Map<ResidentField, ?> values, String actor, ChangeSource source,
-      String reason) {
+  public int correct(long id, Map<ResidentField, ?> values, String actor, ChangeSource source, String reason) {
+    long residentId = kept(id);
     Resident current = lock(residentId);
     List<ResidentField> changed = new ArrayList<>();
     List<Object> params = new ArrayList<>();
@@ -132,16 +135,23 @@ public class Registry {
   }
 
   /** Records that the Puskesos checked the record in the field (the "last verified" of the stale-data rule). */
-  public void markVerified(long residentId, String actor, ChangeSource source, String reason) {
+  public void markVerified(long id, String actor, ChangeSource source, String reason) {
+    long residentId = kept(id);
     OffsetDateTime now = now();
     jdbc.sql("UPDATE resident SET verified_at = ?, verified_by = ?, updated_at = ? WHERE id = ?")
         .params(now, actor, now, residentId).update();
     history(residentId, actor, source, ResidentChange.VERIFIED, null, LocalDate.now(clock).toString(), reason);
   }
 
+  /** The record that stands for this one: itself, or the record it was merged into. */
+  long kept(long id) {
+    Long mergedInto = get(id).mergedInto();
+    return mergedInto == null ? id : kept(mergedInto);
+  }
+
   /**
-   * After a duplicate review: the duplicate record stops being used and points to the one kept; open work on
-   * it is the reviewer's to move.
+   * After a duplicate review: the duplicate record stops being used and points to the one kept. What open work
+   * later records about the duplicate lands on the record kept ({@link #correct}, {@link #markVerified}).
    */
   public void merge(long duplicateId, long keptId, String actor, String reason) {
     lock(duplicateId);

@@ -123,6 +123,17 @@ class RegistryScenarioTest extends ScenarioTestSupport {
     assertThat(jdbc.sql("SELECT resident_id FROM referral WHERE referral_number = ?").param(secondNumber)
         .query(Long.class).single()).isEqualTo(a.id());
     assertThat(registry.history(b.id())).extracting(ResidentChange::field).contains(ResidentChange.MERGED);
+
+    // the merged NIK typed again stands for the record kept: its open case, its contact details
+    second.put("phone", "081311112222");
+    JsonNode again = api.submitIntake("fo", second).getBody();
+    assertThat(again.get("merged").asBoolean()).isTrue();
+    assertThat(again.get("referralNumber").asText()).isEqualTo(secondNumber);
+    assertThat(registry.get(a.id()).phone()).isEqualTo("081311112222");
+    // so does work started on the merged record before the review (a re-verification, a DTKS proposal)
+    registry.markVerified(b.id(), "fasilitator", ChangeSource.REVERIFICATION, "kunjungan sebelum penggabungan");
+    assertThat(registry.get(a.id()).verifiedBy()).isEqualTo("fasilitator");
+    assertThat(registry.get(b.id()).verifiedAt()).isNull();
   }
 
   @Test
