@@ -4,6 +4,8 @@ import java.text.NumberFormat;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -49,6 +51,26 @@ public class AssessmentService {
         "Asesmen: %d anggota keluarga, penghasilan Rp%s/bulan; kebutuhan %s; %s".formatted(a.householdSize(),
             NumberFormat.getIntegerInstance(INDONESIA).format(a.monthlyIncome()), Need.summary(a.needs()),
             a.eligible() ? "memenuhi syarat" : "tidak memenuhi syarat: " + a.notEligibleReason()));
+  }
+
+  /** The latest assessment of the case (an assessment repeated after new needs replaces the earlier one). */
+  @Transactional(readOnly = true)
+  public Optional<Assessment> latest(String referralNumber) {
+    Set<Need> needs = caseFile.needs(referralNumber);
+    return jdbc.sql("""
+        SELECT household_size, monthly_income, pregnant_count, children_under6, primary_school_children,
+               junior_school_children, senior_school_children, disabled_members, elderly_members, religion,
+               consent_baznas, consent_salman, eligible, not_eligible_reason
+        FROM needs_assessment WHERE referral_number = ? ORDER BY id DESC FETCH FIRST 1 ROWS ONLY""")
+        .param(referralNumber)
+        .query((rs, row) -> new Assessment(rs.getInt("household_size"), rs.getLong("monthly_income"),
+            rs.getInt("pregnant_count"), rs.getInt("children_under6"), rs.getInt("primary_school_children"),
+            rs.getInt("junior_school_children"), rs.getInt("senior_school_children"), rs.getInt("disabled_members"),
+            rs.getInt("elderly_members"),
+            rs.getString("religion") == null ? null : Assessment.Religion.valueOf(rs.getString("religion")), needs,
+            rs.getBoolean("consent_baznas"), rs.getBoolean("consent_salman"), rs.getBoolean("eligible"),
+            rs.getString("not_eligible_reason")))
+        .optional();
   }
 
   /** "BAZNAS: ya, Rumah Amal Salman: tidak": shown to the back office when choosing programs. */

@@ -1,30 +1,36 @@
 package id.puskesos.rujukan.distribution;
 
-import java.math.BigDecimal;
-import java.text.NumberFormat;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Locale;
 import java.util.stream.Collectors;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import id.puskesos.rujukan.budget.Budgets;
 import id.puskesos.rujukan.common.Checks;
+import id.puskesos.rujukan.partner.PartnerService;
 import id.puskesos.rujukan.referral.CaseFile;
 import id.puskesos.rujukan.referral.Distribution;
 import id.puskesos.rujukan.referral.EventType;
 import id.puskesos.rujukan.referral.ProgramReferral;
-import id.puskesos.rujukan.referral.ProgramStatus;
+import id.puskesos.rujukan.routing.AidKind;
+import id.puskesos.rujukan.routing.Program;
 import id.puskesos.rujukan.routing.ProgramCatalogue;
 
-/** Distribution: what was handed over, when, with which proof, and that the resident confirmed receipt. */
+/**
+ * Distribution: what was handed over (money, goods or both), when, where, by whom, with which proof, and that the
+ * resident confirmed receipt. A grant may be handed over in parts; each part moves that much of the program's budget
+ * from reserved to disbursed, and the last one gives back what was reserved and not handed over.
+ */
 @Service
 @Transactional
 public class DistributionService {
 
-  private static final Locale INDONESIA = Locale.forLanguageTag("id-ID");
+  /** A handover recorded: whether the program is done, and a note on what is still to come. */
+  public record Recorded(boolean complete, String remainingNote) {
+  }
 
   /** The partners' decisions once all are in: how many programs delivered, and what, for the follow-up visit. */
   public record Summary(int distributed, String aidSummary) {
@@ -32,47 +38,71 @@ public class DistributionService {
 
   private final CaseFile caseFile;
   private final ProgramCatalogue catalogue;
+  private final Budgets budgets;
   private final Clock clock;
 
-  public DistributionService(CaseFile caseFile, ProgramCatalogue catalogue, Clock clock) {
+  public DistributionService(CaseFile caseFile, ProgramCatalogue catalogue, Budgets budgets, Clock clock) {
     this.caseFile = caseFile;
     this.catalogue = catalogue;
+    this.budgets = budgets;
     this.clock = clock;
   }
 
-  public void record(String referralNumber, String programCode, String distributionDate, Long amount, String items,
-      String proofReference, boolean receiptConfirmed, String actor) {
+  public Recorded record(String referralNumber, String programCode, String distributionDate, Long amount,
+      String items, Long quantity, String place, String handedOverBy, String proofReference, boolean receiptConfirmed,
+      boolean finalHandover, String actor) {
+    Program program = catalogue.program(programCode);
     Checks checks = new Checks();
     LocalDate date = checks.date("distributionDate", distributionDate, "Tanggal penyerahan", true);
     checks.check(date == null || !date.isAfter(LocalDate.now(clock)), "distributionDate",
         "Tanggal penyerahan tidak boleh di masa depan");
     checks.check(amount == null || amount >= 0, "aidAmount", "Nilai bantuan tidak boleh negatif");
+    checks.check(quantity == null || quantity >= 0, "aidQuantity", "Jumlah barang tidak boleh negatif");
     checks.check(amount != null && amount > 0 || items != null, "aidItems",
         "Isi nilai bantuan tunai atau barang yang diserahkan");
+    checks.check(program.aidKind() != AidKind.GOODS || quantity != null && quantity > 0, "aidQuantity",
+        "Jumlah barang (%s) yang diserahkan wajib diisi".formatted(program.unit()));
+    String where = checks.required("distributionPlace", place, "Tempat penyerahan");
+    String by = checks.required("handedOverBy", handedOverBy, "Nama petugas yang menyerahkan");
     String proof = checks.required("proofReference", proofReference, "Bukti penyerahan");
     checks.check(receiptConfirmed, "receiptConfirmed", "Warga harus menyatakan telah menerima bantuan");
     checks.throwIfAny();
-    BigDecimal value = amount == null || amount == 0 ? null : BigDecimal.valueOf(amount);
-    caseFile.recordDistribution(referralNumber, programCode, new Distribution(date, value, items, proof), actor);
-    caseFile.record(referralNumber, EventType.AID_DISTRIBUTED, actor, "Bantuan %s diserahkan %s: %s (bukti %s)"
-        .formatted(catalogue.program(programCode).name(), date, describe(value, items), proof));
+    boolean complete = finalHandover;
+    String remaining = null;
+    if (program.budgeted()) {
+      long value = program.aidKind() == AidKind.GOODS ? quantity : amount == null ? 0 : amount;
+      long left = budgets.disburse(referralNumber, programCode, value, finalHandover);
+      complete = finalHandover || left == 0;
+      remaining = complete ? null : "Sisa yang masih akan diserahkan: " + PartnerService.amount(program, left);
+    } else {
+      complete = true;
+    }
+    caseFile.recordDistribution(referralNumber, programCode, new Distribution(date, amount == null || amount == 0
+        ? null : amount, items, quantity, where, by, proof, true, complete), actor);
+    caseFile.record(referralNumber, EventType.AID_DISTRIBUTED, actor, "Bantuan %s diserahkan%s %s di %s: %s (bukti %s)"
+        .formatted(program.name(), complete ? "" : " sebagian", date, where,
+            describe(amount, items, quantity, program), proof));
+    return new Recorded(complete, remaining);
   }
 
   @Transactional(readOnly = true)
   public Summary summarise(String referralNumber) {
     List<ProgramReferral> delivered = caseFile.programs(referralNumber).stream()
-        .filter(p -> p.status() == ProgramStatus.DISTRIBUTED).toList();
+        .filter(p -> p.status().delivered()).toList();
     String aid = delivered.stream()
-        .map(p -> catalogue.program(p.programCode()).name() + ": " + describe(p.aidAmount(), p.aidItems()))
+        .map(p -> catalogue.program(p.programCode()).name() + ": " + describe(
+            p.aidAmount() == null ? null : p.aidAmount().longValue(), p.aidItems(), null, null))
         .collect(Collectors.joining("; "));
     return new Summary(delivered.size(), aid.isEmpty() ? "tidak ada" : aid);
   }
 
-  private static String describe(BigDecimal amount, String items) {
-    String money = amount == null ? null : "Rp" + NumberFormat.getIntegerInstance(INDONESIA).format(amount);
-    if (money != null && items != null) {
-      return money + " dan " + items;
+  private static String describe(Long amount, String items, Long quantity, Program program) {
+    String money = amount == null || amount == 0 ? null : Budgets.format(amount);
+    String goods = items == null ? null
+        : quantity == null || program == null ? items : "%s (%d %s)".formatted(items, quantity, program.unit());
+    if (money != null && goods != null) {
+      return money + " dan " + goods;
     }
-    return money != null ? money : items;
+    return money != null ? money : goods;
   }
 }

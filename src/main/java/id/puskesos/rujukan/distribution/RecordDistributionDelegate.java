@@ -10,7 +10,9 @@ import id.puskesos.rujukan.common.Actors;
 
 /**
  * {@code task_recordDistribution} in partner-referral.bpmn. Reads {@code distributionDate}, {@code aidAmount},
- * {@code aidItems}, {@code proofReference}, {@code receiptConfirmed}.
+ * {@code aidItems}, {@code aidQuantity}, {@code distributionPlace}, {@code handedOverBy}, {@code proofReference},
+ * {@code receiptConfirmed}, {@code finalHandover}; writes {@code distributionComplete} (the gateway: done, or another
+ * handover) and {@code remainingNote}. Clears the handover fields so the next handover's form starts empty.
  */
 @Component
 public class RecordDistributionDelegate implements JavaDelegate {
@@ -25,8 +27,18 @@ public class RecordDistributionDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    distributionService.record(string(execution, REFERRAL_NUMBER), string(execution, PROGRAM_CODE),
-        string(execution, DISTRIBUTION_DATE), number(execution, AID_AMOUNT), string(execution, AID_ITEMS),
-        string(execution, PROOF_REFERENCE), flag(execution, RECEIPT_CONFIRMED), actors.current());
+    DistributionService.Recorded recorded = distributionService.record(string(execution, REFERRAL_NUMBER),
+        string(execution, PROGRAM_CODE), string(execution, DISTRIBUTION_DATE), number(execution, AID_AMOUNT),
+        string(execution, AID_ITEMS), number(execution, AID_QUANTITY), string(execution, DISTRIBUTION_PLACE),
+        string(execution, HANDED_OVER_BY), string(execution, PROOF_REFERENCE), flag(execution, RECEIPT_CONFIRMED),
+        flag(execution, FINAL_HANDOVER), actors.current());
+    execution.setVariable(DISTRIBUTION_COMPLETE, recorded.complete());
+    execution.setVariable(REMAINING_NOTE, recorded.remainingNote());
+    if (!recorded.complete()) {
+      for (String field : new String[] {AID_AMOUNT, AID_ITEMS, AID_QUANTITY, PROOF_REFERENCE, RECEIPT_CONFIRMED,
+          FINAL_HANDOVER}) {
+        execution.removeVariable(field);
+      }
+    }
   }
 }

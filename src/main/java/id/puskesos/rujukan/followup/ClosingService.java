@@ -5,6 +5,7 @@ import java.util.List;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import id.puskesos.rujukan.budget.Budgets;
 import id.puskesos.rujukan.common.Checks;
 import id.puskesos.rujukan.referral.CaseFile;
 import id.puskesos.rujukan.referral.FollowUp;
@@ -27,9 +28,11 @@ public class ClosingService {
   }
 
   private final CaseFile caseFile;
+  private final Budgets budgets;
 
-  public ClosingService(CaseFile caseFile) {
+  public ClosingService(CaseFile caseFile, Budgets budgets) {
     this.caseFile = caseFile;
+    this.budgets = budgets;
   }
 
   /** Closes the case; returns the outcome recorded. */
@@ -41,6 +44,8 @@ public class ClosingService {
     };
     caseFile.close(referralNumber, outcome, reason != null ? reason : rejectionReasons(referralNumber, outcome),
         actor);
+    // whatever is still reserved or waiting for this case goes back to the programs' budgets
+    budgets.releaseAll(referralNumber, "Kasus ditutup: " + outcome.label());
     return outcome;
   }
 

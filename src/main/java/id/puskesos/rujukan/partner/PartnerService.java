@@ -1,27 +1,69 @@
 package id.puskesos.rujukan.partner;
 
+import java.time.Clock;
+import java.time.LocalDate;
+
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import id.puskesos.rujukan.budget.Budgets;
+import id.puskesos.rujukan.common.Actors;
 import id.puskesos.rujukan.common.Checks;
+import id.puskesos.rujukan.common.PersonalData;
 import id.puskesos.rujukan.referral.CaseFile;
 import id.puskesos.rujukan.referral.EventType;
+import id.puskesos.rujukan.referral.ProgramReferral;
 import id.puskesos.rujukan.referral.ProgramStatus;
+import id.puskesos.rujukan.referral.ReferralRecord;
+import id.puskesos.rujukan.registry.Registry;
+import id.puskesos.rujukan.registry.Resident;
 import id.puskesos.rujukan.routing.Partner;
 import id.puskesos.rujukan.routing.Program;
 import id.puskesos.rujukan.routing.ProgramCatalogue;
+import id.puskesos.rujukan.routing.RoutingService;
 
-/** A partner's side of a referral: its decision, questions back to the Puskesos, and the answers. */
+/**
+ * A partner's side of a referral: its decision (an acceptance reserves the grant from the program's budget, or puts
+ * the case on the waiting list), questions back to the Puskesos, the back office's review of a long wait, and the
+ * coordinator's service decision with the recommendation letter.
+ */
 @Service
 @Transactional
 public class PartnerService {
 
+  /** What the acceptance did to the budget, for the gateway and the task forms. */
+  public record Decided(boolean budgetReserved, String budgetNote) {
+  }
+
+  /** The back office's choice for a case that waited too long for budget. */
+  public enum WaitingAction {
+    KEEP_WAITING, REDIRECT, CANCEL
+  }
+
+  /** The coordinator's service decision on an accepted referral. */
+  public enum ServiceDecision {
+    CONFIRM, CANCEL
+  }
+
   private final ProgramCatalogue catalogue;
   private final CaseFile caseFile;
+  private final Registry registry;
+  private final Budgets budgets;
+  private final RoutingService routing;
+  private final RecommendationLetter letters;
+  private final Actors actors;
+  private final Clock clock;
 
-  public PartnerService(ProgramCatalogue catalogue, CaseFile caseFile) {
+  public PartnerService(ProgramCatalogue catalogue, CaseFile caseFile, Registry registry, Budgets budgets,
+      RoutingService routing, RecommendationLetter letters, Actors actors, Clock clock) {
     this.catalogue = catalogue;
     this.caseFile = caseFile;
+    this.registry = registry;
+    this.budgets = budgets;
+    this.routing = routing;
+    this.letters = letters;
+    this.actors = actors;
+    this.clock = clock;
   }
 
   public Program program(String code) {
@@ -32,29 +74,153 @@ public class PartnerService {
     return catalogue.partnerOf(program);
   }
 
-  /** Records the decision; a rejection needs its reason, a question its text. */
-  public void decide(String referralNumber, String programCode, PartnerDecision decision, String rejectionReason,
-      String infoRequest, String plannedAid, String actor) {
+  /** What routing proposed for the program: the grant in its unit and why. */
+  public ProgramReferral referral(String referralNumber, String programCode) {
+    return caseFile.programs(referralNumber).stream().filter(p -> p.programCode().equals(programCode)).findFirst()
+        .orElseThrow(() -> new IllegalStateException(referralNumber + " was not referred to " + programCode));
+  }
+
+  /**
+   * Records the decision. A rejection needs its reason code (and a text for OTHER), a question its text, an
+   * acceptance of money or goods the grant, which is reserved from the budget or waits for it.
+   */
+  public Decided decide(String referralNumber, String programCode, PartnerDecision decision,
+      RejectionCode rejectionCode, String rejectionText, String infoRequest, String plannedAid, Long grantAmount,
+      String actor) {
+    Program program = catalogue.program(programCode);
+    Partner partner = catalogue.partnerOf(program);
     Checks checks = new Checks();
-    checks.check(decision != PartnerDecision.REJECT || rejectionReason != null, "rejectionReason",
-        "Alasan penolakan wajib diisi");
+    checks.check(decision != PartnerDecision.REJECT || rejectionCode != null, "rejectionCode",
+        "Alasan penolakan wajib dipilih");
+    checks.check(rejectionCode != RejectionCode.OTHER || rejectionText != null, "rejectionReason",
+        "Jelaskan alasan penolakan lainnya");
     checks.check(decision != PartnerDecision.REQUEST_INFO || infoRequest != null, "infoRequest",
         "Informasi yang dibutuhkan wajib diisi");
+    checks.check(decision != PartnerDecision.ACCEPT || !program.budgeted() || grantAmount != null && grantAmount > 0,
+        "grantAmount", "Nilai bantuan (%s) wajib diisi dan lebih dari 0".formatted(program.unit()));
+    checks.throwIfAny();
+    switch (decision) {
+      case REJECT -> {
+        String reason = rejectionCode.label() + (rejectionText == null ? "" : ": " + rejectionText);
+        caseFile.recordDecision(referralNumber, programCode, ProgramStatus.REJECTED, rejectionCode.name(), reason,
+            null, null, actor);
+        caseFile.record(referralNumber, EventType.PARTNER_REJECTED, actor, "%s menolak rujukan %s: %s".formatted(
+            partner.name(), program.name(), reason));
+        return new Decided(false, null);
+      }
+      case REQUEST_INFO -> {
+        caseFile.requestInformation(referralNumber, programCode, infoRequest, actor);
+        return new Decided(false, null);
+      }
+      default -> {
+        return accept(referralNumber, program, partner, plannedAid, grantAmount, actor);
+      }
+    }
+  }
+
+  private Decided accept(String referralNumber, Program program, Partner partner, String plannedAid, Long grant,
+      String actor) {
+    caseFile.recordDecision(referralNumber, program.code(), ProgramStatus.ACCEPTED, null, null, plannedAid,
+        program.budgeted() ? grant : null, actor);
+    caseFile.record(referralNumber, EventType.PARTNER_ACCEPTED, actor, "%s menerima rujukan %s%s%s".formatted(
+        partner.name(), program.name(), program.budgeted() ? " senilai " + amount(program, grant) : "",
+        plannedAid == null ? "" : ": " + plannedAid));
+    if (!program.budgeted()) {
+      return new Decided(true, null);
+    }
+    ReferralRecord referral = caseFile.get(referralNumber);
+    Resident resident = registry.get(referral.residentId());
+    Budgets.Request request = budgets.request(referralNumber, program, resident.kkNumber(), grant, referral.urgent());
+    if (request.reserved()) {
+      String note = "Anggaran %s periode %s dicadangkan: %s".formatted(program.name(), request.period(),
+          amount(program, grant));
+      caseFile.record(referralNumber, EventType.BUDGET_RESERVED, actor, note);
+      return new Decided(true, note);
+    }
+    String note = "Anggaran %s periode %s belum mencukupi; masuk daftar tunggu, urutan ke-%d".formatted(
+        program.name(), request.period(), request.waitingPosition());
+    caseFile.setProgramStatus(referralNumber, program.code(), ProgramStatus.WAITING_BUDGET, note);
+    caseFile.record(referralNumber, EventType.BUDGET_WAITING, actor, note);
+    return new Decided(false, note);
+  }
+
+  /** Budget arrived for a case on the waiting list: it goes on to the coordinator's service decision. */
+  public void budgetArrived(String referralNumber, String programCode, String period, String actor) {
+    Program program = catalogue.program(programCode);
+    String note = "Anggaran %s periode %s tersedia; dicadangkan dari daftar tunggu".formatted(program.name(), period);
+    caseFile.setProgramStatus(referralNumber, programCode, ProgramStatus.ACCEPTED, note);
+    caseFile.record(referralNumber, EventType.BUDGET_RESERVED, actor, note);
+  }
+
+  /**
+   * The back office's review of a case that waited too long: keep waiting, redirect to another program (returned, the
+   * partner referral goes on with it), or cancel.
+   */
+  public String reviewWaiting(String referralNumber, String programCode, WaitingAction action, String redirectTo,
+      String note, String actor) {
+    Checks checks = new Checks();
+    checks.check(action != WaitingAction.REDIRECT || redirectTo != null && !redirectTo.equals(programCode),
+        "redirectProgram", "Pilih program lain tujuan pengalihan");
+    checks.check(action != WaitingAction.CANCEL || note != null, "waitingNote", "Alasan pembatalan wajib diisi");
     checks.throwIfAny();
     Program program = catalogue.program(programCode);
-    switch (decision) {
-      case ACCEPT -> {
-        caseFile.recordDecision(referralNumber, programCode, ProgramStatus.ACCEPTED, null, plannedAid, actor);
-        caseFile.record(referralNumber, EventType.PARTNER_ACCEPTED, actor, "%s menerima rujukan %s%s".formatted(
-            catalogue.partnerOf(program).name(), program.name(), plannedAid == null ? "" : ": " + plannedAid));
+    switch (action) {
+      case KEEP_WAITING -> {
+        caseFile.record(referralNumber, EventType.WAITING_REVIEWED, actor, "Tetap menunggu anggaran %s%s".formatted(
+            program.name(), note == null ? "" : ": " + note));
+        return programCode;
       }
-      case REJECT -> {
-        caseFile.recordDecision(referralNumber, programCode, ProgramStatus.REJECTED, rejectionReason, null, actor);
-        caseFile.record(referralNumber, EventType.PARTNER_REJECTED, actor, "%s menolak rujukan %s: %s".formatted(
-            catalogue.partnerOf(program).name(), program.name(), rejectionReason));
+      case CANCEL -> {
+        budgets.release(referralNumber, programCode, note);
+        caseFile.setProgramStatus(referralNumber, programCode, ProgramStatus.CANCELLED, "Dibatalkan: " + note);
+        caseFile.record(referralNumber, EventType.WAITING_REVIEWED, actor, "Rujukan %s dibatalkan: %s".formatted(
+            program.name(), note));
+        return programCode;
       }
-      case REQUEST_INFO -> caseFile.requestInformation(referralNumber, programCode, infoRequest, actor);
+      default -> {
+        routing.referInstead(referralNumber, redirectTo, actor);
+        Program target = catalogue.program(redirectTo);
+        budgets.release(referralNumber, programCode, "Dialihkan ke " + target.name());
+        caseFile.setProgramStatus(referralNumber, programCode, ProgramStatus.CANCELLED,
+            "Anggaran tidak tersedia; dialihkan ke " + target.name());
+        caseFile.record(referralNumber, EventType.WAITING_REVIEWED, actor, "Rujukan %s dialihkan ke %s%s".formatted(
+            program.name(), target.name(), note == null ? "" : ": " + note));
+        return redirectTo;
+      }
     }
+  }
+
+  /**
+   * The coordinator's service decision ("penetapan layanan") on an accepted referral: confirmed, the recommendation
+   * letter is issued and kept with the case (returns its number); cancelled, the budget is released.
+   */
+  public String decideService(String referralNumber, String programCode, ServiceDecision decision, String note,
+      String actor) {
+    Checks checks = new Checks();
+    checks.check(decision == ServiceDecision.CONFIRM || note != null, "coordinatorNote",
+        "Alasan pembatalan wajib diisi");
+    checks.throwIfAny();
+    Program program = catalogue.program(programCode);
+    if (decision == ServiceDecision.CANCEL) {
+      budgets.release(referralNumber, programCode, note);
+      caseFile.setProgramStatus(referralNumber, programCode, ProgramStatus.CANCELLED, "Dibatalkan koordinator: " + note);
+      caseFile.record(referralNumber, EventType.SERVICE_DECIDED, actor, "Penetapan layanan: %s dibatalkan (%s)"
+          .formatted(program.name(), note));
+      return null;
+    }
+    ProgramReferral referral = referral(referralNumber, programCode);
+    Resident resident = registry.get(caseFile.get(referralNumber).residentId());
+    String letterNumber = "REK/%s/%s".formatted(referralNumber, programCode);
+    String aid = (referral.grantedAmount() == null ? "" : amount(program, referral.grantedAmount()))
+        + (referral.plannedAid() == null ? "" : (referral.grantedAmount() == null ? "" : "; ") + referral.plannedAid());
+    byte[] pdf = letters.render(new RecommendationLetter.Content(letterNumber, referralNumber, resident.fullName(),
+        PersonalData.maskNik(resident.nik()), resident.fullAddress(), program.name(),
+        catalogue.partnerOf(program).name(), aid.isEmpty() ? null : aid, LocalDate.now(clock),
+        actors.displayName(actor)));
+    caseFile.confirmService(referralNumber, programCode, letterNumber, pdf, actor);
+    caseFile.record(referralNumber, EventType.SERVICE_DECIDED, actor, "Penetapan layanan: %s ditetapkan; surat rekomendasi %s"
+        .formatted(program.name(), letterNumber));
+    return letterNumber;
   }
 
   public void provideInformation(String referralNumber, String programCode, String answer, String actor) {
@@ -62,5 +228,10 @@ public class PartnerService {
     String text = checks.required("infoResponse", answer, "Jawaban untuk mitra");
     checks.throwIfAny();
     caseFile.provideInformation(referralNumber, programCode, text, actor);
+  }
+
+  /** "Rp600.000" or "2 paket". */
+  public static String amount(Program program, long value) {
+    return "Rp".equals(program.unit()) ? Budgets.format(value) : value + " " + program.unit();
   }
 }

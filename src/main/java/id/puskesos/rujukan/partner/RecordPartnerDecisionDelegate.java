@@ -10,8 +10,9 @@ import id.puskesos.rujukan.common.Actors;
 import id.puskesos.rujukan.common.Checks;
 
 /**
- * {@code task_recordDecision} in partner-referral.bpmn. Reads {@code decision}, {@code rejectionReason},
- * {@code infoRequest}, {@code plannedAid}.
+ * {@code task_recordDecision} in partner-referral.bpmn. Reads {@code decision}, {@code rejectionCode},
+ * {@code rejectionReason}, {@code infoRequest}, {@code plannedAid}, {@code grantAmount}; writes
+ * {@code budgetReserved} (the gateway to the coordinator or to the waiting list) and {@code budgetNote}.
  */
 @Component
 public class RecordPartnerDecisionDelegate implements JavaDelegate {
@@ -28,9 +29,14 @@ public class RecordPartnerDecisionDelegate implements JavaDelegate {
   public void execute(DelegateExecution execution) {
     Checks checks = new Checks();
     PartnerDecision decision = checks.oneOf(PartnerDecision.class, DECISION, string(execution, DECISION), "Keputusan");
+    RejectionCode code = string(execution, REJECTION_CODE) == null ? null
+        : checks.oneOf(RejectionCode.class, REJECTION_CODE, string(execution, REJECTION_CODE), "Alasan penolakan");
+    Long grant = number(execution, GRANT_AMOUNT);
     checks.throwIfAny();
-    partnerService.decide(string(execution, REFERRAL_NUMBER), string(execution, PROGRAM_CODE), decision,
-        string(execution, REJECTION_REASON), string(execution, INFO_REQUEST), string(execution, PLANNED_AID),
-        actors.current());
+    PartnerService.Decided decided = partnerService.decide(string(execution, REFERRAL_NUMBER),
+        string(execution, PROGRAM_CODE), decision, code, string(execution, REJECTION_REASON),
+        string(execution, INFO_REQUEST), string(execution, PLANNED_AID), grant, actors.current());
+    execution.setVariable(BUDGET_RESERVED, decided.budgetReserved());
+    execution.setVariable(BUDGET_NOTE, decided.budgetNote());
   }
 }

@@ -6,12 +6,15 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
+import id.puskesos.rujukan.referral.ProgramReferral;
 import id.puskesos.rujukan.routing.Partner;
 import id.puskesos.rujukan.routing.Program;
 
 /**
  * {@code task_sendReferral} in partner-referral.bpmn. Reads {@code programCode}; writes {@code programName},
- * {@code partnerName} and {@code partnerGroup}, the candidate group of the partner's tasks.
+ * {@code partnerName}, {@code partnerGroup} (the candidate group of the partner's tasks), {@code aidUnit}, and what
+ * routing proposed: {@code proposedAmount} (and as text, {@code proposalText}), {@code proposalBasis}, and
+ * {@code grantAmount} pre-filled with it.
  */
 @Component
 public class SendReferralDelegate implements JavaDelegate {
@@ -24,10 +27,18 @@ public class SendReferralDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
+    String number = string(execution, REFERRAL_NUMBER);
     Program program = partnerService.program(string(execution, PROGRAM_CODE));
     Partner partner = partnerService.partnerOf(program);
+    ProgramReferral referral = partnerService.referral(number, program.code());
     execution.setVariable(PROGRAM_NAME, program.name());
     execution.setVariable(PARTNER_NAME, partner.name());
     execution.setVariable(PARTNER_GROUP, partner.group());
+    execution.setVariable(AID_UNIT, program.budgeted() ? program.unit() : null);
+    execution.setVariable(PROPOSED_AMOUNT, referral.proposedAmount());
+    execution.setVariable(PROPOSAL_TEXT, referral.proposedAmount() == null ? "ditetapkan mitra"
+        : PartnerService.amount(program, referral.proposedAmount()));
+    execution.setVariable(PROPOSAL_BASIS, referral.proposalBasis());
+    execution.setVariable(GRANT_AMOUNT, referral.proposedAmount());
   }
 }

@@ -90,33 +90,53 @@ public final class CaseVariables {
   public static final String CONSENT_SUMMARY = "consentSummary";
   public static final String ASSESSMENT_RESULT = "assessmentResult";
 
-  // routing
+  // routing: the eligibility table's inputs and result, then the coordinator's routing by hand
+  public static final String ELIGIBILITY_RESULTS = "eligibilityResults";
   public static final String PROGRAM_OPTIONS = "programOptions";
   public static final String SELECTED_PROGRAMS = "selectedPrograms";
-  public static final String ROUTING_DECISION = "routingDecision";
+  public static final String MANUAL_ROUTING = "manualRouting";
   public static final String ROUTING_NOTE = "routingNote";
-  public static final String RECOMMENDATION_NOTE = "recommendationNote";
-  public static final String APPROVAL = "approval";
   public static final String COORDINATOR_NOTE = "coordinatorNote";
   public static final String PROGRAMS = "programs";
   public static final String REFERRED_COUNT = "referredCount";
-  public static final String RECOMMENDATION_NUMBER = "recommendationNumber";
 
   // partner referral (one per program)
   public static final String PROGRAM_CODE = "programCode";
   public static final String PROGRAM_NAME = "programName";
   public static final String PARTNER_NAME = "partnerName";
   public static final String PARTNER_GROUP = "partnerGroup";
+  public static final String AID_UNIT = "aidUnit";
+  public static final String PROPOSED_AMOUNT = "proposedAmount";
+  public static final String PROPOSAL_TEXT = "proposalText";
+  public static final String PROPOSAL_BASIS = "proposalBasis";
   public static final String DECISION = "decision";
+  public static final String REJECTION_CODE = "rejectionCode";
   public static final String REJECTION_REASON = "rejectionReason";
   public static final String INFO_REQUEST = "infoRequest";
   public static final String INFO_RESPONSE = "infoResponse";
   public static final String PLANNED_AID = "plannedAid";
+  public static final String GRANT_AMOUNT = "grantAmount";
+  // budget: reserved at acceptance, or waiting; the back office's review of a long wait
+  public static final String BUDGET_RESERVED = "budgetReserved";
+  public static final String BUDGET_NOTE = "budgetNote";
+  public static final String WAITING_ACTION = "waitingAction";
+  public static final String REDIRECT_PROGRAM = "redirectProgram";
+  public static final String WAITING_NOTE = "waitingNote";
+  // the coordinator's service decision ("penetapan layanan") and its letter
+  public static final String SERVICE_DECISION = "serviceDecision";
+  public static final String LETTER_NUMBER = "letterNumber";
+  // handovers, possibly in parts
   public static final String DISTRIBUTION_DATE = "distributionDate";
   public static final String AID_AMOUNT = "aidAmount";
   public static final String AID_ITEMS = "aidItems";
+  public static final String AID_QUANTITY = "aidQuantity";
+  public static final String DISTRIBUTION_PLACE = "distributionPlace";
+  public static final String HANDED_OVER_BY = "handedOverBy";
   public static final String PROOF_REFERENCE = "proofReference";
   public static final String RECEIPT_CONFIRMED = "receiptConfirmed";
+  public static final String FINAL_HANDOVER = "finalHandover";
+  public static final String DISTRIBUTION_COMPLETE = "distributionComplete";
+  public static final String REMAINING_NOTE = "remainingNote";
 
   // after the partners
   public static final String DISTRIBUTED_COUNT = "distributedCount";

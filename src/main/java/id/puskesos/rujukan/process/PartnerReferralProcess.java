@@ -5,11 +5,21 @@ public final class PartnerReferralProcess {
 
   public static final String PROCESS_ID = "partner-referral";
 
+  public static final String TASK_SEND_REFERRAL = "task_sendReferral";
   public static final String TASK_DECIDE_REFERRAL = "task_decideReferral";
   public static final String TASK_PROVIDE_INFORMATION = "task_provideInformation";
+  public static final String GATEWAY_WAIT_FOR_BUDGET = "gateway_waitForBudget";
+  public static final String TIMER_WAIT_LIMIT = "timer_waitLimit";
+  public static final String TASK_REVIEW_WAITING = "task_reviewWaiting";
+  public static final String TASK_CONFIRM_SERVICE = "task_confirmService";
   public static final String TASK_DISTRIBUTE_AID = "task_distributeAid";
   public static final String END_REFERRAL_REJECTED = "end_referralRejected";
+  public static final String END_WAITING_CANCELLED = "end_waitingCancelled";
+  public static final String END_SERVICE_CANCELLED = "end_serviceCancelled";
   public static final String END_AID_DISTRIBUTED = "end_aidDistributed";
+
+  /** Budget was reserved for a case on the waiting list (a partner's top-up). */
+  public static final String MSG_BUDGET_RESERVED = "msg_budgetReserved";
 
   private PartnerReferralProcess() {
   }

@@ -4,6 +4,8 @@ package id.puskesos.rujukan.process;
 public final class ReferralProcess {
 
   public static final String PROCESS_ID = "referral";
+  /** The eligibility table the routing evaluates ({@code processes/program-eligibility.dmn}). */
+  public static final String DECISION_PROGRAM_ELIGIBILITY = "program-eligibility";
 
   public static final String START_INTAKE_FORM = "start_intakeForm";
   public static final String START_REFERRAL_SUBMITTED = "start_referralSubmitted";
@@ -15,10 +17,10 @@ public final class ReferralProcess {
   public static final String SUBPROCESS_PROFESSIONAL_OPINION = "subprocess_professionalOpinion";
   public static final String TASK_GIVE_OPINION = "task_giveOpinion";
   public static final String TASK_ASSESS_NEEDS = "task_assessNeeds";
-  public static final String TASK_SUGGEST_PROGRAMS = "task_suggestPrograms";
-  public static final String TASK_RECOMMEND_PROGRAMS = "task_recommendPrograms";
-  public static final String TASK_APPROVE_RECOMMENDATION = "task_approveRecommendation";
-  public static final String TASK_ISSUE_REFERRALS = "task_issueReferrals";
+  public static final String TASK_PREPARE_ELIGIBILITY = "task_prepareEligibility";
+  public static final String TASK_EVALUATE_ELIGIBILITY = "task_evaluateEligibility";
+  public static final String TASK_ROUTE_PROGRAMS = "task_routePrograms";
+  public static final String TASK_ROUTE_MANUALLY = "task_routeManually";
   public static final String CALL_PARTNER_REFERRAL = "call_partnerReferral";
   public static final String TIMER_FOLLOW_UP_DUE = "timer_followUpDue";
   public static final String TASK_FOLLOW_UP = "task_followUp";

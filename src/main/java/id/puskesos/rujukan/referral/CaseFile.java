@@ -28,10 +28,11 @@ public class CaseFile {
 
   private static final String REFERRAL_COLUMNS = """
       referral_number, resident_id, process_instance_id, channel, urgent, status, stage, outcome, outcome_reason,
-      recommendation_number, received_at, received_by, closed_at, closed_by""";
+      received_at, received_by, closed_at, closed_by""";
   private static final String PROGRAM_COLUMNS = """
-      program_code, partner_code, status, status_reason, referred_at, info_request, info_response, planned_aid,
-      decided_at, decided_by, aid_amount, aid_items, distributed_on, proof_reference, distributed_by""";
+      program_code, partner_code, status, status_reason, rejection_code, referred_at, proposed_amount, proposal_basis,
+      info_request, info_response, planned_aid, granted_amount, decided_at, decided_by, letter_number, aid_amount,
+      aid_items, distributed_on, proof_reference, distributed_by""";
   private static final String OPEN = "OPEN";
   private static final String CLOSED = "CLOSED";
 
@@ -127,27 +128,39 @@ public class CaseFile {
 
   // ---- programs -------------------------------------------------------------------------------------------
 
-  public void recordRecommendation(String number, String recommendationNumber) {
-    jdbc.sql("UPDATE referral SET recommendation_number = ? WHERE referral_number = ?")
-        .params(recommendationNumber, number).update();
-  }
-
-  /** Refers the case to a program, or refers it again after it was skipped. */
-  public void referProgram(String number, String programCode, String partnerCode, String actor) {
+  /**
+   * Refers the case to a program (or again, after it was not sent or was redirected), with what routing proposes:
+   * the grant in the program's unit and why (e.g. the PKH components and the payee).
+   */
+  public void referProgram(String number, String programCode, String partnerCode, Long proposedAmount,
+      String proposalBasis, String actor) {
     upsertProgram(number, programCode, partnerCode, ProgramStatus.REFERRED, null, actor);
+    jdbc.sql("UPDATE program_referral SET proposed_amount = ?, proposal_basis = ? WHERE referral_number = ? AND program_code = ?")
+        .params(proposedAmount, truncate(proposalBasis, 500), number, programCode).update();
   }
 
-  /** Records that a program was chosen but not sent, and why (no consent to share the data, not in DTKS). */
+  /** Records that a program fitted but was not sent, and why (no consent, not in DTKS, already received). */
   public void skipProgram(String number, String programCode, String partnerCode, String reason, String actor) {
     upsertProgram(number, programCode, partnerCode, ProgramStatus.NOT_SENT, reason, actor);
   }
 
-  public void recordDecision(String number, String programCode, ProgramStatus status, String reason,
-      String plannedAid, String actor) {
+  /** The partner's decision: accepted (with the grant), or rejected with its reason code and text. */
+  public void recordDecision(String number, String programCode, ProgramStatus status, String rejectionCode,
+      String reason, String plannedAid, Long grantedAmount, String actor) {
     requireUpdated(jdbc.sql("""
-        UPDATE program_referral SET status = ?, status_reason = ?, planned_aid = ?, decided_at = ?, decided_by = ?
+        UPDATE program_referral SET status = ?, rejection_code = ?, status_reason = ?, planned_aid = ?,
+                                    granted_amount = ?, decided_at = ?, decided_by = ?
         WHERE referral_number = ? AND program_code = ?""")
-        .params(status.name(), reason, plannedAid, now(), actor, number, programCode).update(), number, programCode);
+        .params(status.name(), rejectionCode, truncate(reason, 1000), truncate(plannedAid, 300), grantedAmount, now(),
+            actor, number, programCode).update(), number, programCode);
+  }
+
+  /** Moves a program on (budget arrived, service confirmed, cancelled), with a reason where there is one. */
+  public void setProgramStatus(String number, String programCode, ProgramStatus status, String reason) {
+    requireUpdated(jdbc.sql("""
+        UPDATE program_referral SET status = ?, status_reason = COALESCE(?, status_reason)
+        WHERE referral_number = ? AND program_code = ?""")
+        .params(status.name(), truncate(reason, 1000), number, programCode).update(), number, programCode);
   }
 
   public void requestInformation(String number, String programCode, String question, String actor) {
@@ -165,13 +178,55 @@ public class CaseFile {
     record(number, EventType.INFO_PROVIDED, actor, "Informasi tambahan dikirim ke mitra (%s)".formatted(programCode));
   }
 
-  public void recordDistribution(String number, String programCode, Distribution distribution, String actor) {
+  /** The coordinator's "penetapan layanan" for a program, with the letter that was issued for it. */
+  public void confirmService(String number, String programCode, String letterNumber, byte[] pdf, String actor) {
+    OffsetDateTime now = now();
     requireUpdated(jdbc.sql("""
-        UPDATE program_referral SET status = ?, aid_amount = ?, aid_items = ?, distributed_on = ?, proof_reference = ?,
-                                    distributed_at = ?, distributed_by = ?
+        UPDATE program_referral SET status = ?, letter_number = ?, confirmed_at = ?, confirmed_by = ?
         WHERE referral_number = ? AND program_code = ?""")
-        .params(ProgramStatus.DISTRIBUTED.name(), distribution.amount(), distribution.items(),
-            distribution.distributedOn(), distribution.proofReference(), now(), actor, number, programCode)
+        .params(ProgramStatus.CONFIRMED.name(), letterNumber, now, actor, number, programCode).update(),
+        number, programCode);
+    jdbc.sql("DELETE FROM recommendation_letter WHERE letter_number = ?").param(letterNumber).update();
+    jdbc.sql("""
+        INSERT INTO recommendation_letter (letter_number, referral_number, program_code, pdf, issued_at, issued_by)
+        VALUES (?, ?, ?, ?, ?, ?)""")
+        .params(letterNumber, number, programCode, pdf, now, actor).update();
+  }
+
+  /** The letter issued for a program of the case, as the resident received it. */
+  @Transactional(readOnly = true)
+  public Optional<byte[]> letter(String number, String programCode) {
+    return jdbc.sql("SELECT pdf FROM recommendation_letter WHERE referral_number = ? AND program_code = ?")
+        .params(number, programCode).query((rs, row) -> rs.getBytes("pdf")).optional();
+  }
+
+  /**
+   * Records one handover. The program shows the sums of all handovers so far, and is distributed with the last one.
+   */
+  public void recordDistribution(String number, String programCode, Distribution d, String actor) {
+    OffsetDateTime now = now();
+    jdbc.sql("""
+        INSERT INTO program_distribution (referral_number, program_code, distributed_on, amount, items, quantity, place,
+                                          handed_over_by, proof_reference, receipt_confirmed, final_handover,
+                                          recorded_at, recorded_by)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+        .params(number, programCode, d.distributedOn(), d.amount(), d.items(), d.quantity(), d.place(),
+            d.handedOverBy(), d.proofReference(), d.receiptConfirmed(), d.last(), now, actor)
+        .update();
+    String items = jdbc.sql("""
+        SELECT items FROM program_distribution WHERE referral_number = ? AND program_code = ? AND items IS NOT NULL
+        ORDER BY id""").params(number, programCode).query(String.class).list().stream()
+        .collect(Collectors.joining("; "));
+    requireUpdated(jdbc.sql("""
+        UPDATE program_referral SET status = ?,
+               aid_amount = (SELECT SUM(amount) FROM program_distribution d
+                             WHERE d.referral_number = program_referral.referral_number
+                               AND d.program_code = program_referral.program_code),
+               aid_items = ?, distributed_on = ?, proof_reference = ?, distributed_at = ?, distributed_by = ?
+        WHERE referral_number = ? AND program_code = ?""")
+        .params((d.last() ? ProgramStatus.DISTRIBUTED : ProgramStatus.PARTLY_DISTRIBUTED).name(),
+            items.isEmpty() ? null : truncate(items, 500), d.distributedOn(), d.proofReference(), now, actor, number,
+            programCode)
         .update(), number, programCode);
   }
 
@@ -208,6 +263,10 @@ public class CaseFile {
     if (closed == 0) {
       throw new IllegalStateException("Rujukan " + number + " tidak terbuka");
     }
+    // what was handed over in part stands; everything else still open is cancelled
+    jdbc.sql("UPDATE program_referral SET status = ?, status_reason = ? WHERE referral_number = ? AND status = ?")
+        .params(ProgramStatus.DISTRIBUTED.name(), "Penyaluran sebagian; kasus ditutup: " + outcome.label(), number,
+            ProgramStatus.PARTLY_DISTRIBUTED.name()).update();
     String openStatuses = EnumSet.allOf(ProgramStatus.class).stream().filter(ProgramStatus::isOpen)
         .map(s -> "'" + s.name() + "'").collect(Collectors.joining(","));
     jdbc.sql("UPDATE program_referral SET status = ?, status_reason = ? WHERE referral_number = ? AND status IN ("
@@ -255,7 +314,8 @@ public class CaseFile {
     OffsetDateTime now = now();
     int updated = jdbc.sql("""
         UPDATE program_referral SET status = ?, status_reason = ?, referred_at = ?, referred_by = ?,
-                                    info_request = NULL, info_response = NULL, decided_at = NULL, decided_by = NULL
+                                    info_request = NULL, info_response = NULL, decided_at = NULL, decided_by = NULL,
+                                    rejection_code = NULL, granted_amount = NULL, letter_number = NULL
         WHERE referral_number = ? AND program_code = ?""")
         .params(status.name(), reason, now, actor, number, programCode).update();
     if (updated == 0) {
@@ -287,17 +347,18 @@ public class CaseFile {
         rs.getString("process_instance_id"), Channel.valueOf(rs.getString("channel")), rs.getBoolean("urgent"),
         OPEN.equals(rs.getString("status")), Stage.valueOf(rs.getString("stage")),
         outcome == null ? null : Outcome.valueOf(outcome), rs.getString("outcome_reason"),
-        rs.getString("recommendation_number"), rs.getObject("received_at", OffsetDateTime.class),
+        rs.getObject("received_at", OffsetDateTime.class),
         rs.getString("received_by"), rs.getObject("closed_at", OffsetDateTime.class), rs.getString("closed_by"));
   }
 
   private ProgramReferral mapProgram(ResultSet rs, int row) throws SQLException {
     return new ProgramReferral(rs.getString("program_code"), rs.getString("partner_code"),
-        ProgramStatus.valueOf(rs.getString("status")), rs.getString("status_reason"),
-        rs.getObject("referred_at", OffsetDateTime.class), rs.getString("info_request"),
-        rs.getString("info_response"), rs.getString("planned_aid"), rs.getObject("decided_at", OffsetDateTime.class),
-        rs.getString("decided_by"), rs.getBigDecimal("aid_amount"), rs.getString("aid_items"),
-        rs.getObject("distributed_on", LocalDate.class), rs.getString("proof_reference"),
-        rs.getString("distributed_by"));
+        ProgramStatus.valueOf(rs.getString("status")), rs.getString("status_reason"), rs.getString("rejection_code"),
+        rs.getObject("referred_at", OffsetDateTime.class), rs.getObject("proposed_amount", Long.class),
+        rs.getString("proposal_basis"), rs.getString("info_request"), rs.getString("info_response"),
+        rs.getString("planned_aid"), rs.getObject("granted_amount", Long.class),
+        rs.getObject("decided_at", OffsetDateTime.class), rs.getString("decided_by"), rs.getString("letter_number"),
+        rs.getBigDecimal("aid_amount"), rs.getString("aid_items"), rs.getObject("distributed_on", LocalDate.class),
+        rs.getString("proof_reference"), rs.getString("distributed_by"));
   }
 }

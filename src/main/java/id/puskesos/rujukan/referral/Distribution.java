@@ -1,8 +1,11 @@
 package id.puskesos.rujukan.referral;
 
-import java.math.BigDecimal;
 import java.time.LocalDate;
 
-/** Aid handed over to the resident for one program. */
-public record Distribution(LocalDate distributedOn, BigDecimal amount, String items, String proofReference) {
+/**
+ * One handover of aid for one program: money ({@code amount}, rupiah) and/or goods ({@code items} described,
+ * {@code quantity} in the program's unit), where, by whom, with which proof, and whether it was the last one.
+ */
+public record Distribution(LocalDate distributedOn, Long amount, String items, Long quantity, String place,
+    String handedOverBy, String proofReference, boolean receiptConfirmed, boolean last) {
 }

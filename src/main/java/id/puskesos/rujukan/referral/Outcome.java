@@ -26,7 +26,7 @@ public enum Outcome {
    */
   public static Outcome fromPrograms(Collection<ProgramStatus> statuses) {
     long referred = statuses.stream().filter(ProgramStatus::wasReferred).count();
-    long delivered = statuses.stream().filter(s -> s == ProgramStatus.DISTRIBUTED).count();
+    long delivered = statuses.stream().filter(ProgramStatus::delivered).count();
     if (delivered == 0) {
       return REJECTED;
     }

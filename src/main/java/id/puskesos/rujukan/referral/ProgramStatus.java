@@ -1,14 +1,23 @@
 package id.puskesos.rujukan.referral;
 
+import java.util.EnumSet;
+import java.util.Set;
+
 /** Where a case's referral to one program stands. */
 public enum ProgramStatus {
   REFERRED("Menunggu keputusan mitra"),
   INFO_REQUESTED("Mitra meminta informasi"),
-  ACCEPTED("Diterima, menunggu penyaluran"),
-  REJECTED("Ditolak"),
+  WAITING_BUDGET("Diterima, menunggu anggaran mitra"),
+  ACCEPTED("Diterima, menunggu penetapan layanan"),
+  CONFIRMED("Ditetapkan, menunggu penyaluran"),
+  PARTLY_DISTRIBUTED("Tersalurkan sebagian"),
   DISTRIBUTED("Tersalurkan"),
+  REJECTED("Ditolak"),
   CANCELLED("Dibatalkan"),
   NOT_SENT("Tidak dikirim");
+
+  private static final Set<ProgramStatus> OPEN = EnumSet.of(REFERRED, INFO_REQUESTED, WAITING_BUDGET, ACCEPTED,
+      CONFIRMED, PARTLY_DISTRIBUTED);
 
   private final String label;
 
@@ -20,13 +29,18 @@ public enum ProgramStatus {
     return label;
   }
 
-  /** Still with the partner: a decision or a distribution is outstanding. */
+  /** Still with the partner: a decision, the budget, the confirmation or a handover is outstanding. */
   public boolean isOpen() {
-    return this == REFERRED || this == INFO_REQUESTED || this == ACCEPTED;
+    return OPEN.contains(this);
   }
 
   public boolean isUndecided() {
     return this == REFERRED || this == INFO_REQUESTED;
+  }
+
+  /** Aid reached the resident, in full or in part. */
+  public boolean delivered() {
+    return this == DISTRIBUTED || this == PARTLY_DISTRIBUTED;
   }
 
   public boolean wasReferred() {

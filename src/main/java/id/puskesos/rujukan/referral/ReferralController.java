@@ -1,5 +1,9 @@
 package id.puskesos.rujukan.referral;
 
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -7,24 +11,38 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import id.puskesos.rujukan.common.NotFoundException;
 import id.puskesos.rujukan.intake.WithdrawalService;
 
-/** A case over HTTP: read it, or record that the resident withdrew. */
+/** A case over HTTP: read it and its letters, or record that the resident withdrew. */
 @RestController
 @RequestMapping("/api/referrals")
 public class ReferralController {
 
   private final ReferralQueries queries;
   private final WithdrawalService withdrawalService;
+  private final CaseFile caseFile;
 
-  public ReferralController(ReferralQueries queries, WithdrawalService withdrawalService) {
+  public ReferralController(ReferralQueries queries, WithdrawalService withdrawalService, CaseFile caseFile) {
     this.queries = queries;
     this.withdrawalService = withdrawalService;
+    this.caseFile = caseFile;
   }
 
   @GetMapping("/{referralNumber}")
   public ReferralView get(@PathVariable String referralNumber) {
     return queries.view(referralNumber);
+  }
+
+  /** The recommendation letter issued for a program of the case, as the resident received it. */
+  @GetMapping(path = "/{referralNumber}/letters/{programCode}", produces = MediaType.APPLICATION_PDF_VALUE)
+  public ResponseEntity<byte[]> letter(@PathVariable String referralNumber, @PathVariable String programCode) {
+    byte[] pdf = caseFile.letter(referralNumber, programCode).orElseThrow(() -> new NotFoundException(
+        "Surat rekomendasi %s untuk program %s tidak ditemukan".formatted(referralNumber, programCode)));
+    return ResponseEntity.ok()
+        .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline()
+            .filename("surat-rekomendasi-%s-%s.pdf".formatted(referralNumber, programCode)).build().toString())
+        .body(pdf);
   }
 
   /** Closes the open case as withdrawn; 409 when it is already closed. */

@@ -51,8 +51,7 @@ public class ReferralQueries {
         referral.receivedAt(),
         referral.closedAt(),
         caseFile.needs(number).stream().sorted().map(Need::name).toList(),
-        referral.recommendationNumber(),
-        programs.stream().map(this::program).toList(),
+        programs.stream().map(p -> program(number, p)).toList(),
         openTasks(number),
         caseFile.timeline(number).stream()
             .map(e -> new ReferralView.TimelineEntry(e.at(), e.actor(), e.type().name(), e.detail())).toList());
@@ -65,17 +64,19 @@ public class ReferralQueries {
   static Stage currentStage(Stage recorded, List<ProgramReferral> programs) {
     if (recorded == Stage.PARTNER_DECISION
         && programs.stream().noneMatch(p -> p.status().isUndecided())
-        && programs.stream().anyMatch(p -> p.status() == ProgramStatus.ACCEPTED)) {
+        && programs.stream().anyMatch(p -> p.status().isOpen())) {
       return Stage.DISTRIBUTION;
     }
     return recorded;
   }
 
-  private ReferralView.Program program(ProgramReferral p) {
+  private ReferralView.Program program(String number, ProgramReferral p) {
     Program program = catalogue.findProgram(p.programCode()).orElse(null);
     return new ReferralView.Program(p.programCode(), program == null ? p.programCode() : program.name(),
         program == null ? p.partnerCode() : catalogue.partnerOf(program).name(), p.status().name(),
-        p.status().label(), p.decidedBy(), p.decidedAt(), p.statusReason(), p.infoRequest(), p.plannedAid(),
+        p.status().label(), p.proposedAmount(), p.proposalBasis(), p.decidedBy(), p.decidedAt(), p.rejectionCode(),
+        p.statusReason(), p.infoRequest(), p.plannedAid(), p.grantedAmount(), p.letterNumber(),
+        p.letterNumber() == null ? null : "/api/referrals/%s/letters/%s".formatted(number, p.programCode()),
         p.aidAmount(), p.aidItems(), p.distributedOn(), p.distributedBy());
   }
 

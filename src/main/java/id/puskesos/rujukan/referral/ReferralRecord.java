@@ -13,7 +13,6 @@ public record ReferralRecord(
     Stage stage,
     Outcome outcome,
     String outcomeReason,
-    String recommendationNumber,
     OffsetDateTime receivedAt,
     String receivedBy,
     OffsetDateTime closedAt,

@@ -21,7 +21,6 @@ public record ReferralView(
     OffsetDateTime receivedAt,
     OffsetDateTime closedAt,
     List<String> needs,
-    String recommendationNumber,
     List<Program> programs,
     List<OpenTask> openTasks,
     List<TimelineEntry> timeline) {
@@ -30,8 +29,13 @@ public record ReferralView(
   public record Resident(String name, String nikMasked, String kelurahan) {
   }
 
+  /**
+   * A program the case was referred to: what routing proposed, the partner's decision, the letter (its PDF at
+   * {@code letterUrl}), and what was handed over so far.
+   */
   public record Program(String code, String name, String partner, String status, String statusLabel,
-      String decidedBy, OffsetDateTime decidedAt, String reason, String infoRequest, String plannedAid,
+      Long proposedAmount, String proposalBasis, String decidedBy, OffsetDateTime decidedAt, String rejectionCode,
+      String reason, String infoRequest, String plannedAid, Long grantedAmount, String letterNumber, String letterUrl,
       BigDecimal aidAmount, String aidItems, LocalDate distributedOn, String distributedBy) {
   }
 

@@ -1,17 +1,18 @@
 package id.puskesos.rujukan.routing;
 
-import java.util.Set;
-
-import id.puskesos.rujukan.referral.Need;
+import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * A program of a partner, and the needs it can answer. {@code requiresDtks}: only residents in DTKS/DTSEN can be
- * referred to it (the national programs).
+ * A program of a partner. {@code unit}: "Rp" for money, the unit of goods otherwise ("paket");
+ * {@code defaultAmount}: one grant in that unit, null where the partner sets it per case (hospital debts);
+ * {@code requiresDtks}: only residents in DTKS/DTSEN can be referred to it (the national programs). Who is eligible
+ * is decided by {@code processes/program-eligibility.dmn}, not here.
  */
-public record Program(String code, String name, String partner, AidKind aidKind, Set<Need> needs,
-    boolean requiresDtks) {
+public record Program(String code, String name, String partner, AidKind aidKind, String unit, Long defaultAmount,
+    @DefaultValue("MONTH") BudgetPeriod budgetPeriod, boolean requiresDtks, @DefaultValue("true") boolean active) {
 
-  public Program {
-    needs = needs == null ? Set.of() : Set.copyOf(needs);
+  /** Whether aid from the program draws on a budget: money and goods do, a service does not. */
+  public boolean budgeted() {
+    return aidKind != AidKind.SERVICE;
   }
 }

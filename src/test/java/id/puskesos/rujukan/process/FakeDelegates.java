@@ -20,7 +20,8 @@ public final class FakeDelegates {
 
   /** Partner groups of the programs the tests use. */
   public static final Map<String, String> PARTNER_GROUPS = Map.of(
-      "PKH", "dinsos", "BPNT", "dinsos", "BAZNAS_SEHAT", "baznas", "SALMAN_SEMBAKO", "salman");
+      "PKH", "dinsos", "BPNT", "dinsos", "BAZNAS_KONSUMTIF", "baznas", "BAZNAS_SEHAT", "baznas",
+      "SALMAN_SEMBAKO", "salman", "SALMAN_YATIM", "salman");
 
   /** One call of a fake: the element it served and the variables it saw. */
   public record Call(String activityId, Map<String, Object> variables) {
@@ -33,6 +34,12 @@ public final class FakeDelegates {
   public boolean registryClean = true;
   /** Whether the resident is in DTKS/DTSEN after verification. */
   public boolean dtksListed = true;
+  /** The household the eligibility table sees (its input variables); a poor Muslim family in DTKS desil 2. */
+  public final Map<String, Object> household = new HashMap<>(Map.of("dtksStatus", "LISTED", "desil", 2,
+      "pkhComponents", 2, "religion", "ISLAM", "incomePerCapita", 300_000L, "schoolChildren", 1, "children", 2,
+      "consentBaznas", true, "consentSalman", true));
+  /** Whether a partner's acceptance finds budget; otherwise the case waits on the list. */
+  public boolean budgetAvailable = true;
   /** How many residents each re-verification batch leaves due, batch after batch. */
   public final java.util.Deque<Long> remainingDue = new java.util.ArrayDeque<>();
 
@@ -77,11 +84,25 @@ public final class FakeDelegates {
     replace("proposeDtksInclusionDelegate", execution -> { });
     replace("recordOpinionDelegate", execution -> { });
     replace("recordAssessmentDelegate", execution -> { });
-    replace("suggestProgramsDelegate", execution -> { });
-    replace("recordRecommendationDelegate", execution -> { });
-    replace("recordApprovalDelegate", execution -> { });
-    replace("issueReferralsDelegate", execution -> {
-      List<String> programs = new ArrayList<>(strings(execution, SELECTED_PROGRAMS));
+    replace("prepareEligibilityDelegate", execution -> {
+      execution.setVariables(household);
+      execution.setVariable("confirmedNeeds", new ArrayList<>(strings(execution, NEEDS)));
+    });
+    // like the real one without the registry: every program the table found eligible is referred
+    replace("routeProgramsDelegate", execution -> {
+      List<String> programs = new ArrayList<>();
+      for (Object row : (List<?>) execution.getVariable(ELIGIBILITY_RESULTS)) {
+        Map<?, ?> match = (Map<?, ?>) row;
+        if ("ELIGIBLE".equals(match.get("status")) && !programs.contains(match.get("programCode"))) {
+          programs.add((String) match.get("programCode"));
+        }
+      }
+      execution.setVariable(PROGRAMS, programs);
+      execution.setVariable(REFERRED_COUNT, programs.size());
+    });
+    replace("recordManualRoutingDelegate", execution -> {
+      List<String> programs = "ROUTE".equals(execution.getVariable(MANUAL_ROUTING))
+          ? new ArrayList<>(strings(execution, SELECTED_PROGRAMS)) : new ArrayList<>();
       execution.setVariable(PROGRAMS, programs);
       execution.setVariable(REFERRED_COUNT, programs.size());
     });
@@ -97,10 +118,22 @@ public final class FakeDelegates {
       execution.setVariable(PROGRAM_NAME, program);
       execution.setVariable(PARTNER_GROUP, PARTNER_GROUPS.get(program));
     });
-    replace("recordPartnerDecisionDelegate", execution -> { });
+    replace("recordPartnerDecisionDelegate", execution -> execution.setVariable(BUDGET_RESERVED, budgetAvailable));
+    replace("recordWaitingReviewDelegate", execution -> {
+      if ("REDIRECT".equals(execution.getVariable(WAITING_ACTION))) {
+        execution.setVariable(PROGRAM_CODE, execution.getVariable(REDIRECT_PROGRAM));
+      }
+    });
+    replace("recordServiceDecisionDelegate", execution -> execution.setVariable(LETTER_NUMBER,
+        "REK/" + execution.getProcessBusinessKey() + "/" + execution.getVariable(PROGRAM_CODE)));
     replace("recordInformationDelegate", execution -> { });
-    replace("recordDistributionDelegate", execution ->
-        distributedByCase.merge(execution.getProcessBusinessKey(), 1, Integer::sum));
+    replace("recordDistributionDelegate", execution -> {
+      boolean complete = flag(execution, FINAL_HANDOVER);
+      execution.setVariable(DISTRIBUTION_COMPLETE, complete);
+      if (complete) {
+        distributedByCase.merge(execution.getProcessBusinessKey(), 1, Integer::sum);
+      }
+    });
 
     replace("recordDtksProposalDelegate", execution -> { });
     replace("applyDtksResultDelegate", execution -> { });

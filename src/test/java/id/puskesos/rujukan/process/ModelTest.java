@@ -42,7 +42,7 @@ class ModelTest {
       WithdrawalProcess.PROCESS_ID, DtksInclusionProcess.PROCESS_ID, DuplicateReviewProcess.PROCESS_ID,
       ReverificationProcesses.Round.PROCESS_ID, ReverificationProcesses.Resident.PROCESS_ID);
   private static final Pattern MEANINGFUL_ID = Pattern.compile(
-      "(start|end|task|gateway|flow|timer|call|subprocess|definition|message)_[a-z][A-Za-z]+");
+      "(start|end|task|gateway|flow|timer|event|call|subprocess|definition|message)_[a-z][A-Za-z]+");
   private static final Pattern BEAN = Pattern.compile("\\$\\{(\\w+)}");
 
   @Autowired
@@ -87,6 +87,14 @@ class ModelTest {
   @Test
   void everyProcessHasAHistoryTimeToLive() {
     PROCESSES.forEach(key -> assertThat(definition(key).getHistoryTimeToLive()).as(key).isNotNull().isPositive());
+  }
+
+  @Test
+  void theEligibilityTableIsDeployedWithTheReferralAndHasATimeToLive() {
+    var decision = repositoryService.createDecisionDefinitionQuery()
+        .decisionDefinitionKey(ReferralProcess.DECISION_PROGRAM_ELIGIBILITY).latestVersion().singleResult();
+    assertThat(decision.getHistoryTimeToLive()).isPositive();
+    assertThat(decision.getDeploymentId()).isEqualTo(definition(ReferralProcess.PROCESS_ID).getDeploymentId());
   }
 
   @Test
@@ -136,6 +144,9 @@ class ModelTest {
       String value = (String) field.get(null);
       if (field.getName().startsWith("MSG_")) {
         assertThat(messages).as(field.getName()).contains(value);
+      } else if (field.getName().startsWith("DECISION_")) {
+        assertThat(repositoryService.createDecisionDefinitionQuery().decisionDefinitionKey(value).count())
+            .as(field.getName()).isPositive();
       } else if (!field.getName().equals("PROCESS_ID") && !field.getName().endsWith("_PROPERTY")) {
         assertThat((Object) model.getModelElementById(value)).as("%s.%s", constants.getSimpleName(), field.getName())
             .isNotNull();

@@ -5,6 +5,8 @@ import static id.puskesos.rujukan.process.PartnerReferralProcess.*;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
@@ -17,7 +19,11 @@ import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngin
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** Every path of partner-referral.bpmn: accept and distribute, reject, ask the Puskesos for more information. */
+/**
+ * Every path of partner-referral.bpmn: accept with budget, the coordinator's service decision and distribution in
+ * parts; reject; questions to the Puskesos; the waiting list (budget arrives, the back office keeps waiting,
+ * redirects or cancels after the wait limit); the coordinator cancelling.
+ */
 @Deployment(resources = "processes/partner-referral.bpmn")
 class PartnerReferralProcessTest extends ProcessTestSupport {
 
@@ -26,18 +32,20 @@ class PartnerReferralProcessTest extends ProcessTestSupport {
       .assertClassCoverageAtLeast(1.0)
       .build();
 
-
   @Test
-  void referralGoesToThePartnersGroupWhichAcceptsAndDistributes() {
+  void acceptedWithBudgetIsConfirmedByTheCoordinatorThenDistributed() {
     ProcessInstance referral = refer("BAZNAS_SEHAT");
     assertThat(referral).isWaitingAt(TASK_DECIDE_REFERRAL);
     assertThat(task(referral)).hasCandidateGroup("baznas");
 
-    complete(task(referral), withVariables(DECISION, "ACCEPT", PLANNED_AID, "Pelunasan tagihan RS"));
-    assertThat(referral).isWaitingAt(TASK_DISTRIBUTE_AID);
+    complete(task(referral), withVariables(DECISION, "ACCEPT", GRANT_AMOUNT, 1_500_000, PLANNED_AID, "Tagihan RS"));
+    assertThat(referral).isWaitingAt(TASK_CONFIRM_SERVICE);
+    assertThat(task(referral)).hasCandidateGroup("koordinator");
+    complete(task(referral), withVariables(SERVICE_DECISION, "CONFIRM"));
+    assertThat(referral).isWaitingAt(TASK_DISTRIBUTE_AID).variables()
+        .containsEntry(LETTER_NUMBER, "REK/RJK-2026-000002/BAZNAS_SEHAT");
     assertThat(task(referral)).hasCandidateGroup("baznas");
-    complete(task(referral), withVariables(DISTRIBUTION_DATE, "2026-11-20", AID_AMOUNT, 1500000,
-        PROOF_REFERENCE, "KW-0012", RECEIPT_CONFIRMED, true));
+    complete(task(referral), handover(true));
 
     assertThat(referral).isEnded().hasPassed(END_AID_DISTRIBUTED);
     assertThat(fakes.callsAt("task_recordDistribution")).singleElement()
@@ -45,13 +53,25 @@ class PartnerReferralProcessTest extends ProcessTestSupport {
   }
 
   @Test
+  void aidHandedOverInPartsAsksForAnotherHandoverUntilTheLast() {
+    ProcessInstance referral = acceptedAndConfirmed("SALMAN_SEMBAKO");
+
+    complete(task(referral), handover(false));
+    assertThat(referral).isWaitingAt(TASK_DISTRIBUTE_AID);
+    complete(task(referral), handover(true));
+
+    assertThat(referral).isEnded().hasPassed(END_AID_DISTRIBUTED);
+    assertThat(fakes.callsAt("task_recordDistribution")).hasSize(2);
+  }
+
+  @Test
   void rejectionEndsThePartnerReferral() {
     ProcessInstance referral = refer("PKH");
     assertThat(task(referral)).hasCandidateGroup("dinsos");
 
-    complete(task(referral), withVariables(DECISION, "REJECT", REJECTION_REASON, "Tidak ada komponen PKH"));
+    complete(task(referral), withVariables(DECISION, "REJECT", REJECTION_CODE, "NOT_ELIGIBLE"));
 
-    assertThat(referral).isEnded().hasPassed(END_REFERRAL_REJECTED).hasNotPassed(TASK_DISTRIBUTE_AID);
+    assertThat(referral).isEnded().hasPassed(END_REFERRAL_REJECTED).hasNotPassed(TASK_CONFIRM_SERVICE);
   }
 
   @Test
@@ -65,12 +85,97 @@ class PartnerReferralProcessTest extends ProcessTestSupport {
 
     assertThat(referral).isWaitingAt(TASK_DECIDE_REFERRAL);
     assertThat(task(referral)).hasCandidateGroup("salman");
-    assertThat(fakes.callsAt("task_recordInformation")).singleElement()
-        .satisfies(call -> assertThat(call.variables()).containsEntry(INFO_RESPONSE, "Empat orang"));
+  }
+
+  @Test
+  void acceptedWithoutBudgetWaitsUntilThePartnerAddsBudget() {
+    ProcessInstance referral = acceptedWithoutBudget("BPNT");
+    assertThat(referral).isWaitingAt(GATEWAY_WAIT_FOR_BUDGET).hasNotPassed(TASK_CONFIRM_SERVICE);
+
+    budgetReserved("BPNT");
+
+    assertThat(referral).isWaitingAt(TASK_CONFIRM_SERVICE);
+  }
+
+  @Test
+  void waitingPastTheLimitAsksTheBackOfficeWhichMayKeepWaiting() {
+    ProcessInstance referral = acceptedWithoutBudget("BPNT");
+
+    execute(job());
+    assertThat(referral).isWaitingAt(TASK_REVIEW_WAITING);
+    assertThat(task(referral)).hasCandidateGroup("bo");
+    complete(task(referral), withVariables(WAITING_ACTION, "KEEP_WAITING"));
+
+    assertThat(referral).isWaitingAt(GATEWAY_WAIT_FOR_BUDGET);
+  }
+
+  @Test
+  void budgetArrivingWhileTheBackOfficeReviewsTakesTheCaseOn() {
+    ProcessInstance referral = acceptedWithoutBudget("BPNT");
+    execute(job());
+
+    budgetReserved("BPNT");
+
+    assertThat(referral).isWaitingAt(TASK_CONFIRM_SERVICE).hasNotPassed("task_recordWaitingReview");
+  }
+
+  @Test
+  void backOfficeRedirectsALongWaitToAnotherProgram() {
+    ProcessInstance referral = acceptedWithoutBudget("BPNT");
+    execute(job());
+
+    complete(task(referral), withVariables(WAITING_ACTION, "REDIRECT", REDIRECT_PROGRAM, "SALMAN_SEMBAKO"));
+
+    assertThat(referral).isWaitingAt(TASK_DECIDE_REFERRAL);
+    assertThat(task(referral)).hasCandidateGroup("salman");
+  }
+
+  @Test
+  void backOfficeCancelsALongWait() {
+    ProcessInstance referral = acceptedWithoutBudget("BPNT");
+    execute(job());
+
+    complete(task(referral), withVariables(WAITING_ACTION, "CANCEL", WAITING_NOTE, "Warga sudah dibantu keluarga"));
+
+    assertThat(referral).isEnded().hasPassed(END_WAITING_CANCELLED);
+  }
+
+  @Test
+  void coordinatorMayCancelTheService() {
+    ProcessInstance referral = refer("BAZNAS_SEHAT");
+    complete(task(referral), withVariables(DECISION, "ACCEPT", GRANT_AMOUNT, 900_000));
+
+    complete(task(referral), withVariables(SERVICE_DECISION, "CANCEL", COORDINATOR_NOTE, "Sudah ditanggung BPJS"));
+
+    assertThat(referral).isEnded().hasPassed(END_SERVICE_CANCELLED).hasNotPassed(TASK_DISTRIBUTE_AID);
   }
 
   private static ProcessInstance refer(String program) {
     return runtimeService().startProcessInstanceByKey(PROCESS_ID, "RJK-2026-000002", Map.of(
         REFERRAL_NUMBER, "RJK-2026-000002", PROGRAM_CODE, program, URGENT, true));
+  }
+
+  private ProcessInstance acceptedWithoutBudget(String program) {
+    fakes.budgetAvailable = false;
+    ProcessInstance referral = refer(program);
+    complete(task(referral), withVariables(DECISION, "ACCEPT", GRANT_AMOUNT, 200_000));
+    return referral;
+  }
+
+  private static ProcessInstance acceptedAndConfirmed(String program) {
+    ProcessInstance referral = refer(program);
+    complete(task(referral), withVariables(DECISION, "ACCEPT", GRANT_AMOUNT, 2));
+    complete(task(referral), withVariables(SERVICE_DECISION, "CONFIRM"));
+    return referral;
+  }
+
+  private static void budgetReserved(String program) {
+    runtimeService().createMessageCorrelation(MSG_BUDGET_RESERVED).processInstanceBusinessKey("RJK-2026-000002")
+        .processInstanceVariableEquals(PROGRAM_CODE, program).correlate();
+  }
+
+  private static Map<String, Object> handover(boolean last) {
+    return withVariables(DISTRIBUTION_DATE, "2026-11-20", AID_AMOUNT, 750_000, PROOF_REFERENCE, "KW-0012",
+        RECEIPT_CONFIRMED, true, FINAL_HANDOVER, last);
   }
 }

@@ -25,11 +25,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * Every path of referral.bpmn on a plain engine with stand-in delegates. The partner referrals it calls run for
- * real (their own paths are covered by {@link PartnerReferralProcessTest}). The class fails if any flow node or
+ * Every path of referral.bpmn on a plain engine with stand-in delegates. The eligibility table and the partner
+ * referrals it calls run for real (their own paths are covered by {@link PartnerReferralProcessTest}). The class fails if any flow node or
  * sequence flow of referral.bpmn is left unexercised.
  */
-@Deployment(resources = {"processes/referral.bpmn", "processes/partner-referral.bpmn"})
+@Deployment(resources = {"processes/referral.bpmn", "processes/partner-referral.bpmn",
+    "processes/program-eligibility.dmn"})
 class ReferralProcessTest extends ProcessTestSupport {
 
   @RegisterExtension
@@ -136,55 +137,86 @@ class ReferralProcessTest extends ProcessTestSupport {
   }
 
   @Test
-  void noSuitableProgramClosesAsNotEligible() {
-    ProcessInstance referral = assessedReferral();
-    assertThat(task(referral)).hasCandidateGroup("bo");
+  void noEligibleProgramGivesTheCoordinatorATaskAndTheCoordinatorCloses() {
+    fakes.household.put("desil", 7);
+    fakes.household.put("incomePerCapita", 2_500_000L);
+    ProcessInstance referral = verifiedReferral();
 
-    complete(task(referral), withVariables(ROUTING_DECISION, "NOT_ELIGIBLE", NOT_ELIGIBLE_REASON, "Tidak ada program"));
+    complete(task(referral), withVariables(ASSESSMENT_RESULT, "ELIGIBLE"));
+    assertThat(referral).hasPassed(TASK_EVALUATE_ELIGIBILITY, TASK_ROUTE_PROGRAMS).isWaitingAt(TASK_ROUTE_MANUALLY)
+        .hasNotPassed(CALL_PARTNER_REFERRAL);
+    assertThat(task(referral)).hasCandidateGroup("koordinator");
+    complete(task(referral), withVariables(MANUAL_ROUTING, "CLOSE", NOT_ELIGIBLE_REASON, "Mampu, desil 7"));
 
     assertThat(referral).isEnded().hasPassed(END_CLOSED_NOT_ELIGIBLE);
   }
 
   @Test
-  void coordinatorSendsTheRecommendationBackForRevision() {
-    ProcessInstance referral = assessedReferral();
-    complete(task(referral), withVariables(ROUTING_DECISION, "REFER", SELECTED_PROGRAMS, checklist("PKH")));
-    assertThat(referral).isWaitingAt(TASK_APPROVE_RECOMMENDATION);
-    assertThat(task(referral)).hasCandidateGroup("koordinator");
+  void coordinatorRoutesByHandWhenNothingFitted() {
+    fakes.household.put("desil", 7);
+    fakes.household.put("incomePerCapita", 2_500_000L);
+    ProcessInstance referral = verifiedReferral();
+    complete(task(referral), withVariables(ASSESSMENT_RESULT, "ELIGIBLE"));
 
-    complete(task(referral), withVariables(APPROVAL, "REVISE", COORDINATOR_NOTE, "Tambahkan BPNT"));
+    complete(task(referral), withVariables(MANUAL_ROUTING, "ROUTE", SELECTED_PROGRAMS, checklist()));
+    assertThat(referral).isWaitingAt(TASK_ROUTE_MANUALLY);
+    complete(task(referral), withVariables(MANUAL_ROUTING, "ROUTE", SELECTED_PROGRAMS, checklist("SALMAN_SEMBAKO")));
 
-    assertThat(referral).isWaitingAt(TASK_RECOMMEND_PROGRAMS);
+    assertThat(referral).isWaitingAt(CALL_PARTNER_REFERRAL);
+    assertThat(partnerTask("SALMAN_SEMBAKO")).hasCandidateGroup("salman");
   }
 
   @Test
-  void programsHeldBackForLackOfConsentReturnToTheBackOffice() {
-    ProcessInstance referral = assessedReferral();
-    complete(task(referral), withVariables(ROUTING_DECISION, "REFER", SELECTED_PROGRAMS, checklist()));
+  void withoutConsentOnlyTheGovernmentPartnerReceivesTheCase() {
+    fakes.household.put("consentBaznas", false);
+    fakes.household.put("consentSalman", false);
 
-    complete(task(referral), withVariables(APPROVAL, "APPROVE"));
+    ProcessInstance referral = routedReferral("FOOD");
 
-    assertThat(referral).hasPassed(TASK_ISSUE_REFERRALS).isWaitingAt(TASK_RECOMMEND_PROGRAMS)
-        .hasNotPassed(CALL_PARTNER_REFERRAL);
+    assertThat(referral).isWaitingAt(CALL_PARTNER_REFERRAL);
+    assertThat(taskQuery().taskDefinitionKey(PartnerReferralProcess.TASK_DECIDE_REFERRAL).list())
+        .extracting(t -> runtimeService().getVariable(t.getProcessInstanceId(), PROGRAM_CODE))
+        .containsExactlyInAnyOrder("PKH", "BPNT");
+    assertThat(taskQuery().taskCandidateGroup("baznas").count() + taskQuery().taskCandidateGroup("salman").count())
+        .isZero();
+  }
+
+  @Test
+  void everyEligibleProgramIsReferredInParallelAndDecidedIndependently() {
+    ProcessInstance referral = routedReferral("FOOD", "HEALTH");
+    assertThat(taskQuery().taskDefinitionKey(PartnerReferralProcess.TASK_DECIDE_REFERRAL).list())
+        .extracting(t -> runtimeService().getVariable(t.getProcessInstanceId(), PROGRAM_CODE))
+        .containsExactlyInAnyOrder("PKH", "BPNT", "BAZNAS_KONSUMTIF", "BAZNAS_SEHAT", "SALMAN_SEMBAKO");
+
+    decide("PKH", "REJECT");
+    decide("BAZNAS_KONSUMTIF", "REJECT");
+    decide("SALMAN_SEMBAKO", "ACCEPT");
+    decide("BPNT", "REQUEST_INFO");
+    decide("BAZNAS_SEHAT", "ACCEPT");
+    assertThat(taskQuery().taskDefinitionKey(PartnerReferralProcess.TASK_PROVIDE_INFORMATION).count()).isOne();
+    assertThat(taskQuery().taskDefinitionKey(PartnerReferralProcess.TASK_CONFIRM_SERVICE).count()).isEqualTo(2);
+    assertThat(referral).isWaitingAt(CALL_PARTNER_REFERRAL);
   }
 
   @Test
   void allPartnersRejectingClosesTheCaseAsRejected() {
-    ProcessInstance referral = approvedReferral("PKH", "BAZNAS_SEHAT");
-    assertThat(referral).isWaitingAt(CALL_PARTNER_REFERRAL);
+    fakes.household.put("consentSalman", false);
+    ProcessInstance referral = routedReferral("HEALTH");
 
-    decide("dinsos", "REJECT");
-    decide("baznas", "REJECT");
+    decide("PKH", "REJECT");
+    decide("BAZNAS_SEHAT", "REJECT");
 
     assertThat(referral).isEnded().hasPassed(END_CLOSED_REJECTED).hasNotPassed(TIMER_FOLLOW_UP_DUE);
   }
 
   @Test
   void partlyFacilitatedCaseIsFollowedUpAndClosed() {
-    ProcessInstance referral = approvedReferral("PKH", "SALMAN_SEMBAKO");
-    decide("dinsos", "REJECT");
-    decide("salman", "ACCEPT");
-    distribute("salman");
+    fakes.household.put("consentBaznas", false);
+    fakes.household.put("pkhComponents", 0);
+    ProcessInstance referral = routedReferral("FOOD");
+    decide("BPNT", "REJECT");
+    decide("SALMAN_SEMBAKO", "ACCEPT");
+    confirmAndDistribute("SALMAN_SEMBAKO");
 
     assertThat(referral).isWaitingAt(TIMER_FOLLOW_UP_DUE);
     execute(job());
@@ -197,9 +229,12 @@ class ReferralProcessTest extends ProcessTestSupport {
 
   @Test
   void fullyFacilitatedCaseIsDistributedFollowedUpAndClosed() {
-    ProcessInstance referral = approvedReferral("BPNT");
-    decide("dinsos", "ACCEPT");
-    distribute("dinsos");
+    fakes.household.put("consentBaznas", false);
+    fakes.household.put("consentSalman", false);
+    fakes.household.put("pkhComponents", 0);
+    ProcessInstance referral = routedReferral("FOOD");
+    decide("BPNT", "ACCEPT");
+    confirmAndDistribute("BPNT");
     execute(job());
 
     complete(task(referral), withVariables(AID_RECEIVED, "YES", AID_HELPED, "YES", FOLLOW_UP_NOTES, "Bantuan diterima"));
@@ -210,7 +245,8 @@ class ReferralProcessTest extends ProcessTestSupport {
 
   @Test
   void residentWithdrawingCancelsThePartnersWorkAndClosesTheCase() {
-    ProcessInstance referral = approvedReferral("PKH", "BAZNAS_SEHAT");
+    fakes.household.put("consentSalman", false);
+    ProcessInstance referral = routedReferral("HEALTH");
     assertThat(taskQuery().taskDefinitionKey(PartnerReferralProcess.TASK_DECIDE_REFERRAL).count()).isEqualTo(2);
 
     runtimeService().createMessageCorrelation(MSG_RESIDENT_WITHDREW).processInstanceId(referral.getId())
@@ -224,7 +260,7 @@ class ReferralProcessTest extends ProcessTestSupport {
 
   @Test
   void needsAddedPastRoutingGiveTheBackOfficeAReviewWhilePartnersWork() {
-    ProcessInstance referral = approvedReferral("PKH");
+    ProcessInstance referral = routedReferral("HEALTH");
 
     runtimeService().createMessageCorrelation(MSG_NEEDS_ADDED).processInstanceId(referral.getId()).correlate();
 
@@ -256,29 +292,32 @@ class ReferralProcessTest extends ProcessTestSupport {
     return referral;
   }
 
-  private static ProcessInstance assessedReferral() {
-    ProcessInstance referral = verifiedReferral();
+  /** A case the fasilitator assessed with these needs; the eligibility table routes it to partners. */
+  private static ProcessInstance routedReferral(String... needs) {
+    Map<String, Object> variables = caseVariables();
+    variables.put(NEEDS, checklist(needs));
+    ProcessInstance referral = runtimeService().createMessageCorrelation(MSG_REFERRAL_SUBMITTED)
+        .processInstanceBusinessKey("RJK-2026-000001").setVariables(variables).correlateStartMessage();
     complete(task(referral), withVariables(ASSESSMENT_RESULT, "ELIGIBLE"));
-    assertThat(referral).hasPassed(TASK_SUGGEST_PROGRAMS).isWaitingAt(TASK_RECOMMEND_PROGRAMS);
+    assertThat(referral).hasPassed(TASK_PREPARE_ELIGIBILITY, TASK_EVALUATE_ELIGIBILITY).isWaitingAt(CALL_PARTNER_REFERRAL);
     return referral;
   }
 
-  private static ProcessInstance approvedReferral(String... programs) {
-    ProcessInstance referral = assessedReferral();
-    complete(task(referral), withVariables(ROUTING_DECISION, "REFER", SELECTED_PROGRAMS, checklist(programs)));
-    complete(task(referral), withVariables(APPROVAL, "APPROVE"));
-    return referral;
+  /** The partner's open task of the case for the program. */
+  private static Task partnerTask(String program) {
+    return taskQuery().processVariableValueEquals(PROGRAM_CODE, program).singleResult();
   }
 
-  private static void decide(String partnerGroup, String decision) {
-    Task task = taskQuery().taskDefinitionKey(PartnerReferralProcess.TASK_DECIDE_REFERRAL)
-        .taskCandidateGroup(partnerGroup).singleResult();
-    complete(task, withVariables(DECISION, decision, REJECTION_REASON, "Kuota habis"));
+  private static void decide(String program, String decision) {
+    complete(partnerTask(program), withVariables(DECISION, decision, REJECTION_CODE, "NOT_ELIGIBLE",
+        INFO_REQUEST, "Berapa tanggungan?", GRANT_AMOUNT, 200000));
   }
 
-  private static void distribute(String partnerGroup) {
-    Task task = taskQuery().taskDefinitionKey(PartnerReferralProcess.TASK_DISTRIBUTE_AID)
-        .taskCandidateGroup(partnerGroup).singleResult();
-    complete(task, withVariables(DISTRIBUTION_DATE, "2026-11-20", AID_ITEMS, "1 paket", RECEIPT_CONFIRMED, true));
+  private static void confirmAndDistribute(String program) {
+    Task confirmation = partnerTask(program);
+    assertThat(confirmation).hasCandidateGroup("koordinator");
+    complete(confirmation, withVariables(SERVICE_DECISION, "CONFIRM"));
+    complete(partnerTask(program), withVariables(DISTRIBUTION_DATE, "2026-11-20", AID_ITEMS, "1 paket",
+        RECEIPT_CONFIRMED, true, FINAL_HANDOVER, true));
   }
 }

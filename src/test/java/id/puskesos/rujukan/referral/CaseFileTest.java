@@ -3,7 +3,6 @@ package id.puskesos.rujukan.referral;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -64,17 +63,21 @@ class CaseFileTest {
   @Test
   void closingCancelsWhatIsStillWithPartnersAndKeepsWhatWasDelivered() {
     String number = openCase("3273014507850011", Need.FOOD, Need.HEALTH);
-    caseFile.referProgram(number, "BPNT", "DINSOS", "koordinator");
-    caseFile.referProgram(number, "BAZNAS_SEHAT", "BAZNAS", "koordinator");
-    caseFile.recordDecision(number, "BPNT", ProgramStatus.ACCEPTED, null, "Rp200.000", "dinsos");
-    caseFile.recordDistribution(number, "BPNT",
-        new Distribution(LocalDate.now(), new BigDecimal("200000"), null, "KKS-1"), "dinsos");
+    caseFile.referProgram(number, "BPNT", "DINSOS", 200_000L, "Rp200.000 per bulan", "sistem");
+    caseFile.referProgram(number, "BAZNAS_SEHAT", "BAZNAS", null, null, "sistem");
+    caseFile.referProgram(number, "SALMAN_SEMBAKO", "SALMAN", 2L, null, "sistem");
+    caseFile.recordDecision(number, "BPNT", ProgramStatus.ACCEPTED, null, null, "Rp200.000", 200_000L, "dinsos");
+    caseFile.recordDistribution(number, "BPNT", new Distribution(LocalDate.now(), 200_000L, null, null, "Kantor pos",
+        "Petugas Dinsos", "KKS-1", true, true), "dinsos");
+    caseFile.recordDistribution(number, "SALMAN_SEMBAKO", new Distribution(LocalDate.now(), null, "Beras 20 kg", 1L,
+        "Puskesos", "Petugas Salman", "BA-1", true, false), "salman");
 
     caseFile.close(number, Outcome.WITHDRAWN, "Pindah", "fo");
 
     assertThat(caseFile.programs(number)).extracting(ProgramReferral::programCode, ProgramReferral::status)
         .containsExactly(org.assertj.core.groups.Tuple.tuple("BPNT", ProgramStatus.DISTRIBUTED),
-            org.assertj.core.groups.Tuple.tuple("BAZNAS_SEHAT", ProgramStatus.CANCELLED));
+            org.assertj.core.groups.Tuple.tuple("BAZNAS_SEHAT", ProgramStatus.CANCELLED),
+            org.assertj.core.groups.Tuple.tuple("SALMAN_SEMBAKO", ProgramStatus.DISTRIBUTED));
     ReferralRecord closed = caseFile.get(number);
     assertThat(closed.open()).isFalse();
     assertThat(closed.stage()).isEqualTo(Stage.CLOSED);
@@ -89,7 +92,7 @@ class CaseFileTest {
     String number = openCase("3273014507850012", Need.FOOD);
     caseFile.skipProgram(number, "SALMAN_SEMBAKO", "SALMAN", "Belum setuju", "koordinator");
 
-    caseFile.referProgram(number, "SALMAN_SEMBAKO", "SALMAN", "koordinator");
+    caseFile.referProgram(number, "SALMAN_SEMBAKO", "SALMAN", 1L, null, "koordinator");
 
     assertThat(caseFile.programs(number)).singleElement().satisfies(p -> {
       assertThat(p.status()).isEqualTo(ProgramStatus.REFERRED);

@@ -43,7 +43,7 @@ class OutcomeTest {
     static Stage of(Stage recorded, ProgramStatus... statuses) {
       return ReferralQueries.currentStage(recorded, java.util.Arrays.stream(statuses)
           .map(s -> new ProgramReferral("P", "X", s, null, null, null, null, null, null, null, null, null, null,
-              null, null))
+              null, null, null, null, null, null, null))
           .toList());
     }
   }

@@ -56,7 +56,7 @@ public class CaseApi {
         birthDate.getYear() % 100, 1 + serial / 16800 % 999);
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("nik", nik);
-    body.put("kkNumber", "3273010101080002");
+    body.put("kkNumber", "327301%010d".formatted(serial));
     body.put("fullName", "Siti Aminah");
     body.put("birthDate", birthDate.toString());
     body.put("sex", "F");
@@ -143,18 +143,21 @@ public class CaseApi {
         "verificationResult", "VALID");
   }
 
+  /** The needs assessment of two adults with Rp900.000 a month, Muslim: no PKH component. */
   public void assessEligible(String number, boolean consentBaznas, boolean consentSalman, String... needs) {
+    complete("fasilitator", number, "task_assessNeeds", "householdSize", 2, "monthlyIncome", 900000,
+        "needs", List.of(needs), "religion", "ISLAM", "consentBaznas", consentBaznas, "consentSalman", consentSalman,
+        "assessmentResult", "ELIGIBLE");
+  }
+
+  /** The needs assessment of a family of four with a toddler and a primary-school child: two PKH components. */
+  public void assessFamily(String number, boolean consentBaznas, boolean consentSalman, String... needs) {
     complete("fasilitator", number, "task_assessNeeds", "householdSize", 4, "monthlyIncome", 900000,
         "childrenUnder6", 1, "primarySchoolChildren", 1, "needs", List.of(needs), "religion", "ISLAM",
         "consentBaznas", consentBaznas, "consentSalman", consentSalman, "assessmentResult", "ELIGIBLE");
   }
 
-  public void recommendAndApprove(String number, String... programs) {
-    complete("bo", number, "task_recommendPrograms", "routingDecision", "REFER", "selectedPrograms",
-        List.of(programs), "recommendationNote", "Keluarga prasejahtera");
-    complete("koordinator", number, "task_approveRecommendation", "approval", "APPROVE");
-  }
-
+  /** The case's open task at that element for the group, waiting for it a little. */
   public Task partnerTask(String number, String taskDefinitionKey, String group) {
     await().atMost(Duration.ofSeconds(30)).until(() -> taskService.createTaskQuery()
         .processInstanceBusinessKey(number).taskDefinitionKey(taskDefinitionKey).taskCandidateGroup(group).count() == 1);
@@ -162,16 +165,53 @@ public class CaseApi {
         .taskCandidateGroup(group).singleResult();
   }
 
-  public void partnerDecides(String number, String group, Object... variables) {
-    ResponseEntity<String> answer = submitForm(group, partnerTask(number, "task_decideReferral", group).getId(),
+  /** The case's open task at that element for that program (partner referrals run side by side). */
+  public Task programTask(String number, String taskDefinitionKey, String programCode) {
+    await().atMost(Duration.ofSeconds(30)).until(() -> taskService.createTaskQuery().processInstanceBusinessKey(number)
+        .taskDefinitionKey(taskDefinitionKey).processVariableValueEquals("programCode", programCode).count() == 1);
+    return taskService.createTaskQuery().processInstanceBusinessKey(number).taskDefinitionKey(taskDefinitionKey)
+        .processVariableValueEquals("programCode", programCode).singleResult();
+  }
+
+  /** Completes the program's task as the user, like Tasklist does. */
+  public void completeProgramTask(String user, String number, String taskDefinitionKey, String programCode,
+      Object... variables) {
+    ResponseEntity<String> answer = submitForm(user, programTask(number, taskDefinitionKey, programCode).getId(),
         variables);
     assertThat(answer.getStatusCode().value()).as(answer.getBody()).isEqualTo(204);
   }
 
-  public void partnerDistributes(String number, String group, Object... variables) {
-    ResponseEntity<String> answer = submitForm(group, partnerTask(number, "task_distributeAid", group).getId(),
-        variables);
-    assertThat(answer.getStatusCode().value()).as(answer.getBody()).isEqualTo(204);
+  /** The partner's decision on the program, made by the partner's demo user (named as its group). */
+  public void partnerDecides(String number, String programCode, String partnerUser, Object... variables) {
+    completeProgramTask(partnerUser, number, "task_decideReferral", programCode, variables);
+  }
+
+  /** The coordinator's "penetapan layanan": confirmed, the letter is issued. */
+  public void coordinatorConfirms(String number, String programCode) {
+    completeProgramTask("koordinator", number, "task_confirmService", programCode, "serviceDecision", "CONFIRM");
+  }
+
+  /** One handover by the partner's user; {@code last} ends the program's distribution. */
+  public void partnerHandsOver(String number, String programCode, String partnerUser, boolean last,
+      Object... aid) {
+    List<Object> variables = new ArrayList<>(List.of("distributionDate", LocalDate.now().toString(),
+        "distributionPlace", "Kantor Puskesos Lebak Siliwangi", "handedOverBy", "Petugas " + partnerUser,
+        "proofReference", "BA-" + number.substring(number.length() - 4), "receiptConfirmed", true,
+        "finalHandover", last));
+    variables.addAll(List.of(aid));
+    completeProgramTask(partnerUser, number, "task_distributeAid", programCode, variables.toArray());
+  }
+
+  public ResponseEntity<JsonNode> get(String user, String path) {
+    return http.exchange(path, HttpMethod.GET, new HttpEntity<>(headers(user)), JsonNode.class);
+  }
+
+  public ResponseEntity<JsonNode> put(String user, String path, Object body) {
+    return http.exchange(path, HttpMethod.PUT, json(user, body), JsonNode.class);
+  }
+
+  public ResponseEntity<byte[]> bytes(String user, String path) {
+    return http.exchange(path, HttpMethod.GET, new HttpEntity<>(headers(user)), byte[].class);
   }
 
   /** Reads a JSON array of strings. */

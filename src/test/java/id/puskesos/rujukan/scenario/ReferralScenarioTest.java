@@ -1,6 +1,7 @@
 package id.puskesos.rujukan.scenario;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -59,14 +60,11 @@ class ReferralScenarioTest extends ScenarioTestSupport {
     String number = api.openCase("FOOD");
     api.verifyValid(number);
     api.assessEligible(number, false, false, "FOOD");
-    assertThat(api.view(number).get("stage").asText()).isEqualTo("ROUTING");
 
-    api.recommendAndApprove(number, "BPNT");
-    assertThat(api.view(number).get("recommendationNumber").asText()).isEqualTo("REK/" + number);
-    api.partnerDecides(number, "dinsos", "decision", "ACCEPT", "plannedAid", "Rp200.000 per bulan");
+    api.partnerDecides(number, "BPNT", "dinsos", "decision", "ACCEPT", "plannedAid", "Sembako bulan ini");
     assertThat(api.view(number).get("stage").asText()).isEqualTo("DISTRIBUTION");
-    api.partnerDistributes(number, "dinsos", "distributionDate", LocalDate.now().toString(), "aidAmount", 200000,
-        "proofReference", "KKS-0042", "receiptConfirmed", true);
+    api.coordinatorConfirms(number, "BPNT");
+    api.partnerHandsOver(number, "BPNT", "dinsos", true, "aidAmount", 200000);
     api.complete("fasilitator", number, "task_followUp", "aidReceived", "YES", "aidHelped", "YES",
         "satisfaction", "5", "followUpNotes", "Bantuan diterima lengkap");
 
@@ -74,15 +72,21 @@ class ReferralScenarioTest extends ScenarioTestSupport {
     assertThat(view.get("status").asText()).isEqualTo("CLOSED");
     assertThat(view.get("outcome").asText()).isEqualTo("FACILITATED");
     assertThat(view.get("openTasks")).isEmpty();
-    assertThat(view.get("programs")).singleElement().satisfies(program -> {
+    assertThat(view.get("programs")).anySatisfy(program -> {
       assertThat(program.get("code").asText()).isEqualTo("BPNT");
       assertThat(program.get("status").asText()).isEqualTo("DISTRIBUTED");
+      assertThat(program.get("proposedAmount").asLong()).isEqualTo(200000);
+      assertThat(program.get("grantedAmount").asLong()).isEqualTo(200000);
       assertThat(program.get("decidedBy").asText()).isEqualTo("dinsos");
       assertThat(program.get("distributedBy").asText()).isEqualTo("dinsos");
       assertThat(program.get("aidAmount").decimalValue()).isEqualByComparingTo("200000");
+      assertThat(program.get("letterNumber").asText()).isEqualTo("REK/" + number + "/BPNT");
     });
-    assertThat(types(view)).contains("REGISTRY_CHECKED", "HOME_VISITED", "ASSESSED", "RECOMMENDATION_DRAFTED", "SERVICE_DECIDED",
-        "PROGRAM_REFERRED", "PARTNER_ACCEPTED", "AID_DISTRIBUTED", "FOLLOWED_UP", "CLOSED");
+    ResponseEntity<byte[]> letter = api.bytes("manajer", "/api/referrals/" + number + "/letters/BPNT");
+    assertThat(letter.getHeaders().getContentType()).hasToString("application/pdf");
+    assertThat(new String(letter.getBody(), 0, 5, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
+    assertThat(types(view)).contains("REGISTRY_CHECKED", "HOME_VISITED", "ASSESSED", "ROUTED", "PROGRAM_REFERRED",
+        "PARTNER_ACCEPTED", "BUDGET_RESERVED", "SERVICE_DECIDED", "AID_DISTRIBUTED", "FOLLOWED_UP", "CLOSED");
     assertThat(stages(view)).containsExactly("Tahap: Verifikasi dan validasi", "Tahap: Asesmen kebutuhan",
         "Tahap: Penentuan rujukan", "Tahap: Keputusan mitra", "Tahap: Tindak lanjut dan evaluasi");
     assertThat(actorOf(view, "SERVICE_DECIDED")).isEqualTo("koordinator");
@@ -92,26 +96,33 @@ class ReferralScenarioTest extends ScenarioTestSupport {
   }
 
   @Test
-  void partnerQuestionAndOneRejectionMakeTheCasePartlyFacilitated() {
+  void everyProgramTheTableFindsIsReferredAndDecidedOnItsOwn() {
     String number = api.openCase("FOOD", "HEALTH");
     api.verifyValid(number);
     api.assessEligible(number, true, true, "FOOD", "HEALTH");
-    api.recommendAndApprove(number, "BAZNAS_SEHAT", "SALMAN_SEMBAKO");
+    assertThat(programCodes(number)).containsExactlyInAnyOrder("BPNT", "BAZNAS_KONSUMTIF", "BAZNAS_SEHAT",
+        "SALMAN_SEMBAKO");
 
-    api.partnerDecides(number, "salman", "decision", "REQUEST_INFO", "infoRequest", "Berapa jumlah tanggungan?");
+    api.partnerDecides(number, "SALMAN_SEMBAKO", "salman", "decision", "REQUEST_INFO", "infoRequest",
+        "Berapa jumlah tanggungan?");
     assertThat(programStatus(number, "SALMAN_SEMBAKO")).isEqualTo("INFO_REQUESTED");
-    api.complete("bo", number, "task_provideInformation", "infoResponse", "Empat orang, dua anak sekolah");
-    api.partnerDecides(number, "salman", "decision", "ACCEPT");
-    api.partnerDecides(number, "baznas", "decision", "REJECT", "rejectionReason", "Tagihan sudah dilunasi BPJS");
-    api.partnerDistributes(number, "salman", "distributionDate", LocalDate.now().toString(),
-        "aidItems", "20 kg beras, 3 L minyak", "proofReference", "BA-17", "receiptConfirmed", true);
+    api.completeProgramTask("bo", number, "task_provideInformation", "SALMAN_SEMBAKO", "infoResponse",
+        "Dua orang dewasa");
+    api.partnerDecides(number, "SALMAN_SEMBAKO", "salman", "decision", "ACCEPT");
+    api.partnerDecides(number, "BAZNAS_SEHAT", "baznas", "decision", "REJECT", "rejectionCode", "OTHER",
+        "rejectionReason", "Tagihan sudah dilunasi BPJS");
+    api.partnerDecides(number, "BAZNAS_KONSUMTIF", "baznas", "decision", "REJECT", "rejectionCode", "DUPLICATE");
+    api.partnerDecides(number, "BPNT", "dinsos", "decision", "REJECT", "rejectionCode", "NOT_ELIGIBLE");
+    api.coordinatorConfirms(number, "SALMAN_SEMBAKO");
+    api.partnerHandsOver(number, "SALMAN_SEMBAKO", "salman", true, "aidItems", "20 kg beras, 3 L minyak",
+        "aidQuantity", 1);
     api.complete("fasilitator", number, "task_followUp", "aidReceived", "YES", "aidHelped", "PARTLY",
         "satisfaction", "4", "followUpNotes", "Sembako diterima; biaya berobat masih berat");
 
     JsonNode view = api.view(number);
     assertThat(view.get("outcome").asText()).isEqualTo("PARTLY_FACILITATED");
-    assertThat(view.get("outcomeReason").asText()).contains("Tagihan sudah dilunasi BPJS");
-    assertThat(programStatus(number, "BAZNAS_SEHAT")).isEqualTo("REJECTED");
+    assertThat(view.get("outcomeReason").asText()).contains("Lainnya: Tagihan sudah dilunasi BPJS");
+    assertThat(program(number, "BAZNAS_KONSUMTIF").get("rejectionCode").asText()).isEqualTo("DUPLICATE");
     assertThat(programStatus(number, "SALMAN_SEMBAKO")).isEqualTo("DISTRIBUTED");
     assertThat(types(view)).contains("INFO_REQUESTED", "INFO_PROVIDED", "PARTNER_REJECTED");
   }
@@ -120,15 +131,18 @@ class ReferralScenarioTest extends ScenarioTestSupport {
   void allPartnersRejectingClosesTheCaseAsRejected() {
     String number = api.openCase("CASH");
     api.verifyValid(number);
-    api.assessEligible(number, true, false, "CASH");
-    api.recommendAndApprove(number, "PKH", "BAZNAS_MAKMUR");
+    api.assessFamily(number, false, false, "CASH");
+    assertThat(programCodes(number)).containsExactlyInAnyOrder("PKH", "BPNT");
+    assertThat(program(number, "PKH").get("proposedAmount").asLong()).isEqualTo(975000);
+    assertThat(program(number, "PKH").get("proposalBasis").asText()).contains("2 komponen", "Rp3.900.000/tahun");
 
-    api.partnerDecides(number, "dinsos", "decision", "REJECT", "rejectionReason", "Bukan desil 1-4");
-    api.partnerDecides(number, "baznas", "decision", "REJECT", "rejectionReason", "Kuota periode ini habis");
+    api.partnerDecides(number, "PKH", "dinsos", "decision", "REJECT", "rejectionCode", "OTHER",
+        "rejectionReason", "Bukan desil 1-4 menurut data terbaru");
+    api.partnerDecides(number, "BPNT", "dinsos", "decision", "REJECT", "rejectionCode", "OUT_OF_BUDGET_PERIOD");
 
     JsonNode view = api.view(number);
     assertThat(view.get("outcome").asText()).isEqualTo("REJECTED");
-    assertThat(view.get("outcomeReason").asText()).contains("Bukan desil 1-4", "Kuota periode ini habis");
+    assertThat(view.get("outcomeReason").asText()).contains("Bukan desil 1-4", "Di luar periode anggaran");
     assertThat(view.get("openTasks")).isEmpty();
   }
 
@@ -136,15 +150,50 @@ class ReferralScenarioTest extends ScenarioTestSupport {
   void partnerWithoutConsentDoesNotReceiveTheCase() {
     String number = api.openCase("FOOD");
     api.verifyValid(number);
+
     api.assessEligible(number, false, false, "FOOD");
 
-    api.recommendAndApprove(number, "BPNT", "SALMAN_SEMBAKO");
-
+    assertThat(api.programTask(number, "task_decideReferral", "BPNT")).isNotNull();
     assertThat(programStatus(number, "SALMAN_SEMBAKO")).isEqualTo("NOT_SENT");
-    assertThat(programStatus(number, "BPNT")).isEqualTo("REFERRED");
-    assertThat(taskService.createTaskQuery().processInstanceBusinessKey(number).taskCandidateGroup("salman").count())
+    assertThat(program(number, "SALMAN_SEMBAKO").get("reason").asText())
+        .isEqualTo("Warga belum menyetujui data dibagikan kepada Rumah Amal Salman");
+    assertThat(programStatus(number, "BAZNAS_KONSUMTIF")).isEqualTo("NOT_SENT");
+    assertThat(taskService.createTaskQuery().processInstanceBusinessKey(number).taskCandidateGroup("salman").count()
+        + taskService.createTaskQuery().processInstanceBusinessKey(number).taskCandidateGroup("baznas").count())
         .isZero();
     assertThat(types(api.view(number))).contains("PROGRAM_SKIPPED");
+  }
+
+  @Test
+  void caseNoProgramFitsGoesToTheCoordinatorWhoRoutesItByHand() {
+    String number = api.openCase("CIVIL_DOCUMENTS");
+    api.verifyValid(number);
+    api.assessEligible(number, false, false, "CIVIL_DOCUMENTS");
+
+    api.complete("koordinator", number, "task_routeManually", "manualRouting", "ROUTE",
+        "selectedPrograms", List.of("SALMAN_SEMBAKO"));
+    assertThat(api.task(number, "task_routeManually")).isNotNull();
+    assertThat(runtimeService.getVariable(api.task(number, "task_routeManually").getProcessInstanceId(),
+        "routingNote").toString()).contains("belum menyetujui data dibagikan kepada Rumah Amal Salman");
+    api.complete("koordinator", number, "task_routeManually", "manualRouting", "ROUTE",
+        "selectedPrograms", List.of("DTKS_INCLUSION"));
+
+    assertThat(api.programTask(number, "task_decideReferral", "DTKS_INCLUSION")).isNotNull();
+    assertThat(types(api.view(number))).contains("ROUTED", "SERVICE_DECIDED");
+  }
+
+  @Test
+  void coordinatorClosesACaseNoProgramFits() {
+    String number = api.openCase("CIVIL_DOCUMENTS");
+    api.verifyValid(number);
+    api.assessEligible(number, false, false, "CIVIL_DOCUMENTS");
+
+    api.complete("koordinator", number, "task_routeManually", "manualRouting", "CLOSE",
+        "notEligibleReason", "Dibantu langsung mengurus KTP di kelurahan");
+
+    JsonNode view = api.view(number);
+    assertThat(view.get("outcome").asText()).isEqualTo("NOT_ELIGIBLE");
+    assertThat(view.get("outcomeReason").asText()).isEqualTo("Dibantu langsung mengurus KTP di kelurahan");
   }
 
   @Test
@@ -211,7 +260,6 @@ class ReferralScenarioTest extends ScenarioTestSupport {
     String number = api.submitIntake("fo", first).getBody().get("referralNumber").asText();
     api.verifyValid(number);
     api.assessEligible(number, false, false, "FOOD");
-    api.recommendAndApprove(number, "BPNT");
     Map<String, Object> second = new java.util.HashMap<>(first);
     second.put("needs", List.of("HEALTH"));
     second.put("description", "Ibu jatuh sakit");
@@ -221,7 +269,7 @@ class ReferralScenarioTest extends ScenarioTestSupport {
     api.complete("bo", number, "task_reviewAddedNeeds", "reviewAction", "NEW_REFERRAL",
         "reviewNote", "Rujuk ke Bandung Sehat setelah BPNT");
     assertThat(api.view(number).get("timeline").toString()).contains("Rujuk ke Bandung Sehat setelah BPNT");
-    assertThat(api.partnerTask(number, "task_decideReferral", "dinsos")).isNotNull();
+    assertThat(api.programTask(number, "task_decideReferral", "BPNT")).isNotNull();
   }
 
   @Test
@@ -229,7 +277,7 @@ class ReferralScenarioTest extends ScenarioTestSupport {
     String number = api.openCase("FOOD");
     api.verifyValid(number);
     api.assessEligible(number, false, false, "FOOD");
-    api.recommendAndApprove(number, "BPNT");
+    api.programTask(number, "task_decideReferral", "BPNT");
 
     ResponseEntity<JsonNode> withdrawn = api.post("fo", "/api/referrals/" + number + "/withdrawal",
         Map.of("reason", "Sudah dibantu keluarga"));
@@ -264,13 +312,12 @@ class ReferralScenarioTest extends ScenarioTestSupport {
     String number = api.openCase("FOOD");
     api.verifyValid(number);
     api.assessEligible(number, false, false, "FOOD");
-    api.recommendAndApprove(number, "BPNT");
-    String taskId = api.partnerTask(number, "task_decideReferral", "dinsos").getId();
+    String taskId = api.programTask(number, "task_decideReferral", "BPNT").getId();
 
     ResponseEntity<String> refused = api.submitForm("dinsos", taskId, "decision", "REJECT");
 
     assertThat(refused.getStatusCode().is2xxSuccessful()).isFalse();
-    assertThat(refused.getBody()).contains("Alasan penolakan wajib diisi");
+    assertThat(refused.getBody()).contains("Alasan penolakan wajib dipilih");
     assertThat(taskService.createTaskQuery().taskId(taskId).count()).isOne();
     assertThat(programStatus(number, "BPNT")).isEqualTo("REFERRED");
   }
@@ -278,12 +325,29 @@ class ReferralScenarioTest extends ScenarioTestSupport {
   // ---- helpers ----------------------------------------------------------------------------------------------
 
   private String programStatus(String number, String code) {
+    return program(number, code).get("status").asText();
+  }
+
+  private JsonNode program(String number, String code) {
     for (JsonNode program : api.view(number).get("programs")) {
       if (program.get("code").asText().equals(code)) {
-        return program.get("status").asText();
+        return program;
       }
     }
     throw new AssertionError(code + " not among the case's programs");
+  }
+
+  /** The programs the case was referred to (sent to a partner). */
+  private List<String> programCodes(String number) {
+    await().atMost(java.time.Duration.ofSeconds(30)).until(() -> api.view(number).get("stage").asText()
+        .equals("PARTNER_DECISION"));
+    List<String> codes = new ArrayList<>();
+    api.view(number).get("programs").forEach(p -> {
+      if (!p.get("status").asText().equals("NOT_SENT")) {
+        codes.add(p.get("code").asText());
+      }
+    });
+    return codes;
   }
 
   private static List<String> types(JsonNode view) {

@@ -1,0 +1,308 @@
+package id.puskesos.rujukan.budget;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.text.NumberFormat;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import id.puskesos.rujukan.common.Checks;
+import id.puskesos.rujukan.common.InvalidInputException;
+import id.puskesos.rujukan.routing.Program;
+
+/**
+ * Programs' budgets per period and the commitments of accepted referrals against them. A reservation is one
+ * conditional update that succeeds only while the allocation covers it and nobody is waiting ahead, so concurrent
+ * acceptances never over-commit a budget (the table's check constraint is the last line of defence). What cannot be
+ * covered waits on the program's list, ordered by urgency, then by when it was accepted; a top-up serves the list
+ * in that order.
+ */
+@Service
+@Transactional
+public class Budgets {
+
+  private static final Locale INDONESIA = Locale.forLanguageTag("id-ID");
+
+  /** The outcome of a request: reserved, or waiting at that place on the list. */
+  public record Request(boolean reserved, String period, long amount, int waitingPosition) {
+  }
+
+  /** A program's budget for one period. */
+  public record Budget(String programCode, String period, long allocated, long reserved, long disbursed) {
+    public long available() {
+      return allocated - reserved - disbursed;
+    }
+  }
+
+  /** A referral on a program's waiting list. */
+  public record Waiting(int position, String referralNumber, long amount, boolean urgent, OffsetDateTime since) {
+  }
+
+  /** A commitment of a referral to a program. */
+  public record Commitment(String referralNumber, String programCode, String period, String householdKk,
+      long amount, long disbursed, CommitmentStatus status) {
+    public long remaining() {
+      return amount - disbursed;
+    }
+  }
+
+  private final JdbcClient jdbc;
+  private final Clock clock;
+
+  public Budgets(JdbcClient jdbc, Clock clock) {
+    this.jdbc = jdbc;
+    this.clock = clock;
+  }
+
+  /** The period a program's budget is counted in today. */
+  public String currentPeriod(Program program) {
+    return program.budgetPeriod().of(LocalDate.now(clock));
+  }
+
+  /**
+   * Reserves the grant for an accepted referral, or puts it on the program's waiting list. Asking again for the same
+   * referral and program returns what is held (a retried job does not reserve twice).
+   */
+  public Request request(String referralNumber, Program program, String householdKk, long amount, boolean urgent) {
+    Checks checks = new Checks();
+    checks.check(amount > 0, "grantAmount", "Nilai bantuan harus lebih dari 0");
+    checks.throwIfAny();
+    Optional<Commitment> held = commitment(referralNumber, program.code());
+    if (held.isPresent() && held.get().status() != CommitmentStatus.RELEASED) {
+      Commitment c = held.get();
+      return new Request(c.status() != CommitmentStatus.WAITING, c.period(), c.amount(),
+          c.status() == CommitmentStatus.WAITING ? position(referralNumber, program.code()) : 0);
+    }
+    String period = currentPeriod(program);
+    boolean reserved = reserve(program.code(), period, amount, referralNumber);
+    OffsetDateTime now = OffsetDateTime.now(clock);
+    CommitmentStatus status = reserved ? CommitmentStatus.RESERVED : CommitmentStatus.WAITING;
+    if (held.isPresent()) {
+      jdbc.sql("""
+          UPDATE budget_commitment SET period = ?, household_kk = ?, amount = ?, disbursed = 0, status = ?, urgent = ?,
+                                       requested_at = ?, reserved_at = ?, closed_at = NULL, note = NULL
+          WHERE referral_number = ? AND program_code = ?""")
+          .params(period, householdKk, amount, status.name(), urgent, now, reserved ? now : null, referralNumber,
+              program.code())
+          .update();
+    } else {
+      jdbc.sql("""
+          INSERT INTO budget_commitment (referral_number, program_code, period, household_kk, amount, status, urgent,
+                                         requested_at, reserved_at)
+          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+          .params(referralNumber, program.code(), period, householdKk, amount, status.name(), urgent, now,
+              reserved ? now : null)
+          .update();
+    }
+    return new Request(reserved, period, amount, reserved ? 0 : position(referralNumber, program.code()));
+  }
+
+  /** Gives back what a referral holds of a program (reserved and not yet handed over), or takes it off the list. */
+  public void release(String referralNumber, String programCode, String reason) {
+    commitment(referralNumber, programCode).ifPresent(c -> release(c, reason));
+  }
+
+  /** Releases everything a referral holds: the case was closed or withdrawn. */
+  public void releaseAll(String referralNumber, String reason) {
+    jdbc.sql("SELECT " + COMMITMENT_COLUMNS + " FROM budget_commitment WHERE referral_number = ?")
+        .param(referralNumber).query(Budgets::mapCommitment).list().forEach(c -> release(c, reason));
+  }
+
+  /**
+   * Moves a handover from reserved to disbursed. The last handover releases what is left of the reservation.
+   * Returns what is still reserved.
+   */
+  public long disburse(String referralNumber, String programCode, long amount, boolean last) {
+    Commitment c = commitment(referralNumber, programCode).filter(x -> x.status() == CommitmentStatus.RESERVED)
+        .orElseThrow(() -> new InvalidInputException("aidAmount",
+            "Tidak ada anggaran yang dicadangkan untuk rujukan ini pada program " + programCode));
+    Checks checks = new Checks();
+    checks.check(amount >= 0, "aidAmount", "Nilai bantuan tidak boleh negatif");
+    checks.check(amount <= c.remaining(), "aidAmount", "Melebihi sisa yang dicadangkan (%s)".formatted(
+        format(c.remaining())));
+    checks.throwIfAny();
+    long left = c.remaining() - amount;
+    long giveBack = last ? left : 0;
+    jdbc.sql("""
+        UPDATE program_budget SET reserved = reserved - ?, disbursed = disbursed + ?
+        WHERE program_code = ? AND period = ?""")
+        .params(amount + giveBack, amount, programCode, c.period()).update();
+    boolean done = last || left == 0;
+    jdbc.sql("""
+        UPDATE budget_commitment SET disbursed = disbursed + ?, status = ?, closed_at = ?
+        WHERE referral_number = ? AND program_code = ?""")
+        .params(amount, done ? CommitmentStatus.DISBURSED.name() : CommitmentStatus.RESERVED.name(),
+            done ? OffsetDateTime.now(clock) : null, referralNumber, programCode)
+        .update();
+    return done ? 0 : left;
+  }
+
+  /**
+   * Adds to a program's allocation for a period (creating the budget) and serves its waiting list in order while the
+   * budget covers the next in line. Returns the referrals served; the caller tells their processes.
+   */
+  public List<Commitment> topUp(Program program, String period, long amount, String actor, String note) {
+    Checks checks = new Checks();
+    checks.check(program.budgeted(), "programCode", "Program layanan tidak memakai anggaran");
+    checks.check(program.budgetPeriod().names(period), "period", "Periode %s bukan periode %s program ini (contoh: %s)"
+        .formatted(period, program.budgetPeriod().name(), currentPeriod(program)));
+    checks.check(amount > 0, "amount", "Tambahan anggaran harus lebih dari 0");
+    checks.throwIfAny();
+    OffsetDateTime now = OffsetDateTime.now(clock);
+    int updated = jdbc.sql("UPDATE program_budget SET allocated = allocated + ? WHERE program_code = ? AND period = ?")
+        .params(amount, program.code(), period).update();
+    if (updated == 0) {
+      jdbc.sql("INSERT INTO program_budget (program_code, period, allocated) VALUES (?, ?, ?)")
+          .params(program.code(), period, amount).update();
+    }
+    Budget budget = budget(program.code(), period).orElseThrow();
+    jdbc.sql("""
+        INSERT INTO program_budget_change (program_code, period, amount, allocated_after, changed_at, changed_by, note)
+        VALUES (?, ?, ?, ?, ?, ?, ?)""")
+        .params(program.code(), period, amount, budget.allocated(), now, actor, note).update();
+    return period.equals(currentPeriod(program)) ? serveWaiting(program, period) : List.of();
+  }
+
+  /** Serves the waiting list in order until the next in line does not fit. */
+  public List<Commitment> serveWaiting(Program program, String period) {
+    List<Commitment> served = new ArrayList<>();
+    for (Commitment next : queue(program.code())) {
+      if (!reserveForWaiting(program.code(), period, next.amount())) {
+        break;
+      }
+      jdbc.sql("""
+          UPDATE budget_commitment SET status = ?, period = ?, reserved_at = ? WHERE referral_number = ? AND program_code = ?""")
+          .params(CommitmentStatus.RESERVED.name(), period, OffsetDateTime.now(clock), next.referralNumber(),
+              next.programCode())
+          .update();
+      served.add(commitment(next.referralNumber(), next.programCode()).orElseThrow());
+    }
+    return served;
+  }
+
+  /** Whether the household (by KK) already holds a grant of the program in the period: reserved, waiting or given. */
+  @Transactional(readOnly = true)
+  public boolean householdHolds(String householdKk, String programCode, String period) {
+    return jdbc.sql("""
+        SELECT COUNT(*) FROM budget_commitment
+        WHERE household_kk = ? AND program_code = ? AND period = ? AND status <> ?""")
+        .params(householdKk, programCode, period, CommitmentStatus.RELEASED.name()).query(Long.class).single() > 0;
+  }
+
+  @Transactional(readOnly = true)
+  public Optional<Budget> budget(String programCode, String period) {
+    return jdbc.sql("""
+        SELECT program_code, period, allocated, reserved, disbursed FROM program_budget
+        WHERE program_code = ? AND period = ?""")
+        .params(programCode, period).query(Budgets::mapBudget).optional();
+  }
+
+  @Transactional(readOnly = true)
+  public List<Budget> budgets(String programCode) {
+    return jdbc.sql("""
+        SELECT program_code, period, allocated, reserved, disbursed FROM program_budget
+        WHERE program_code = ? ORDER BY period DESC""")
+        .param(programCode).query(Budgets::mapBudget).list();
+  }
+
+  @Transactional(readOnly = true)
+  public List<Waiting> waitingList(String programCode) {
+    List<Waiting> list = new ArrayList<>();
+    jdbc.sql("SELECT referral_number, amount, urgent, requested_at FROM budget_commitment"
+            + " WHERE program_code = ? AND status = ? " + QUEUE_ORDER)
+        .params(programCode, CommitmentStatus.WAITING.name())
+        .query(rs -> {
+          list.add(new Waiting(list.size() + 1, rs.getString("referral_number"), rs.getLong("amount"),
+              rs.getBoolean("urgent"), rs.getObject("requested_at", OffsetDateTime.class)));
+        });
+    return list;
+  }
+
+  @Transactional(readOnly = true)
+  public Optional<Commitment> commitment(String referralNumber, String programCode) {
+    return jdbc.sql("SELECT " + COMMITMENT_COLUMNS + " FROM budget_commitment WHERE referral_number = ? AND program_code = ?")
+        .params(referralNumber, programCode).query(Budgets::mapCommitment).optional();
+  }
+
+  public static String format(long amount) {
+    return "Rp" + NumberFormat.getIntegerInstance(INDONESIA).format(amount);
+  }
+
+  // ---- helpers ----------------------------------------------------------------------------------------------
+
+  private static final String COMMITMENT_COLUMNS = """
+      referral_number, program_code, period, household_kk, amount, disbursed, status""";
+  private static final String QUEUE_ORDER = "ORDER BY urgent DESC, requested_at, id";
+
+  /** A new acceptance reserves only while the budget covers it and nobody waits ahead of it. */
+  private boolean reserve(String programCode, String period, long amount, String referralNumber) {
+    return jdbc.sql("""
+        UPDATE program_budget SET reserved = reserved + ?
+        WHERE program_code = ? AND period = ? AND allocated - reserved - disbursed >= ?
+          AND NOT EXISTS (SELECT 1 FROM budget_commitment w
+                          WHERE w.program_code = ? AND w.status = 'WAITING' AND w.referral_number <> ?)""")
+        .params(amount, programCode, period, amount, programCode, referralNumber).update() == 1;
+  }
+
+  private boolean reserveForWaiting(String programCode, String period, long amount) {
+    return jdbc.sql("""
+        UPDATE program_budget SET reserved = reserved + ?
+        WHERE program_code = ? AND period = ? AND allocated - reserved - disbursed >= ?""")
+        .params(amount, programCode, period, amount).update() == 1;
+  }
+
+  private List<Commitment> queue(String programCode) {
+    return jdbc.sql("SELECT " + COMMITMENT_COLUMNS + " FROM budget_commitment WHERE program_code = ? AND status = ? "
+            + QUEUE_ORDER)
+        .params(programCode, CommitmentStatus.WAITING.name()).query(Budgets::mapCommitment).list();
+  }
+
+  private int position(String referralNumber, String programCode) {
+    List<Commitment> queue = queue(programCode);
+    for (int i = 0; i < queue.size(); i++) {
+      if (queue.get(i).referralNumber().equals(referralNumber)) {
+        return i + 1;
+      }
+    }
+    return 0;
+  }
+
+  private void release(Commitment c, String reason) {
+    if (c.status() == CommitmentStatus.RESERVED) {
+      jdbc.sql("UPDATE program_budget SET reserved = reserved - ? WHERE program_code = ? AND period = ?")
+          .params(c.remaining(), c.programCode(), c.period()).update();
+    }
+    if (c.status() == CommitmentStatus.RESERVED || c.status() == CommitmentStatus.WAITING) {
+      // a partly handed-over grant keeps what was given: it counts as disbursed, not released
+      CommitmentStatus end = c.disbursed() > 0 ? CommitmentStatus.DISBURSED : CommitmentStatus.RELEASED;
+      jdbc.sql("""
+          UPDATE budget_commitment SET status = ?, closed_at = ?, note = ? WHERE referral_number = ? AND program_code = ?""")
+          .params(end.name(), OffsetDateTime.now(clock), truncate(reason), c.referralNumber(), c.programCode())
+          .update();
+    }
+  }
+
+  private static String truncate(String text) {
+    return text == null || text.length() <= 300 ? text : text.substring(0, 299) + "…";
+  }
+
+  private static Budget mapBudget(ResultSet rs, int row) throws SQLException {
+    return new Budget(rs.getString("program_code"), rs.getString("period"), rs.getLong("allocated"),
+        rs.getLong("reserved"), rs.getLong("disbursed"));
+  }
+
+  private static Commitment mapCommitment(ResultSet rs, int row) throws SQLException {
+    return new Commitment(rs.getString("referral_number"), rs.getString("program_code"), rs.getString("period"),
+        rs.getString("household_kk"), rs.getLong("amount"), rs.getLong("disbursed"),
+        CommitmentStatus.valueOf(rs.getString("status")));
+  }
+}

@@ -1,0 +1,60 @@
+package id.puskesos.rujukan.partner;
+
+import java.util.List;
+
+import org.camunda.bpm.engine.RuntimeService;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import id.puskesos.rujukan.budget.Budgets;
+import id.puskesos.rujukan.common.ConflictException;
+import id.puskesos.rujukan.process.CaseVariables;
+import id.puskesos.rujukan.process.PartnerReferralProcess;
+import id.puskesos.rujukan.routing.Program;
+import id.puskesos.rujukan.routing.ProgramCatalogue;
+
+/**
+ * A partner adds budget to a program: the waiting list is served in order, and each case served goes on to the
+ * coordinator's service decision. All in one transaction: a case the budget reaches is reserved and its process
+ * moved on together, or neither.
+ */
+@Service
+@Transactional
+public class BudgetTopUps {
+
+  /** The budget after the top-up and the referrals it served, in order. */
+  public record TopUp(Budgets.Budget budget, List<String> served) {
+  }
+
+  private final Budgets budgets;
+  private final ProgramCatalogue catalogue;
+  private final PartnerService partnerService;
+  private final RuntimeService runtimeService;
+
+  public BudgetTopUps(Budgets budgets, ProgramCatalogue catalogue, PartnerService partnerService,
+      RuntimeService runtimeService) {
+    this.budgets = budgets;
+    this.catalogue = catalogue;
+    this.partnerService = partnerService;
+    this.runtimeService = runtimeService;
+  }
+
+  public TopUp topUp(String programCode, String period, long amount, String note, String actor) {
+    Program program = catalogue.program(programCode);
+    List<Budgets.Commitment> served = budgets.topUp(program, period, amount, actor, note);
+    for (Budgets.Commitment c : served) {
+      partnerService.budgetArrived(c.referralNumber(), programCode, c.period(), actor);
+      boolean moved = !runtimeService.createMessageCorrelation(PartnerReferralProcess.MSG_BUDGET_RESERVED)
+          .processInstanceBusinessKey(c.referralNumber())
+          .processInstanceVariableEquals(CaseVariables.PROGRAM_CODE, programCode)
+          .correlateAllWithResult().isEmpty();
+      if (!moved) {
+        // the waiting list and the processes disagree: better no top-up than a reservation nobody acts on
+        throw new ConflictException("Rujukan %s ada di daftar tunggu %s tetapi prosesnya tidak menunggu anggaran; periksa di Cockpit"
+            .formatted(c.referralNumber(), program.name()));
+      }
+    }
+    return new TopUp(budgets.budget(programCode, period).orElseThrow(),
+        served.stream().map(Budgets.Commitment::referralNumber).toList());
+  }
+}

@@ -1,0 +1,36 @@
+package id.puskesos.rujukan.partner;
+
+import static id.puskesos.rujukan.process.CaseVariables.*;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+import id.puskesos.rujukan.common.Actors;
+import id.puskesos.rujukan.common.Checks;
+
+/**
+ * {@code task_recordServiceDecision} in partner-referral.bpmn. Reads {@code serviceDecision} (CONFIRM or CANCEL) and
+ * {@code coordinatorNote}; on confirmation writes {@code letterNumber}, the recommendation letter kept with the case.
+ */
+@Component
+public class RecordServiceDecisionDelegate implements JavaDelegate {
+
+  private final PartnerService partnerService;
+  private final Actors actors;
+
+  public RecordServiceDecisionDelegate(PartnerService partnerService, Actors actors) {
+    this.partnerService = partnerService;
+    this.actors = actors;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    Checks checks = new Checks();
+    var decision = checks.oneOf(PartnerService.ServiceDecision.class, SERVICE_DECISION,
+        string(execution, SERVICE_DECISION), "Penetapan layanan");
+    checks.throwIfAny();
+    execution.setVariable(LETTER_NUMBER, partnerService.decideService(string(execution, REFERRAL_NUMBER),
+        string(execution, PROGRAM_CODE), decision, string(execution, COORDINATOR_NOTE), actors.current()));
+  }
+}

@@ -1,0 +1,39 @@
+package id.puskesos.rujukan.routing;
+
+import java.time.LocalDate;
+
+/**
+ * The period a program's budget, and its "one grant per household" rule, apply to. Periods are named as the
+ * partners name them: {@code 2026-11}, {@code 2026-Q4}, {@code 2026}.
+ */
+public enum BudgetPeriod {
+  MONTH(1), QUARTER(3), YEAR(12);
+
+  private final int months;
+
+  BudgetPeriod(int months) {
+    this.months = months;
+  }
+
+  public int months() {
+    return months;
+  }
+
+  /** The name of the period the day falls in. */
+  public String of(LocalDate day) {
+    return switch (this) {
+      case MONTH -> "%d-%02d".formatted(day.getYear(), day.getMonthValue());
+      case QUARTER -> "%d-Q%d".formatted(day.getYear(), (day.getMonthValue() - 1) / 3 + 1);
+      case YEAR -> Integer.toString(day.getYear());
+    };
+  }
+
+  /** Whether the text names a period of this kind ({@code 2026-11}, {@code 2026-Q4}, {@code 2026}). */
+  public boolean names(String period) {
+    return period != null && period.matches(switch (this) {
+      case MONTH -> "20\\d\\d-(0[1-9]|1[0-2])";
+      case QUARTER -> "20\\d\\d-Q[1-4]";
+      case YEAR -> "20\\d\\d";
+    });
+  }
+}

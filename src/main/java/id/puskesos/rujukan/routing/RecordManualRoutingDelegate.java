@@ -1,0 +1,42 @@
+package id.puskesos.rujukan.routing;
+
+import static id.puskesos.rujukan.process.CaseVariables.*;
+
+import java.util.ArrayList;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+import id.puskesos.rujukan.common.Actors;
+import id.puskesos.rujukan.common.Checks;
+
+/**
+ * {@code task_recordManualRouting} in referral.bpmn. Reads {@code manualRouting} (ROUTE or CLOSE),
+ * {@code selectedPrograms} and {@code notEligibleReason}; writes {@code programs}, {@code referredCount} and
+ * {@code routingNote} (programs the coordinator chose that may not receive the case, and why).
+ */
+@Component
+public class RecordManualRoutingDelegate implements JavaDelegate {
+
+  private final RoutingService routingService;
+  private final Actors actors;
+
+  public RecordManualRoutingDelegate(RoutingService routingService, Actors actors) {
+    this.routingService = routingService;
+    this.actors = actors;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    Checks checks = new Checks();
+    var choice = checks.oneOf(RoutingService.ManualRouting.class, MANUAL_ROUTING, string(execution, MANUAL_ROUTING),
+        "Keputusan koordinator");
+    checks.throwIfAny();
+    RoutingService.Routed routed = routingService.routeByHand(string(execution, REFERRAL_NUMBER), choice,
+        strings(execution, SELECTED_PROGRAMS), string(execution, NOT_ELIGIBLE_REASON), actors.current());
+    execution.setVariable(PROGRAMS, new ArrayList<>(routed.referred()));
+    execution.setVariable(REFERRED_COUNT, routed.referred().size());
+    execution.setVariable(ROUTING_NOTE, routed.note());
+  }
+}

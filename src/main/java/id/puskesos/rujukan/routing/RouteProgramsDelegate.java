@@ -1,0 +1,56 @@
+package id.puskesos.rujukan.routing;
+
+import static id.puskesos.rujukan.process.CaseVariables.*;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+import id.puskesos.rujukan.common.Actors;
+
+/**
+ * {@code task_routePrograms} in referral.bpmn, after the eligibility table. Reads {@code eligibilityResults} (the
+ * table's matched rows); writes {@code programs} (the collection of the partner call activity),
+ * {@code referredCount}, {@code routingNote} (what was held back and why) and {@code programOptions} (the
+ * coordinator's checklist when nothing could be referred).
+ */
+@Component
+public class RouteProgramsDelegate implements JavaDelegate {
+
+  private final RoutingService routingService;
+  private final Actors actors;
+
+  public RouteProgramsDelegate(RoutingService routingService, Actors actors) {
+    this.routingService = routingService;
+    this.actors = actors;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    RoutingService.Routed routed = routingService.route(string(execution, REFERRAL_NUMBER),
+        matches(execution.getVariable(ELIGIBILITY_RESULTS)), actors.current());
+    execution.setVariable(PROGRAMS, new ArrayList<>(routed.referred()));
+    execution.setVariable(REFERRED_COUNT, routed.referred().size());
+    execution.setVariable(ROUTING_NOTE, routed.note());
+    execution.setVariable(PROGRAM_OPTIONS, jsonOptions(routingService.programOptions()));
+  }
+
+  static List<RoutingService.Match> matches(Object results) {
+    List<RoutingService.Match> matches = new ArrayList<>();
+    if (results instanceof Collection<?> rows) {
+      for (Object row : rows) {
+        if (row instanceof Map<?, ?> entries && entries.get("programCode") != null) {
+          matches.add(new RoutingService.Match(String.valueOf(entries.get("programCode")),
+              String.valueOf(entries.get("status")), entries.get("reason") == null ? null
+                  : String.valueOf(entries.get("reason"))));
+        }
+      }
+    }
+    return matches;
+  }
+}
