@@ -83,7 +83,7 @@ public class Budgets {
           c.status() == CommitmentStatus.WAITING ? position(referralNumber, program.code()) : 0);
     }
     String period = currentPeriod(program);
-    boolean reserved = reserve(program.code(), period, amount, referralNumber);
+    boolean reserved = reserve(program.code(), period, amount, referralNumber, urgent);
     OffsetDateTime now = OffsetDateTime.now(clock);
     CommitmentStatus status = reserved ? CommitmentStatus.RESERVED : CommitmentStatus.WAITING;
     if (held.isPresent()) {
@@ -243,14 +243,18 @@ public class Budgets {
       referral_number, program_code, period, household_kk, amount, disbursed, status""";
   private static final String QUEUE_ORDER = "ORDER BY urgent DESC, requested_at, id";
 
-  /** A new acceptance reserves only while the budget covers it and nobody waits ahead of it. */
-  private boolean reserve(String programCode, String period, long amount, String referralNumber) {
+  /**
+   * A new acceptance reserves only while the budget covers it and nobody waits ahead of it: an urgent case is behind
+   * only urgent cases already waiting, any other behind everyone waiting.
+   */
+  private boolean reserve(String programCode, String period, long amount, String referralNumber, boolean urgent) {
     return jdbc.sql("""
         UPDATE program_budget SET reserved = reserved + ?
         WHERE program_code = ? AND period = ? AND allocated - reserved - disbursed >= ?
           AND NOT EXISTS (SELECT 1 FROM budget_commitment w
-                          WHERE w.program_code = ? AND w.status = 'WAITING' AND w.referral_number <> ?)""")
-        .params(amount, programCode, period, amount, programCode, referralNumber).update() == 1;
+                          WHERE w.program_code = ? AND w.status = 'WAITING' AND w.referral_number <> ?
+                            AND (w.urgent = TRUE OR ? = FALSE))""")
+        .params(amount, programCode, period, amount, programCode, referralNumber, urgent).update() == 1;
   }
 
   private boolean reserveForWaiting(String programCode, String period, long amount) {
