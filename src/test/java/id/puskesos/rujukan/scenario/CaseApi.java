@@ -157,6 +157,19 @@ public class CaseApi {
         "consentBaznas", consentBaznas, "consentSalman", consentSalman, "assessmentResult", "ELIGIBLE");
   }
 
+  /**
+   * A verified, assessed case no row of the eligibility table fits (a civil-documents request of two adults): it
+   * waits at the coordinator's routing by hand.
+   */
+  public String caseNothingFits(boolean urgent) {
+    Map<String, Object> body = intake("CIVIL_DOCUMENTS");
+    body.put("urgent", urgent);
+    String number = submitIntake("fo", body).getBody().get("referralNumber").asText();
+    verifyValid(number);
+    assessEligible(number, false, false, "CIVIL_DOCUMENTS");
+    return number;
+  }
+
   /** The case's open task at that element for the group, waiting for it a little. */
   public Task partnerTask(String number, String taskDefinitionKey, String group) {
     await().atMost(Duration.ofSeconds(30)).until(() -> taskService.createTaskQuery()

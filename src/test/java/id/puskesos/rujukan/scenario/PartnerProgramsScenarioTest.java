@@ -284,11 +284,7 @@ class PartnerProgramsScenarioTest extends ScenarioTestSupport {
 
   /** A case no table row fits (a civil-documents request), routed by the coordinator to the program. */
   private String caseRoutedTo(String program, boolean urgent) {
-    Map<String, Object> intake = CaseApi.intake("CIVIL_DOCUMENTS");
-    intake.put("urgent", urgent);
-    String number = api.submitIntake("fo", intake).getBody().get("referralNumber").asText();
-    api.verifyValid(number);
-    api.assessEligible(number, false, false, "CIVIL_DOCUMENTS");
+    String number = api.caseNothingFits(urgent);
     api.complete("koordinator", number, "task_routeManually", "manualRouting", "ROUTE",
         "selectedPrograms", List.of(program));
     return number;

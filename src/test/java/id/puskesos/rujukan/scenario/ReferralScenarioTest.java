@@ -166,9 +166,7 @@ class ReferralScenarioTest extends ScenarioTestSupport {
 
   @Test
   void caseNoProgramFitsGoesToTheCoordinatorWhoRoutesItByHand() {
-    String number = api.openCase("CIVIL_DOCUMENTS");
-    api.verifyValid(number);
-    api.assessEligible(number, false, false, "CIVIL_DOCUMENTS");
+    String number = api.caseNothingFits(false);
 
     api.complete("koordinator", number, "task_routeManually", "manualRouting", "ROUTE",
         "selectedPrograms", List.of("SALMAN_SEMBAKO"));
@@ -184,9 +182,7 @@ class ReferralScenarioTest extends ScenarioTestSupport {
 
   @Test
   void coordinatorClosesACaseNoProgramFits() {
-    String number = api.openCase("CIVIL_DOCUMENTS");
-    api.verifyValid(number);
-    api.assessEligible(number, false, false, "CIVIL_DOCUMENTS");
+    String number = api.caseNothingFits(false);
 
     api.complete("koordinator", number, "task_routeManually", "manualRouting", "CLOSE",
         "notEligibleReason", "Dibantu langsung mengurus KTP di kelurahan");
