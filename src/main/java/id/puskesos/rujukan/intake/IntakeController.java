@@ -11,6 +11,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 import id.puskesos.rujukan.common.Actors;
 import id.puskesos.rujukan.common.FieldError;
+import id.puskesos.rujukan.security.Groups;
+import id.puskesos.rujukan.security.Roles;
 
 /** Intake over HTTP for integrating systems such as the city SLRT application. */
 @RestController
@@ -19,15 +21,19 @@ public class IntakeController {
 
   private final IntakeService intakeService;
   private final Actors actors;
+  private final Roles roles;
 
-  public IntakeController(IntakeService intakeService, Actors actors) {
+  public IntakeController(IntakeService intakeService, Actors actors, Roles roles) {
     this.intakeService = intakeService;
     this.actors = actors;
+    this.roles = roles;
   }
 
   /** 201 with the new case, 200 when merged into the resident's open case, 400 with every invalid field. */
   @PostMapping
   public ResponseEntity<IntakeResponse> submit(@RequestBody IntakeRequest request) {
+    // an integrating system (the city SLRT) signs in as a user of the front office group
+    roles.require("petugas Puskesos", Groups.FRONT_OFFICE, Groups.BACK_OFFICE, Groups.KOORDINATOR);
     IntakeResult result = intakeService.submit(request, actors.current());
     IntakeResponse body = new IntakeResponse(result.referralNumber(), result.processInstanceId(), "OPEN",
         result.merged(), result.warnings());

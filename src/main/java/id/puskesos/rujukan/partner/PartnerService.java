@@ -21,6 +21,7 @@ import id.puskesos.rujukan.routing.Partner;
 import id.puskesos.rujukan.routing.Program;
 import id.puskesos.rujukan.routing.ProgramCatalogue;
 import id.puskesos.rujukan.routing.RoutingService;
+import id.puskesos.rujukan.security.CaseAccess;
 
 /**
  * A partner's side of a referral: its decision (an acceptance reserves the grant from the program's budget, or puts
@@ -52,10 +53,11 @@ public class PartnerService {
   private final RoutingService routing;
   private final RecommendationLetter letters;
   private final Actors actors;
+  private final CaseAccess caseAccess;
   private final Clock clock;
 
   public PartnerService(ProgramCatalogue catalogue, CaseFile caseFile, Registry registry, Budgets budgets,
-      RoutingService routing, RecommendationLetter letters, Actors actors, Clock clock) {
+      RoutingService routing, RecommendationLetter letters, Actors actors, CaseAccess caseAccess, Clock clock) {
     this.catalogue = catalogue;
     this.caseFile = caseFile;
     this.registry = registry;
@@ -63,6 +65,7 @@ public class PartnerService {
     this.routing = routing;
     this.letters = letters;
     this.actors = actors;
+    this.caseAccess = caseAccess;
     this.clock = clock;
   }
 
@@ -216,7 +219,7 @@ public class PartnerService {
     byte[] pdf = letters.render(new RecommendationLetter.Content(letterNumber, referralNumber, resident.fullName(),
         PersonalData.maskNik(resident.nik()), resident.fullAddress(), program.name(),
         catalogue.partnerOf(program).name(), aid.isEmpty() ? null : aid, LocalDate.now(clock),
-        actors.displayName(actor)));
+        caseAccess.withoutAuthorization(() -> actors.displayName(actor))));
     caseFile.confirmService(referralNumber, programCode, letterNumber, pdf, actor);
     caseFile.record(referralNumber, EventType.SERVICE_DECIDED, actor, "Penetapan layanan: %s ditetapkan; surat rekomendasi %s"
         .formatted(program.name(), letterNumber));

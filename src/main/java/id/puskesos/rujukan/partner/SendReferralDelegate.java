@@ -9,20 +9,23 @@ import org.springframework.stereotype.Component;
 import id.puskesos.rujukan.referral.ProgramReferral;
 import id.puskesos.rujukan.routing.Partner;
 import id.puskesos.rujukan.routing.Program;
+import id.puskesos.rujukan.security.CaseAccess;
 
 /**
  * {@code task_sendReferral} in partner-referral.bpmn. Reads {@code programCode}; writes {@code programName},
  * {@code partnerName}, {@code partnerGroup} (the candidate group of the partner's tasks), {@code aidUnit}, and what
  * routing proposed: {@code proposedAmount} (and as text, {@code proposalText}), {@code proposalBasis}, and
- * {@code grantAmount} pre-filled with it.
+ * {@code grantAmount} pre-filled with it. The partner's group (only it) may read this partner referral.
  */
 @Component
 public class SendReferralDelegate implements JavaDelegate {
 
   private final PartnerService partnerService;
+  private final CaseAccess caseAccess;
 
-  public SendReferralDelegate(PartnerService partnerService) {
+  public SendReferralDelegate(PartnerService partnerService, CaseAccess caseAccess) {
     this.partnerService = partnerService;
+    this.caseAccess = caseAccess;
   }
 
   @Override
@@ -34,6 +37,7 @@ public class SendReferralDelegate implements JavaDelegate {
     execution.setVariable(PROGRAM_NAME, program.name());
     execution.setVariable(PARTNER_NAME, partner.name());
     execution.setVariable(PARTNER_GROUP, partner.group());
+    caseAccess.grantPartner(execution.getProcessInstanceId(), partner.group());
     execution.setVariable(AID_UNIT, program.budgeted() ? program.unit() : null);
     execution.setVariable(PROPOSED_AMOUNT, referral.proposedAmount());
     execution.setVariable(PROPOSAL_TEXT, referral.proposedAmount() == null ? "ditetapkan mitra"

@@ -11,8 +11,9 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-import id.puskesos.rujukan.common.NotFoundException;
 import id.puskesos.rujukan.intake.WithdrawalService;
+import id.puskesos.rujukan.security.Groups;
+import id.puskesos.rujukan.security.Roles;
 
 /** A case over HTTP: read it and its letters, or record that the resident withdrew. */
 @RestController
@@ -21,12 +22,12 @@ public class ReferralController {
 
   private final ReferralQueries queries;
   private final WithdrawalService withdrawalService;
-  private final CaseFile caseFile;
+  private final Roles roles;
 
-  public ReferralController(ReferralQueries queries, WithdrawalService withdrawalService, CaseFile caseFile) {
+  public ReferralController(ReferralQueries queries, WithdrawalService withdrawalService, Roles roles) {
     this.queries = queries;
     this.withdrawalService = withdrawalService;
-    this.caseFile = caseFile;
+    this.roles = roles;
   }
 
   @GetMapping("/{referralNumber}")
@@ -37,8 +38,7 @@ public class ReferralController {
   /** The recommendation letter issued for a program of the case, as the resident received it. */
   @GetMapping(path = "/{referralNumber}/letters/{programCode}", produces = MediaType.APPLICATION_PDF_VALUE)
   public ResponseEntity<byte[]> letter(@PathVariable String referralNumber, @PathVariable String programCode) {
-    byte[] pdf = caseFile.letter(referralNumber, programCode).orElseThrow(() -> new NotFoundException(
-        "Surat rekomendasi %s untuk program %s tidak ditemukan".formatted(referralNumber, programCode)));
+    byte[] pdf = queries.letter(referralNumber, programCode);
     return ResponseEntity.ok()
         .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline()
             .filename("surat-rekomendasi-%s-%s.pdf".formatted(referralNumber, programCode)).build().toString())
@@ -48,6 +48,7 @@ public class ReferralController {
   /** Closes the open case as withdrawn; 409 when it is already closed. */
   @PostMapping("/{referralNumber}/withdrawal")
   public ReferralView withdraw(@PathVariable String referralNumber, @RequestBody WithdrawalRequest request) {
+    roles.require("petugas Puskesos", Groups.FRONT_OFFICE, Groups.BACK_OFFICE, Groups.KOORDINATOR);
     withdrawalService.withdraw(referralNumber, request.reason());
     return queries.view(referralNumber);
   }

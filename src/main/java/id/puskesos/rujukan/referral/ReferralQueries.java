@@ -8,11 +8,13 @@ import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import id.puskesos.rujukan.common.NotFoundException;
 import id.puskesos.rujukan.common.PersonalData;
 import id.puskesos.rujukan.registry.Registry;
 import id.puskesos.rujukan.registry.Resident;
 import id.puskesos.rujukan.routing.Program;
 import id.puskesos.rujukan.routing.ProgramCatalogue;
+import id.puskesos.rujukan.security.CaseAccess;
 
 /** Reads a case for the API: the case file joined with the open tasks of its process instances. */
 @Service
@@ -23,20 +25,38 @@ public class ReferralQueries {
   private final Registry registry;
   private final ProgramCatalogue catalogue;
   private final TaskService taskService;
+  private final CaseAccess caseAccess;
 
   public ReferralQueries(CaseFile caseFile, Registry registry, ProgramCatalogue catalogue,
-      TaskService taskService) {
+      TaskService taskService, CaseAccess caseAccess) {
     this.caseFile = caseFile;
     this.registry = registry;
     this.catalogue = catalogue;
     this.taskService = taskService;
+    this.caseAccess = caseAccess;
   }
 
+  /** The letter issued for a program, for those who may see the program. */
+  public byte[] letter(String number, String programCode) {
+    CaseAccess.Scope scope = caseAccess.require(number);
+    return caseFile.programs(number).stream()
+        .filter(p -> p.programCode().equals(programCode) && scope.sees(p.partnerCode()))
+        .findFirst().flatMap(p -> caseFile.letter(number, programCode))
+        .orElseThrow(() -> new NotFoundException(
+            "Surat rekomendasi %s untuk program %s tidak ditemukan".formatted(number, programCode)));
+  }
+
+  /**
+   * The case as the caller may see it: Puskesos staff and managers all of it; a partner's staff only a case sent to
+   * their organisation (404 otherwise), with their own programs and without the Puskesos's timeline.
+   */
   public ReferralView view(String number) {
+    CaseAccess.Scope scope = caseAccess.require(number);
     ReferralRecord referral = caseFile.get(number);
     Resident resident = registry.get(referral.residentId());
-    List<ProgramReferral> programs = caseFile.programs(number);
-    Stage stage = currentStage(referral.stage(), programs);
+    List<ProgramReferral> all = caseFile.programs(number);
+    List<ProgramReferral> programs = all.stream().filter(p -> scope.sees(p.partnerCode())).toList();
+    Stage stage = currentStage(referral.stage(), all);
     return new ReferralView(
         referral.referralNumber(),
         referral.open() ? "OPEN" : "CLOSED",
@@ -53,7 +73,7 @@ public class ReferralQueries {
         caseFile.needs(number).stream().sorted().map(Need::name).toList(),
         programs.stream().map(p -> program(number, p)).toList(),
         openTasks(number),
-        caseFile.timeline(number).stream()
+        (scope.all() ? caseFile.timeline(number) : List.<TimelineEvent>of()).stream()
             .map(e -> new ReferralView.TimelineEntry(e.at(), e.actor(), e.type().name(), e.detail())).toList());
   }
 

@@ -32,7 +32,7 @@ import org.springframework.stereotype.Component;
 public class DemoData implements SmartInitializingSingleton {
 
   private static final Logger LOG = LoggerFactory.getLogger(DemoData.class);
-  private static final String PASSWORD = "demo";
+  static final String PASSWORD = "demo";
 
   private record DemoUser(String id, String firstName, String lastName, String group) {
   }
@@ -67,6 +67,9 @@ public class DemoData implements SmartInitializingSingleton {
       new DemoUser("manajer", "Manajer", "Layanan", MANAJER),
       new DemoUser("analis", "Analis", "Proses", ANALIS),
       new DemoUser("admin", "Admin", "Rujukan", ADMIN));
+
+  /** The demo users' ids: outside the demo profile none of them may keep the demo password. */
+  static final List<String> USER_IDS = USERS.stream().map(DemoUser::id).toList();
 
   private final IdentityService identityService;
   private final FilterService filterService;

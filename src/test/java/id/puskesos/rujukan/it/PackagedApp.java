@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The packaged application as a user runs it: {@code java -jar target/rujukan.jar} with the demo profile, in a
@@ -33,18 +34,19 @@ final class PackagedApp implements AutoCloseable {
     this.log = log;
   }
 
-  /** Starts the jar and waits until its health endpoint answers UP. */
+  /** Starts the jar with the demo profile and waits until its health endpoint answers UP. */
   static PackagedApp start(Path workDir, String... arguments) throws Exception {
-    String jar = System.getProperty("rujukan.jar", "target/rujukan.jar");
+    List<String> withDemo = new ArrayList<>(List.of("--spring.profiles.active=demo"));
+    withDemo.addAll(List.of(arguments));
+    return start(workDir, Map.of(), withDemo);
+  }
+
+  /** Starts the jar with these environment variables and arguments (no profile unless they name one). */
+  static PackagedApp start(Path workDir, Map<String, String> environment, List<String> arguments) throws Exception {
     int port = freePort();
-    List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
-        "-Xmx512m", "-jar", Path.of(jar).toAbsolutePath().toString(), "--spring.profiles.active=demo",
-        "--server.port=" + port));
-    command.addAll(List.of(arguments));
     Path log = workDir.resolve("app-" + System.nanoTime() + ".log");
     long begin = System.nanoTime();
-    Process process = new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true)
-        .redirectOutput(log.toFile()).start();
+    Process process = launch(workDir, environment, port, arguments, log);
     PackagedApp app = new PackagedApp(process, port, Duration.ZERO, log);
     long deadline = System.currentTimeMillis() + 180_000;
     while (!app.healthy()) {
@@ -57,16 +59,46 @@ final class PackagedApp implements AutoCloseable {
     return new PackagedApp(process, port, Duration.ofNanos(System.nanoTime() - begin), log);
   }
 
+  /** Starts the jar and waits for it to end by itself (a refused start-up); its exit code and output. */
+  static Exit exit(Path workDir, Map<String, String> environment, List<String> arguments) throws Exception {
+    Path log = workDir.resolve("app-" + System.nanoTime() + ".log");
+    Process process = launch(workDir, environment, freePort(), arguments, log);
+    if (!process.waitFor(180, java.util.concurrent.TimeUnit.SECONDS)) {
+      process.destroyForcibly();
+      throw new IllegalStateException("the application did not stop by itself:\n" + Files.readString(log));
+    }
+    return new Exit(process.exitValue(), Files.readString(log));
+  }
+
+  record Exit(int code, String output) {
+  }
+
+  private static Process launch(Path workDir, Map<String, String> environment, int port, List<String> arguments,
+      Path log) throws IOException {
+    String jar = System.getProperty("rujukan.jar", "target/rujukan.jar");
+    List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
+        "-Xmx512m", "-jar", Path.of(jar).toAbsolutePath().toString(), "--server.port=" + port));
+    command.addAll(arguments);
+    ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true)
+        .redirectOutput(log.toFile());
+    builder.environment().putAll(environment);
+    return builder.start();
+  }
+
   String baseUrl() {
     return "http://localhost:" + port;
   }
 
   HttpResponse<String> get(String user, String path) throws IOException, InterruptedException {
-    return HTTP.send(request(user, path).GET().build(), HttpResponse.BodyHandlers.ofString());
+    return get(user, "demo", path);
+  }
+
+  HttpResponse<String> get(String user, String password, String path) throws IOException, InterruptedException {
+    return HTTP.send(request(user, password, path).GET().build(), HttpResponse.BodyHandlers.ofString());
   }
 
   HttpResponse<String> postJson(String user, String path, String json) throws IOException, InterruptedException {
-    return HTTP.send(request(user, path).header("Content-Type", "application/json")
+    return HTTP.send(request(user, "demo", path).header("Content-Type", "application/json")
         .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
   }
 
@@ -100,9 +132,9 @@ final class PackagedApp implements AutoCloseable {
     }
   }
 
-  private HttpRequest.Builder request(String user, String path) {
+  private HttpRequest.Builder request(String user, String password, String path) {
     return HttpRequest.newBuilder(URI.create(baseUrl() + path)).header("Authorization",
-        "Basic " + Base64.getEncoder().encodeToString((user + ":demo").getBytes()));
+        "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes()));
   }
 
   private static int freePort() throws IOException {

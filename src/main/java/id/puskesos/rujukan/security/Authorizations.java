@@ -1,0 +1,102 @@
+package id.puskesos.rujukan.security;
+
+import static id.puskesos.rujukan.security.Groups.*;
+
+import java.util.List;
+
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Permission;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
+import org.camunda.bpm.engine.authorization.Resource;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.stereotype.Component;
+
+import id.puskesos.rujukan.routing.Partner;
+import id.puskesos.rujukan.routing.ProgramCatalogue;
+
+/**
+ * The role grants, created at start-up in every profile (idempotent: missing permissions are added, nothing is
+ * taken away). Puskesos staff work every case of the Puskesos's processes; a partner's staff see only the partner
+ * referrals sent to their organisation (granted instance by instance, {@link CaseAccess}); the manager reads
+ * everything and changes nothing; the analyst reads models and deploys; administrators ({@code camunda-admin}) get
+ * every permission on every resource, as Camunda's own first-administrator setup grants them.
+ */
+@Component
+public class Authorizations implements SmartInitializingSingleton {
+
+  /** The processes Puskesos staff work on, case by case. */
+  static final List<String> PUSKESOS_PROCESSES = List.of("referral", "partner-referral", "referral-withdrawal",
+      "dtks-inclusion", "duplicate-review", "data-reverification", "resident-reverification");
+  static final List<String> PUSKESOS = List.of(FRONT_OFFICE, FASILITATOR, BACK_OFFICE, KOORDINATOR);
+
+  private final AuthorizationService authorizationService;
+  private final ProgramCatalogue catalogue;
+
+  public Authorizations(AuthorizationService authorizationService, ProgramCatalogue catalogue) {
+    this.authorizationService = authorizationService;
+    this.catalogue = catalogue;
+  }
+
+  @Override
+  public void afterSingletonsInstantiated() {
+    for (Resources resource : Resources.values()) {
+      grant(ADMIN, resource, "*", Permissions.ALL);
+    }
+    for (String group : allGroups()) {
+      grant(group, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
+      // definitions only (names in Tasklist); what runs in them is granted below
+      grant(group, Resources.PROCESS_DEFINITION, "*", Permissions.READ);
+    }
+    for (String group : PUSKESOS) {
+      for (String process : PUSKESOS_PROCESSES) {
+        grant(group, Resources.PROCESS_DEFINITION, process, ProcessDefinitionPermissions.READ_INSTANCE,
+            ProcessDefinitionPermissions.UPDATE_INSTANCE, ProcessDefinitionPermissions.CREATE_INSTANCE,
+            ProcessDefinitionPermissions.READ_HISTORY, ProcessDefinitionPermissions.READ_TASK);
+      }
+      grant(group, Resources.PROCESS_INSTANCE, "*", Permissions.CREATE);
+    }
+    grant(MANAJER, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
+    grant(MANAJER, Resources.PROCESS_DEFINITION, "*", ProcessDefinitionPermissions.READ_INSTANCE,
+        ProcessDefinitionPermissions.READ_HISTORY, ProcessDefinitionPermissions.READ_TASK);
+    grant(MANAJER, Resources.DECISION_DEFINITION, "*", Permissions.READ, Permissions.READ_HISTORY);
+    grant(MANAJER, Resources.TASK, "*", Permissions.READ);
+    grant(ANALIS, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
+    grant(ANALIS, Resources.DEPLOYMENT, "*", Permissions.CREATE, Permissions.READ, Permissions.DELETE);
+    grant(ANALIS, Resources.DECISION_DEFINITION, "*", Permissions.READ);
+    grant(ANALIS, Resources.DECISION_REQUIREMENTS_DEFINITION, "*", Permissions.READ);
+  }
+
+  private List<String> allGroups() {
+    List<String> groups = new java.util.ArrayList<>(CASEWORK);
+    catalogue.partners().stream().map(Partner::group).filter(g -> !groups.contains(g)).forEach(groups::add);
+    groups.add(MANAJER);
+    groups.add(ANALIS);
+    return groups;
+  }
+
+  /** Adds the permissions to the group's grant on the resource, creating the grant if there is none. */
+  void grant(String group, Resource resource, String resourceId, Permission... permissions) {
+    Authorization authorization = authorizationService.createAuthorizationQuery().groupIdIn(group)
+        .resourceType(resource).resourceId(resourceId).authorizationType(Authorization.AUTH_TYPE_GRANT).list()
+        .stream().findFirst().orElse(null);
+    if (authorization == null) {
+      authorization = authorizationService.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
+      authorization.setGroupId(group);
+      authorization.setResource(resource);
+      authorization.setResourceId(resourceId);
+    }
+    boolean changed = authorization.getId() == null;
+    for (Permission permission : permissions) {
+      if (!authorization.isPermissionGranted(permission)) {
+        authorization.addPermission(permission);
+        changed = true;
+      }
+    }
+    if (changed) {
+      authorizationService.saveAuthorization(authorization);
+    }
+  }
+}
