@@ -15,6 +15,7 @@ import id.puskesos.rujukan.common.Checks;
 import id.puskesos.rujukan.referral.CaseFile;
 import id.puskesos.rujukan.referral.EventType;
 import id.puskesos.rujukan.referral.Need;
+import id.puskesos.rujukan.registry.Consents;
 
 /** Needs assessment: the household's composition and income, the confirmed needs and the consents to share data. */
 @Service
@@ -24,11 +25,13 @@ public class AssessmentService {
   private static final Locale INDONESIA = Locale.forLanguageTag("id-ID");
 
   private final CaseFile caseFile;
+  private final Consents consents;
   private final JdbcClient jdbc;
   private final Clock clock;
 
-  public AssessmentService(CaseFile caseFile, JdbcClient jdbc, Clock clock) {
+  public AssessmentService(CaseFile caseFile, Consents consents, JdbcClient jdbc, Clock clock) {
     this.caseFile = caseFile;
+    this.consents = consents;
     this.jdbc = jdbc;
     this.clock = clock;
   }
@@ -47,6 +50,11 @@ public class AssessmentService {
             a.consentSalman(), a.eligible(), a.notEligibleReason(), OffsetDateTime.now(clock), actor)
         .update();
     caseFile.confirmNeeds(referralNumber, a.needs());
+    long residentId = caseFile.get(referralNumber).residentId();
+    consents.record(residentId, Consents.Purpose.SHARE_BAZNAS, a.consentBaznas(), Consents.Source.ASSESSMENT, null,
+        actor);
+    consents.record(residentId, Consents.Purpose.SHARE_SALMAN, a.consentSalman(), Consents.Source.ASSESSMENT, null,
+        actor);
     caseFile.record(referralNumber, EventType.ASSESSED, actor,
         "Asesmen: %d anggota keluarga, penghasilan Rp%s/bulan; kebutuhan %s; %s".formatted(a.householdSize(),
             NumberFormat.getIntegerInstance(INDONESIA).format(a.monthlyIncome()), Need.summary(a.needs()),

@@ -10,11 +10,13 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import id.puskesos.rujukan.common.Actors;
+import id.puskesos.rujukan.common.Checks;
 import id.puskesos.rujukan.common.PersonalData;
 import id.puskesos.rujukan.security.Groups;
 import id.puskesos.rujukan.security.Roles;
@@ -29,15 +31,17 @@ public class RegistryController {
   private final DtksImporter importer;
   private final Registry registry;
   private final RegistryFigures figures;
+  private final Consents consents;
   private final Roles roles;
   private final Actors actors;
 
   public RegistryController(RegistryImports imports, DtksImporter importer, Registry registry,
-      RegistryFigures figures, Roles roles, Actors actors) {
+      RegistryFigures figures, Consents consents, Roles roles, Actors actors) {
     this.imports = imports;
     this.importer = importer;
     this.registry = registry;
     this.figures = figures;
+    this.consents = consents;
     this.roles = roles;
     this.actors = actors;
   }
@@ -85,6 +89,38 @@ public class RegistryController {
         "desil", r.desil() == null ? 0 : r.desil(),
         "verifiedAt", r.verifiedAt() == null ? "" : r.verifiedAt().toString(),
         "active", r.active(), "history", history);
+  }
+
+  /** The resident's consents: the answers that stand per purpose, and every answer with when and who. */
+  @GetMapping("/residents/{residentId}/consents")
+  public ConsentsView consents(@PathVariable long residentId) {
+    roles.require("petugas Puskesos", Groups.FRONT_OFFICE, Groups.BACK_OFFICE, Groups.FASILITATOR,
+        Groups.KOORDINATOR, Groups.MANAJER);
+    registry.get(residentId);
+    return new ConsentsView(consents.current(residentId), consents.history(residentId));
+  }
+
+  /**
+   * Records the resident's answer for a purpose (given, or withdrawn with how it was asked for). A withdrawal stops
+   * sharing from then on: routing and redirects no longer send the case to that partner.
+   */
+  @PostMapping("/residents/{residentId}/consents")
+  public ConsentsView recordConsent(@PathVariable long residentId, @RequestBody ConsentRequest request) {
+    roles.require("petugas Puskesos", Groups.FRONT_OFFICE, Groups.BACK_OFFICE, Groups.FASILITATOR,
+        Groups.KOORDINATOR);
+    registry.get(residentId);
+    Checks checks = new Checks();
+    Consents.Purpose purpose = checks.oneOf(Consents.Purpose.class, "purpose", request.purpose(), "Keperluan");
+    checks.check(request.given() != null, "given", "Isi apakah warga setuju (true) atau tidak/mencabut (false)");
+    checks.throwIfAny();
+    consents.record(residentId, purpose, request.given(), Consents.Source.REQUEST, request.note(), actors.current());
+    return consents(residentId);
+  }
+
+  public record ConsentRequest(String purpose, Boolean given, String note) {
+  }
+
+  public record ConsentsView(Map<Consents.Purpose, Boolean> current, List<Consents.Answer> history) {
   }
 
   @GetMapping("/figures")

@@ -20,6 +20,7 @@ import id.puskesos.rujukan.common.NotFoundException;
 import id.puskesos.rujukan.referral.CaseFile;
 import id.puskesos.rujukan.referral.EventType;
 import id.puskesos.rujukan.referral.Need;
+import id.puskesos.rujukan.registry.Consents;
 import id.puskesos.rujukan.registry.DtksStatus;
 import id.puskesos.rujukan.registry.Registry;
 import id.puskesos.rujukan.registry.Resident;
@@ -45,7 +46,7 @@ public class RoutingService {
   }
 
   /** The facts the eligibility table reads, and the PKH entitlement computed from the household. */
-  public record Facts(String householdKk, List<String> confirmedNeeds, String dtksStatus, Integer desil,
+  public record Facts(long residentId, String householdKk, List<String> confirmedNeeds, String dtksStatus, Integer desil,
       PkhBenefits.Entitlement pkh, String religion, long incomePerCapita, int schoolChildren, int children,
       boolean consentBaznas, boolean consentSalman) {
 
@@ -83,17 +84,20 @@ public class RoutingService {
   private final AssessmentService assessments;
   private final Registry registry;
   private final Budgets budgets;
+  private final Consents consents;
   private final PkhBenefits pkhBenefits;
   private final BpntBenefit bpntBenefit;
   private final Clock clock;
 
   public RoutingService(ProgramCatalogue catalogue, CaseFile caseFile, AssessmentService assessments,
-      Registry registry, Budgets budgets, PkhBenefits pkhBenefits, BpntBenefit bpntBenefit, Clock clock) {
+      Registry registry, Budgets budgets, Consents consents, PkhBenefits pkhBenefits, BpntBenefit bpntBenefit,
+      Clock clock) {
     this.catalogue = catalogue;
     this.caseFile = caseFile;
     this.assessments = assessments;
     this.registry = registry;
     this.budgets = budgets;
+    this.consents = consents;
     this.pkhBenefits = pkhBenefits;
     this.bpntBenefit = bpntBenefit;
     this.clock = clock;
@@ -112,11 +116,13 @@ public class RoutingService {
     PkhBenefits.Entitlement pkh = pkhBenefits.entitlement(new PkhBenefits.Household(a.pregnantCount(),
         a.childrenUnder6(), a.primarySchoolChildren(), a.juniorSchoolChildren(), a.seniorSchoolChildren(),
         a.disabledMembers(), a.elderlyMembers()), members, LocalDate.now(clock));
-    return new Facts(resident.kkNumber(), a.needs().stream().sorted().map(Need::name).toList(),
+    Map<Consents.Purpose, Boolean> consent = consents.current(resident.id());
+    return new Facts(resident.id(), resident.kkNumber(), a.needs().stream().sorted().map(Need::name).toList(),
         resident.dtksStatus() == null ? null : resident.dtksStatus().name(), resident.desil(), pkh,
         a.religion() == null ? null : a.religion().name(), a.monthlyIncome() / Math.max(1, a.householdSize()),
         a.primarySchoolChildren() + a.juniorSchoolChildren() + a.seniorSchoolChildren(), a.children(),
-        a.consentBaznas(), a.consentSalman());
+        consent.getOrDefault(Consents.Purpose.SHARE_BAZNAS, false),
+        consent.getOrDefault(Consents.Purpose.SHARE_SALMAN, false));
   }
 
   /** Refers the case to every program the table matched that passes the rules in code; records the rest. */
@@ -229,7 +235,7 @@ public class RoutingService {
     if (program.requiresDtks() && !facts.dtksListed()) {
       return "Warga belum terdaftar di DTKS/DTSEN (usulan ke Dinas Sosial berjalan)";
     }
-    if (!mayShareWith(partner, facts)) {
+    if (!consents.maySendTo(facts.residentId(), partner.code(), partner.government())) {
       return "Warga belum menyetujui data dibagikan kepada " + partner.name();
     }
     if (PKH.equals(program.code()) && facts.pkh().componentCount() == 0) {
@@ -246,18 +252,6 @@ public class RoutingService {
       }
     }
     return null;
-  }
-
-  /** Government partners serve on the public-task basis; others only with the resident's consent (UU PDP). */
-  private static boolean mayShareWith(Partner partner, Facts facts) {
-    if (partner.government()) {
-      return true;
-    }
-    return switch (partner.code()) {
-      case "BAZNAS" -> facts.consentBaznas();
-      case "SALMAN" -> facts.consentSalman();
-      default -> false;
-    };
   }
 
   private Long proposedAmount(Program program, Facts facts) {

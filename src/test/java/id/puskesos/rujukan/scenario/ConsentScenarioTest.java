@@ -1,0 +1,77 @@
+package id.puskesos.rujukan.scenario;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.ResponseEntity;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import id.puskesos.rujukan.registry.Registry;
+
+/**
+ * Consent per purpose (UU PDP): recorded at the needs assessment with when and who, withdrawn on the resident's
+ * request, and a withdrawal stops sharing from then on while the consents left stand.
+ */
+class ConsentScenarioTest extends ScenarioTestSupport {
+
+  @Autowired
+  private Registry registry;
+
+  @Test
+  void withdrawnConsentStopsTheCaseGoingToThatPartnerAndOnlyToIt() {
+    Map<String, Object> intake = CaseApi.intake("CIVIL_DOCUMENTS");
+    String number = api.submitIntake("fo", intake).getBody().get("referralNumber").asText();
+    api.verifyValid(number);
+    api.assessEligible(number, true, true, "CIVIL_DOCUMENTS");
+    long resident = registry.findByNik(intake.get("nik").toString()).orElseThrow().id();
+    String consents = "/api/registry/residents/" + resident + "/consents";
+    assertThat(api.get("bo", consents).getBody().get("current").toString())
+        .contains("\"SHARE_BAZNAS\":true", "\"SHARE_SALMAN\":true");
+
+    ResponseEntity<JsonNode> withdrawn = api.post("fo", consents, Map.of("purpose", "SHARE_SALMAN", "given", false,
+        "note", "Warga datang ke Puskesos " + LocalDate.now() + " dan meminta datanya tidak dibagikan ke Salman"));
+    assertThat(withdrawn.getStatusCode().value()).isEqualTo(200);
+    api.complete("koordinator", number, "task_routeManually", "manualRouting", "ROUTE",
+        "selectedPrograms", List.of("SALMAN_SEMBAKO", "BAZNAS_PEDULI"));
+
+    assertThat(api.programTask(number, "task_decideReferral", "BAZNAS_PEDULI")).isNotNull();
+    assertThat(taskService.createTaskQuery().processInstanceBusinessKey(number).taskCandidateGroup("salman").count())
+        .isZero();
+    JsonNode view = api.view(number);
+    assertThat(view.get("programs").toString()).contains("SALMAN_SEMBAKO", "NOT_SENT",
+        "Warga belum menyetujui data dibagikan kepada Rumah Amal Salman");
+    JsonNode history = api.get("bo", consents).getBody().get("history");
+    assertThat(history).hasSize(3);
+    assertThat(history.get(2).get("purpose").asText()).isEqualTo("SHARE_SALMAN");
+    assertThat(history.get(2).get("given").asBoolean()).isFalse();
+    assertThat(history.get(2).get("source").asText()).isEqualTo("REQUEST");
+    assertThat(history.get(2).get("recordedBy").asText()).isEqualTo("fo");
+    assertThat(history.get(0).get("source").asText()).isEqualTo("ASSESSMENT");
+    assertThat(history.get(0).get("recordedBy").asText()).isEqualTo("fasilitator");
+  }
+
+  @Test
+  void aWithdrawalSaysHowItWasAskedForAndOnlyPuskesosStaffRecordIt() {
+    Map<String, Object> intake = CaseApi.intake("FOOD");
+    api.submitIntake("fo", intake);
+    long resident = registry.findByNik(intake.get("nik").toString()).orElseThrow().id();
+    String consents = "/api/registry/residents/" + resident + "/consents";
+
+    ResponseEntity<JsonNode> noNote = api.post("fo", consents, Map.of("purpose", "CONTACT_WHATSAPP", "given", false));
+    assertThat(noNote.getStatusCode().value()).isEqualTo(400);
+    assertThat(noNote.getBody().toString()).contains("Catat bagaimana warga mencabut persetujuannya");
+    assertThat(api.post("fo", consents, Map.of("purpose", "SHARE_PARTAI", "given", true)).getStatusCode().value())
+        .isEqualTo(400);
+    assertThat(api.post("baznas", consents, Map.of("purpose", "SHARE_BAZNAS", "given", true)).getStatusCode()
+        .value()).isEqualTo(403);
+    assertThat(api.get("salman", consents).getStatusCode().value()).isEqualTo(403);
+    assertThat(api.post("fo", consents, Map.of("purpose", "CONTACT_WHATSAPP", "given", true)).getBody()
+        .get("current").get("CONTACT_WHATSAPP").asBoolean()).isTrue();
+  }
+}
