@@ -90,6 +90,14 @@ class ModelTest {
   }
 
   @Test
+  void historyCleanupRunsInANightlyWindow() {
+    var configuration = (org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl) context
+        .getBean(org.camunda.bpm.engine.ProcessEngine.class).getProcessEngineConfiguration();
+    assertThat(configuration.getHistoryCleanupBatchWindowStartTime()).isEqualTo("01:00+0700");
+    assertThat(configuration.getHistoryCleanupBatchWindowEndTime()).isEqualTo("05:00+0700");
+  }
+
+  @Test
   void theEligibilityTableIsDeployedWithTheReferralAndHasATimeToLive() {
     var decision = repositoryService.createDecisionDefinitionQuery()
         .decisionDefinitionKey(ReferralProcess.DECISION_PROGRAM_ELIGIBILITY).latestVersion().singleResult();
