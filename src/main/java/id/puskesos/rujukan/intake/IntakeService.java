@@ -136,7 +136,6 @@ public class IntakeService {
     v.put(CaseVariables.REFERRAL_NUMBER, number);
     v.put(CaseVariables.RESIDENT_ID, resident.id());
     v.put(CaseVariables.RESIDENT_NAME, resident.fullName());
-    v.put(CaseVariables.NIK, resident.nik());
     v.put(CaseVariables.NIK_MASKED, PersonalData.maskNik(resident.nik()));
     v.put(CaseVariables.ADDRESS, resident.fullAddress());
     v.put(CaseVariables.NEEDS, CaseVariables.jsonList(complaint.needs().stream().map(Need::name).toList()));

@@ -42,6 +42,7 @@ public class RegisterIntakeDelegate implements JavaDelegate {
       execution.setProcessBusinessKey(result.referralNumber());
     }
     REGISTRY_ONLY.forEach(execution::removeVariable);
+    execution.removeVariable(NIK);
     execution.setVariable(MERGED_INTO_OPEN_CASE, result.merged());
   }
 }

@@ -28,6 +28,7 @@ public final class CaseVariables {
   public static final String REFERRAL_NUMBER = "referralNumber";
   public static final String RESIDENT_ID = "residentId";
   public static final String RESIDENT_NAME = "residentName";
+  /** The full NIK: on the start form, and as a task-local variable of the forms whose role needs it; never kept. */
   public static final String NIK = "nik";
   public static final String NIK_MASKED = "nikMasked";
   public static final String ADDRESS = "address";

@@ -61,9 +61,7 @@ public class DtksInclusion {
     variables.put(CaseVariables.REFERRAL_NUMBER, referralNumber);
     variables.put(CaseVariables.RESIDENT_ID, residentId);
     variables.put(CaseVariables.RESIDENT_NAME, r.fullName());
-    variables.put(CaseVariables.NIK, r.nik());
     variables.put(CaseVariables.NIK_MASKED, PersonalData.maskNik(r.nik()));
-    variables.put(CaseVariables.KK_NUMBER, r.kkNumber());
     variables.put(CaseVariables.ADDRESS, r.fullAddress());
     variables.put(CaseVariables.REGISTRY_FINDINGS, findings);
     variables.put(CaseVariables.URGENT, false);

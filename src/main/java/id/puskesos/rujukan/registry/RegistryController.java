@@ -32,16 +32,21 @@ public class RegistryController {
   private final Registry registry;
   private final RegistryFigures figures;
   private final Consents consents;
+  private final AccessLog accessLog;
+  private final ResidentData residentData;
   private final Roles roles;
   private final Actors actors;
 
   public RegistryController(RegistryImports imports, DtksImporter importer, Registry registry,
-      RegistryFigures figures, Consents consents, Roles roles, Actors actors) {
+      RegistryFigures figures, Consents consents, AccessLog accessLog, ResidentData residentData, Roles roles,
+      Actors actors) {
     this.imports = imports;
     this.importer = importer;
     this.registry = registry;
     this.figures = figures;
     this.consents = consents;
+    this.accessLog = accessLog;
+    this.residentData = residentData;
     this.roles = roles;
     this.actors = actors;
   }
@@ -82,6 +87,7 @@ public class RegistryController {
     roles.require("petugas Puskesos", Groups.FRONT_OFFICE, Groups.BACK_OFFICE, Groups.FASILITATOR,
         Groups.KOORDINATOR, Groups.MANAJER);
     Resident r = registry.get(residentId);
+    accessLog.record(residentId, AccessLog.Purpose.RECORD_VIEW, null, actors.current());
     List<ResidentChange> history = registry.history(residentId);
     return Map.of("id", r.id(), "nikMasked", PersonalData.maskNik(r.nik()), "name", r.fullName(),
         "household", registry.household(r.kkNumber()).size(),
@@ -97,7 +103,26 @@ public class RegistryController {
     roles.require("petugas Puskesos", Groups.FRONT_OFFICE, Groups.BACK_OFFICE, Groups.FASILITATOR,
         Groups.KOORDINATOR, Groups.MANAJER);
     registry.get(residentId);
+    accessLog.record(residentId, AccessLog.Purpose.CONSENT_VIEW, null, actors.current());
     return new ConsentsView(consents.current(residentId), consents.history(residentId));
+  }
+
+  /** Everything held on the resident (their right of access), as JSON; the read is logged. */
+  @GetMapping("/residents/{residentId}/export")
+  public Map<String, Object> export(@PathVariable long residentId) {
+    roles.require("front office dan koordinator Puskesos", Groups.FRONT_OFFICE, Groups.KOORDINATOR);
+    return residentData.export(residentId, actors.current());
+  }
+
+  /** Erases the resident's personal data on their request; 409 while a case runs or retention applies. */
+  @PostMapping("/residents/{residentId}/erasure")
+  public Map<String, Object> erase(@PathVariable long residentId, @RequestBody ErasureRequest request) {
+    roles.require("koordinator Puskesos", Groups.KOORDINATOR);
+    residentData.erase(residentId, request.reason(), actors.current());
+    return Map.of("residentId", residentId, "erased", true);
+  }
+
+  public record ErasureRequest(String reason) {
   }
 
   /**

@@ -72,6 +72,16 @@ public class CaseApi {
     return body;
   }
 
+  /** The intake as the variables Tasklist's start form submits. */
+  public static Object[] startForm(Map<String, Object> intake) {
+    List<Object> pairs = new ArrayList<>();
+    intake.forEach((name, value) -> {
+      pairs.add(name);
+      pairs.add(value);
+    });
+    return pairs.toArray();
+  }
+
   public ResponseEntity<JsonNode> submitIntake(String user, Map<String, Object> body) {
     return post(user, "/api/referrals", body);
   }

@@ -94,7 +94,7 @@ class IntakeScenarioTest extends ScenarioTestSupport {
   void tasklistStartFormRegistersThroughTheSameIntake() {
     Map<String, Object> intake = CaseApi.intake("FOOD");
 
-    ResponseEntity<JsonNode> started = api.submitStartForm("fo", "referral", startForm(intake));
+    ResponseEntity<JsonNode> started = api.submitStartForm("fo", "referral", CaseApi.startForm(intake));
 
     assertThat(started.getStatusCode().value()).isEqualTo(200);
     String instanceId = started.getBody().get("id").asText();
@@ -117,7 +117,7 @@ class IntakeScenarioTest extends ScenarioTestSupport {
     String number = api.submitIntake("fo", intake).getBody().get("referralNumber").asText();
     intake.put("needs", List.of("HOUSING"));
 
-    ResponseEntity<JsonNode> started = api.submitStartForm("fo", "referral", startForm(intake));
+    ResponseEntity<JsonNode> started = api.submitStartForm("fo", "referral", CaseApi.startForm(intake));
 
     String instanceId = started.getBody().get("id").asText();
     assertThat(historyService.createHistoricProcessInstanceQuery().processInstanceId(instanceId).singleResult()
@@ -132,7 +132,7 @@ class IntakeScenarioTest extends ScenarioTestSupport {
     intake.put("birthDate", "1985-13-45");
     long referrals = referralRows();
 
-    ResponseEntity<JsonNode> refused = api.submitStartForm("fo", "referral", startForm(intake));
+    ResponseEntity<JsonNode> refused = api.submitStartForm("fo", "referral", CaseApi.startForm(intake));
 
     assertThat(refused.getStatusCode().is2xxSuccessful()).isFalse();
     assertThat(refused.getBody().get("message").asText())
@@ -174,15 +174,6 @@ class IntakeScenarioTest extends ScenarioTestSupport {
   // ---- helpers ----------------------------------------------------------------------------------------------
 
   /** The intake form's fields as Tasklist submits them: a checklist as a JSON list, the rest as typed values. */
-  private static Object[] startForm(Map<String, Object> intake) {
-    List<Object> pairs = new ArrayList<>();
-    intake.forEach((name, value) -> {
-      pairs.add(name);
-      pairs.add(value);
-    });
-    return pairs.toArray();
-  }
-
   private ResponseEntity<JsonNode> raw(String body, MediaType type) {
     HttpHeaders headers = CaseApi.headers("fo");
     headers.setContentType(type);
