@@ -91,7 +91,8 @@ class TasklistIT {
       fill("rt", "2");
       fill("rw", "5");
       choose("needs", "Pangan");
-      fill("description", "Suami meninggal, tiga anak, tidak ada beras");
+      // markup in free text must stay text in every form that shows it
+      fill("description", "Suami meninggal, tiga anak, tidak ada beras <img src=x onerror=\"document.title='XSS'\">");
       check("urgent");
       submitStartForm();
       String number = awaitReferralAt("task_homeVisit");
@@ -100,6 +101,7 @@ class TasklistIT {
       openTask("Verifikasi lapangan (kunjungan rumah)");
       assertThat(formText()).contains(number, "Dewi Lestari", "Pangan", "3273016107900002",
           "belum pernah diverifikasi lapangan");
+      assertThat(browser.getTitle()).doesNotContain("XSS");
       date("visitDate", LocalDate.now());
       fill("visitFindings", "Rumah kontrakan satu kamar, tiga anak sekolah");
       select("dtksStatus", "Terdaftar");

@@ -1,0 +1,128 @@
+package id.puskesos.rujukan.common;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ReadListener;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletInputStream;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import jakarta.servlet.http.HttpServletResponse;
+
+/**
+ * Limits and headers of the domain API ({@code /api/*}): a body larger than the limit is refused with 413 before it
+ * is read (an extract upload, which may be hundreds of megabytes, is exempt); answers carry personal data, so they are
+ * not cached, not sniffed and not framed.
+ */
+@Configuration
+public class ApiRequestGuard {
+
+  /** The largest JSON body the domain API reads. */
+  static final int MAX_BODY = 64 * 1024;
+  private static final String UPLOADS = "/api/registry/imports";
+
+  @Bean
+  public FilterRegistrationBean<OncePerRequestFilter> apiRequestGuardFilter() {
+    FilterRegistrationBean<OncePerRequestFilter> registration = new FilterRegistrationBean<>(new Guard());
+    registration.addUrlPatterns("/api/*");
+    registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+    return registration;
+  }
+
+  private static final class Guard extends OncePerRequestFilter {
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+        throws ServletException, IOException {
+      response.setHeader("Cache-Control", "no-store");
+      response.setHeader("X-Content-Type-Options", "nosniff");
+      response.setHeader("X-Frame-Options", "DENY");
+      if (request.getRequestURI().startsWith(UPLOADS)) {
+        chain.doFilter(request, response);
+        return;
+      }
+      if (request.getContentLengthLong() > MAX_BODY) {
+        tooLarge(response);
+        return;
+      }
+      try {
+        chain.doFilter(new Limited(request), response);
+      } catch (BodyTooLarge e) {
+        if (!response.isCommitted()) {
+          tooLarge(response);
+        }
+      }
+    }
+
+    static void tooLarge(HttpServletResponse response) throws IOException {
+      response.setStatus(HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE);
+      response.setContentType("application/json");
+      response.getOutputStream().write(("{\"message\":\"Isi permintaan terlalu besar (paling banyak %d KB)\","
+          + "\"errors\":[]}").formatted(MAX_BODY / 1024).getBytes(StandardCharsets.UTF_8));
+    }
+  }
+
+  /** A body sent without its length (chunked) is cut off at the limit. */
+  private static final class Limited extends HttpServletRequestWrapper {
+
+    Limited(HttpServletRequest request) {
+      super(request);
+    }
+
+    @Override
+    public ServletInputStream getInputStream() throws IOException {
+      ServletInputStream in = super.getInputStream();
+      return new ServletInputStream() {
+        private long read;
+
+        @Override
+        public int read() throws IOException {
+          int b = in.read();
+          if (b >= 0 && ++read > MAX_BODY) {
+            throw new BodyTooLarge();
+          }
+          return b;
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) throws IOException {
+          int n = in.read(buffer, offset, length);
+          if (n > 0 && (read += n) > MAX_BODY) {
+            throw new BodyTooLarge();
+          }
+          return n;
+        }
+
+        @Override
+        public boolean isFinished() {
+          return in.isFinished();
+        }
+
+        @Override
+        public boolean isReady() {
+          return in.isReady();
+        }
+
+        @Override
+        public void setReadListener(ReadListener listener) {
+          in.setReadListener(listener);
+        }
+      };
+    }
+  }
+
+  /** Thrown while reading past the limit; the API's error answer turns it into 413. */
+  static final class BodyTooLarge extends IOException {
+    BodyTooLarge() {
+      super("request body over " + MAX_BODY + " bytes");
+    }
+  }
+}
