@@ -128,6 +128,17 @@ class AccessScenarioTest extends ScenarioTestSupport {
   }
 
   @Test
+  void analystReadsModelsButNoCase() {
+    assertThat(engine("analis", HttpMethod.GET, "/deployment").getStatusCode().value()).isEqualTo(200);
+    assertThat(engine("analis", HttpMethod.GET, "/decision-definition?key=program-eligibility").getBody()).isNotEmpty();
+    assertThat(engine("analis", HttpMethod.GET, "/process-instance?businessKey=" + shared).getBody()).isEmpty();
+    assertThat(engine("analis", HttpMethod.GET, "/task?processInstanceBusinessKey=" + shared).getBody()).isEmpty();
+    assertThat(engine("analis", HttpMethod.GET, "/history/variable-instance?processInstanceBusinessKey=" + shared)
+        .getBody()).isEmpty();
+    assertThat(api.get("analis", "/api/referrals/" + shared).getStatusCode().value()).isEqualTo(404);
+  }
+
+  @Test
   void withoutCredentialsBothApisAnswer401() {
     assertThat(http.getForEntity("/engine-rest/task", String.class).getStatusCode().value()).isEqualTo(401);
     assertThat(http.getForEntity("/api/referrals/" + shared, String.class).getStatusCode().value()).isEqualTo(401);
