@@ -49,9 +49,12 @@ class ProductionStartIT {
     try (PackagedApp app = PackagedApp.start(dir, Map.of("RUJUKAN_ADMIN_PASSWORD_FILE", secret.toString()),
         List.of())) {
       assertThat(app.get("admin", PASSWORD, "/engine-rest/user?id=admin").body()).contains("\"id\":\"admin\"");
-      assertThat(app.get("admin", "demo", "/engine-rest/user").statusCode()).isEqualTo(401);
-      assertThat(app.get("fo", "demo", "/api/catalogue").statusCode()).isEqualTo(401);
+      // the staff's Tasklist filters exist without the demo profile too
+      assertThat(app.get("admin", PASSWORD, "/engine-rest/filter").body()).contains("Tugas kelompok saya");
       assertThat(app.get("admin", PASSWORD, "/h2-console").statusCode()).isEqualTo(404);
+      assertThat(app.get("fo", "demo", "/api/catalogue").statusCode()).isEqualTo(401);
+      // last: a wrong password locks the user for a few seconds (login throttling)
+      assertThat(app.get("admin", "demo", "/engine-rest/user").statusCode()).isEqualTo(401);
     }
   }
 }

@@ -1,0 +1,79 @@
+package id.puskesos.rujukan.security;
+
+import static id.puskesos.rujukan.security.Groups.*;
+
+import java.util.List;
+import java.util.Map;
+
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.FilterService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.filter.Filter;
+import org.camunda.bpm.engine.task.TaskQuery;
+import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.stereotype.Component;
+
+/**
+ * The shared Tasklist filters, in every profile: each user lands on their group's tasks, urgent first. Idempotent:
+ * a filter that exists (perhaps changed by an administrator) is left as it is.
+ */
+@Component
+public class TasklistFilters implements SmartInitializingSingleton {
+
+  private final FilterService filterService;
+  private final TaskService taskService;
+  private final AuthorizationService authorizationService;
+
+  public TasklistFilters(FilterService filterService, TaskService taskService,
+      AuthorizationService authorizationService) {
+    this.filterService = filterService;
+    this.taskService = taskService;
+    this.authorizationService = authorizationService;
+  }
+
+  @Override
+  public void afterSingletonsInstantiated() {
+    List<String> casework = CASEWORK;
+    ensureFilter("Tugas kelompok saya", -10, "Tugas untuk kelompok Anda, yang mendesak lebih dulu",
+        taskService.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}").includeAssignedTasks()
+            .orderByTaskPriority().desc().orderByTaskCreateTime().asc(), casework);
+    ensureFilter("Tugas saya", -5, "Tugas yang sudah Anda ambil",
+        taskService.createTaskQuery().taskAssigneeExpression("${currentUser()}")
+            .orderByTaskPriority().desc().orderByTaskCreateTime().asc(), casework);
+    ensureFilter("Mendesak", 0, "Tugas kasus mendesak untuk kelompok Anda",
+        taskService.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}").includeAssignedTasks()
+            .taskMinPriority(80).orderByTaskCreateTime().asc(), casework);
+    ensureFilter("Semua tugas", 10, "Semua tugas yang terbuka (koordinator dan manajer)",
+        taskService.createTaskQuery().orderByTaskPriority().desc().orderByTaskCreateTime().asc(),
+        List.of(KOORDINATOR, MANAJER));
+  }
+
+  /** A shared Tasklist filter, readable by the given groups. */
+  private void ensureFilter(String name, int priority, String description, TaskQuery query, List<String> readers) {
+    if (filterService.createFilterQuery().filterName(name).count() > 0) {
+      return;
+    }
+    Filter filter = filterService.newTaskFilter(name).setQuery(query).setProperties(Map.of(
+        "priority", priority,
+        "description", description,
+        // no auto-refresh: Tasklist reloads the open task's form on refresh, and typed input would be lost
+        "refresh", false,
+        "showUndefinedVariable", false,
+        "variables", List.of(
+            Map.of("name", "referralNumber", "label", "No. rujukan"),
+            Map.of("name", "residentName", "label", "Warga"),
+            Map.of("name", "programName", "label", "Program"))));
+    filterService.saveFilter(filter);
+    for (String group : readers) {
+      Authorization read = authorizationService.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
+      read.setResource(Resources.FILTER);
+      read.setResourceId(filter.getId());
+      read.setGroupId(group);
+      read.addPermission(Permissions.READ);
+      authorizationService.saveAuthorization(read);
+    }
+  }
+}
