@@ -17,7 +17,8 @@ import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.stereotype.Component;
 
 /**
- * The shared Tasklist filters, in every profile: each user lands on their group's tasks, urgent first. Idempotent:
+ * The shared Tasklist filters, in every profile: each user lands on their group's tasks, urgent first; the late ones
+ * ("Terlambat"), those due today, and the cases waiting for a partner are a click away. Idempotent:
  * a filter that exists (perhaps changed by an administrator) is left as it is.
  */
 @Component
@@ -46,6 +47,16 @@ public class TasklistFilters implements SmartInitializingSingleton {
     ensureFilter("Mendesak", 0, "Tugas kasus mendesak untuk kelompok Anda",
         taskService.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}").includeAssignedTasks()
             .taskMinPriority(80).orderByTaskCreateTime().asc(), casework);
+    ensureFilter("Terlambat", 1, "Tugas kelompok Anda yang melewati batas waktu layanan",
+        taskService.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}").includeAssignedTasks()
+            .dueBeforeExpression("${now()}").orderByDueDate().asc(), casework);
+    ensureFilter("Jatuh tempo hari ini", 2, "Tugas kelompok Anda yang jatuh tempo sebelum besok",
+        taskService.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}").includeAssignedTasks()
+            .dueAfterExpression("${now()}").dueBeforeExpression("${dateTime().plusDays(1).withTimeAtStartOfDay().toDate()}")
+            .orderByDueDate().asc(), casework);
+    ensureFilter("Menunggu mitra", 5, "Rujukan yang sedang menunggu keputusan atau penyaluran mitra",
+        taskService.createTaskQuery().taskDefinitionKeyIn("task_decideReferral", "task_distributeAid")
+            .orderByDueDate().asc(), List.of(BACK_OFFICE, KOORDINATOR, MANAJER));
     ensureFilter("Semua tugas", 10, "Semua tugas yang terbuka (koordinator dan manajer)",
         taskService.createTaskQuery().orderByTaskPriority().desc().orderByTaskCreateTime().asc(),
         List.of(KOORDINATOR, MANAJER));

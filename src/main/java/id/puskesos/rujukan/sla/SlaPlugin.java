@@ -1,0 +1,77 @@
+package id.puskesos.rujukan.sla;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
+import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
+import org.camunda.bpm.engine.impl.calendar.CycleBusinessCalendar;
+import org.camunda.bpm.engine.impl.calendar.DueDateBusinessCalendar;
+import org.camunda.bpm.engine.impl.calendar.DurationBusinessCalendar;
+import org.camunda.bpm.engine.impl.calendar.MapBusinessCalendarManager;
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
+import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
+import org.camunda.bpm.engine.impl.util.xml.Element;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+import id.puskesos.rujukan.RujukanApplication;
+import id.puskesos.rujukan.process.CaseVariables;
+
+/**
+ * Service levels in the engine: Camunda's due-date calendar counts working days and office hours
+ * ({@link WorkingDaysBusinessCalendar}), and every user task gets its due date when it is created, from
+ * {@code rujukan.sla} by task and urgency, unless the model gives one.
+ */
+@Component
+public class SlaPlugin extends AbstractProcessEnginePlugin {
+
+  private static final Logger LOG = LoggerFactory.getLogger(SlaPlugin.class);
+
+  private final SlaSettings.Policy policy;
+  private final WorkingDaysBusinessCalendar calendar;
+
+  public SlaPlugin(SlaSettings.Policy policy, SlaSettings.Calendar settings) {
+    this.policy = policy;
+    WorkingCalendar working = new WorkingCalendar(settings.holidays(), settings.opens(), settings.closes());
+    this.calendar = new WorkingDaysBusinessCalendar(working);
+    int year = LocalDate.now(RujukanApplication.ZONE).getYear();
+    for (int y : new int[] {year, year + 1}) {
+      if (!working.knowsYear(y)) {
+        LOG.warn("No holiday list for {} in rujukan.calendar.holidays: service levels count only weekends as days off", y);
+      }
+    }
+  }
+
+  @Override
+  public void preInit(ProcessEngineConfigurationImpl configuration) {
+    MapBusinessCalendarManager calendars = new MapBusinessCalendarManager();
+    calendars.addBusinessCalendar(DurationBusinessCalendar.NAME, new DurationBusinessCalendar());
+    calendars.addBusinessCalendar(DueDateBusinessCalendar.NAME, calendar);
+    calendars.addBusinessCalendar(CycleBusinessCalendar.NAME, new CycleBusinessCalendar());
+    configuration.setBusinessCalendarManager(calendars);
+    if (configuration.getCustomPostBPMNParseListeners() == null) {
+      configuration.setCustomPostBPMNParseListeners(new ArrayList<>());
+    }
+    configuration.getCustomPostBPMNParseListeners().add(new AbstractBpmnParseListener() {
+      @Override
+      public void parseUserTask(Element element, ScopeImpl scope, ActivityImpl activity) {
+        ((UserTaskActivityBehavior) activity.getActivityBehavior()).getTaskDefinition()
+            .addTaskListener(TaskListener.EVENTNAME_CREATE, SlaPlugin.this::setDueDate);
+      }
+    });
+  }
+
+  /** Sets the task's due date from its service level, unless the model gave one. */
+  private void setDueDate(DelegateTask task) {
+    if (task.getDueDate() == null) {
+      boolean urgent = Boolean.TRUE.equals(task.getVariable(CaseVariables.URGENT));
+      task.setDueDate(calendar.resolveDuedate(policy.of(task.getTaskDefinitionKey(), urgent), task.getCreateTime()));
+    }
+  }
+}

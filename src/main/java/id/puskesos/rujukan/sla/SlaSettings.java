@@ -1,0 +1,48 @@
+package id.puskesos.rujukan.sla;
+
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * Service levels ({@code rujukan.sla}) and the working calendar ({@code rujukan.calendar}), from configuration. A
+ * service level is {@code <n>WD} (working days), {@code <n>WH} (office hours) or an ISO-8601 duration
+ * ({@code P30D}), for normal and for urgent cases.
+ */
+public final class SlaSettings {
+
+  private SlaSettings() {
+  }
+
+  /** The service level of a task: for normal cases, and for urgent ones. */
+  public record Level(String normal, String urgent) {
+    public String of(boolean isUrgent) {
+      return isUrgent && urgent != null ? urgent : normal;
+    }
+  }
+
+  @ConfigurationProperties("rujukan.sla")
+  public record Policy(Level defaults, Map<String, Level> tasks) {
+    public Policy {
+      defaults = defaults == null ? new Level("5WD", "1WD") : defaults;
+      tasks = tasks == null ? Map.of() : Map.copyOf(tasks);
+    }
+
+    /** The due-date description of a task ({@code task_homeVisit}), or the default for tasks not listed. */
+    public String of(String taskDefinitionKey, boolean urgent) {
+      return tasks.getOrDefault(taskDefinitionKey, defaults).of(urgent);
+    }
+  }
+
+  @ConfigurationProperties("rujukan.calendar")
+  public record Calendar(LocalTime opens, LocalTime closes, Map<Integer, List<LocalDate>> holidays) {
+    public Calendar {
+      opens = opens == null ? LocalTime.of(8, 0) : opens;
+      closes = closes == null ? LocalTime.of(16, 0) : closes;
+      holidays = holidays == null ? Map.of() : Map.copyOf(holidays);
+    }
+  }
+}

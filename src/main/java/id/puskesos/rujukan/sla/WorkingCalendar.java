@@ -1,0 +1,97 @@
+package id.puskesos.rujukan.sla;
+
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZonedDateTime;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+
+import id.puskesos.rujukan.RujukanApplication;
+
+/**
+ * Indonesian working days and office hours in Bandung: Monday to Friday, except national holidays and collective
+ * leave (cuti bersama) from the configured list per year. Service levels count in these days and hours.
+ */
+public class WorkingCalendar {
+
+  private final Set<LocalDate> holidays = new HashSet<>();
+  private final Set<Integer> years;
+  private final LocalTime opens;
+  private final LocalTime closes;
+
+  public WorkingCalendar(Map<Integer, ? extends Collection<LocalDate>> holidaysByYear, LocalTime opens,
+      LocalTime closes) {
+    holidaysByYear.values().forEach(holidays::addAll);
+    this.years = Set.copyOf(holidaysByYear.keySet());
+    if (!opens.isBefore(closes)) {
+      throw new IllegalArgumentException("office hours must open before they close: " + opens + "-" + closes);
+    }
+    this.opens = opens;
+    this.closes = closes;
+  }
+
+  /** Whether the holiday list covers the year (outside it only weekends count as days off). */
+  public boolean knowsYear(int year) {
+    return years.contains(year);
+  }
+
+  public boolean isWorkingDay(LocalDate day) {
+    return day.getDayOfWeek() != DayOfWeek.SATURDAY && day.getDayOfWeek() != DayOfWeek.SUNDAY
+        && !holidays.contains(day);
+  }
+
+  /**
+   * The same time of day {@code days} working days after the start; with 0, the close of the start's working day.
+   * A start outside office hours counts from the next opening.
+   */
+  public ZonedDateTime plusWorkingDays(ZonedDateTime start, int days) {
+    ZonedDateTime from = intoOfficeHours(start);
+    if (days == 0) {
+      return from.with(closes);
+    }
+    LocalDate day = from.toLocalDate();
+    for (int counted = 0; counted < days;) {
+      day = day.plusDays(1);
+      if (isWorkingDay(day)) {
+        counted++;
+      }
+    }
+    return day.atTime(from.toLocalTime()).atZone(from.getZone());
+  }
+
+  /** The moment {@code hours} office hours after the start. */
+  public ZonedDateTime plusWorkingHours(ZonedDateTime start, int hours) {
+    ZonedDateTime at = intoOfficeHours(start);
+    Duration left = Duration.ofHours(hours);
+    while (true) {
+      Duration today = Duration.between(at.toLocalTime(), closes);
+      if (left.compareTo(today) <= 0) {
+        return at.plus(left);
+      }
+      left = left.minus(today);
+      at = nextOpening(at.toLocalDate(), at);
+    }
+  }
+
+  /** The start, or the next opening when it falls outside office hours or on a day off. */
+  ZonedDateTime intoOfficeHours(ZonedDateTime start) {
+    ZonedDateTime local = start.withZoneSameInstant(RujukanApplication.ZONE);
+    LocalDate day = local.toLocalDate();
+    if (isWorkingDay(day) && local.toLocalTime().isBefore(closes)) {
+      return local.toLocalTime().isBefore(opens) ? local.with(opens) : local;
+    }
+    return nextOpening(day, local);
+  }
+
+  private ZonedDateTime nextOpening(LocalDate after, ZonedDateTime zoned) {
+    LocalDate day = after.plusDays(1);
+    while (!isWorkingDay(day)) {
+      day = day.plusDays(1);
+    }
+    return day.atTime(opens).atZone(zoned.getZone());
+  }
+}

@@ -1,0 +1,52 @@
+package id.puskesos.rujukan.sla;
+
+import java.time.ZonedDateTime;
+import java.util.Date;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.camunda.bpm.engine.impl.calendar.DueDateBusinessCalendar;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.task.Task;
+
+import id.puskesos.rujukan.RujukanApplication;
+
+/**
+ * Camunda's due-date business calendar, with working days and hours: {@code 3WD} (three working days), {@code 4WH}
+ * (four office hours). Anything else (an ISO-8601 duration such as {@code P30D}, a date) is resolved as Camunda
+ * does. Task due dates and timer dates resolve through it, so Tasklist's due date and the timer agree.
+ */
+public class WorkingDaysBusinessCalendar extends DueDateBusinessCalendar {
+
+  private static final Pattern WORKING = Pattern.compile("(\\d+)(WD|WH)");
+
+  private final WorkingCalendar calendar;
+
+  public WorkingDaysBusinessCalendar(WorkingCalendar calendar) {
+    this.calendar = calendar;
+  }
+
+  @Override
+  public Date resolveDuedate(String description) {
+    return resolveDuedate(description, ClockUtil.getCurrentTime());
+  }
+
+  @Override
+  public Date resolveDuedate(String description, Task task) {
+    return resolveDuedate(description, task == null || task.getCreateTime() == null ? ClockUtil.getCurrentTime()
+        : task.getCreateTime());
+  }
+
+  @Override
+  public Date resolveDuedate(String description, Date startDate) {
+    Matcher working = WORKING.matcher(description.trim());
+    if (!working.matches()) {
+      return super.resolveDuedate(description, startDate);
+    }
+    ZonedDateTime start = startDate.toInstant().atZone(RujukanApplication.ZONE);
+    int amount = Integer.parseInt(working.group(1));
+    ZonedDateTime due = "WD".equals(working.group(2)) ? calendar.plusWorkingDays(start, amount)
+        : calendar.plusWorkingHours(start, amount);
+    return Date.from(due.toInstant());
+  }
+}
