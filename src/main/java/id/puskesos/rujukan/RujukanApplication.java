@@ -7,12 +7,14 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.context.annotation.Bean;
+import org.springframework.scheduling.annotation.EnableScheduling;
 
 import id.puskesos.rujukan.registry.RegistryCommands;
 
 /** Rujukan: the integrated social-assistance referral system of a village Puskesos, on Camunda 7. */
 @SpringBootApplication
 @ConfigurationPropertiesScan
+@EnableScheduling
 public class RujukanApplication {
 
   /** Bandung's clock: "today" for dates on forms and in rules is the day in Western Indonesian Time. */

@@ -54,6 +54,9 @@ public class TasklistFilters implements SmartInitializingSingleton {
         taskService.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}").includeAssignedTasks()
             .dueAfterExpression("${now()}").dueBeforeExpression("${dateTime().plusDays(1).withTimeAtStartOfDay().toDate()}")
             .orderByDueDate().asc(), casework);
+    ensureFilter("Eskalasi", 3, "Semua tugas yang melewati batas waktu layanan, kelompok mana pun",
+        taskService.createTaskQuery().dueBeforeExpression("${now()}").orderByDueDate().asc(),
+        List.of(KOORDINATOR, MANAJER));
     ensureFilter("Menunggu mitra", 5, "Rujukan yang sedang menunggu keputusan atau penyaluran mitra",
         taskService.createTaskQuery().taskDefinitionKeyIn("task_decideReferral", "task_distributeAid")
             .orderByDueDate().asc(), List.of(BACK_OFFICE, KOORDINATOR, MANAJER));

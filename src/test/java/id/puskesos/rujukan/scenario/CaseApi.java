@@ -225,6 +225,15 @@ public class CaseApi {
     completeProgramTask(partnerUser, number, "task_distributeAid", programCode, variables.toArray());
   }
 
+  /** The tasks a shared Tasklist filter lists for the user, as Tasklist asks for them. */
+  public JsonNode filterList(String user, String name) {
+    JsonNode filters = http.exchange("/engine-rest/filter?name={name}", HttpMethod.GET, new HttpEntity<>(headers(user)),
+        JsonNode.class, name).getBody();
+    assertThat(filters).as(name).hasSize(1);
+    return http.exchange("/engine-rest/filter/" + filters.get(0).get("id").asText() + "/list?maxResults=1000",
+        HttpMethod.POST, json(user, Map.of()), JsonNode.class).getBody();
+  }
+
   public ResponseEntity<JsonNode> get(String user, String path) {
     return http.exchange(path, HttpMethod.GET, new HttpEntity<>(headers(user)), JsonNode.class);
   }

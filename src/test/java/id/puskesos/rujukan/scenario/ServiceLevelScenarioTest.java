@@ -10,9 +10,6 @@ import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.http.HttpEntity;
-import org.springframework.http.HttpMethod;
-import org.springframework.http.MediaType;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -52,25 +49,15 @@ class ServiceLevelScenarioTest extends ScenarioTestSupport {
     visit.setDueDate(new Date(System.currentTimeMillis() - 60_000));
     taskService.saveTask(visit);
 
-    JsonNode late = filterList("fasilitator", "Terlambat");
+    JsonNode late = api.filterList("fasilitator", "Terlambat");
 
     assertThat(late.toString()).contains(visit.getId());
-    assertThat(filterList("fasilitator", "Jatuh tempo hari ini").toString()).doesNotContain(visit.getId());
-    assertThat(filterList("bo", "Terlambat").toString()).doesNotContain(visit.getId());
+    assertThat(api.filterList("fasilitator", "Jatuh tempo hari ini").toString()).doesNotContain(visit.getId());
+    assertThat(api.filterList("bo", "Terlambat").toString()).doesNotContain(visit.getId());
   }
 
   private Date dueDate(String serviceLevel, Date created) {
     return ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getBusinessCalendarManager()
         .getBusinessCalendar("dueDate").resolveDuedate(serviceLevel, created);
-  }
-
-  private JsonNode filterList(String user, String name) {
-    var headers = CaseApi.headers(user);
-    headers.setContentType(MediaType.APPLICATION_JSON);
-    JsonNode filters = http.exchange("/engine-rest/filter?name={name}", HttpMethod.GET, new HttpEntity<>(headers),
-        JsonNode.class, name).getBody();
-    assertThat(filters).as(name).hasSize(1);
-    return http.exchange("/engine-rest/filter/" + filters.get(0).get("id").asText() + "/list?maxResults=1000",
-        HttpMethod.POST, new HttpEntity<>(Map.of(), headers), JsonNode.class).getBody();
   }
 }

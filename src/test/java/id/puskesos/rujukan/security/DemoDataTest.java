@@ -50,7 +50,7 @@ class DemoDataTest {
 
     assertThat(identityService.createUserQuery().count()).isEqualTo(users);
     assertThat(identityService.createUserQuery().memberOfGroup("fo").count()).isEqualTo(memberships);
-    assertThat(filterService.createFilterQuery().count()).isEqualTo(filters).isEqualTo(7);
+    assertThat(filterService.createFilterQuery().count()).isEqualTo(filters).isEqualTo(8);
   }
 
   private static int priority(Object value) {

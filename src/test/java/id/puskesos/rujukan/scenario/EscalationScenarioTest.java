@@ -1,0 +1,79 @@
+package id.puskesos.rujukan.scenario;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+
+import id.puskesos.rujukan.sla.SlaWatch;
+
+/**
+ * The service-level watch: a late task is escalated once and recorded on the case, without being taken from whoever
+ * holds it; a partner silent for twice its service level goes to the city SLRT manager; the koordinator's
+ * "Eskalasi" filter lists every late task.
+ */
+class EscalationScenarioTest extends ScenarioTestSupport {
+
+  @Autowired
+  private SlaWatch watch;
+
+  @Test
+  void lateWorkOfThePuskesosIsEscalatedToTheKoordinatorOnceAndStaysWithItsHolder() {
+    String number = api.openCase("FOOD");
+    Task visit = api.task(number, "task_homeVisit");
+    taskService.claim(visit.getId(), "fasilitator");
+    late(visit, 60 * 60_000);
+
+    watch.check();
+    watch.check();
+
+    assertThat(escalations(number)).singleElement().satisfies(text -> assertThat(text)
+        .contains("Verifikasi lapangan", "dipegang fasilitator", "dieskalasi ke koordinator Puskesos")
+        .doesNotContain("SLRT"));
+    Task still = taskService.createTaskQuery().taskId(visit.getId()).singleResult();
+    assertThat(still.getAssignee()).isEqualTo("fasilitator");
+    assertThat(api.filterList("koordinator", "Eskalasi").toString()).contains(visit.getId());
+  }
+
+  @Test
+  void aPartnerSilentForTwiceItsServiceLevelGoesToTheCitySlrt() {
+    String number = api.openCase("FOOD");
+    api.verifyValid(number);
+    api.assessEligible(number, false, false, "FOOD");
+    Task decision = api.programTask(number, "task_decideReferral", "BPNT");
+    late(decision, 10);
+
+    watch.check();
+    watch.check();
+
+    assertThat(escalations(number)).hasSize(2).anySatisfy(text -> assertThat(text)
+        .contains("dieskalasi ke penyelia Dinas Sosial Kota Bandung dan koordinator Puskesos"))
+        .anySatisfy(text -> assertThat(text)
+            .contains("Dinas Sosial Kota Bandung belum menanggapi", "dieskalasi ke manajer SLRT Kota Bandung"));
+    assertThat(taskService.createTaskQuery().taskId(decision.getId()).taskCandidateGroup("dinsos").count()).isOne();
+  }
+
+  /** Makes the task's service level end {@code levelMillis} after its creation, which is already past. */
+  private void late(Task task, long levelMillis) {
+    Task saved = taskService.createTaskQuery().taskId(task.getId()).singleResult();
+    saved.setDueDate(new Date(Math.min(saved.getCreateTime().getTime() + levelMillis, System.currentTimeMillis() - 1)));
+    taskService.saveTask(saved);
+  }
+
+  private List<String> escalations(String number) {
+    List<String> texts = new ArrayList<>();
+    api.view(number).get("timeline").forEach(e -> {
+      if (e.get("type").asText().equals("ESCALATED")) {
+        texts.add(e.get("text").asText());
+      }
+    });
+    return texts;
+  }
+}
