@@ -10,6 +10,7 @@ import id.puskesos.rujukan.budget.Budgets;
 import id.puskesos.rujukan.common.Actors;
 import id.puskesos.rujukan.common.Checks;
 import id.puskesos.rujukan.common.PersonalData;
+import id.puskesos.rujukan.notification.Notifications;
 import id.puskesos.rujukan.referral.CaseFile;
 import id.puskesos.rujukan.referral.EventType;
 import id.puskesos.rujukan.referral.ProgramReferral;
@@ -54,10 +55,12 @@ public class PartnerService {
   private final RecommendationLetter letters;
   private final Actors actors;
   private final CaseAccess caseAccess;
+  private final Notifications notifications;
   private final Clock clock;
 
   public PartnerService(ProgramCatalogue catalogue, CaseFile caseFile, Registry registry, Budgets budgets,
-      RoutingService routing, RecommendationLetter letters, Actors actors, CaseAccess caseAccess, Clock clock) {
+      RoutingService routing, RecommendationLetter letters, Actors actors, CaseAccess caseAccess,
+      Notifications notifications, Clock clock) {
     this.catalogue = catalogue;
     this.caseFile = caseFile;
     this.registry = registry;
@@ -66,6 +69,7 @@ public class PartnerService {
     this.letters = letters;
     this.actors = actors;
     this.caseAccess = caseAccess;
+    this.notifications = notifications;
     this.clock = clock;
   }
 
@@ -221,6 +225,9 @@ public class PartnerService {
         catalogue.partnerOf(program).name(), aid.isEmpty() ? null : aid, LocalDate.now(clock),
         caseAccess.withoutAuthorization(() -> actors.displayName(actor))));
     caseFile.confirmService(referralNumber, programCode, letterNumber, pdf, actor);
+    notifications.whatsAppResident(resident.id(), ("Surat rekomendasi %s untuk %s sudah terbit. Silakan ambil di "
+        + "Puskesos Lebak Siliwangi dan bawa KTP (No. rujukan %s).").formatted(letterNumber, program.name(),
+        referralNumber), "letter:" + letterNumber, referralNumber);
     caseFile.record(referralNumber, EventType.SERVICE_DECIDED, actor, "Penetapan layanan: %s ditetapkan; surat rekomendasi %s"
         .formatted(program.name(), letterNumber));
     return letterNumber;

@@ -2,6 +2,7 @@ package id.puskesos.rujukan.sla;
 
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.time.Duration;
 import java.util.Date;
 import java.util.List;
 import java.util.Locale;
@@ -12,19 +13,23 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import id.puskesos.rujukan.RujukanApplication;
 import id.puskesos.rujukan.common.Actors;
+import id.puskesos.rujukan.notification.Notifications;
 import id.puskesos.rujukan.referral.CaseFile;
 import id.puskesos.rujukan.referral.EventType;
 import id.puskesos.rujukan.routing.Partner;
 import id.puskesos.rujukan.routing.ProgramCatalogue;
+import id.puskesos.rujukan.security.Groups;
 
 /**
- * The service-level watch: a task past its due date is escalated (to the koordinator for Puskesos work, to the
+ * The service-level watch: a task due within the reminder lead is reminded to its holder or group; a task past its
+ * due date is escalated (to the koordinator for Puskesos work, to the
  * partner's supervisor and the Puskesos for a partner's); a partner silent for twice its service level is escalated
  * to the city SLRT manager. Escalation takes no task away from whoever holds it: it is recorded on the case, once,
  * and the late tasks stand in the koordinator's and manager's "Eskalasi" filter.
@@ -35,7 +40,7 @@ public class SlaWatch {
 
   /** What the watch did about a task. */
   public enum Kind {
-    ESCALATED, SLRT
+    REMINDED, ESCALATED, SLRT
   }
 
   private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMM yyyy HH:mm",
@@ -46,9 +51,14 @@ public class SlaWatch {
   private final CaseFile caseFile;
   private final ProgramCatalogue catalogue;
   private final JdbcClient jdbc;
+  private final Notifications notifications;
+  private final Duration reminderLead;
 
   public SlaWatch(TaskService taskService, RuntimeService runtimeService, CaseFile caseFile,
-      ProgramCatalogue catalogue, JdbcClient jdbc) {
+      ProgramCatalogue catalogue, JdbcClient jdbc, Notifications notifications,
+      @Value("${rujukan.sla.reminder-lead:PT4H}") Duration reminderLead) {
+    this.notifications = notifications;
+    this.reminderLead = reminderLead;
     this.taskService = taskService;
     this.runtimeService = runtimeService;
     this.caseFile = caseFile;
@@ -60,31 +70,60 @@ public class SlaWatch {
   public int check() {
     Date now = ClockUtil.getCurrentTime();
     int notices = 0;
+    Date soon = new Date(now.getTime() + reminderLead.toMillis());
+    for (Task task : taskService.createTaskQuery().dueAfter(now).dueBefore(soon).list()) {
+      if (notice(task, Kind.REMINDED, now)) {
+        String text = "Pengingat: tugas \"%s\" (%s) jatuh tempo %s.".formatted(task.getName(),
+            orDash(businessKey(task)), when(task.getDueDate()));
+        if (task.getAssignee() != null) {
+          notifications.emailUser(task.getAssignee(), "Pengingat batas waktu: " + task.getName(), text,
+              "reminder:" + task.getId(), businessKey(task));
+        } else {
+          notifications.emailGroups(groups(task), "Pengingat batas waktu: " + task.getName(), text,
+              "reminder:" + task.getId(), businessKey(task));
+        }
+        notices++;
+      }
+    }
     for (Task task : taskService.createTaskQuery().dueBefore(now).list()) {
-      String partner = partnerName(task);
+      Partner partner = partner(task);
       String who = task.getAssignee() != null ? "dipegang " + task.getAssignee() : "belum diambil";
       if (notice(task, Kind.ESCALATED, now)) {
-        record(task, "Tugas \"%s\" melewati batas waktu (%s, %s); dieskalasi ke %s".formatted(task.getName(),
+        String text = "Tugas \"%s\" melewati batas waktu (%s, %s); dieskalasi ke %s".formatted(task.getName(),
             when(task.getDueDate()), who, partner == null ? "koordinator Puskesos"
-                : "penyelia " + partner + " dan koordinator Puskesos"));
+                : "penyelia " + partner.name() + " dan koordinator Puskesos");
+        record(task, text);
+        notifications.emailGroups(partner == null ? List.of(Groups.KOORDINATOR)
+            : List.of(partner.group(), Groups.KOORDINATOR), "Eskalasi: " + task.getName(),
+            text + " (" + orDash(businessKey(task)) + ")", "escalation:" + task.getId(), businessKey(task));
         notices++;
       }
       if (partner != null && twiceLate(task, now) && notice(task, Kind.SLRT, now)) {
-        record(task, "%s belum menanggapi \"%s\" dua kali batas waktunya; dieskalasi ke manajer SLRT Kota Bandung"
-            .formatted(partner, task.getName()));
+        String text = "%s belum menanggapi \"%s\" dua kali batas waktunya; dieskalasi ke manajer SLRT Kota Bandung"
+            .formatted(partner.name(), task.getName());
+        record(task, text);
+        notifications.emailGroups(List.of(Groups.MANAJER), "Eskalasi SLRT: " + task.getName(),
+            text + " (" + orDash(businessKey(task)) + ")", "slrt:" + task.getId(), businessKey(task));
         notices++;
       }
     }
     return notices;
   }
 
+  private static String orDash(String text) {
+    return text == null ? "-" : text;
+  }
+
   /** The partner whose group the task is for, or null for Puskesos work. */
-  private String partnerName(Task task) {
-    List<String> groups = taskService.getIdentityLinksForTask(task.getId()).stream()
+  private Partner partner(Task task) {
+    List<String> groups = groups(task);
+    return catalogue.partners().stream().filter(p -> groups.contains(p.group())).findFirst().orElse(null);
+  }
+
+  private List<String> groups(Task task) {
+    return taskService.getIdentityLinksForTask(task.getId()).stream()
         .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null)
         .map(IdentityLink::getGroupId).toList();
-    return catalogue.partners().stream().filter(p -> groups.contains(p.group())).map(Partner::name).findFirst()
-        .orElse(null);
   }
 
   private static boolean twiceLate(Task task, Date now) {

@@ -1,0 +1,104 @@
+package id.puskesos.rujukan.notification;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Sends what the outbox holds. A message is claimed with a conditional update (one node sends it), sent, and marked;
+ * one claimed but never marked (the node died mid-send) is claimed again after the lease, and its receiver
+ * recognises the resend by its key. A failure is retried with growing back-off; after the last attempt the message
+ * is FAILED: logged as an error and listed for the manager, never dropped.
+ */
+@Component
+public class OutboxDispatcher {
+
+  private static final Logger LOG = LoggerFactory.getLogger(OutboxDispatcher.class);
+
+  private final JdbcClient jdbc;
+  private final Map<Channel, NotificationSender> senders = new EnumMap<>(Channel.class);
+  private final Clock clock;
+  private final int maxAttempts;
+  private final Duration backoff;
+  private final Duration lease;
+
+  public OutboxDispatcher(JdbcClient jdbc, List<NotificationSender> senders, Clock clock,
+      @Value("${rujukan.notifications.max-attempts:6}") int maxAttempts,
+      @Value("${rujukan.notifications.backoff:PT1M}") Duration backoff,
+      @Value("${rujukan.notifications.lease:PT5M}") Duration lease) {
+    this.jdbc = jdbc;
+    senders.forEach(s -> this.senders.put(s.channel(), s));
+    this.clock = clock;
+    this.maxAttempts = maxAttempts;
+    this.backoff = backoff;
+    this.lease = lease;
+  }
+
+  /** Sends every message that is due; returns how many were sent. */
+  public int dispatch() {
+    OffsetDateTime now = OffsetDateTime.now(clock);
+    List<OutboxMessage> due = jdbc.sql("""
+        SELECT id, channel, recipient, subject, body FROM notification_outbox
+        WHERE (status = 'PENDING' AND next_attempt_at <= ?) OR (status = 'SENDING' AND claimed_at < ?)
+        ORDER BY id""")
+        .params(now, now.minus(lease))
+        .query((rs, row) -> new OutboxMessage(rs.getLong("id"), Channel.valueOf(rs.getString("channel")),
+            rs.getString("recipient"), rs.getString("subject"), rs.getString("body")))
+        .list();
+    int sent = 0;
+    for (OutboxMessage message : due) {
+      NotificationSender sender = senders.get(message.channel());
+      if (sender == null || !sender.configured()) {
+        jdbc.sql("UPDATE notification_outbox SET last_error = ? WHERE id = ? AND status = 'PENDING'")
+            .params("Kanal " + message.channel() + " belum dikonfigurasi; pesan menunggu", message.id()).update();
+        continue;
+      }
+      if (!claim(message.id(), now)) {
+        continue;
+      }
+      try {
+        sender.send(message);
+        jdbc.sql("UPDATE notification_outbox SET status = 'SENT', sent_at = ?, last_error = NULL WHERE id = ?")
+            .params(OffsetDateTime.now(clock), message.id()).update();
+        sent++;
+      } catch (Exception e) {
+        failed(message, e);
+      }
+    }
+    return sent;
+  }
+
+  private boolean claim(long id, OffsetDateTime now) {
+    return jdbc.sql("""
+        UPDATE notification_outbox SET status = 'SENDING', claimed_at = ?, attempts = attempts + 1
+        WHERE id = ? AND ((status = 'PENDING' AND next_attempt_at <= ?) OR (status = 'SENDING' AND claimed_at < ?))""")
+        .params(now, id, now, now.minus(lease)).update() == 1;
+  }
+
+  private void failed(OutboxMessage message, Exception e) {
+    int attempts = jdbc.sql("SELECT attempts FROM notification_outbox WHERE id = ?").param(message.id())
+        .query(Integer.class).single();
+    String error = String.valueOf(e.getMessage());
+    error = error.length() > 500 ? error.substring(0, 499) : error;
+    if (attempts >= maxAttempts) {
+      jdbc.sql("UPDATE notification_outbox SET status = 'FAILED', last_error = ? WHERE id = ?")
+          .params(error, message.id()).update();
+      LOG.error("Notification #{} ({}) failed after {} attempts: {}", message.id(), message.channel(), attempts, error);
+      return;
+    }
+    OffsetDateTime next = OffsetDateTime.now(clock).plus(backoff.multipliedBy(1L << Math.min(attempts - 1, 10)));
+    jdbc.sql("UPDATE notification_outbox SET status = 'PENDING', next_attempt_at = ?, last_error = ? WHERE id = ?")
+        .params(next, error, message.id()).update();
+    LOG.warn("Notification #{} ({}) attempt {} failed, next at {}: {}", message.id(), message.channel(), attempts,
+        next, error);
+  }
+}
