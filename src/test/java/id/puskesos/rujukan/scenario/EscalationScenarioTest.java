@@ -15,7 +15,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import id.puskesos.rujukan.sla.SlaWatch;
 
 /**
- * The service-level watch: a late task is escalated once and recorded on the case, without being taken from whoever
+ * The service-level watch: a task due soon is reminded to its group once; a late task is escalated once and recorded on the case, without being taken from whoever
  * holds it; a partner silent for twice its service level goes to the city SLRT manager; the koordinator's
  * "Eskalasi" filter lists every late task.
  */
@@ -23,6 +23,8 @@ class EscalationScenarioTest extends ScenarioTestSupport {
 
   @Autowired
   private SlaWatch watch;
+  @Autowired
+  private org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
   @Test
   void lateWorkOfThePuskesosIsEscalatedToTheKoordinatorOnceAndStaysWithItsHolder() {
@@ -58,6 +60,27 @@ class EscalationScenarioTest extends ScenarioTestSupport {
         .anySatisfy(text -> assertThat(text)
             .contains("Dinas Sosial Kota Bandung belum menanggapi", "dieskalasi ke manajer SLRT Kota Bandung"));
     assertThat(taskService.createTaskQuery().taskId(decision.getId()).taskCandidateGroup("dinsos").count()).isOne();
+  }
+
+  @Test
+  void aTaskDueSoonIsRemindedToItsGroupOnceAndALateOneMailsTheKoordinator() {
+    String number = api.openCase("FOOD");
+    Task visit = api.task(number, "task_homeVisit");
+    visit.setDueDate(new Date(System.currentTimeMillis() + 60 * 60_000));
+    taskService.saveTask(visit);
+
+    watch.check();
+    watch.check();
+
+    assertThat(outbox(number, "Pengingat batas waktu%")).containsExactly("fasilitator@puskesos.example");
+    late(visit, 60_000);
+    watch.check();
+    assertThat(outbox(number, "Eskalasi: %")).containsExactly("koordinator@puskesos.example");
+  }
+
+  private List<String> outbox(String number, String subject) {
+    return jdbc.sql("SELECT recipient FROM notification_outbox WHERE referral_number = ? AND subject LIKE ?")
+        .params(number, subject).query(String.class).list();
   }
 
   /** Makes the task's service level end {@code levelMillis} after its creation, which is already past. */
