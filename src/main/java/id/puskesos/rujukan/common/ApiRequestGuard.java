@@ -16,11 +16,13 @@ import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpServletResponseWrapper;
 
 /**
  * Limits and headers of the domain API ({@code /api/*}): a body larger than the limit is refused with 413 before it
  * is read (an extract upload, which may be hundreds of megabytes, is exempt); answers carry personal data, so they are
- * not cached, not sniffed and not framed.
+ * not cached, not sniffed and not framed. A request marked {@code X-Requested-With: XMLHttpRequest} (the board page)
+ * gets its 401 without the Basic challenge, which would open the browser's own login dialog.
  */
 @Configuration
 public class ApiRequestGuard {
@@ -42,6 +44,10 @@ public class ApiRequestGuard {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
         throws ServletException, IOException {
+      if ("XMLHttpRequest".equals(request.getHeader("X-Requested-With"))) {
+        // a page of the application signs in itself: no browser login dialog for its failed attempts
+        response = new NoBasicChallenge(response);
+      }
       response.setHeader("Cache-Control", "no-store");
       response.setHeader("X-Content-Type-Options", "nosniff");
       response.setHeader("X-Frame-Options", "DENY");
@@ -67,6 +73,28 @@ public class ApiRequestGuard {
       response.setContentType("application/json");
       response.getOutputStream().write(("{\"message\":\"Isi permintaan terlalu besar (paling banyak %d KB)\","
           + "\"errors\":[]}").formatted(MAX_BODY / 1024).getBytes(StandardCharsets.UTF_8));
+    }
+  }
+
+  /** Drops the Basic challenge a 401 would carry, so a script's failed sign-in does not open a login dialog. */
+  private static final class NoBasicChallenge extends HttpServletResponseWrapper {
+
+    NoBasicChallenge(HttpServletResponse response) {
+      super(response);
+    }
+
+    @Override
+    public void setHeader(String name, String value) {
+      if (!"WWW-Authenticate".equalsIgnoreCase(name)) {
+        super.setHeader(name, value);
+      }
+    }
+
+    @Override
+    public void addHeader(String name, String value) {
+      if (!"WWW-Authenticate".equalsIgnoreCase(name)) {
+        super.addHeader(name, value);
+      }
     }
   }
 

@@ -102,6 +102,11 @@ final class PackagedApp implements AutoCloseable {
         .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
   }
 
+  HttpResponse<String> putJson(String user, String path, String json) throws IOException, InterruptedException {
+    return HTTP.send(request(user, "demo", path).header("Content-Type", "application/json")
+        .PUT(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
+  }
+
   /** Kills the JVM the hard way (SIGKILL): no shutdown hook, no flush, as a power cut or OOM killer would. */
   void kill() throws InterruptedException {
     process.destroyForcibly();

@@ -172,6 +172,58 @@ class TasklistIT {
   }
 
   @Test
+  void managerSignsInToTheBoardSeesTheLateCaseAndFollowsItsLinkIntoTasklist() throws Exception {
+    try {
+      String number = JSON.readTree(app.postJson("fo", "/api/referrals", JSON.writeValueAsString(
+          id.puskesos.rujukan.scenario.CaseApi.intake("HEALTH"))).body()).get("referralNumber").asText();
+      JsonNode task = JSON.readTree(app.get("admin", "/engine-rest/task?processInstanceBusinessKey=" + number).body())
+          .get(0);
+      // the visit is long overdue: due early in January
+      String late = JSON.writeValueAsString(java.util.Map.of("name", task.get("name").asText(), "priority",
+          task.get("priority").asInt(), "due", "2026-01-05T09:00:00.000+0700"));
+      assertThat(app.putJson("admin", "/engine-rest/task/" + task.get("id").asText(), late).statusCode())
+          .isEqualTo(204);
+
+      browser.get(app.baseUrl() + "/board/index.html");
+      fillById("user", "manajer");
+      fillById("password", "salah");
+      browser.findElement(By.cssSelector("#login button")).click();
+      wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("loginError"), "salah"));
+      fillById("user", "manajer");
+      new WebDriverWait(browser, Duration.ofSeconds(40)).pollingEvery(Duration.ofSeconds(4)).until(driver -> {
+        // login throttling: after the wrong password the user is locked for a few seconds; the page clears the
+        // password after each try
+        if (driver.findElement(By.id("board")).isDisplayed()) {
+          return true;
+        }
+        fillById("password", "demo");
+        driver.findElement(By.cssSelector("#login button")).click();
+        return false;
+      });
+      wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("oldest"), number));
+      assertThat(browser.findElement(By.id("openCases")).getText()).contains("Verifikasi dan validasi");
+      assertThat(browser.findElement(By.id("overdueByStage")).getText()).contains("Verifikasi dan validasi");
+      assertThat(browser.findElements(By.cssSelector("#openCases svg rect"))).isNotEmpty();
+      assertThat(browser.findElement(By.id("login")).isDisplayed()).isFalse();
+      screenshot("board");
+      WebElement link = browser.findElement(By.xpath("//section[@id='oldest']//tr[td[normalize-space()='" + number
+          + "']]//a"));
+      assertThat(link.getAttribute("href")).endsWith("/camunda/app/tasklist/default/#/?task=" + task.get("id").asText());
+      link.click();
+      wait.until(ExpectedConditions.urlContains("/camunda/app/tasklist"));
+    } catch (AssertionError | RuntimeException e) {
+      screenshot("board-failure");
+      throw e;
+    }
+  }
+
+  private static void fillById(String id, String value) {
+    WebElement field = browser.findElement(By.id(id));
+    field.clear();
+    field.sendKeys(value);
+  }
+
+  @Test
   void startFormWithDataTheServerRefusesShowsTheReason() throws Exception {
     try {
       login("fo");

@@ -1,0 +1,35 @@
+package id.puskesos.rujukan.board;
+
+import java.time.Clock;
+import java.time.YearMonth;
+
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import id.puskesos.rujukan.security.Groups;
+import id.puskesos.rujukan.security.Roles;
+
+/** The board's figures as JSON (the page at {@code /board/} draws them; other tools read them too). */
+@RestController
+public class BoardController {
+
+  private final BoardFigures figures;
+  private final Roles roles;
+  private final Clock clock;
+
+  public BoardController(BoardFigures figures, Roles roles, Clock clock) {
+    this.figures = figures;
+    this.roles = roles;
+    this.clock = clock;
+  }
+
+  /** Figures for cases received from {@code from} to {@code to} (YYYY-MM); by default the last six months. */
+  @GetMapping("/api/board")
+  public BoardFigures.Board board(@RequestParam(required = false) String from,
+      @RequestParam(required = false) String to) {
+    roles.require("manajer dan koordinator", Groups.MANAJER, Groups.KOORDINATOR);
+    YearMonth now = YearMonth.now(clock);
+    return figures.board(from == null ? now.minusMonths(5).toString() : from, to == null ? now.toString() : to);
+  }
+}

@@ -1,0 +1,190 @@
+package id.puskesos.rujukan.board;
+
+import java.time.OffsetDateTime;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.task.IdentityLinkType;
+import org.camunda.bpm.engine.task.Task;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import id.puskesos.rujukan.RujukanApplication;
+import id.puskesos.rujukan.distribution.FacilitationFigures;
+import id.puskesos.rujukan.referral.Stage;
+import id.puskesos.rujukan.routing.ProgramCatalogue;
+
+/**
+ * The manager's board at a glance: open cases per stage, overdue tasks per stage and partner, time per stage over a
+ * period, the facilitation rate by partner and month, the waiting lists, and the ten oldest overdue tasks. Each
+ * figure reads only open work or the chosen period (indexed), never the whole history.
+ */
+@Service
+@Transactional(readOnly = true)
+public class BoardFigures {
+
+  /** The stage a task belongs to, by its element id. */
+  static final Map<String, Stage> STAGE_OF_TASK = Map.ofEntries(
+      Map.entry("task_homeVisit", Stage.VERIFICATION), Map.entry("task_giveOpinion", Stage.VERIFICATION),
+      Map.entry("task_assessNeeds", Stage.ASSESSMENT), Map.entry("task_routeManually", Stage.ROUTING),
+      Map.entry("task_reviewAddedNeeds", Stage.ROUTING), Map.entry("task_decideReferral", Stage.PARTNER_DECISION),
+      Map.entry("task_provideInformation", Stage.PARTNER_DECISION),
+      Map.entry("task_reviewWaiting", Stage.PARTNER_DECISION), Map.entry("task_confirmService", Stage.PARTNER_DECISION),
+      Map.entry("task_distributeAid", Stage.DISTRIBUTION), Map.entry("task_followUp", Stage.FOLLOW_UP));
+  static final String REGISTRY = "Registri warga";
+
+  public record Count(String key, String label, long count) {
+  }
+
+  public record Overdue(String taskId, String task, String referralNumber, String group, OffsetDateTime due,
+      long daysLate, String tasklistUrl) {
+  }
+
+  public record Waiting(String program, String name, long cases, long amount, String unit) {
+  }
+
+  public record Board(String from, String to, OffsetDateTime at, List<Count> openCasesByStage,
+      List<Count> overdueByStage, List<Count> overdueByPartner, List<StageTimes.Figure> timePerStage,
+      List<FacilitationFigures.Rate> facilitationByPartner, List<Waiting> waitingLists, List<Overdue> oldestOverdue) {
+  }
+
+  private final JdbcClient jdbc;
+  private final TaskService taskService;
+  private final RuntimeService runtimeService;
+  private final ProgramCatalogue catalogue;
+  private final FacilitationFigures facilitation;
+
+  public BoardFigures(JdbcClient jdbc, TaskService taskService, RuntimeService runtimeService,
+      ProgramCatalogue catalogue, FacilitationFigures facilitation) {
+    this.jdbc = jdbc;
+    this.taskService = taskService;
+    this.runtimeService = runtimeService;
+    this.catalogue = catalogue;
+    this.facilitation = facilitation;
+  }
+
+  public Board board(String from, String to) {
+    FacilitationFigures.Figures rates = facilitation.figures(from, to);
+    List<Task> overdue = taskService.createTaskQuery().dueBefore(ClockUtil.getCurrentTime()).orderByDueDate().asc()
+        .list();
+    Map<String, String> partnerOfGroup = new HashMap<>();
+    catalogue.partners().forEach(p -> partnerOfGroup.put(p.group(), p.name()));
+    Map<String, Long> byStage = new TreeMap<>();
+    Map<String, Long> byPartner = new TreeMap<>();
+    List<Overdue> oldest = new ArrayList<>();
+    for (Task task : overdue) {
+      Stage stage = STAGE_OF_TASK.get(task.getTaskDefinitionKey());
+      byStage.merge(stage == null ? REGISTRY : stage.label(), 1L, Long::sum);
+      List<String> groups = groups(task);
+      String partner = groups.stream().map(partnerOfGroup::get).filter(java.util.Objects::nonNull).findFirst()
+          .orElse("Puskesos");
+      byPartner.merge(partner, 1L, Long::sum);
+      if (oldest.size() < 10) {
+        OffsetDateTime due = task.getDueDate().toInstant().atZone(RujukanApplication.ZONE).toOffsetDateTime();
+        oldest.add(new Overdue(task.getId(), task.getName(), businessKey(task), String.join(", ", groups), due,
+            java.time.Duration.between(due, OffsetDateTime.now(RujukanApplication.ZONE)).toDays(),
+            "/camunda/app/tasklist/default/#/?task=" + task.getId()));
+      }
+    }
+    return new Board(rates.from(), rates.to(), OffsetDateTime.now(RujukanApplication.ZONE), openCasesByStage(),
+        counts(byStage), counts(byPartner), timePerStage(from, to), rates.byPartner(), waitingLists(), oldest);
+  }
+
+  private List<Count> openCasesByStage() {
+    Map<String, Long> counts = new LinkedHashMap<>();
+    jdbc.sql("SELECT stage, COUNT(*) AS n FROM referral WHERE status = 'OPEN' GROUP BY stage")
+        .query(rs -> {
+          counts.put(rs.getString("stage"), rs.getLong("n"));
+        });
+    List<Count> result = new ArrayList<>();
+    for (Stage stage : Stage.values()) {
+      if (stage != Stage.CLOSED) {
+        result.add(new Count(stage.name(), stage.label(), counts.getOrDefault(stage.name(), 0L)));
+      }
+    }
+    return result;
+  }
+
+  /** Stage times of the cases received in the period, from their stage entries (indexed by case). */
+  private List<StageTimes.Figure> timePerStage(String from, String to) {
+    OffsetDateTime start = YearMonth.parse(from).atDay(1).atStartOfDay(RujukanApplication.ZONE).toOffsetDateTime();
+    OffsetDateTime end = YearMonth.parse(to).plusMonths(1).atDay(1).atStartOfDay(RujukanApplication.ZONE)
+        .toOffsetDateTime();
+    Map<String, OffsetDateTime> endOf = new HashMap<>();
+    OffsetDateTime now = OffsetDateTime.now(RujukanApplication.ZONE);
+    jdbc.sql("SELECT referral_number, closed_at FROM referral WHERE received_at >= ? AND received_at < ?")
+        .params(start, end).query(rs -> {
+          OffsetDateTime closed = rs.getObject("closed_at", OffsetDateTime.class);
+          endOf.put(rs.getString("referral_number"), closed == null ? now : closed);
+        });
+    List<StageTimes.Entry> entries = jdbc.sql("""
+        SELECT e.referral_number, e.detail, e.occurred_at FROM referral_event e
+        JOIN referral r ON r.referral_number = e.referral_number
+        WHERE r.received_at >= ? AND r.received_at < ? AND e.event_type IN ('INTAKE_RECEIVED', 'STAGE_ENTERED')
+        ORDER BY e.referral_number, e.id""")
+        .params(start, end)
+        .query((rs, row) -> new StageTimes.Entry(rs.getString("referral_number"), stageOf(rs.getString("detail")),
+            rs.getObject("occurred_at", OffsetDateTime.class)))
+        .list().stream().filter(e -> e.stage() != null).toList();
+    return StageTimes.compute(entries, endOf);
+  }
+
+  /** The stage an entry names: an intake starts INTAKE, "Tahap: ..." names the stage by its label. */
+  private static Stage stageOf(String detail) {
+    if (detail == null || !detail.startsWith("Tahap: ")) {
+      return detail != null && detail.startsWith("Pengaduan diterima") ? Stage.INTAKE : null;
+    }
+    String label = detail.substring("Tahap: ".length());
+    for (Stage stage : Stage.values()) {
+      if (stage.label().equals(label)) {
+        return stage;
+      }
+    }
+    return null;
+  }
+
+  private List<Waiting> waitingLists() {
+    List<Waiting> lists = new ArrayList<>();
+    jdbc.sql("""
+        SELECT c.program_code, p.name, p.unit, COUNT(*) AS cases, SUM(c.amount) AS amount
+        FROM budget_commitment c JOIN program p ON p.code = c.program_code
+        WHERE c.status = 'WAITING' GROUP BY c.program_code, p.name, p.unit ORDER BY c.program_code""")
+        .query(rs -> {
+          lists.add(new Waiting(rs.getString("program_code"), rs.getString("name"), rs.getLong("cases"),
+              rs.getLong("amount"), rs.getString("unit")));
+        });
+    return lists;
+  }
+
+  private List<String> groups(Task task) {
+    return taskService.getIdentityLinksForTask(task.getId()).stream()
+        .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null)
+        .map(IdentityLink::getGroupId).toList();
+  }
+
+  private String businessKey(Task task) {
+    if (task.getProcessInstanceId() == null) {
+      return null;
+    }
+    ProcessInstance instance = runtimeService.createProcessInstanceQuery()
+        .processInstanceId(task.getProcessInstanceId()).singleResult();
+    return instance == null ? null : instance.getBusinessKey();
+  }
+
+  private static List<Count> counts(Map<String, Long> counts) {
+    List<Count> result = new ArrayList<>();
+    counts.forEach((key, n) -> result.add(new Count(key, key, n)));
+    return result;
+  }
+}

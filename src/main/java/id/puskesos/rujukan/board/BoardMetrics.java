@@ -1,0 +1,50 @@
+package id.puskesos.rujukan.board;
+
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+import id.puskesos.rujukan.referral.Stage;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.MeterBinder;
+
+/**
+ * The board's headline figures as Prometheus gauges ({@code /actuator/prometheus}): open cases per stage, overdue
+ * tasks, notifications that failed for good, cases waiting for budget. Each is one counting query when scraped.
+ */
+@Component
+public class BoardMetrics implements MeterBinder {
+
+  private final JdbcClient jdbc;
+  private final TaskService taskService;
+
+  public BoardMetrics(JdbcClient jdbc, TaskService taskService) {
+    this.jdbc = jdbc;
+    this.taskService = taskService;
+  }
+
+  @Override
+  public void bindTo(MeterRegistry registry) {
+    for (Stage stage : Stage.values()) {
+      if (stage != Stage.CLOSED) {
+        Gauge.builder("rujukan.cases.open", () -> count(
+            "SELECT COUNT(*) FROM referral WHERE status = 'OPEN' AND stage = ?", stage.name()))
+            .tag("stage", stage.name()).description("Kasus terbuka per tahap").register(registry);
+      }
+    }
+    Gauge.builder("rujukan.tasks.overdue", () -> taskService.createTaskQuery().dueBefore(ClockUtil.getCurrentTime())
+        .count()).description("Tugas yang melewati batas waktu").register(registry);
+    Gauge.builder("rujukan.budget.waiting", () -> count(
+        "SELECT COUNT(*) FROM budget_commitment WHERE status = ?", "WAITING"))
+        .description("Rujukan di daftar tunggu anggaran").register(registry);
+    Gauge.builder("rujukan.notifications.failed", () -> count(
+        "SELECT COUNT(*) FROM notification_outbox WHERE status = ?", "FAILED"))
+        .description("Notifikasi yang gagal dikirim").register(registry);
+  }
+
+  private long count(String sql, String parameter) {
+    return jdbc.sql(sql).param(parameter).query(Long.class).single();
+  }
+}

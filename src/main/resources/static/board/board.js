@@ -1,0 +1,173 @@
+// The manager's board: signs in with the user's engine account (HTTP Basic, kept in memory only), reads
+// /api/board and draws every table with a bar chart where a chart reads faster. Data goes into the page as text only.
+(function () {
+  'use strict';
+  let credentials = null;
+
+  const $ = (id) => document.getElementById(id);
+  const el = (tag, text, cls) => {
+    const node = document.createElement(tag);
+    if (text !== undefined && text !== null) node.textContent = String(text);
+    if (cls) node.className = cls;
+    return node;
+  };
+
+  function month(offset) {
+    const d = new Date();
+    d.setMonth(d.getMonth() + offset);
+    return d.toISOString().slice(0, 7);
+  }
+
+  async function load() {
+    const query = '?from=' + encodeURIComponent($('from').value) + '&to=' + encodeURIComponent($('to').value);
+    const answer = await fetch('/api/board' + query, {
+      headers: { Authorization: 'Basic ' + credentials, 'X-Requested-With': 'XMLHttpRequest' }
+    });
+    if (answer.status === 401 || answer.status === 403) {
+      const body = answer.status === 403 ? await answer.json() : { message: 'Nama pengguna atau kata sandi salah' };
+      throw new Error(body.message || 'Tidak berhak');
+    }
+    if (!answer.ok) throw new Error('Papan tidak dapat dimuat (' + answer.status + ')');
+    return answer.json();
+  }
+
+  function csv(rows, columns) {
+    const escape = (v) => '"' + String(v === null || v === undefined ? '' : v).replace(/"/g, '""') + '"';
+    return [columns.map((c) => escape(c.title)).join(',')]
+      .concat(rows.map((r) => columns.map((c) => escape(c.value(r))).join(','))).join('\n');
+  }
+
+  function download(name, text) {
+    const link = el('a');
+    link.href = URL.createObjectURL(new Blob([text], { type: 'text/csv' }));
+    link.download = name;
+    link.click();
+  }
+
+  function table(rows, columns) {
+    const t = el('table');
+    const head = el('tr');
+    columns.forEach((c) => head.appendChild(el('th', c.title)));
+    t.appendChild(head);
+    rows.forEach((r) => {
+      const tr = el('tr');
+      columns.forEach((c) => {
+        const cell = el('td', null, c.numeric ? 'n' : null);
+        const value = c.value(r);
+        if (c.link) {
+          const a = el('a', value);
+          a.href = c.link(r);
+          cell.appendChild(a);
+        } else {
+          cell.textContent = value === null || value === undefined ? '-' : String(value);
+        }
+        tr.appendChild(cell);
+      });
+      t.appendChild(tr);
+    });
+    return t;
+  }
+
+  function bars(rows, label, value) {
+    const ns = 'http://www.w3.org/2000/svg';
+    const max = Math.max(1, ...rows.map(value));
+    const svg = document.createElementNS(ns, 'svg');
+    svg.setAttribute('width', '640');
+    svg.setAttribute('height', String(rows.length * 24 + 4));
+    rows.forEach((r, i) => {
+      const text = document.createElementNS(ns, 'text');
+      text.setAttribute('x', '0');
+      text.setAttribute('y', String(i * 24 + 16));
+      text.textContent = label(r);
+      const bar = document.createElementNS(ns, 'rect');
+      bar.setAttribute('x', '230');
+      bar.setAttribute('y', String(i * 24 + 4));
+      bar.setAttribute('height', '16');
+      bar.setAttribute('width', String(Math.round(380 * value(r) / max)));
+      bar.setAttribute('fill', '#2f6f9f');
+      const n = document.createElementNS(ns, 'text');
+      n.setAttribute('x', String(236 + Math.round(380 * value(r) / max)));
+      n.setAttribute('y', String(i * 24 + 16));
+      n.textContent = String(value(r));
+      svg.append(text, bar, n);
+    });
+    return svg;
+  }
+
+  function section(id, title, rows, columns, chart) {
+    const s = $(id);
+    s.replaceChildren();
+    const h = el('h2', title);
+    const button = el('button', 'Unduh CSV', 'csv');
+    button.type = 'button';
+    button.addEventListener('click', () => download(id + '.csv', csv(rows, columns)));
+    h.appendChild(button);
+    s.appendChild(h);
+    if (rows.length === 0) {
+      s.appendChild(el('p', 'Tidak ada data.'));
+      return;
+    }
+    if (chart) s.appendChild(chart);
+    s.appendChild(table(rows, columns));
+  }
+
+  function draw(b) {
+    $('stamp').textContent = 'Data per ' + new Date(b.at).toLocaleString('id-ID');
+    const count = [{ title: 'Tahap', value: (r) => r.label }, { title: 'Jumlah', value: (r) => r.count, numeric: true }];
+    section('openCases', 'Kasus terbuka per tahap', b.openCasesByStage, count,
+      bars(b.openCasesByStage, (r) => r.label, (r) => r.count));
+    section('overdueByStage', 'Tugas terlambat per tahap', b.overdueByStage, count,
+      bars(b.overdueByStage, (r) => r.label, (r) => r.count));
+    section('overdueByPartner', 'Tugas terlambat per mitra', b.overdueByPartner,
+      [{ title: 'Mitra', value: (r) => r.label }, { title: 'Jumlah', value: (r) => r.count, numeric: true }],
+      bars(b.overdueByPartner, (r) => r.label, (r) => r.count));
+    section('timePerStage', 'Waktu per tahap (jam)', b.timePerStage, [
+      { title: 'Tahap', value: (r) => r.label }, { title: 'Kasus', value: (r) => r.cases, numeric: true },
+      { title: 'Median', value: (r) => r.medianHours, numeric: true },
+      { title: 'Persentil 90', value: (r) => r.p90Hours, numeric: true }],
+      bars(b.timePerStage, (r) => r.label + ' (median)', (r) => r.medianHours));
+    section('facilitation', 'Tingkat fasilitasi per mitra dan bulan', b.facilitationByPartner, [
+      { title: 'Mitra', value: (r) => r.key }, { title: 'Bulan', value: (r) => r.month },
+      { title: 'Dirujuk', value: (r) => r.referred, numeric: true },
+      { title: 'Terfasilitasi', value: (r) => r.facilitated, numeric: true },
+      { title: 'Tingkat', value: (r) => r.rate === null ? '-' : Math.round(r.rate * 100) + '%', numeric: true }],
+      bars(b.facilitationByPartner, (r) => r.key + ' ' + r.month, (r) => Math.round((r.rate || 0) * 100)));
+    section('waiting', 'Daftar tunggu anggaran per program', b.waitingLists, [
+      { title: 'Program', value: (r) => r.name }, { title: 'Kasus', value: (r) => r.cases, numeric: true },
+      { title: 'Jumlah diminta', value: (r) => r.amount + ' ' + r.unit, numeric: true }],
+      bars(b.waitingLists, (r) => r.name, (r) => r.cases));
+    section('oldest', 'Sepuluh tugas terlambat tertua', b.oldestOverdue, [
+      { title: 'No. rujukan', value: (r) => r.referralNumber }, { title: 'Tugas', value: (r) => r.task },
+      { title: 'Kelompok', value: (r) => r.group },
+      { title: 'Jatuh tempo', value: (r) => new Date(r.due).toLocaleString('id-ID') },
+      { title: 'Terlambat (hari)', value: (r) => r.daysLate, numeric: true },
+      { title: 'Tasklist', value: () => 'Buka di Tasklist', link: (r) => r.tasklistUrl }]);
+  }
+
+  $('login').addEventListener('submit', async (event) => {
+    event.preventDefault();
+    credentials = btoa(unescape(encodeURIComponent($('user').value + ':' + $('password').value)));
+    $('password').value = '';
+    try {
+      draw(await load());
+      $('loginError').textContent = '';
+      $('login').hidden = true;
+      $('board').hidden = false;
+    } catch (e) {
+      credentials = null;
+      $('loginError').textContent = e.message;
+    }
+  });
+
+  $('period').addEventListener('submit', async (event) => {
+    event.preventDefault();
+    try {
+      draw(await load());
+    } catch (e) {
+      $('stamp').textContent = e.message;
+    }
+  });
+
+  $('from').value = month(-5);
+  $('to').value = month(0);
+}());

@@ -1,0 +1,58 @@
+package id.puskesos.rujukan.scenario;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Date;
+
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/** The board's figures as JSON and Prometheus metrics, against what the test cases imply. */
+class BoardScenarioTest extends ScenarioTestSupport {
+
+  @Test
+  void theBoardCountsOpenCasesAndShowsTheOldestLateTaskWithItsTasklistLink() {
+    JsonNode before = api.get("manajer", "/api/board").getBody();
+    String number = api.openCase("FOOD");
+    Task visit = api.task(number, "task_homeVisit");
+    visit.setDueDate(new Date(0));
+    taskService.saveTask(visit);
+
+    JsonNode board = api.get("koordinator", "/api/board").getBody();
+
+    assertThat(count(board.get("openCasesByStage"), "VERIFICATION") - count(before.get("openCasesByStage"),
+        "VERIFICATION")).isEqualTo(1);
+    assertThat(count(board.get("overdueByStage"), "Verifikasi dan validasi")).isPositive();
+    assertThat(count(board.get("overdueByPartner"), "Puskesos")).isPositive();
+    assertThat(board.get("oldestOverdue").get(0).get("taskId").asText()).isEqualTo(visit.getId());
+    assertThat(board.get("oldestOverdue").get(0).get("referralNumber").asText()).isEqualTo(number);
+    assertThat(board.get("oldestOverdue").get(0).get("tasklistUrl").asText())
+        .isEqualTo("/camunda/app/tasklist/default/#/?task=" + visit.getId());
+    assertThat(board.get("timePerStage").toString()).contains("INTAKE");
+    assertThat(api.get("fo", "/api/board").getStatusCode().value()).isEqualTo(403);
+    assertThat(api.get("manajer", "/api/board?from=2026-13").getStatusCode().value()).isEqualTo(400);
+    visit.setDueDate(null);
+    taskService.saveTask(visit);
+  }
+
+  @Test
+  void theHeadlineFiguresAreOfferedToPrometheus() {
+    api.openCase("FOOD");
+
+    String metrics = http.getForObject("/actuator/prometheus", String.class);
+
+    assertThat(metrics).contains("rujukan_cases_open{stage=\"VERIFICATION\"}", "rujukan_tasks_overdue",
+        "rujukan_budget_waiting", "rujukan_notifications_failed");
+  }
+
+  private static long count(JsonNode counts, String key) {
+    for (JsonNode c : counts) {
+      if (c.get("key").asText().equals(key)) {
+        return c.get("count").asLong();
+      }
+    }
+    return 0;
+  }
+}
