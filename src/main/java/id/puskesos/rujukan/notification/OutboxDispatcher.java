@@ -7,35 +7,43 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
+import org.camunda.bpm.engine.RuntimeService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
+import id.puskesos.rujukan.process.ReferralProcess;
+
 /**
  * Sends what the outbox holds. A message is claimed with a conditional update (one node sends it), sent, and marked;
  * one claimed but never marked (the node died mid-send) is claimed again after the lease, and its receiver
  * recognises the resend by its key. A failure is retried with growing back-off; after the last attempt the message
- * is FAILED: logged as an error and listed for the manager, never dropped.
+ * is FAILED: logged as an error, listed for the manager and, while the case runs, an incident on its process in
+ * Cockpit; never dropped.
  */
 @Component
 public class OutboxDispatcher {
 
   private static final Logger LOG = LoggerFactory.getLogger(OutboxDispatcher.class);
+  /** The incident type of a notification that failed for good. */
+  public static final String INCIDENT_TYPE = "notification";
 
   private final JdbcClient jdbc;
+  private final RuntimeService runtimeService;
   private final Map<Channel, NotificationSender> senders = new EnumMap<>(Channel.class);
   private final Clock clock;
   private final int maxAttempts;
   private final Duration backoff;
   private final Duration lease;
 
-  public OutboxDispatcher(JdbcClient jdbc, List<NotificationSender> senders, Clock clock,
+  public OutboxDispatcher(JdbcClient jdbc, RuntimeService runtimeService, List<NotificationSender> senders, Clock clock,
       @Value("${rujukan.notifications.max-attempts:6}") int maxAttempts,
       @Value("${rujukan.notifications.backoff:PT1M}") Duration backoff,
       @Value("${rujukan.notifications.lease:PT5M}") Duration lease) {
     this.jdbc = jdbc;
+    this.runtimeService = runtimeService;
     senders.forEach(s -> this.senders.put(s.channel(), s));
     this.clock = clock;
     this.maxAttempts = maxAttempts;
@@ -77,6 +85,20 @@ public class OutboxDispatcher {
     return sent;
   }
 
+  /** A failure for good is also an incident on the case's process, where Cockpit shows it, while the case runs. */
+  private void raiseIncident(OutboxMessage message, String error) {
+    String number = jdbc.sql("SELECT referral_number FROM notification_outbox WHERE id = ?").param(message.id())
+        .query(String.class).optional().orElse(null);
+    if (number == null) {
+      return;
+    }
+    runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(number)
+        .processDefinitionKey(ReferralProcess.PROCESS_ID).active().list()
+        .forEach(instance -> runtimeService.createIncident(INCIDENT_TYPE, instance.getId(),
+            "notification-" + message.id(), "Notifikasi #%d (%s) gagal dikirim: %s".formatted(message.id(),
+                message.channel(), error)));
+  }
+
   private boolean claim(long id, OffsetDateTime now) {
     return jdbc.sql("""
         UPDATE notification_outbox SET status = 'SENDING', claimed_at = ?, attempts = attempts + 1
@@ -93,6 +115,7 @@ public class OutboxDispatcher {
       jdbc.sql("UPDATE notification_outbox SET status = 'FAILED', last_error = ? WHERE id = ?")
           .params(error, message.id()).update();
       LOG.error("Notification #{} ({}) failed after {} attempts: {}", message.id(), message.channel(), attempts, error);
+      raiseIncident(message, error);
       return;
     }
     OffsetDateTime next = OffsetDateTime.now(clock).plus(backoff.multipliedBy(1L << Math.min(attempts - 1, 10)));

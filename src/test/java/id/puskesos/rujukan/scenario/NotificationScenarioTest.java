@@ -107,9 +107,10 @@ class NotificationScenarioTest extends ScenarioTestSupport {
   }
 
   @Test
-  void aFailingGatewayIsRetriedThenTheMessageIsFailedAndListedForTheManager() {
+  void aFailingGatewayIsRetriedThenTheMessageIsFailedListedForTheManagerAndAnIncidentOfTheCase() {
     String key = "gagal-" + System.nanoTime();
-    notifications.enqueue(Channel.WHATSAPP, "081234500002", "Puskesos", "Pesan uji gagal", key, null);
+    String number = api.openCase("FOOD");
+    notifications.enqueue(Channel.WHATSAPP, "081234500002", "Puskesos", "Pesan uji gagal", key, number);
     FAILURES_LEFT.set(3);
 
     dispatcher.dispatch();
@@ -122,6 +123,11 @@ class NotificationScenarioTest extends ScenarioTestSupport {
     String failed = api.get("manajer", "/api/notifications?status=FAILED").getBody().toString();
     assertThat(failed).contains("****0002", "\"attempts\":3", "500").doesNotContain("081234500002");
     assertThat(api.get("fasilitator", "/api/notifications").getStatusCode().value()).isEqualTo(403);
+    String instance = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(number)
+        .processDefinitionKey("referral").singleResult().getId();
+    assertThat(runtimeService.createIncidentQuery().processInstanceId(instance)
+        .incidentType(OutboxDispatcher.INCIDENT_TYPE).singleResult().getIncidentMessage())
+        .contains("gagal dikirim", "500").doesNotContain("081234500002");
   }
 
   @Test
