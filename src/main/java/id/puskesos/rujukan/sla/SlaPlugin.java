@@ -42,8 +42,10 @@ public class SlaPlugin extends AbstractProcessEnginePlugin {
     this.calendar = new WorkingDaysBusinessCalendar(working);
     int year = LocalDate.now(RujukanApplication.ZONE).getYear();
     for (int y : new int[] {year, year + 1}) {
-      if (!working.knowsYear(y)) {
-        LOG.warn("No holiday list for {} in rujukan.calendar.holidays: service levels count only weekends as days off", y);
+      if (working.daysOffListed(y) < 15) {
+        // a year's SKB has some twenty-five days off: a shorter list is waiting for its religious holidays
+        LOG.warn("The holiday list for {} in rujukan.calendar.holidays has {} days: add the national holidays and "
+            + "cuti bersama of that year's SKB 3 Menteri", y, working.daysOffListed(y));
       }
     }
   }

@@ -19,14 +19,16 @@ import id.puskesos.rujukan.RujukanApplication;
 public class WorkingCalendar {
 
   private final Set<LocalDate> holidays = new HashSet<>();
-  private final Set<Integer> years;
+  private final Map<Integer, Integer> daysOffPerYear = new java.util.HashMap<>();
   private final LocalTime opens;
   private final LocalTime closes;
 
   public WorkingCalendar(Map<Integer, ? extends Collection<LocalDate>> holidaysByYear, LocalTime opens,
       LocalTime closes) {
-    holidaysByYear.values().forEach(holidays::addAll);
-    this.years = Set.copyOf(holidaysByYear.keySet());
+    holidaysByYear.forEach((year, days) -> {
+      holidays.addAll(days);
+      daysOffPerYear.put(year, days.size());
+    });
     if (!opens.isBefore(closes)) {
       throw new IllegalArgumentException("office hours must open before they close: " + opens + "-" + closes);
     }
@@ -36,7 +38,12 @@ public class WorkingCalendar {
 
   /** Whether the holiday list covers the year (outside it only weekends count as days off). */
   public boolean knowsYear(int year) {
-    return years.contains(year);
+    return daysOffPerYear.containsKey(year);
+  }
+
+  /** How many holidays and days of cuti bersama the list has for the year (a full year has some twenty-five). */
+  public int daysOffListed(int year) {
+    return daysOffPerYear.getOrDefault(year, 0);
   }
 
   public boolean isWorkingDay(LocalDate day) {

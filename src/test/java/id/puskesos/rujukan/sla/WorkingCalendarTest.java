@@ -75,6 +75,8 @@ class WorkingCalendarTest {
   void theCalendarKnowsWhichYearsItsHolidayListCovers() {
     assertThat(calendar.knowsYear(2026)).isTrue();
     assertThat(calendar.knowsYear(2028)).isFalse();
+    assertThat(calendar.daysOffListed(2026)).isEqualTo(25);
+    assertThat(calendar.daysOffListed(2027)).isEqualTo(1);
     assertThat(calendar.isWorkingDay(LocalDate.of(2026, 12, 24))).isFalse();
     assertThat(calendar.isWorkingDay(LocalDate.of(2026, 12, 28))).isTrue();
     assertThatThrownBy(() -> new WorkingCalendar(Map.of(), LocalTime.of(16, 0), LocalTime.of(8, 0)))
