@@ -225,6 +225,17 @@ public class CaseApi {
     completeProgramTask(partnerUser, number, "task_distributeAid", programCode, variables.toArray());
   }
 
+  /** The texts of the case's timeline entries of one type, oldest first. */
+  public List<String> timeline(String number, String type) {
+    List<String> texts = new ArrayList<>();
+    view(number).get("timeline").forEach(e -> {
+      if (e.get("type").asText().equals(type)) {
+        texts.add(e.get("text").asText());
+      }
+    });
+    return texts;
+  }
+
   /** The tasks a shared Tasklist filter lists for the user, as Tasklist asks for them. */
   public JsonNode filterList(String user, String name) {
     JsonNode filters = http.exchange("/engine-rest/filter?name={name}", HttpMethod.GET, new HttpEntity<>(headers(user)),

@@ -2,7 +2,6 @@ package id.puskesos.rujukan.scenario;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
@@ -36,7 +35,7 @@ class EscalationScenarioTest extends ScenarioTestSupport {
     watch.check();
     watch.check();
 
-    assertThat(escalations(number)).singleElement().satisfies(text -> assertThat(text)
+    assertThat(api.timeline(number, "ESCALATED")).singleElement().satisfies(text -> assertThat(text)
         .contains("Verifikasi lapangan", "dipegang fasilitator", "dieskalasi ke koordinator Puskesos")
         .doesNotContain("SLRT"));
     Task still = taskService.createTaskQuery().taskId(visit.getId()).singleResult();
@@ -55,7 +54,7 @@ class EscalationScenarioTest extends ScenarioTestSupport {
     watch.check();
     watch.check();
 
-    assertThat(escalations(number)).hasSize(2).anySatisfy(text -> assertThat(text)
+    assertThat(api.timeline(number, "ESCALATED")).hasSize(2).anySatisfy(text -> assertThat(text)
         .contains("dieskalasi ke penyelia Dinas Sosial Kota Bandung dan koordinator Puskesos"))
         .anySatisfy(text -> assertThat(text)
             .contains("Dinas Sosial Kota Bandung belum menanggapi", "dieskalasi ke manajer SLRT Kota Bandung"));
@@ -88,15 +87,5 @@ class EscalationScenarioTest extends ScenarioTestSupport {
     Task saved = taskService.createTaskQuery().taskId(task.getId()).singleResult();
     saved.setDueDate(new Date(Math.min(saved.getCreateTime().getTime() + levelMillis, System.currentTimeMillis() - 1)));
     taskService.saveTask(saved);
-  }
-
-  private List<String> escalations(String number) {
-    List<String> texts = new ArrayList<>();
-    api.view(number).get("timeline").forEach(e -> {
-      if (e.get("type").asText().equals("ESCALATED")) {
-        texts.add(e.get("text").asText());
-      }
-    });
-    return texts;
   }
 }

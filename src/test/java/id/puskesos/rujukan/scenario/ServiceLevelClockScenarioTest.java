@@ -2,7 +2,6 @@ package id.puskesos.rujukan.scenario;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 
@@ -45,18 +44,18 @@ class ServiceLevelClockScenarioTest extends ScenarioTestSupport {
       at(due - 60 * 60_000);
       watch.check();
       assertThat(kinds(decision)).containsExactly("REMINDED");
-      assertThat(escalations(number)).isEmpty();
+      assertThat(api.timeline(number, "ESCALATED")).isEmpty();
 
       at(due + 60_000);
       watch.check();
       assertThat(kinds(decision)).containsExactlyInAnyOrder("REMINDED", "ESCALATED");
-      assertThat(escalations(number)).singleElement().satisfies(t -> assertThat(t).contains("penyelia Dinas Sosial"));
+      assertThat(api.timeline(number, "ESCALATED")).singleElement().satisfies(t -> assertThat(t).contains("penyelia Dinas Sosial"));
 
       at(created + 2 * (due - created) + 60_000);
       watch.check();
       watch.check();
       assertThat(kinds(decision)).containsExactlyInAnyOrder("REMINDED", "ESCALATED", "SLRT");
-      assertThat(escalations(number)).hasSize(2).last().satisfies(t -> assertThat(t).contains("manajer SLRT"));
+      assertThat(api.timeline(number, "ESCALATED")).hasSize(2).last().satisfies(t -> assertThat(t).contains("manajer SLRT"));
     } finally {
       ClockUtil.reset();
       jobs.start();
@@ -70,15 +69,5 @@ class ServiceLevelClockScenarioTest extends ScenarioTestSupport {
 
   private List<String> kinds(Task task) {
     return jdbc.sql("SELECT kind FROM sla_notice WHERE task_id = ?").param(task.getId()).query(String.class).list();
-  }
-
-  private List<String> escalations(String number) {
-    List<String> texts = new ArrayList<>();
-    api.view(number).get("timeline").forEach(e -> {
-      if (e.get("type").asText().equals("ESCALATED")) {
-        texts.add(e.get("text").asText());
-      }
-    });
-    return texts;
   }
 }
