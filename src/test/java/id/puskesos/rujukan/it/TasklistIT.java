@@ -211,6 +211,7 @@ class TasklistIT {
       assertThat(link.getAttribute("href")).endsWith("/camunda/app/tasklist/default/#/?task=" + task.get("id").asText());
       link.click();
       wait.until(ExpectedConditions.urlContains("/camunda/app/tasklist"));
+      browser.get("about:blank");
     } catch (AssertionError | RuntimeException e) {
       screenshot("board-failure");
       throw e;
@@ -263,7 +264,8 @@ class TasklistIT {
         .sendKeys(user);
     browser.findElement(By.cssSelector("input[ng-model=password]")).sendKeys("demo");
     browser.findElement(By.cssSelector("button[type=submit]")).click();
-    wait.until(ExpectedConditions.visibilityOfElementLocated(By.xpath("//*[contains(text(),'Tugas kelompok saya')]")));
+    new WebDriverWait(browser, Duration.ofSeconds(60)).until(
+        ExpectedConditions.visibilityOfElementLocated(By.xpath("//*[contains(text(),'Tugas kelompok saya')]")));
   }
 
   private static void startProcess(String name) {
