@@ -3,6 +3,7 @@ package id.puskesos.rujukan.board;
 import java.time.OffsetDateTime;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -76,26 +77,33 @@ public class BoardFigures {
 
   public Board board(String from, String to) {
     FacilitationFigures.Figures rates = facilitation.figures(from, to);
-    List<Task> overdue = taskService.createTaskQuery().dueBefore(ClockUtil.getCurrentTime()).orderByDueDate().asc()
-        .list();
-    Map<String, String> partnerOfGroup = new HashMap<>();
-    catalogue.partners().forEach(p -> partnerOfGroup.put(p.group(), p.name()));
+    Date now = ClockUtil.getCurrentTime();
+    List<Task> overdue = taskService.createTaskQuery().dueBefore(now).orderByDueDate().asc().list();
     Map<String, Long> byStage = new TreeMap<>();
-    Map<String, Long> byPartner = new TreeMap<>();
-    List<Overdue> oldest = new ArrayList<>();
-    for (Task task : overdue) {
+    overdue.forEach(task -> {
       Stage stage = STAGE_OF_TASK.get(task.getTaskDefinitionKey());
       byStage.merge(stage == null ? REGISTRY : stage.label(), 1L, Long::sum);
-      List<String> groups = groups(task);
-      String partner = groups.stream().map(partnerOfGroup::get).filter(java.util.Objects::nonNull).findFirst()
-          .orElse("Puskesos");
-      byPartner.merge(partner, 1L, Long::sum);
-      if (oldest.size() < 10) {
-        OffsetDateTime due = task.getDueDate().toInstant().atZone(RujukanApplication.ZONE).toOffsetDateTime();
-        oldest.add(new Overdue(task.getId(), task.getName(), businessKey(task), String.join(", ", groups), due,
-            java.time.Duration.between(due, OffsetDateTime.now(RujukanApplication.ZONE)).toDays(),
-            "/camunda/app/tasklist/default/#/?task=" + task.getId()));
+    });
+    // one count per partner rather than the groups of every late task
+    Map<String, Long> byPartner = new TreeMap<>();
+    long partners = 0;
+    for (var partner : catalogue.partners()) {
+      long late = taskService.createTaskQuery().dueBefore(now).taskCandidateGroup(partner.group())
+          .includeAssignedTasks().count();
+      if (late > 0) {
+        byPartner.put(partner.name(), late);
+        partners += late;
       }
+    }
+    if (overdue.size() > partners) {
+      byPartner.put("Puskesos", overdue.size() - partners);
+    }
+    List<Overdue> oldest = new ArrayList<>();
+    for (Task task : overdue.subList(0, Math.min(10, overdue.size()))) {
+      OffsetDateTime due = task.getDueDate().toInstant().atZone(RujukanApplication.ZONE).toOffsetDateTime();
+      oldest.add(new Overdue(task.getId(), task.getName(), businessKey(task), String.join(", ", groups(task)), due,
+          java.time.Duration.between(due, OffsetDateTime.now(RujukanApplication.ZONE)).toDays(),
+          "/camunda/app/tasklist/default/#/?task=" + task.getId()));
     }
     return new Board(rates.from(), rates.to(), OffsetDateTime.now(RujukanApplication.ZONE), openCasesByStage(),
         counts(byStage), counts(byPartner), timePerStage(from, to), rates.byPartner(), waitingLists(), oldest);

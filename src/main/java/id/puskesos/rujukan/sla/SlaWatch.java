@@ -86,9 +86,14 @@ public class SlaWatch {
       }
     }
     for (Task task : taskService.createTaskQuery().dueBefore(now).list()) {
+      boolean late = !noticed(task, Kind.ESCALATED);
+      boolean silent = twiceLate(task, now) && !noticed(task, Kind.SLRT);
+      if (!late && !silent) {
+        continue; // done before: no further lookups for a task already escalated
+      }
       Partner partner = partner(task);
       String who = task.getAssignee() != null ? "dipegang " + task.getAssignee() : "belum diambil";
-      if (notice(task, Kind.ESCALATED, now)) {
+      if (late && notice(task, Kind.ESCALATED, now)) {
         String text = "Tugas \"%s\" melewati batas waktu (%s, %s); dieskalasi ke %s".formatted(task.getName(),
             when(task.getDueDate()), who, partner == null ? "koordinator Puskesos"
                 : "penyelia " + partner.name() + " dan koordinator Puskesos");
@@ -98,7 +103,7 @@ public class SlaWatch {
             text + " (" + orDash(businessKey(task)) + ")", "escalation:" + task.getId(), businessKey(task));
         notices++;
       }
-      if (partner != null && twiceLate(task, now) && notice(task, Kind.SLRT, now)) {
+      if (partner != null && silent && notice(task, Kind.SLRT, now)) {
         String text = "%s belum menanggapi \"%s\" dua kali batas waktunya; dieskalasi ke manajer SLRT Kota Bandung"
             .formatted(partner.name(), task.getName());
         record(task, text);
@@ -129,6 +134,11 @@ public class SlaWatch {
   private static boolean twiceLate(Task task, Date now) {
     long level = task.getDueDate().getTime() - task.getCreateTime().getTime();
     return level > 0 && now.getTime() > task.getCreateTime().getTime() + 2 * level;
+  }
+
+  private boolean noticed(Task task, Kind kind) {
+    return jdbc.sql("SELECT COUNT(*) FROM sla_notice WHERE task_id = ? AND kind = ?").params(task.getId(), kind.name())
+        .query(Long.class).single() > 0;
   }
 
   /** Records the notice once; false when it was recorded before. */
