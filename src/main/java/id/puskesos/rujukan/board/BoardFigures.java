@@ -35,14 +35,6 @@ import id.puskesos.rujukan.routing.ProgramCatalogue;
 @Transactional(readOnly = true)
 public class BoardFigures {
 
-  /** The stage a task belongs to, by its element id. */
-  static final Map<String, Stage> STAGE_OF_TASK = Map.ofEntries(
-      Map.entry("task_homeVisit", Stage.VERIFICATION), Map.entry("task_giveOpinion", Stage.VERIFICATION),
-      Map.entry("task_assessNeeds", Stage.ASSESSMENT), Map.entry("task_routeManually", Stage.ROUTING),
-      Map.entry("task_reviewAddedNeeds", Stage.ROUTING), Map.entry("task_decideReferral", Stage.PARTNER_DECISION),
-      Map.entry("task_provideInformation", Stage.PARTNER_DECISION),
-      Map.entry("task_reviewWaiting", Stage.PARTNER_DECISION), Map.entry("task_confirmService", Stage.PARTNER_DECISION),
-      Map.entry("task_distributeAid", Stage.DISTRIBUTION), Map.entry("task_followUp", Stage.FOLLOW_UP));
   static final String REGISTRY = "Registri warga";
 
   public record Count(String key, String label, long count) {
@@ -81,7 +73,7 @@ public class BoardFigures {
     List<Task> overdue = taskService.createTaskQuery().dueBefore(now).orderByDueDate().asc().list();
     Map<String, Long> byStage = new TreeMap<>();
     overdue.forEach(task -> {
-      Stage stage = STAGE_OF_TASK.get(task.getTaskDefinitionKey());
+      Stage stage = Stage.ofTask(task.getTaskDefinitionKey());
       byStage.merge(stage == null ? REGISTRY : stage.label(), 1L, Long::sum);
     });
     // one count per partner rather than the groups of every late task

@@ -41,24 +41,36 @@ public class Notifications {
   /** Queues one message; the same key and recipient again is the same message. Returns whether it was new. */
   public boolean enqueue(Channel channel, String recipient, String subject, String body, String dedupKey,
       String referralNumber) {
+    return enqueue(channel, recipient, subject, body, dedupKey, referralNumber, null);
+  }
+
+  /** Queues one message with a stored document attached (e-mail only). */
+  public boolean enqueue(Channel channel, String recipient, String subject, String body, String dedupKey,
+      String referralNumber, Long documentId) {
     OffsetDateTime now = OffsetDateTime.now(clock);
     return jdbc.sql("""
         INSERT INTO notification_outbox (channel, recipient, subject, body, dedup_key, referral_number, status,
-                                         next_attempt_at, created_at)
-        SELECT ?, ?, ?, ?, ?, ?, 'PENDING', ?, ? WHERE NOT EXISTS (
+                                         next_attempt_at, created_at, document_id)
+        SELECT ?, ?, ?, ?, ?, ?, 'PENDING', ?, ?, ? WHERE NOT EXISTS (
           SELECT 1 FROM notification_outbox WHERE dedup_key = ? AND recipient = ?)""")
         .params(channel.name(), recipient, cut(subject, 200), cut(body, 2000), dedupKey, referralNumber, now, now,
-            dedupKey, recipient)
+            documentId, dedupKey, recipient)
         .update() == 1;
   }
 
   /** E-mails every member of the groups who has an e-mail address; returns how many were queued. */
   public int emailGroups(List<String> groups, String subject, String body, String dedupKey, String referralNumber) {
+    return emailGroups(groups, subject, body, dedupKey, referralNumber, null);
+  }
+
+  /** E-mails the groups' members with a stored document attached. */
+  public int emailGroups(List<String> groups, String subject, String body, String dedupKey, String referralNumber,
+      Long documentId) {
     int queued = 0;
     for (String group : groups) {
       for (User user : identityService.createUserQuery().memberOfGroup(group).list()) {
         if (user.getEmail() != null && !user.getEmail().isBlank()
-            && enqueue(Channel.EMAIL, user.getEmail(), subject, body, dedupKey, referralNumber)) {
+            && enqueue(Channel.EMAIL, user.getEmail(), subject, body, dedupKey, referralNumber, documentId)) {
           queued++;
         }
       }

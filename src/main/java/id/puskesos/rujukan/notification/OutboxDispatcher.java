@@ -55,12 +55,13 @@ public class OutboxDispatcher {
   public int dispatch() {
     OffsetDateTime now = OffsetDateTime.now(clock);
     List<OutboxMessage> due = jdbc.sql("""
-        SELECT id, channel, recipient, subject, body FROM notification_outbox
+        SELECT id, channel, recipient, subject, body, document_id FROM notification_outbox
         WHERE (status = 'PENDING' AND next_attempt_at <= ?) OR (status = 'SENDING' AND claimed_at < ?)
         ORDER BY id""")
         .params(now, now.minus(lease))
         .query((rs, row) -> new OutboxMessage(rs.getLong("id"), Channel.valueOf(rs.getString("channel")),
-            rs.getString("recipient"), rs.getString("subject"), rs.getString("body")))
+            rs.getString("recipient"), rs.getString("subject"), rs.getString("body"),
+            (Long) rs.getObject("document_id", Long.class)))
         .list();
     int sent = 0;
     for (OutboxMessage message : due) {

@@ -1,6 +1,7 @@
 package id.puskesos.rujukan.referral;
 
 import java.util.EnumSet;
+import java.util.Map;
 import java.util.Set;
 
 /** The stages of a referral, in the order a case moves through them. */
@@ -16,6 +17,15 @@ public enum Stage {
 
   private static final Set<Stage> PAST_ROUTING = EnumSet.of(PARTNER_DECISION, DISTRIBUTION, FOLLOW_UP);
 
+  /** The stage each user task of a case belongs to, by its element id. */
+  private static final Map<String, Stage> BY_TASK = Map.ofEntries(
+      Map.entry("task_homeVisit", VERIFICATION), Map.entry("task_giveOpinion", VERIFICATION),
+      Map.entry("task_assessNeeds", ASSESSMENT), Map.entry("task_routeManually", ROUTING),
+      Map.entry("task_reviewAddedNeeds", ROUTING), Map.entry("task_decideReferral", PARTNER_DECISION),
+      Map.entry("task_provideInformation", PARTNER_DECISION), Map.entry("task_reviewWaiting", PARTNER_DECISION),
+      Map.entry("task_confirmService", PARTNER_DECISION), Map.entry("task_distributeAid", DISTRIBUTION),
+      Map.entry("task_followUp", FOLLOW_UP));
+
   private final String label;
 
   Stage(String label) {
@@ -24,6 +34,11 @@ public enum Stage {
 
   public String label() {
     return label;
+  }
+
+  /** The stage of a case's user task; null for registry, evaluation and report work. */
+  public static Stage ofTask(String taskKey) {
+    return taskKey == null ? null : BY_TASK.get(taskKey);
   }
 
   /** Programs are already chosen: needs added now must be reviewed by the back office. */

@@ -25,6 +25,9 @@ import id.puskesos.rujukan.referral.EventType;
 @Transactional
 public class DtksInclusion {
 
+  /** How the timeline begins a new proposal (the figures count them by it). */
+  public static final String PROPOSED = "Diusulkan masuk DTKS/DTSEN";
+
   public enum ProposalOutcome {
     SUBMITTED, DECLINED
   }
@@ -67,7 +70,7 @@ public class DtksInclusion {
     variables.put(CaseVariables.URGENT, false);
     runtimeService.startProcessInstanceByKey(DtksInclusionProcess.PROCESS_ID, referralNumber, variables);
     caseFile.record(referralNumber, EventType.DTKS_PROPOSED, actor,
-        "Diusulkan masuk DTKS/DTSEN ke Dinas Sosial; rujukan ke program yang tidak mensyaratkan DTKS tetap berjalan");
+        PROPOSED + " ke Dinas Sosial; rujukan ke program yang tidak mensyaratkan DTKS tetap berjalan");
     return true;
   }
 

@@ -31,6 +31,8 @@ public class Authorizations implements SmartInitializingSingleton {
   static final List<String> PUSKESOS_PROCESSES = List.of("referral", "partner-referral", "referral-withdrawal",
       "dtks-inclusion", "duplicate-review", "data-reverification", "resident-reverification");
   static final List<String> PUSKESOS = List.of(FRONT_OFFICE, FASILITATOR, BACK_OFFICE, KOORDINATOR);
+  /** The Puskesos's own reporting: every Puskesos group follows them, the koordinator starts them. */
+  static final List<String> REPORTING_PROCESSES = List.of("participatory-evaluation", "monthly-report");
 
   private final AuthorizationService authorizationService;
   private final ProgramCatalogue catalogue;
@@ -57,6 +59,14 @@ public class Authorizations implements SmartInitializingSingleton {
             ProcessDefinitionPermissions.READ_HISTORY, ProcessDefinitionPermissions.READ_TASK);
       }
       grant(group, Resources.PROCESS_INSTANCE, "*", Permissions.CREATE);
+      for (String process : REPORTING_PROCESSES) {
+        grant(group, Resources.PROCESS_DEFINITION, process, ProcessDefinitionPermissions.READ_INSTANCE,
+            ProcessDefinitionPermissions.READ_HISTORY, ProcessDefinitionPermissions.READ_TASK);
+      }
+    }
+    for (String process : REPORTING_PROCESSES) {
+      grant(KOORDINATOR, Resources.PROCESS_DEFINITION, process, ProcessDefinitionPermissions.CREATE_INSTANCE,
+          ProcessDefinitionPermissions.UPDATE_INSTANCE);
     }
     grant(MANAJER, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
     grant(MANAJER, Resources.PROCESS_DEFINITION, "*", ProcessDefinitionPermissions.READ_INSTANCE,

@@ -69,6 +69,11 @@ public class SlaPlugin extends AbstractProcessEnginePlugin {
     });
   }
 
+  /** When a service level that starts now ends: {@code 15WD}, {@code 4WH} or an ISO-8601 duration. */
+  public java.util.Date dueAfter(String level, java.util.Date start) {
+    return calendar.resolveDuedate(level, start);
+  }
+
   /** Sets the task's due date from its service level, unless the model gave one. */
   private void setDueDate(DelegateTask task) {
     if (task.getDueDate() == null) {

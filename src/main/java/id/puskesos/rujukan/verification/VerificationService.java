@@ -33,6 +33,10 @@ import id.puskesos.rujukan.registry.Resident;
 @Transactional
 public class VerificationService {
 
+  /** How the timeline names a clean registry check and a field verification that found the data valid. */
+  public static final String CLEAN = "bersih dan mutakhir";
+  public static final String VISIT_VALID = "data valid";
+
   /** Opinions a fasilitator can ask for on a field verification: health worker and Babinsa. */
   public static final Set<String> OPINION_GROUPS = Set.of("nakes", "babinsa");
 
@@ -44,7 +48,7 @@ public class VerificationService {
     }
 
     public String summary() {
-      return findings.isEmpty() ? "bersih dan mutakhir" : String.join("; ", findings);
+      return findings.isEmpty() ? CLEAN : String.join("; ", findings);
     }
   }
 
@@ -136,7 +140,7 @@ public class VerificationService {
     caseFile.record(referralNumber, EventType.HOME_VISITED, actor, "Verifikasi lapangan %s: %s; %s%s; %s".formatted(
         visitDate, findings, corrected == 0 ? "data registri sesuai" : corrected + " data registri diperbaiki",
         groups.isEmpty() ? "" : "; pendapat diminta dari " + String.join(", ", groups),
-        eligible ? "data valid" : "tidak memenuhi syarat: " + v.notEligibleReason()));
+        eligible ? VISIT_VALID : "tidak memenuhi syarat: " + v.notEligibleReason()));
     Resident updated = registry.get(residentId);
     return new FieldOutcome(eligible, groups, updated.dtksStatus() == DtksStatus.LISTED, updated.fullAddress());
   }

@@ -40,7 +40,9 @@ class ModelTest {
 
   private static final List<String> PROCESSES = List.of(ReferralProcess.PROCESS_ID, PartnerReferralProcess.PROCESS_ID,
       WithdrawalProcess.PROCESS_ID, DtksInclusionProcess.PROCESS_ID, DuplicateReviewProcess.PROCESS_ID,
-      ReverificationProcesses.Round.PROCESS_ID, ReverificationProcesses.Resident.PROCESS_ID);
+      ReverificationProcesses.Round.PROCESS_ID, ReverificationProcesses.Resident.PROCESS_ID,
+      EvaluationProcess.PROCESS_ID, MonthlyReportProcess.PROCESS_ID, ScheduleProcesses.Evaluation.PROCESS_ID,
+      ScheduleProcesses.Report.PROCESS_ID);
   private static final Pattern MEANINGFUL_ID = Pattern.compile(
       "(start|end|task|gateway|flow|timer|event|call|subprocess|definition|message)_[a-z][A-Za-z]+");
   private static final Pattern BEAN = Pattern.compile("\\$\\{(\\w+)}");
@@ -125,6 +127,10 @@ class ModelTest {
     assertNamesExist(DuplicateReviewProcess.class, DuplicateReviewProcess.PROCESS_ID);
     assertNamesExist(ReverificationProcesses.Round.class, ReverificationProcesses.Round.PROCESS_ID);
     assertNamesExist(ReverificationProcesses.Resident.class, ReverificationProcesses.Resident.PROCESS_ID);
+    assertNamesExist(EvaluationProcess.class, EvaluationProcess.PROCESS_ID);
+    assertNamesExist(MonthlyReportProcess.class, MonthlyReportProcess.PROCESS_ID);
+    assertNamesExist(ScheduleProcesses.Evaluation.class, ScheduleProcesses.Evaluation.PROCESS_ID);
+    assertNamesExist(ScheduleProcesses.Report.class, ScheduleProcesses.Report.PROCESS_ID);
   }
 
   @Test

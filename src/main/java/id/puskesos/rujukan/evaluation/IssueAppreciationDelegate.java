@@ -1,0 +1,27 @@
+package id.puskesos.rujukan.evaluation;
+
+import static id.puskesos.rujukan.process.CaseVariables.number;
+import static id.puskesos.rujukan.process.EvaluationProcess.Variables.EVALUATION_ID;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/**
+ * {@code task_issueAppreciation} in participatory-evaluation.bpmn (after a save point: a failure retries and ends
+ * as an incident, and a retry does not issue a letter twice). Reads {@code evaluationId}.
+ */
+@Component
+public class IssueAppreciationDelegate implements JavaDelegate {
+
+  private final Evaluations evaluations;
+
+  public IssueAppreciationDelegate(Evaluations evaluations) {
+    this.evaluations = evaluations;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    evaluations.issueAppreciation(number(execution, EVALUATION_ID));
+  }
+}

@@ -1,0 +1,75 @@
+package id.puskesos.rujukan.evaluation;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
+import java.util.Locale;
+
+import id.puskesos.rujukan.partner.RejectionCode;
+import id.puskesos.rujukan.referral.Stage;
+import id.puskesos.rujukan.registry.ChangeSource;
+
+/** Words and numbers as the reports print them, the Indonesian way (1.234.567 and 45,5%). */
+final class Labels {
+
+  private static final DecimalFormatSymbols INDONESIAN = DecimalFormatSymbols.getInstance(Locale.forLanguageTag("id-ID"));
+
+  private Labels() {
+  }
+
+  static String stage(String key) {
+    if (PeriodFigures.OTHER_WORK.equals(key)) {
+      return "Registri, evaluasi dan laporan";
+    }
+    return Stage.valueOf(key).label();
+  }
+
+  static String source(ChangeSource source) {
+    return switch (source) {
+      case INTAKE -> "Penerimaan pengaduan";
+      case FIELD_VERIFICATION -> "Verifikasi lapangan";
+      case REVERIFICATION -> "Verifikasi ulang berkala";
+      case IMPORT -> "Impor DTKS/DTSEN";
+      case DUPLICATE_REVIEW -> "Penanganan data ganda";
+      case DTKS_PROPOSAL -> "Hasil usulan DTKS";
+    };
+  }
+
+  static String rejection(String code) {
+    try {
+      return RejectionCode.valueOf(code).label();
+    } catch (IllegalArgumentException e) {
+      return code;
+    }
+  }
+
+  static String number(long value) {
+    return new DecimalFormat("#,##0", INDONESIAN).format(value);
+  }
+
+  /** One decimal at most: 12,5 and 12. */
+  static String decimal(Double value) {
+    if (value == null) {
+      return "-";
+    }
+    return new DecimalFormat("#,##0.#", INDONESIAN).format(BigDecimal.valueOf(value).setScale(1, RoundingMode.HALF_UP));
+  }
+
+  static String rupiah(long value) {
+    return "Rp" + number(value);
+  }
+
+  /** A share (0 to 1) as a percentage with one decimal: 0,456 is "45,6%". */
+  static String percent(Double share) {
+    return share == null ? "-" : decimal(share * 100) + "%";
+  }
+
+  static Double percentValue(Double share) {
+    return share == null ? null : Math.round(share * 1000) / 10.0;
+  }
+
+  static String orDash(String text) {
+    return text == null || text.isBlank() ? "-" : text;
+  }
+}

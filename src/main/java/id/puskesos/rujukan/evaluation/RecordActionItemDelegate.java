@@ -1,0 +1,33 @@
+package id.puskesos.rujukan.evaluation;
+
+import static id.puskesos.rujukan.process.CaseVariables.number;
+import static id.puskesos.rujukan.process.CaseVariables.string;
+import static id.puskesos.rujukan.process.EvaluationProcess.Variables.*;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+import id.puskesos.rujukan.common.Actors;
+
+/**
+ * {@code task_recordActionItem} in participatory-evaluation.bpmn, inside each action item. Reads
+ * {@code actionItemId}, {@code actionOutcome} (DONE or DROPPED) and {@code actionResult}.
+ */
+@Component
+public class RecordActionItemDelegate implements JavaDelegate {
+
+  private final Evaluations evaluations;
+  private final Actors actors;
+
+  public RecordActionItemDelegate(Evaluations evaluations, Actors actors) {
+    this.evaluations = evaluations;
+    this.actors = actors;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    evaluations.reportAction(number(execution, ACTION_ITEM_ID), string(execution, ACTION_OUTCOME),
+        string(execution, ACTION_RESULT), actors.current());
+  }
+}

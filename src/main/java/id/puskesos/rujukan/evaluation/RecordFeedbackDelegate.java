@@ -1,0 +1,45 @@
+package id.puskesos.rujukan.evaluation;
+
+import static id.puskesos.rujukan.process.CaseVariables.number;
+import static id.puskesos.rujukan.process.CaseVariables.string;
+import static id.puskesos.rujukan.process.EvaluationProcess.Variables.*;
+
+import java.util.HashMap;
+import java.util.Map;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+import id.puskesos.rujukan.common.Actors;
+
+/**
+ * {@code task_recordFeedback} in participatory-evaluation.bpmn, inside each participant's feedback. Reads
+ * {@code evaluationId}, {@code participant}, {@code worked}, {@code obstacles}, {@code ideas} and the score and
+ * comment of each {@link Aspect} (local to the participant's scope); writes nothing.
+ */
+@Component
+public class RecordFeedbackDelegate implements JavaDelegate {
+
+  private final Evaluations evaluations;
+  private final Actors actors;
+
+  public RecordFeedbackDelegate(Evaluations evaluations, Actors actors) {
+    this.evaluations = evaluations;
+    this.actors = actors;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    Map<String, Object> answer = new HashMap<>();
+    for (String name : new String[] {WORKED, OBSTACLES, IDEAS}) {
+      answer.put(name, execution.getVariable(name));
+    }
+    for (Aspect aspect : Aspect.values()) {
+      answer.put(aspect.scoreVariable(), execution.getVariable(aspect.scoreVariable()));
+      answer.put(aspect.commentVariable(), execution.getVariable(aspect.commentVariable()));
+    }
+    evaluations.recordFeedback(number(execution, EVALUATION_ID), string(execution, PARTICIPANT), answer,
+        actors.current());
+  }
+}

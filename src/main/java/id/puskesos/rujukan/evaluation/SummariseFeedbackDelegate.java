@@ -1,0 +1,33 @@
+package id.puskesos.rujukan.evaluation;
+
+import static id.puskesos.rujukan.process.CaseVariables.jsonOptions;
+import static id.puskesos.rujukan.process.CaseVariables.number;
+import static id.puskesos.rujukan.process.EvaluationProcess.Variables.*;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/**
+ * {@code task_summariseFeedback} in participatory-evaluation.bpmn, when every participant answered or the round
+ * closed. Reads {@code evaluationId}; writes {@code feedbackSummary} and the meeting form's choices
+ * {@code participantOptions}, {@code partnerOptions} and {@code ownerOptions}.
+ */
+@Component
+public class SummariseFeedbackDelegate implements JavaDelegate {
+
+  private final Evaluations evaluations;
+
+  public SummariseFeedbackDelegate(Evaluations evaluations) {
+    this.evaluations = evaluations;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    Evaluations.Summary summary = evaluations.summarise(number(execution, EVALUATION_ID));
+    execution.setVariable(FEEDBACK_SUMMARY, summary.text());
+    execution.setVariable(PARTICIPANT_OPTIONS, jsonOptions(summary.participantOptions()));
+    execution.setVariable(PARTNER_OPTIONS, jsonOptions(summary.partnerOptions()));
+    execution.setVariable(OWNER_OPTIONS, jsonOptions(summary.ownerOptions()));
+  }
+}
