@@ -139,7 +139,7 @@ class EvaluationScenarioTest extends ScenarioTestSupport {
   }
 
   @Test
-  void thePackCountsTheQuartersCasesAsTheyWereRecorded() {
+  void thePackCountsTheQuartersCasesAsTheyWereRecorded() throws IOException {
     Period quarter = new Period(Period.quarterOf(LocalDate.now()).from(), LocalDate.now());
     PeriodFigures.Figures before = PeriodFigures.compute(periodData.load(quarter));
     String number = api.openCase("FOOD");
@@ -157,8 +157,12 @@ class EvaluationScenarioTest extends ScenarioTestSupport {
     assertThat(cash(after, "BPNT")).isEqualTo(cash(before, "BPNT") + 200_000);
     String csv = new String(api.bytes("manajer", "/api/evaluations/" + evaluationId(instance)
         + "/pack/tables/bantuan-disalurkan.csv").getBody(), StandardCharsets.UTF_8);
-    assertThat(csv).contains("Dinas Sosial Kota Bandung,BPNT", "Rp" + String.format(
-        java.util.Locale.forLanguageTag("id-ID"), "%,d", cash(after, "BPNT")));
+    String rupiah = "Rp" + String.format(java.util.Locale.forLanguageTag("id-ID"), "%,d", cash(after, "BPNT"));
+    assertThat(csv).contains("Dinas Sosial Kota Bandung,BPNT", rupiah);
+    byte[] pdf = api.bytes("baznas", "/api/evaluations/" + evaluationId(instance) + "/pack.pdf").getBody();
+    assertThat(new PDFTextStripper().getText(Loader.loadPDF(pdf))).contains("Bahan evaluasi partisipatif",
+        quarter.label(), "Tingkat fasilitasi", "Dinas Sosial Kota Bandung", rupiah,
+        "%d kasus baru diterima".formatted(after.received().cases()));
   }
 
   @Test
