@@ -53,8 +53,15 @@ public final class EvaluationProcess {
     public static final String OTHER_ATTENDEES = "otherAttendees";
     public static final String DECISIONS = "decisions";
     public static final String IDEAS_ADOPTED = "ideasAdopted";
-    /** The meeting's list: each item has description, ownerGroup and dueOn. */
-    public static final String ACTION_ITEMS = "actionItems";
+    /**
+     * The meeting form's action items: rows 1 to {@link #ACTION_ROWS} of {@code actionDescription<n>},
+     * {@code actionOwner<n>} (a group) and {@code actionDue<n>} (a day). Camunda Forms' repeatable list cannot be
+     * used: Tasklist 7.24 keeps Complete disabled once a field of such a list was edited.
+     */
+    public static final int ACTION_ROWS = 5;
+    public static final String ACTION_DESCRIPTION = "actionDescription";
+    public static final String ACTION_OWNER = "actionOwner";
+    public static final String ACTION_DUE = "actionDue";
     /** Ids of the recorded action items: the tracked tasks' collection. */
     public static final String ACTION_ITEM_IDS = "actionItemIds";
     public static final String ACTION_ITEM_ID = "actionItemId";

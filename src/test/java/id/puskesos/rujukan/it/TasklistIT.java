@@ -36,7 +36,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 /**
  * One case through Camunda Tasklist in a real browser (Debian's Chromium), every step done by the demo user of
  * the right role with the task's Camunda Form: the front office starts the referral from the start form, and the
- * case runs to its close. Bad input in a start form shows the server's reason in Bahasa Indonesia.
+ * case runs to its close. Bad input in a start form shows the server's reason in Bahasa Indonesia. The koordinator
+ * holds an evaluation meeting with its action items, and the evaluation pack reads as a page with its charts.
  */
 class TasklistIT {
 
@@ -216,6 +217,108 @@ class TasklistIT {
       screenshot("board-failure");
       throw e;
     }
+  }
+
+  @Test
+  void koordinatorHoldsTheEvaluationMeetingInTasklistAndThePackReadsInTheBrowser() throws Exception {
+    try {
+      login("koordinator");
+      startProcess("Evaluasi partisipatif");
+      date("periodFrom", LocalDate.of(2025, 1, 1));
+      date("periodTo", LocalDate.of(2025, 3, 31));
+      submitStartForm();
+      // three participants answer as Tasklist submits a form; Salman answers in Tasklist itself
+      JsonNode feedback = awaitTasks("task_giveFeedback", 4);
+      for (JsonNode task : feedback) {
+        String group = JSON.readTree(app.get("admin", "/engine-rest/task/" + task.get("id").asText()
+            + "/identity-links?type=candidate").body()).get(0).get("groupId").asText();
+        if (!group.equals("salman")) {
+          String user = List.of("dinsos", "baznas").contains(group) ? group : "koordinator";
+          assertThat(app.postJson(user, "/engine-rest/task/" + task.get("id").asText() + "/submit-form",
+              JSON.writeValueAsString(java.util.Map.of("variables", java.util.Map.of("worked", value("Rujukan cepat"),
+                  "obstacles", value("Anggaran"), "ideas", value("Rapat bulanan"), "scoreCoordination", value("3"),
+                  "scoreCooperation", value("4"), "scoreCollaboration", value("3"),
+                  "scoreInterprofessional", value("2"))))).statusCode()).isEqualTo(204);
+        }
+      }
+      login("salman");
+      openTask("Isi umpan balik evaluasi");
+      assertThat(formText()).contains("Triwulan I 2025", "Rumah Amal Salman");
+      fill("worked", "Paket sembako tersalurkan tepat waktu");
+      fill("obstacles", "Data penerima kadang ganda");
+      fill("ideas", "Daftar tunggu bersama antar-mitra");
+      select("scoreCoordination", "4 - Baik");
+      select("scoreCooperation", "5 - Sangat baik");
+      select("scoreCollaboration", "4 - Baik");
+      select("scoreInterprofessional", "3 - Cukup");
+      complete();
+
+      login("koordinator");
+      openTask("Rapat evaluasi bersama");
+      assertThat(formText()).contains("Rumah Amal Salman: mengisi", "Daftar tunggu bersama antar-mitra");
+      date("meetingDate", LocalDate.now());
+      for (String present : List.of("Tim Puskesos", "Dinas Sosial Kota Bandung", "BAZNAS Kota Bandung",
+          "Rumah Amal Salman")) {
+        choose("attendance", present);
+      }
+      fill("decisions", "Daftar tunggu dibagi antar-mitra setiap bulan");
+      choose("ideasAdopted", "Rumah Amal Salman");
+      // one action item: its owner from the list the process offers; the second row shows once the first is written
+      assertThat(browser.findElements(By.cssSelector("[id$='-field_actionDescription2']"))).isEmpty();
+      fill("actionDescription1", "Daftar tunggu bersama disusun");
+      select("actionOwner1", "Back office Puskesos");
+      date("actionDue1", LocalDate.now().plusDays(14));
+      assertThat(browser.findElements(By.cssSelector("[id$='-field_actionDescription2']"))).hasSize(1);
+      complete();
+
+      JsonNode action = awaitTasks("task_doActionItem", 1).get(0);
+      assertThat(action.get("due").asText()).startsWith(LocalDate.now().plusDays(14).toString());
+      assertThat(app.get("admin", "/engine-rest/task/" + action.get("id").asText() + "/identity-links").body())
+          .contains("\"groupId\":\"bo\"");
+      String instance = action.get("processInstanceId").asText();
+      long evaluation = JSON.readTree(app.get("admin", "/engine-rest/process-instance/" + instance
+          + "/variables/evaluationId").body()).get("value").asLong();
+
+      // the pack as a page: the browser signs in with the partner's credentials, as a link from Tasklist would ask
+      String page = app.baseUrl().replace("://", "://salman:demo@") + "/api/evaluations/" + evaluation + "/pack";
+      browser.get(page);
+      wait.until(ExpectedConditions.visibilityOfElementLocated(By.tagName("h1")));
+      assertThat(browser.getTitle()).contains("Bahan evaluasi partisipatif", "Triwulan I 2025");
+      List<String> headings = browser.findElements(By.tagName("h2")).stream().map(WebElement::getText).toList();
+      assertThat(headings).contains("Ringkasan", "Tingkat fasilitasi", "Apresiasi mitra",
+          "Hasil rapat evaluasi bersama", "Rencana tindak lanjut yang disepakati");
+      // a quarter with no cases still shows its months, the satisfaction scale and the four aspects as charts
+      assertThat(browser.findElements(By.cssSelector("svg.chart"))).hasSizeGreaterThanOrEqualTo(4);
+      assertThat(browser.findElements(By.cssSelector("svg.chart .bar"))).isNotEmpty();
+      assertThat(browser.findElement(By.tagName("body")).getText()).contains("Daftar tunggu bersama disusun",
+          "Back office Puskesos", "Paket sembako tersalurkan tepat waktu");
+      WebElement csv = browser.findElement(By.xpath("//a[contains(@href, 'skor-aspek-rata-rata.csv')]"));
+      assertThat(csv.getAttribute("href")).endsWith("/api/evaluations/" + evaluation
+          + "/pack/tables/skor-aspek-rata-rata.csv");
+      screenshot("evaluation-pack");
+      browser.get("about:blank");
+    } catch (AssertionError | RuntimeException e) {
+      screenshot("evaluation-failure");
+      throw e;
+    }
+  }
+
+  private static java.util.Map<String, Object> value(Object value) {
+    return java.util.Map.of("value", value);
+  }
+
+  /** The open tasks at that element, once there are as many as expected. */
+  private static JsonNode awaitTasks(String taskDefinitionKey, int count) throws Exception {
+    long deadline = System.currentTimeMillis() + 30_000;
+    while (System.currentTimeMillis() < deadline) {
+      JsonNode tasks = JSON.readTree(app.get("admin", "/engine-rest/task?taskDefinitionKey=" + taskDefinitionKey)
+          .body());
+      if (tasks.size() == count) {
+        return tasks;
+      }
+      Thread.sleep(500);
+    }
+    throw new AssertionError("not " + count + " tasks " + taskDefinitionKey);
   }
 
   private static void fillById(String id, String value) {

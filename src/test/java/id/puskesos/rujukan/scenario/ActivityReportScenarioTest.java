@@ -99,7 +99,7 @@ class ActivityReportScenarioTest extends ScenarioTestSupport {
         StandardCharsets.UTF_8);
     assertThat(page).contains(cell(archived, "bantuan-disalurkan", "BPNT", 4));
     assertThat(cell(archived, "bantuan-disalurkan", "BPNT", 3)).as("cases given BPNT last month").isNotEqualTo("0");
-    assertThat(api.bytes("analis", "/api/reports/activity/" + id + ".pdf").getStatusCode().value()).isEqualTo(403);
+    assertThat(api.bytes("nakes", "/api/reports/activity/" + id + ".pdf").getStatusCode().value()).isEqualTo(403);
     assertThat(api.get("koordinator", "/api/reports/activity/months/2999-01").getStatusCode().value()).isEqualTo(400);
   }
 

@@ -66,13 +66,13 @@ class EvaluationScenarioTest extends ScenarioTestSupport {
         .isEqualTo("EVAL-2025-Q1");
     assertThat(start("2025-01-01", "2025-03-31").getBody().toString()).contains("sudah dievaluasi");
 
-    // every participant gets its own task; the pack is theirs to read, not the analyst's, not anonymous
+    // every participant gets its own task; the pack is theirs to read, not a health worker's, not anonymous
     List<Task> feedback = tasks(instance, TASK_GIVE_FEEDBACK);
     assertThat(feedback).extracting(this::groups).containsExactlyInAnyOrder("bo,fasilitator,fo,koordinator",
         "dinsos", "baznas", "salman");
     String pack = "/api/evaluations/" + evaluation + "/pack";
     assertThat(api.bytes("baznas", pack).getStatusCode().value()).isEqualTo(200);
-    assertThat(api.bytes("analis", pack).getStatusCode().value()).isEqualTo(403);
+    assertThat(api.bytes("nakes", pack).getStatusCode().value()).isEqualTo(403);
     assertThat(api.bytes(null, pack).getStatusCode().value()).isEqualTo(401);
 
     ResponseEntity<String> badScore = api.submitForm("dinsos", taskOf(instance, TASK_GIVE_FEEDBACK, "dinsos").getId(),
@@ -91,13 +91,13 @@ class EvaluationScenarioTest extends ScenarioTestSupport {
     assertThat(taskService.getVariable(meeting.getId(), FEEDBACK_SUMMARY).toString())
         .contains("BAZNAS Kota Bandung: mengisi", "Koordinasi: 3,5", "Ide BAZNAS");
     String inAWeek = LocalDate.now().plusDays(7).toString();
-    ResponseEntity<String> pastDue = api.submitForm("koordinator", meeting.getId(), meetingForm(
-        List.of(Map.of("description", "Rapat koordinasi bulanan", "ownerGroup", "bo", "dueOn", "2020-01-01"))));
-    assertThat(pastDue.getBody()).contains("Tindak lanjut ke-1: batas waktu sudah lewat");
+    ResponseEntity<String> pastDue = api.submitForm("koordinator", meeting.getId(), meetingForm(List.of(
+        List.of("Rapat koordinasi bulanan", "bo", "2020-01-01"), List.of("", "dinsos", ""))));
+    assertThat(pastDue.getBody()).contains("Tindak lanjut ke-1: batas waktu sudah lewat",
+        "Tindak lanjut ke-2: uraian wajib diisi");
     ResponseEntity<String> held = api.submitForm("koordinator", meeting.getId(), meetingForm(List.of(
-        Map.of("description", "Rapat koordinasi bulanan", "ownerGroup", "bo", "dueOn", inAWeek),
-        Map.of("description", "Data penerima BPNT dicocokkan", "ownerGroup", "dinsos", "dueOn", inAWeek),
-        Map.of("description", "", "ownerGroup", "", "dueOn", ""))));
+        List.of("Rapat koordinasi bulanan", "bo", inAWeek), List.of("Data penerima BPNT dicocokkan", "dinsos", inAWeek),
+        List.of("", "", ""))));
     assertThat(held.getStatusCode().value()).as(held.getBody()).isEqualTo(204);
 
     // after the save point: a letter per partner, mailed with the PDF, and one task per action item with its due date
@@ -234,10 +234,16 @@ class EvaluationScenarioTest extends ScenarioTestSupport {
         "commentCoordination", "Catatan " + code};
   }
 
-  private static Object[] meetingForm(List<Map<String, String>> actions) {
-    return new Object[] {MEETING_DATE, LocalDate.now().toString(), ATTENDANCE, List.of("PUSKESOS", "DINSOS",
-        "BAZNAS", "SALMAN"), OTHER_ATTENDEES, "Lurah Lebak Siliwangi", DECISIONS, "Rapat koordinasi tiap bulan",
-        IDEAS_ADOPTED, List.of("BAZNAS"), ACTION_ITEMS, actions};
+  /** The meeting form with its action item rows (description, owner group, due day). */
+  private static Object[] meetingForm(List<List<String>> actions) {
+    List<Object> form = new java.util.ArrayList<>(List.of(MEETING_DATE, LocalDate.now().toString(), ATTENDANCE,
+        List.of("PUSKESOS", "DINSOS", "BAZNAS", "SALMAN"), OTHER_ATTENDEES, "Lurah Lebak Siliwangi", DECISIONS,
+        "Rapat koordinasi tiap bulan", IDEAS_ADOPTED, List.of("BAZNAS")));
+    for (int row = 1; row <= actions.size(); row++) {
+      form.addAll(List.of(ACTION_DESCRIPTION + row, actions.get(row - 1).get(0), ACTION_OWNER + row,
+          actions.get(row - 1).get(1), ACTION_DUE + row, actions.get(row - 1).get(2)));
+    }
+    return form.toArray();
   }
 
   private List<String> notices(Task task) {
