@@ -145,14 +145,9 @@ public class BoardFigures {
     if (detail == null || !detail.startsWith("Tahap: ")) {
       return detail != null && detail.startsWith("Pengaduan diterima") ? Stage.INTAKE : null;
     }
-    String label = detail.substring("Tahap: ".length());
-    for (Stage stage : Stage.values()) {
-      if (stage.label().equals(label)) {
-        return stage;
-      }
-    }
-    return null;
+    return Stage.labelled(detail.substring("Tahap: ".length()));
   }
+
 
   private List<Waiting> waitingLists() {
     List<Waiting> lists = new ArrayList<>();

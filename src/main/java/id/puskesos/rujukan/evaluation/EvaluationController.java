@@ -14,6 +14,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 
+import id.puskesos.rujukan.common.Actors;
 import id.puskesos.rujukan.common.Documents;
 import id.puskesos.rujukan.common.NotFoundException;
 import id.puskesos.rujukan.routing.Partner;
@@ -136,7 +137,7 @@ public class EvaluationController {
   @GetMapping("/api/reports/activity/months/{month}")
   public ResponseEntity<String> monthReport(@PathVariable String month) {
     requireParticipant();
-    Report report = reports.compute(reports.month(month), null, id.puskesos.rujukan.common.Actors.SYSTEM);
+    Report report = reports.compute(reports.month(month), null, Actors.SYSTEM);
     return ResponseEntity.ok().contentType(HTML).body(html.render(report, Map.of()));
   }
 

@@ -1,19 +1,11 @@
 package id.puskesos.rujukan.evaluation;
 
-import java.math.BigDecimal;
-import java.math.RoundingMode;
-import java.text.DecimalFormat;
-import java.text.DecimalFormatSymbols;
-import java.util.Locale;
-
 import id.puskesos.rujukan.partner.RejectionCode;
 import id.puskesos.rujukan.referral.Stage;
 import id.puskesos.rujukan.registry.ChangeSource;
 
 /** Words and numbers as the reports print them, the Indonesian way (1.234.567 and 45,5%). */
 final class Labels {
-
-  private static final DecimalFormatSymbols INDONESIAN = DecimalFormatSymbols.getInstance(Locale.forLanguageTag("id-ID"));
 
   private Labels() {
   }
@@ -45,15 +37,12 @@ final class Labels {
   }
 
   static String number(long value) {
-    return new DecimalFormat("#,##0", INDONESIAN).format(value);
+    return ReportFormat.number(value);
   }
 
   /** One decimal at most: 12,5 and 12. */
   static String decimal(Double value) {
-    if (value == null) {
-      return "-";
-    }
-    return new DecimalFormat("#,##0.#", INDONESIAN).format(BigDecimal.valueOf(value).setScale(1, RoundingMode.HALF_UP));
+    return value == null ? "-" : ReportFormat.number(value);
   }
 
   static String rupiah(long value) {

@@ -217,8 +217,7 @@ public class PeriodData {
     if (detail == null || !detail.startsWith("Tahap: ")) {
       return null;
     }
-    String label = detail.substring("Tahap: ".length());
-    return Arrays.stream(Stage.values()).filter(s -> s.label().equals(label)).findFirst().orElse(null);
+    return Stage.labelled(detail.substring("Tahap: ".length()));
   }
 
   private static OffsetDateTime at(java.sql.ResultSet rs, String column) throws java.sql.SQLException {

@@ -41,6 +41,16 @@ public enum Stage {
     return taskKey == null ? null : BY_TASK.get(taskKey);
   }
 
+  /** The stage a label names ("Verifikasi dan validasi"), or null. */
+  public static Stage labelled(String label) {
+    for (Stage stage : values()) {
+      if (stage.label.equals(label)) {
+        return stage;
+      }
+    }
+    return null;
+  }
+
   /** Programs are already chosen: needs added now must be reviewed by the back office. */
   public boolean isPastRouting() {
     return PAST_ROUTING.contains(this);
