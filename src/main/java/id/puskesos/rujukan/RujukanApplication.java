@@ -21,6 +21,9 @@ public class RujukanApplication {
   public static final ZoneId ZONE = ZoneId.of("Asia/Jakarta");
 
   public static void main(String[] args) {
+    if (DatabaseMigration.handles(args)) {
+      System.exit(DatabaseMigration.run(System.getenv(), System.out));
+    }
     if (RegistryCommands.handles(args)) {
       System.exit(RegistryCommands.run(RujukanApplication.class, args, System.out));
     }

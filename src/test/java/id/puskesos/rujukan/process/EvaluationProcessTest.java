@@ -128,6 +128,25 @@ class EvaluationProcessTest extends ProcessTestSupport {
   }
 
   @Test
+  void failingLettersAreRetriedThreeTimesThenAnIncidentWithoutUndoingTheMeeting() {
+    evaluation.actionItemIds = List.of();
+    fakes.replace("issueAppreciationDelegate", execution -> {
+      throw new IllegalStateException("server surel mati");
+    });
+    ProcessInstance round = startScheduled();
+    taskQuery().processInstanceId(round.getId()).list().forEach(task -> complete(task, withVariables(WORKED, "a")));
+    complete(taskQuery().processInstanceId(round.getId()).singleResult());
+
+    String job = failUntilIncident(TASK_ISSUE_APPRECIATION, 3, "server surel mati");
+    assertThat(round).hasPassed(TASK_RECORD_MEETING).isWaitingAt(TASK_ISSUE_APPRECIATION);
+
+    fakes.replace("issueAppreciationDelegate", execution -> { });
+    managementService().setJobRetries(job, 1);
+    passSavePoints();
+    assertThat(round).isEnded();
+  }
+
+  @Test
   void aQuarterEvaluatedBeforeByHandEndsTheScheduledRoundAtOnce() {
     evaluation.alreadyEvaluated = true;
     ProcessInstance round = startScheduled();

@@ -16,10 +16,12 @@ import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.BaseElement;
 import org.camunda.bpm.model.bpmn.instance.FlowElement;
+import org.camunda.bpm.model.bpmn.instance.FlowNode;
 import org.camunda.bpm.model.bpmn.instance.Message;
 import org.camunda.bpm.model.bpmn.instance.ServiceTask;
 import org.camunda.bpm.model.bpmn.instance.StartEvent;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaFailedJobRetryTimeCycle;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperty;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -81,6 +83,22 @@ class ModelTest {
       for (StartEvent start : model.getModelElementsByType(StartEvent.class)) {
         if (start.getCamundaFormRef() != null) {
           assertThat(start.getCamundaFormRef()).as(start.getId()).isIn(forms);
+        }
+      }
+    }
+  }
+
+  @Test
+  void everySavePointRetriesOnACycleBeforeItBecomesAnIncident() {
+    for (BpmnModelInstance model : models()) {
+      for (FlowNode node : model.getModelElementsByType(FlowNode.class)) {
+        if (node.isCamundaAsyncBefore() || !(node instanceof org.camunda.bpm.model.bpmn.instance.EventBasedGateway)
+            && node.isCamundaAsyncAfter()) {
+          var cycle = node.getExtensionElements() == null ? null : node.getExtensionElements()
+              .getElementsQuery().filterByType(CamundaFailedJobRetryTimeCycle.class).list().stream().findFirst()
+              .orElse(null);
+          assertThat(cycle).as("%s has a retry cycle", node.getId()).isNotNull();
+          assertThat(cycle.getTextContent()).as(node.getId()).matches("R\\d+/PT\\d+[MH]");
         }
       }
     }

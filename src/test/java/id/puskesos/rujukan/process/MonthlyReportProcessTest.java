@@ -53,6 +53,23 @@ class MonthlyReportProcessTest extends ProcessTestSupport {
   }
 
   @Test
+  void aFailedSendingIsRetriedThreeTimesThenAnIncidentAndTheApprovalStands() {
+    fakes.replace("sendReportDelegate", execution -> {
+      throw new IllegalStateException("server surel mati");
+    });
+    ProcessInstance report = runtimeService().startProcessInstanceByKey(PROCESS_ID);
+    complete(task(report), withVariables(REPORT_DECISION, "APPROVE"));
+
+    String job = failUntilIncident(TASK_SEND_REPORT, 3, "server surel mati");
+    assertThat(report).hasPassed(TASK_ARCHIVE_REPORT).isWaitingAt(TASK_SEND_REPORT);
+
+    fakes.replace("sendReportDelegate", execution -> { });
+    org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.managementService().setJobRetries(job, 1);
+    passSavePoints();
+    assertThat(report).isEnded().hasPassed(END_REPORT_SENT);
+  }
+
+  @Test
   void aReportSentBackIsCorrectedByTheBackOfficeDrawnUpAgainAndReviewedAgain() {
     ProcessInstance report = runtimeService().startProcessInstanceByKey(PROCESS_ID, Map.of(REPORT_MONTH, "2026-10"));
     complete(task(report), withVariables(REPORT_DECISION, "RETURN", REVIEW_NOTE, "Angka penyaluran belum lengkap"));

@@ -7,6 +7,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.managementService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
@@ -126,6 +127,8 @@ class PartnerReferralProcessTest extends ProcessTestSupport {
 
     complete(task(referral), withVariables(WAITING_ACTION, "REDIRECT", REDIRECT_PROGRAM, "SALMAN_SEMBAKO"));
 
+    assertThat(referral).isWaitingAt(TASK_SEND_REFERRAL);
+    passSavePoints();
     assertThat(referral).isWaitingAt(TASK_DECIDE_REFERRAL);
     assertThat(task(referral)).hasCandidateGroup("salman");
   }
@@ -150,9 +153,29 @@ class PartnerReferralProcessTest extends ProcessTestSupport {
     assertThat(referral).isEnded().hasPassed(END_SERVICE_CANCELLED).hasNotPassed(TASK_DISTRIBUTE_AID);
   }
 
+  /** Referred to the program; the referral goes to the partner after a save point. */
+  @Test
+  void aFailedSendingToThePartnerIsRetriedThenAnIncidentAndGoesOnOnceFixed() {
+    fakes.replace("sendReferralDelegate", execution -> {
+      throw new IllegalStateException("basis data sibuk");
+    });
+    ProcessInstance referral = runtimeService().startProcessInstanceByKey(PROCESS_ID, "RJK-2026-000002", Map.of(
+        REFERRAL_NUMBER, "RJK-2026-000002", PROGRAM_CODE, "BPNT", URGENT, true));
+
+    String job = failUntilIncident(TASK_SEND_REFERRAL, 5, "basis data sibuk");
+
+    fakes.replace("sendReferralDelegate", execution -> execution.setVariable(PARTNER_GROUP, "dinsos"));
+    managementService().setJobRetries(job, 1);
+    passSavePoints();
+    assertThat(referral).isWaitingAt(TASK_DECIDE_REFERRAL);
+  }
+
   private static ProcessInstance refer(String program) {
-    return runtimeService().startProcessInstanceByKey(PROCESS_ID, "RJK-2026-000002", Map.of(
+    ProcessInstance referral = runtimeService().startProcessInstanceByKey(PROCESS_ID, "RJK-2026-000002", Map.of(
         REFERRAL_NUMBER, "RJK-2026-000002", PROGRAM_CODE, program, URGENT, true));
+    assertThat(referral).isWaitingAt(TASK_SEND_REFERRAL);
+    passSavePoints();
+    return referral;
   }
 
   private ProcessInstance acceptedWithoutBudget(String program) {

@@ -28,4 +28,34 @@ abstract class ProcessTestSupport {
   void resetMocks() {
     Mocks.reset();
   }
+
+  /**
+   * Runs the save point's job while its delegate fails, as the job executor would retry it, and checks the retry
+   * cycle: each failure takes a retry and schedules the next; the last leaves an incident with the failure's message.
+   * Returns the failed job's id, so the test can give it a retry once the cause is fixed.
+   */
+  protected static String failUntilIncident(String activityId, int tries, String message) {
+    var management = BpmnAwareTests.managementService();
+    var job = management.createJobQuery().activityId(activityId).singleResult();
+    org.assertj.core.api.Assertions.assertThat(job.getRetries()).as("retries of %s", activityId).isEqualTo(tries);
+    for (int left = tries; left > 0; left--) {
+      String id = job.getId();
+      org.assertj.core.api.Assertions.assertThatThrownBy(() -> management.executeJob(id)).hasMessageContaining(message);
+      job = management.createJobQuery().jobId(id).singleResult();
+      org.assertj.core.api.Assertions.assertThat(job.getRetries()).isEqualTo(left - 1);
+    }
+    var incident = BpmnAwareTests.runtimeService().createIncidentQuery().activityId(activityId).singleResult();
+    org.assertj.core.api.Assertions.assertThat(incident.getIncidentType()).isEqualTo("failedJob");
+    org.assertj.core.api.Assertions.assertThat(incident.getIncidentMessage()).contains(message);
+    return job.getId();
+  }
+
+  /** Runs the jobs waiting at save points (asynchronous continuations), as the job executor would, until none is left. */
+  protected static void passSavePoints() {
+    var management = BpmnAwareTests.managementService();
+    for (var jobs = management.createJobQuery().messages().list(); !jobs.isEmpty();
+        jobs = management.createJobQuery().messages().list()) {
+      jobs.forEach(job -> management.executeJob(job.getId()));
+    }
+  }
 }

@@ -8,6 +8,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.managementService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskQuery;
@@ -52,8 +53,30 @@ class ReferralProcessTest extends ProcessTestSupport {
   }
 
   @Test
+  void aFailingRegistryCheckIsRetriedFiveTimesThenAnIncidentAndTheCaseGoesOnOnceFixed() {
+    fakes.replace("checkRegistryDelegate", execution -> {
+      throw new IllegalStateException("registri tidak terjangkau");
+    });
+    ProcessInstance referral = runtimeService().createMessageCorrelation(MSG_REFERRAL_SUBMITTED)
+        .processInstanceBusinessKey("RJK-2026-000001").setVariables(caseVariables()).correlateStartMessage();
+
+    String job = failUntilIncident(TASK_CHECK_REGISTRY, 5, "registri tidak terjangkau");
+    assertThat(referral).isWaitingAt(TASK_CHECK_REGISTRY);
+
+    fakes.replace("checkRegistryDelegate", execution -> {
+      execution.setVariable(NEEDS_FIELD_VERIFICATION, false);
+      execution.setVariable(DTKS_LISTED, true);
+    });
+    managementService().setJobRetries(job, 1);
+    passSavePoints();
+    assertThat(referral).isWaitingAt(TASK_ASSESS_NEEDS);
+    assertThat(runtimeService().createIncidentQuery().count()).isZero();
+  }
+
+  @Test
   void tasklistIntakeIsNumberedAndChecked() {
     ProcessInstance referral = runtimeService().startProcessInstanceByKey(PROCESS_ID, caseVariables());
+    passSavePoints();
 
     assertThat(referral).hasPassed(TASK_REGISTER_INTAKE, TASK_CHECK_REGISTRY).isWaitingAt(TASK_ASSESS_NEEDS)
         .hasBusinessKey("RJK-2026-000001");
@@ -161,6 +184,7 @@ class ReferralProcessTest extends ProcessTestSupport {
     complete(task(referral), withVariables(MANUAL_ROUTING, "ROUTE", SELECTED_PROGRAMS, checklist()));
     assertThat(referral).isWaitingAt(TASK_ROUTE_MANUALLY);
     complete(task(referral), withVariables(MANUAL_ROUTING, "ROUTE", SELECTED_PROGRAMS, checklist("SALMAN_SEMBAKO")));
+    passSavePoints();
 
     assertThat(referral).isWaitingAt(CALL_PARTNER_REFERRAL);
     assertThat(partnerTask("SALMAN_SEMBAKO")).hasCandidateGroup("salman");
@@ -281,9 +305,13 @@ class ReferralProcessTest extends ProcessTestSupport {
     return variables;
   }
 
+  /** Submitted over the API; the intake is saved before the registry check (a save point), which then runs. */
   private static ProcessInstance submitThroughApi() {
-    return runtimeService().createMessageCorrelation(MSG_REFERRAL_SUBMITTED)
+    ProcessInstance referral = runtimeService().createMessageCorrelation(MSG_REFERRAL_SUBMITTED)
         .processInstanceBusinessKey("RJK-2026-000001").setVariables(caseVariables()).correlateStartMessage();
+    assertThat(referral).isWaitingAt(TASK_CHECK_REGISTRY);
+    passSavePoints();
+    return referral;
   }
 
   private static ProcessInstance verifiedReferral() {
@@ -298,7 +326,9 @@ class ReferralProcessTest extends ProcessTestSupport {
     variables.put(NEEDS, checklist(needs));
     ProcessInstance referral = runtimeService().createMessageCorrelation(MSG_REFERRAL_SUBMITTED)
         .processInstanceBusinessKey("RJK-2026-000001").setVariables(variables).correlateStartMessage();
+    passSavePoints();
     complete(task(referral), withVariables(ASSESSMENT_RESULT, "ELIGIBLE"));
+    passSavePoints();
     assertThat(referral).hasPassed(TASK_PREPARE_ELIGIBILITY, TASK_EVALUATE_ELIGIBILITY).isWaitingAt(CALL_PARTNER_REFERRAL);
     return referral;
   }

@@ -225,6 +225,11 @@ public class CaseApi {
     completeProgramTask(partnerUser, number, "task_distributeAid", programCode, variables.toArray());
   }
 
+  /** Waits for the registry check, which runs after the intake's save point. */
+  public void awaitRegistryChecked(String number) {
+    await().atMost(Duration.ofSeconds(30)).until(() -> !timeline(number, "REGISTRY_CHECKED").isEmpty());
+  }
+
   /** The texts of the case's timeline entries of one type, oldest first. */
   public List<String> timeline(String number, String type) {
     List<String> texts = new ArrayList<>();

@@ -101,6 +101,7 @@ class IntakeScenarioTest extends ScenarioTestSupport {
     String number = runtimeService.createProcessInstanceQuery().processInstanceId(instanceId).singleResult()
         .getBusinessKey();
     assertThat(number).matches("RJK-\\d{4}-\\d{6}");
+    api.awaitRegistryChecked(number); // after the intake's save point
     JsonNode view = api.view(number);
     assertThat(view.get("stage").asText()).isEqualTo("VERIFICATION");
     assertThat(view.get("timeline").get(0).get("actor").asText()).isEqualTo("fo");

@@ -40,6 +40,7 @@ class ReferralScenarioTest extends ScenarioTestSupport {
     assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(
         created.getBody().get("processInstanceId").asText()).singleResult().getBusinessKey()).isEqualTo(number);
 
+    api.awaitRegistryChecked(number); // after the intake's save point
     JsonNode view = api.view(number);
     assertThat(view.get("stage").asText()).isEqualTo("VERIFICATION");
     assertThat(CaseApi.texts(view.get("needs"))).containsExactly("FOOD", "HEALTH");

@@ -86,6 +86,7 @@ class RegistryScenarioTest extends ScenarioTestSupport {
     String secondNumber = api.submitIntake("fo", second).getBody().get("referralNumber").asText();
 
     assertThat(secondNumber).isNotEqualTo(firstNumber);
+    api.awaitRegistryChecked(secondNumber);
     assertThat(api.view(secondNumber).get("timeline").toString()).contains("kemungkinan data ganda");
     Resident a = registry.findByNik(nik).orElseThrow();
     Resident b = registry.findByNik(second.get("nik").toString()).orElseThrow();
@@ -114,6 +115,7 @@ class RegistryScenarioTest extends ScenarioTestSupport {
     String nik = first.get("nik").toString();
     second.put("nik", nik.substring(0, 12) + "%04d".formatted(Integer.parseInt(nik.substring(12)) + 8000));
     String secondNumber = api.submitIntake("fo", second).getBody().get("referralNumber").asText();
+    api.awaitRegistryChecked(secondNumber);
     Resident a = registry.findByNik(nik).orElseThrow();
     Resident b = registry.findByNik(second.get("nik").toString()).orElseThrow();
     Task review = taskService.createTaskQuery().processInstanceBusinessKey(candidateKey(a.id(), b.id()))

@@ -43,8 +43,8 @@ class ResidentRightsScenarioTest extends ScenarioTestSupport {
     long resident = registry.findByNik(nik).orElseThrow().id();
 
     assertThat(runtimeService.getVariables(instance)).doesNotContainKeys("nik", "kkNumber", "phone", "birthDate");
-    Task visit = taskService.createTaskQuery().processInstanceId(instance).taskDefinitionKey("task_homeVisit")
-        .singleResult();
+    Task visit = api.task(runtimeService.createProcessInstanceQuery().processInstanceId(instance).singleResult()
+        .getBusinessKey(), "task_homeVisit");
     assertThat(taskService.getVariableLocal(visit.getId(), "nik")).isEqualTo(nik);
     // Tasklist claims the task before its form is worked: that is when the access is logged
     assertThat(api.post("fasilitator", "/engine-rest/task/" + visit.getId() + "/claim", Map.of("userId", "fasilitator"))
