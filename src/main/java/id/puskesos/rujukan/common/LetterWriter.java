@@ -5,9 +5,7 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.Calendar;
-import java.util.List;
 import java.util.TimeZone;
 
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -125,8 +123,8 @@ public final class LetterWriter implements Closeable {
   public void centered(boolean isBold, float size, String text) throws IOException {
     PDType1Font font = isBold ? bold : regular;
     keep(0);
-    text = showable(font, text);
-    show(font, size, (PAGE.getWidth() - width(font, size, text)) / 2, text);
+    text = PdfText.showable(font, text);
+    show(font, size, (PAGE.getWidth() - PdfText.width(font, size, text)) / 2, text);
     y -= size + 5;
   }
 
@@ -137,7 +135,7 @@ public final class LetterWriter implements Closeable {
 
   public void wrapped(boolean isBold, float x, String text) throws IOException {
     PDType1Font font = isBold ? bold : regular;
-    for (String line : wrap(font, showable(font, text), RIGHT - x)) {
+    for (String line : PdfText.wrap(font, SIZE, PdfText.showable(font, text), RIGHT - x)) {
       keep(0);
       show(font, SIZE, x, line);
       y -= LEADING;
@@ -147,7 +145,7 @@ public final class LetterWriter implements Closeable {
   /** A "label : value" row; the value wraps in its own column so the labels stay aligned. */
   public void field(String label, String value) throws IOException {
     keep(0);
-    show(regular, SIZE, MARGIN, showable(regular, label));
+    show(regular, SIZE, MARGIN, PdfText.showable(regular, label));
     show(regular, SIZE, VALUE_X - 10, ":");
     wrapped(false, VALUE_X, orDash(value));
   }
@@ -166,51 +164,5 @@ public final class LetterWriter implements Closeable {
       stream.close();
       stream = null;
     }
-  }
-
-  /** Standard fonts only speak WinAnsi; anything else (emoji, CJK, control characters) would make showText throw. */
-  private static String showable(PDType1Font font, String text) {
-    StringBuilder out = new StringBuilder();
-    text.codePoints().forEach(cp -> {
-      // a line break typed into an address is just a separator on paper
-      String ch = Character.isWhitespace(cp) ? " " : new String(Character.toChars(cp));
-      try {
-        font.encode(ch);
-        out.append(ch);
-      } catch (IOException | IllegalArgumentException unsupported) {
-        out.append('?');
-      }
-    });
-    return out.toString().strip();
-  }
-
-  private static List<String> wrap(PDType1Font font, String text, float maxWidth) throws IOException {
-    List<String> lines = new ArrayList<>();
-    String line = "";
-    for (String word : text.split(" +")) {
-      String candidate = line.isEmpty() ? word : line + " " + word;
-      if (width(font, SIZE, candidate) <= maxWidth) {
-        line = candidate;
-        continue;
-      }
-      if (!line.isEmpty()) {
-        lines.add(line);
-      }
-      line = word;
-      while (width(font, SIZE, line) > maxWidth) { // a word longer than the column is cut by characters
-        int cut = 1;
-        while (cut < line.length() && width(font, SIZE, line.substring(0, cut + 1)) <= maxWidth) {
-          cut++;
-        }
-        lines.add(line.substring(0, cut));
-        line = line.substring(cut);
-      }
-    }
-    lines.add(line);
-    return lines;
-  }
-
-  private static float width(PDType1Font font, float size, String text) throws IOException {
-    return font.getStringWidth(text) / 1000 * size;
   }
 }

@@ -25,6 +25,8 @@ import org.apache.pdfbox.pdmodel.font.PDType1Font;
 import org.apache.pdfbox.pdmodel.font.Standard14Fonts.FontName;
 import org.springframework.stereotype.Component;
 
+import id.puskesos.rujukan.common.PdfText;
+
 /**
  * Renders a {@link Report} as an A4 PDF with the Standard 14 Helvetica fonts: header, sections, bar charts drawn as
  * filled rectangles, tables as aligned columns that wrap long cells and repeat their header row on every page, and
@@ -97,8 +99,8 @@ public class PdfReport {
       PDPage page = document.getPage(i);
       try (PDPageContentStream stream = new PDPageContentStream(document, page, AppendMode.APPEND, true, true)) {
         String number = "Halaman " + (i + 1) + " dari " + count;
-        float numberWidth = width(font, 8, number);
-        String left = fit(font, 8, showable(font, title), WIDTH - numberWidth - 20);
+        float numberWidth = PdfText.width(font, 8, number);
+        String left = fit(font, 8, PdfText.showable(font, title), WIDTH - numberWidth - 20);
         stream.setStrokingColor(0.6f);
         stream.setLineWidth(0.5f);
         stream.moveTo(LEFT, FOOTER_Y + 11);
@@ -183,7 +185,7 @@ public class PdfReport {
     void lines(PDType1Font font, float size, float leading, String text, boolean keepBreaks) throws IOException {
       String[] parts = keepBreaks ? text(text).split("\\R") : new String[] {text(text)};
       for (String part : parts) {
-        for (String line : wrap(font, size, showable(font, part), WIDTH)) {
+        for (String line : PdfText.wrap(font, size, PdfText.showable(font, part), WIDTH)) {
           keep(leading);
           show(stream, font, size, LEFT, baseline(y, leading, size), line);
           y -= leading;
@@ -207,7 +209,7 @@ public class PdfReport {
     void table(Report.Table table) throws IOException {
       Layout layout = new Layout(table, regular, bold);
       float titleLeading = TABLE_TITLE_SIZE * 1.35f;
-      List<String> title = wrap(bold, TABLE_TITLE_SIZE, showable(bold, text(table.title())), WIDTH);
+      List<String> title = PdfText.wrap(bold, TABLE_TITLE_SIZE, PdfText.showable(bold, text(table.title())), WIDTH);
       boolean chart = table.chart() != null && !rows(table).isEmpty();
       // keep the title with the chart (when it fits a page) or with the header and first row
       float after = chart ? Math.min(chartHeight(table), TOP - BOTTOM - 40)
@@ -242,10 +244,10 @@ public class PdfReport {
       float labelWidth = 0;
       float valueWidth = 0;
       for (int i = 0; i < rowCount; i++) {
-        labels.add(showable(regular, ReportFormat.label(table, i)));
-        values.add(showable(regular, ReportFormat.value(ReportFormat.chartValue(chart, i), chart.unit())));
-        labelWidth = Math.max(labelWidth, width(regular, CHART_SIZE, labels.get(i)));
-        valueWidth = Math.max(valueWidth, width(regular, CHART_SIZE, values.get(i)));
+        labels.add(PdfText.showable(regular, ReportFormat.label(table, i)));
+        values.add(PdfText.showable(regular, ReportFormat.value(ReportFormat.chartValue(chart, i), chart.unit())));
+        labelWidth = Math.max(labelWidth, PdfText.width(regular, CHART_SIZE, labels.get(i)));
+        valueWidth = Math.max(valueWidth, PdfText.width(regular, CHART_SIZE, values.get(i)));
       }
       labelWidth = Math.min(labelWidth, WIDTH * 0.35f);
       valueWidth = Math.min(valueWidth, WIDTH * 0.25f);
@@ -314,14 +316,14 @@ public class PdfReport {
       headerCells = new ArrayList<>();
       numericColumn = new boolean[columnCount];
       for (int c = 0; c < columnCount; c++) {
-        headerCells.add(showable(bold, c < columns.size() ? text(columns.get(c)) : ""));
+        headerCells.add(PdfText.showable(bold, c < columns.size() ? text(columns.get(c)) : ""));
         numericColumn[c] = ReportFormat.numericColumn(table, c);
       }
       body = new ArrayList<>();
       for (List<String> row : rows(table)) {
         List<String> cells = new ArrayList<>();
         for (int c = 0; c < columnCount; c++) {
-          cells.add(showable(regular, cell(row, c)));
+          cells.add(PdfText.showable(regular, cell(row, c)));
         }
         body.add(cells);
       }
@@ -340,7 +342,7 @@ public class PdfReport {
       widths = sum(natural) <= WIDTH ? natural : distribute(natural, minimum(size), WIDTH);
       header = new ArrayList<>();
       for (int c = 0; c < columnCount; c++) {
-        header.add(wrap(bold, size, headerCells.get(c), widths[c] - 2 * CELL_PAD_X));
+        header.add(PdfText.wrap(bold, size, headerCells.get(c), widths[c] - 2 * CELL_PAD_X));
       }
     }
 
@@ -348,9 +350,9 @@ public class PdfReport {
     private float[] natural(float fontSize) throws IOException {
       float[] natural = new float[columnCount];
       for (int c = 0; c < columnCount; c++) {
-        natural[c] = width(bold, fontSize, headerCells.get(c));
+        natural[c] = PdfText.width(bold, fontSize, headerCells.get(c));
         for (List<String> row : body) {
-          natural[c] = Math.max(natural[c], width(regular, fontSize, row.get(c)));
+          natural[c] = Math.max(natural[c], PdfText.width(regular, fontSize, row.get(c)));
         }
         natural[c] += 2 * CELL_PAD_X + 0.5f;
       }
@@ -436,7 +438,7 @@ public class PdfReport {
     private List<List<String>> wrapRow(List<String> row) throws IOException {
       List<List<String>> cells = new ArrayList<>();
       for (int c = 0; c < columnCount; c++) {
-        cells.add(wrap(regular, size, row.get(c), widths[c] - 2 * CELL_PAD_X));
+        cells.add(PdfText.wrap(regular, size, row.get(c), widths[c] - 2 * CELL_PAD_X));
       }
       return cells;
     }
@@ -513,7 +515,7 @@ public class PdfReport {
         boolean right = numericColumn[c];
         for (int i = from; i < Math.min(lines.size(), from + count); i++) {
           String line = lines.get(i);
-          float lineX = right ? x + widths[c] - CELL_PAD_X - width(font, size, line) : x + CELL_PAD_X;
+          float lineX = right ? x + widths[c] - CELL_PAD_X - PdfText.width(font, size, line) : x + CELL_PAD_X;
           float top = out.y - CELL_PAD_Y - (i - from) * leading;
           show(out.stream, font, size, lineX, baseline(top, leading, size), line);
         }
@@ -548,72 +550,24 @@ public class PdfReport {
     stream.endText();
   }
 
-  /** Standard fonts only speak WinAnsi; anything else (emoji, CJK, control characters) would make showText throw. */
-  static String showable(PDType1Font font, String text) {
-    StringBuilder out = new StringBuilder();
-    text(text).codePoints().forEach(cp -> {
-      // a line break inside a cell is just a separator on paper
-      String ch = Character.isWhitespace(cp) ? " " : new String(Character.toChars(cp));
-      try {
-        font.encode(ch);
-        out.append(ch);
-      } catch (IOException | IllegalArgumentException unsupported) {
-        out.append('?');
-      }
-    });
-    return out.toString().strip();
-  }
-
   /** Cuts text to the width with an ellipsis (for single-line places: chart labels, footer). */
   private static String fit(PDType1Font font, float size, String text, float maxWidth) throws IOException {
-    if (width(font, size, text) <= maxWidth) {
+    if (PdfText.width(font, size, text) <= maxWidth) {
       return text;
     }
     String cut = text;
-    while (!cut.isEmpty() && width(font, size, cut + "\u2026") > maxWidth) {
+    while (!cut.isEmpty() && PdfText.width(font, size, cut + "\u2026") > maxWidth) {
       cut = cut.substring(0, cut.length() - 1);
     }
     return cut.isEmpty() ? "" : cut.stripTrailing() + "\u2026";
   }
 
-  private static List<String> wrap(PDType1Font font, float size, String text, float maxWidth) throws IOException {
-    List<String> lines = new ArrayList<>();
-    String line = "";
-    for (String word : text.split(" +")) {
-      String candidate = line.isEmpty() ? word : line + " " + word;
-      if (width(font, size, candidate) <= maxWidth) {
-        line = candidate;
-        continue;
-      }
-      if (!line.isEmpty()) {
-        lines.add(line);
-      }
-      line = word;
-      while (width(font, size, line) > maxWidth && line.length() > 1) { // a word wider than the column is cut
-        int cut = 1;
-        while (cut < line.length() && width(font, size, line.substring(0, cut + 1)) <= maxWidth) {
-          cut++;
-        }
-        lines.add(line.substring(0, cut));
-        line = line.substring(cut);
-      }
-    }
-    if (!line.isEmpty() || lines.isEmpty()) {
-      lines.add(line);
-    }
-    return lines;
-  }
-
   private static float longestWord(PDType1Font font, float size, String text) throws IOException {
     float longest = 0;
     for (String word : text.split(" +")) {
-      longest = Math.max(longest, width(font, size, word));
+      longest = Math.max(longest, PdfText.width(font, size, word));
     }
     return longest;
-  }
-
-  private static float width(PDType1Font font, float size, String text) throws IOException {
-    return font.getStringWidth(text) / 1000 * size;
   }
 
   private static float sum(float[] values) {

@@ -7,6 +7,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
+import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,6 +30,7 @@ public class OutboxDispatcher {
   private static final Logger LOG = LoggerFactory.getLogger(OutboxDispatcher.class);
   /** The incident type of a notification that failed for good. */
   public static final String INCIDENT_TYPE = "notification";
+  private static final int INCIDENT_ATTEMPTS = 5;
 
   private final JdbcClient jdbc;
   private final RuntimeService runtimeService;
@@ -86,18 +88,39 @@ public class OutboxDispatcher {
     return sent;
   }
 
-  /** A failure for good is also an incident on the case's process, where Cockpit shows it, while the case runs. */
+  /**
+   * A failure for good is also an incident on the case's process, where Cockpit shows it, while the case runs. A job
+   * of the case running at the same moment (a save point) makes the engine refuse the concurrent change: then the
+   * incident is tried again shortly; the message is FAILED and listed either way.
+   */
   private void raiseIncident(OutboxMessage message, String error) {
     String number = jdbc.sql("SELECT referral_number FROM notification_outbox WHERE id = ?").param(message.id())
         .query(String.class).optional().orElse(null);
     if (number == null) {
       return;
     }
-    runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(number)
-        .processDefinitionKey(ReferralProcess.PROCESS_ID).active().list()
-        .forEach(instance -> runtimeService.createIncident(INCIDENT_TYPE, instance.getId(),
-            "notification-" + message.id(), "Notifikasi #%d (%s) gagal dikirim: %s".formatted(message.id(),
-                message.channel(), error)));
+    for (int attempt = 1; ; attempt++) {
+      try {
+        runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(number)
+            .processDefinitionKey(ReferralProcess.PROCESS_ID).active().list()
+            .forEach(instance -> runtimeService.createIncident(INCIDENT_TYPE, instance.getId(),
+                "notification-" + message.id(), "Notifikasi #%d (%s) gagal dikirim: %s".formatted(message.id(),
+                    message.channel(), error)));
+        return;
+      } catch (OptimisticLockingException concurrent) {
+        if (attempt == INCIDENT_ATTEMPTS) {
+          LOG.error("Notification #{}: no incident on case {} after {} tries (the case kept changing)", message.id(),
+              number, attempt);
+          return;
+        }
+        try {
+          Thread.sleep(200L * attempt);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          return;
+        }
+      }
+    }
   }
 
   private boolean claim(long id, OffsetDateTime now) {

@@ -177,8 +177,7 @@ class TasklistIT {
     try {
       String number = JSON.readTree(app.postJson("fo", "/api/referrals", JSON.writeValueAsString(
           id.puskesos.rujukan.scenario.CaseApi.intake("HEALTH"))).body()).get("referralNumber").asText();
-      JsonNode task = JSON.readTree(app.get("admin", "/engine-rest/task?processInstanceBusinessKey=" + number).body())
-          .get(0);
+      JsonNode task = awaitTaskOf(number); // the visit follows the registry check, after the intake's save point
       // the visit is long overdue: due early in January
       String late = JSON.writeValueAsString(java.util.Map.of("name", task.get("name").asText(), "priority",
           task.get("priority").asInt(), "due", "2026-01-05T09:00:00.000+0700"));
@@ -305,6 +304,19 @@ class TasklistIT {
 
   private static java.util.Map<String, Object> value(Object value) {
     return java.util.Map.of("value", value);
+  }
+
+  /** The case's first open task, once there is one. */
+  private static JsonNode awaitTaskOf(String number) throws Exception {
+    long deadline = System.currentTimeMillis() + 30_000;
+    while (System.currentTimeMillis() < deadline) {
+      JsonNode tasks = JSON.readTree(app.get("admin", "/engine-rest/task?processInstanceBusinessKey=" + number).body());
+      if (tasks.size() > 0) {
+        return tasks.get(0);
+      }
+      Thread.sleep(250);
+    }
+    throw new AssertionError("no task for " + number);
   }
 
   /** The open tasks at that element, once there are as many as expected. */

@@ -39,12 +39,7 @@ class ActivityReportScenarioTest extends ScenarioTestSupport {
 
   @Test
   void theKoordinatorSendsTheReportBackThenApprovesItAndTheArchivedReportKeepsItsFigures() throws IOException {
-    String number = api.openCase("FOOD");
-    api.verifyValid(number);
-    api.assessEligible(number, false, false, "FOOD");
-    api.partnerDecides(number, "BPNT", "dinsos", "decision", "ACCEPT");
-    api.coordinatorConfirms(number, "BPNT");
-    api.partnerHandsOver(number, "BPNT", "dinsos", true, "aidAmount", 200000);
+    String number = api.caseWithBpntHandedOver();
     recordedAMonthEarlier(number);
     String month = YearMonth.now(id.puskesos.rujukan.RujukanApplication.ZONE).minusMonths(1).toString();
 
@@ -87,12 +82,7 @@ class ActivityReportScenarioTest extends ScenarioTestSupport {
         "Bantuan yang disalurkan", "BPNT", cell(archived, "bantuan-disalurkan", "BPNT", 4));
 
     // more work this month; drawn up again from the records, last month gives the same figures as when archived
-    String later = api.openCase("FOOD");
-    api.verifyValid(later);
-    api.assessEligible(later, false, false, "FOOD");
-    api.partnerDecides(later, "BPNT", "dinsos", "decision", "ACCEPT");
-    api.coordinatorConfirms(later, "BPNT");
-    api.partnerHandsOver(later, "BPNT", "dinsos", true, "aidAmount", 200000);
+    api.caseWithBpntHandedOver();
     Report again = reports.compute(YearMonth.parse(month), stored.narrative(), Actors.SYSTEM);
     assertThat(again.sections()).isEqualTo(archived.sections());
     String page = new String(api.bytes("manajer", "/api/reports/activity/months/" + month).getBody(),

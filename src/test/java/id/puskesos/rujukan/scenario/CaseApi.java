@@ -225,6 +225,17 @@ public class CaseApi {
     completeProgramTask(partnerUser, number, "task_distributeAid", programCode, variables.toArray());
   }
 
+  /** A food case whose BPNT was accepted, confirmed and handed over in full (Rp200.000): the common aided case. */
+  public String caseWithBpntHandedOver() {
+    String number = openCase("FOOD");
+    verifyValid(number);
+    assessEligible(number, false, false, "FOOD");
+    partnerDecides(number, "BPNT", "dinsos", "decision", "ACCEPT");
+    coordinatorConfirms(number, "BPNT");
+    partnerHandsOver(number, "BPNT", "dinsos", true, "aidAmount", 200000);
+    return number;
+  }
+
   /** Waits for the registry check, which runs after the intake's save point. */
   public void awaitRegistryChecked(String number) {
     await().atMost(Duration.ofSeconds(30)).until(() -> !timeline(number, "REGISTRY_CHECKED").isEmpty());

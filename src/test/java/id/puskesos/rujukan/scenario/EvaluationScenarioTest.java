@@ -142,12 +142,7 @@ class EvaluationScenarioTest extends ScenarioTestSupport {
   void thePackCountsTheQuartersCasesAsTheyWereRecorded() throws IOException {
     Period quarter = new Period(Period.quarterOf(LocalDate.now()).from(), LocalDate.now());
     PeriodFigures.Figures before = PeriodFigures.compute(periodData.load(quarter));
-    String number = api.openCase("FOOD");
-    api.verifyValid(number);
-    api.assessEligible(number, false, false, "FOOD");
-    api.partnerDecides(number, "BPNT", "dinsos", "decision", "ACCEPT");
-    api.coordinatorConfirms(number, "BPNT");
-    api.partnerHandsOver(number, "BPNT", "dinsos", true, "aidAmount", 200000);
+    api.caseWithBpntHandedOver();
 
     String instance = start(quarter.from().toString(), quarter.to().toString()).getBody().get("id").asText();
     PeriodFigures.Figures after = PeriodFigures.compute(periodData.load(quarter));

@@ -107,6 +107,25 @@ class NotificationScenarioTest extends ScenarioTestSupport {
   }
 
   @Test
+  void anEmailTheMailServerRefusesIsRetriedThenFailedWithAnIncidentOfTheCase() {
+    String key = "surel-gagal-" + System.nanoTime();
+    String number = api.openCase("FOOD");
+    notifications.enqueue(Channel.EMAIL, "alamat tanpa domain@@", "Uji", "Pesan uji surel gagal", key, number);
+
+    for (int attempt = 1; attempt <= 3; attempt++) {
+      assertThat(status(key)).as("before attempt %d", attempt).isEqualTo("PENDING");
+      dispatcher.dispatch();
+    }
+
+    assertThat(status(key)).isEqualTo("FAILED");
+    assertThat(smtp.getReceivedMessages()).noneMatch(m -> subject(m).equals("Uji"));
+    String instance = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(number)
+        .processDefinitionKey("referral").singleResult().getId();
+    assertThat(runtimeService.createIncidentQuery().processInstanceId(instance)
+        .incidentType(OutboxDispatcher.INCIDENT_TYPE).count()).isOne();
+  }
+
+  @Test
   void aFailingGatewayIsRetriedThenTheMessageIsFailedListedForTheManagerAndAnIncidentOfTheCase() {
     String key = "gagal-" + System.nanoTime();
     String number = api.openCase("FOOD");

@@ -124,12 +124,7 @@ class ResidentRightsScenarioTest extends ScenarioTestSupport {
 
   @Test
   void aidHandedOverIsKeptForItsRetentionPeriod() {
-    String number = api.openCase("FOOD");
-    api.verifyValid(number);
-    api.assessEligible(number, false, false, "FOOD");
-    api.partnerDecides(number, "BPNT", "dinsos", "decision", "ACCEPT");
-    api.coordinatorConfirms(number, "BPNT");
-    api.partnerHandsOver(number, "BPNT", "dinsos", true, "aidAmount", 200000);
+    String number = api.caseWithBpntHandedOver();
     api.complete("fasilitator", number, "task_followUp", "aidReceived", "YES", "aidHelped", "YES",
         "followUpNotes", "Diterima");
     long resident = jdbc.sql("SELECT resident_id FROM referral WHERE referral_number = ?").param(number)
