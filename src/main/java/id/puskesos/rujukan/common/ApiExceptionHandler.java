@@ -85,6 +85,14 @@ public class ApiExceptionHandler {
     return ResponseEntity.status(HttpStatus.CONFLICT).body(new ApiError(e.getMessage(), List.of()));
   }
 
+  /** The case kept changing under the command (see {@link ConcurrentChange}): nothing was written; try again. */
+  @ExceptionHandler(org.camunda.bpm.engine.OptimisticLockingException.class)
+  public ResponseEntity<ApiError> busy(org.camunda.bpm.engine.OptimisticLockingException e) {
+    LOG.warn("Concurrent change refused after retries: {}", e.getMessage());
+    return ResponseEntity.status(HttpStatus.CONFLICT)
+        .body(new ApiError("Kasus sedang diproses; tidak ada yang tersimpan, silakan ulangi", List.of()));
+  }
+
   @ExceptionHandler(Exception.class)
   public ResponseEntity<ApiError> unexpected(Exception e) {
     if (e instanceof ErrorResponse known) {

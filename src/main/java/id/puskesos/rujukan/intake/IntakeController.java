@@ -9,6 +9,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import id.puskesos.rujukan.common.ConcurrentChange;
 import id.puskesos.rujukan.common.Actors;
 import id.puskesos.rujukan.common.FieldError;
 import id.puskesos.rujukan.security.Groups;
@@ -34,7 +35,7 @@ public class IntakeController {
   public ResponseEntity<IntakeResponse> submit(@RequestBody IntakeRequest request) {
     // an integrating system (the city SLRT) signs in as a user of the front office group
     roles.require("petugas Puskesos", Groups.FRONT_OFFICE, Groups.BACK_OFFICE, Groups.KOORDINATOR);
-    IntakeResult result = intakeService.submit(request, actors.current());
+    IntakeResult result = ConcurrentChange.retry(() -> intakeService.submit(request, actors.current()));
     IntakeResponse body = new IntakeResponse(result.referralNumber(), result.processInstanceId(), "OPEN",
         result.merged(), result.warnings());
     if (result.merged()) {

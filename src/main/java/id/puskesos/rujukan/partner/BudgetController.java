@@ -12,6 +12,7 @@ import org.springframework.web.bind.annotation.RestController;
 import id.puskesos.rujukan.budget.Budgets;
 import id.puskesos.rujukan.common.Actors;
 import id.puskesos.rujukan.common.Checks;
+import id.puskesos.rujukan.common.ConcurrentChange;
 import id.puskesos.rujukan.routing.Program;
 import id.puskesos.rujukan.routing.ProgramCatalogue;
 import id.puskesos.rujukan.security.Groups;
@@ -66,6 +67,7 @@ public class BudgetController {
     checks.check(request.amount() != null, "amount", "Jumlah tambahan anggaran wajib diisi");
     checks.check(request.note() == null || request.note().length() <= 300, "note", "Catatan paling banyak 300 karakter");
     checks.throwIfAny();
-    return topUps.topUp(programCode, period, request.amount(), request.note(), actors.current());
+    return ConcurrentChange.retry(() -> topUps.topUp(programCode, period, request.amount(), request.note(),
+        actors.current()));
   }
 }

@@ -11,6 +11,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import id.puskesos.rujukan.common.ConcurrentChange;
 import id.puskesos.rujukan.intake.WithdrawalService;
 import id.puskesos.rujukan.security.Groups;
 import id.puskesos.rujukan.security.Roles;
@@ -49,7 +50,10 @@ public class ReferralController {
   @PostMapping("/{referralNumber}/withdrawal")
   public ReferralView withdraw(@PathVariable String referralNumber, @RequestBody WithdrawalRequest request) {
     roles.require("petugas Puskesos", Groups.FRONT_OFFICE, Groups.BACK_OFFICE, Groups.KOORDINATOR);
-    withdrawalService.withdraw(referralNumber, request.reason());
+    ConcurrentChange.retry(() -> {
+      withdrawalService.withdraw(referralNumber, request.reason());
+      return null;
+    });
     return queries.view(referralNumber);
   }
 

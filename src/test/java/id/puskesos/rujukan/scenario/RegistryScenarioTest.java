@@ -110,7 +110,9 @@ class RegistryScenarioTest extends ScenarioTestSupport {
     // a name the synthetic extracts of the import tests never give, so no third record looks alike
     first.put("fullName", "Nyimas Larasati");
     String firstNumber = api.submitIntake("fo", first).getBody().get("referralNumber").asText();
-    api.post("fo", "/api/referrals/" + firstNumber + "/withdrawal", Map.of("reason", "Didaftarkan ulang"));
+    // the withdrawal may meet the registry check's job on the case: it is run again, not lost
+    assertThat(api.post("fo", "/api/referrals/" + firstNumber + "/withdrawal", Map.of("reason", "Didaftarkan ulang"))
+        .getStatusCode().value()).isEqualTo(200);
     Map<String, Object> second = new HashMap<>(first);
     String nik = first.get("nik").toString();
     second.put("nik", nik.substring(0, 12) + "%04d".formatted(Integer.parseInt(nik.substring(12)) + 8000));
