@@ -29,7 +29,9 @@ class DurabilityIT {
   @Test
   void caseSeenRegisteredSurvivesAKilledProcess() throws Exception {
     String number;
-    try (PackagedApp app = PackagedApp.start(workDir)) {
+    // a job the killed process had claimed waits for its claim to lapse (5 minutes by default, 10 s here)
+    String lock = "--camunda.bpm.job-execution.lock-time-in-millis=10000";
+    try (PackagedApp app = PackagedApp.start(workDir, lock)) {
       System.out.printf("startup of the packaged app on an empty H2 file: %.1f s%n", app.startup.toMillis() / 1000.0);
       HttpResponse<String> created = app.postJson("fo", "/api/referrals", """
           {"nik":"3273014507850001","kkNumber":"3273010101080002","fullName":"Siti Aminah","birthDate":"1985-07-05",
@@ -44,12 +46,12 @@ class DurabilityIT {
     }
     assertThat(Files.list(workDir.resolve("data"))).anyMatch(p -> p.toString().endsWith(".mv.db"));
 
-    try (PackagedApp restarted = PackagedApp.start(workDir)) {
+    try (PackagedApp restarted = PackagedApp.start(workDir, lock)) {
       System.out.printf("restart on the existing H2 file: %.1f s%n", restarted.startup.toMillis() / 1000.0);
       HttpResponse<String> found = restarted.get("bo", "/api/referrals/" + number);
       assertThat(found.statusCode()).as(found.body()).isEqualTo(200);
       // the registry check runs after the intake's save point: if the kill came first, the restarted node runs it
-      long deadline = System.currentTimeMillis() + 30_000;
+      long deadline = System.currentTimeMillis() + 60_000;
       JsonNode view = JSON.readTree(found.body());
       while (!view.get("stage").asText().equals("VERIFICATION") && System.currentTimeMillis() < deadline) {
         Thread.sleep(250);
