@@ -110,6 +110,14 @@ class ModelTest {
   }
 
   @Test
+  void aNodesJobLocksCarryItsNameAndNoNodeIsDeploymentAware() {
+    var configuration = (org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl) context
+        .getBean(org.camunda.bpm.engine.ProcessEngine.class).getProcessEngineConfiguration();
+    assertThat(configuration.getJobExecutor().getLockOwner()).startsWith(configuration.getHostname() + ":");
+    assertThat(configuration.isJobExecutorDeploymentAware()).isFalse();
+  }
+
+  @Test
   void historyCleanupRunsInANightlyWindow() {
     var configuration = (org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl) context
         .getBean(org.camunda.bpm.engine.ProcessEngine.class).getProcessEngineConfiguration();
