@@ -8,7 +8,9 @@ public enum Outcome {
   PARTLY_FACILITATED("Terfasilitasi sebagian"),
   REJECTED("Ditolak mitra"),
   NOT_ELIGIBLE("Tidak memenuhi syarat"),
-  WITHDRAWN("Dicabut warga");
+  WITHDRAWN("Dicabut warga"),
+  /** Aid was recorded as handed over, but the follow-up could not reach the resident to confirm it. */
+  UNREACHABLE("Warga tidak dapat dihubungi");
 
   private final String label;
 

@@ -14,6 +14,10 @@ public enum ProgramStatus {
   DISTRIBUTED("Tersalurkan"),
   REJECTED("Ditolak"),
   CANCELLED("Dibatalkan"),
+  /** Handed over by the partner's record, but the resident said it never arrived and the check found so. */
+  NOT_RECEIVED("Tidak diterima warga"),
+  /** A program that fits, kept as the next choice for its need should the chosen one not deliver. */
+  ALTERNATIVE("Alternatif, belum dikirim"),
   NOT_SENT("Tidak dikirim");
 
   private static final Set<ProgramStatus> OPEN = EnumSet.of(REFERRED, INFO_REQUESTED, WAITING_BUDGET, ACCEPTED,
@@ -43,7 +47,8 @@ public enum ProgramStatus {
     return this == DISTRIBUTED || this == PARTLY_DISTRIBUTED;
   }
 
+  /** Sent to the partner at some point: not a program held back or kept as an alternative. */
   public boolean wasReferred() {
-    return this != NOT_SENT;
+    return this != NOT_SENT && this != ALTERNATIVE;
   }
 }
