@@ -9,8 +9,8 @@ import org.springframework.stereotype.Component;
 import id.puskesos.rujukan.common.Actors;
 
 /**
- * {@code task_closeFacilitated} in referral.bpmn. Reads the follow-up form ({@code aidReceived},
- * {@code aidHelped}, {@code satisfaction}, {@code followUpNotes}) and closes the case.
+ * {@code task_closeFacilitated} in referral.bpmn: closes the case after the follow-up (and the koordinator's check,
+ * where there was one) with the outcome the delivered aid and the resident's answers earned.
  */
 @Component
 public class CloseAfterFollowUpDelegate implements JavaDelegate {
@@ -25,8 +25,7 @@ public class CloseAfterFollowUpDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    closingService.closeAfterFollowUp(string(execution, REFERRAL_NUMBER), string(execution, AID_RECEIVED),
-        string(execution, AID_HELPED), string(execution, SATISFACTION), string(execution, FOLLOW_UP_NOTES),
+    closingService.close(string(execution, REFERRAL_NUMBER), ClosingService.ClosingOutcome.BY_PROGRAMS, null,
         actors.current());
   }
 }

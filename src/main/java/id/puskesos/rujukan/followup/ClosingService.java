@@ -1,38 +1,85 @@
 package id.puskesos.rujukan.followup;
 
+import java.time.format.DateTimeFormatter;
+import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import id.puskesos.rujukan.budget.Budgets;
+import id.puskesos.rujukan.budget.HouseholdLedger;
 import id.puskesos.rujukan.common.Checks;
+import id.puskesos.rujukan.notification.Notifications;
 import id.puskesos.rujukan.referral.CaseFile;
+import id.puskesos.rujukan.referral.Distribution;
+import id.puskesos.rujukan.referral.EventType;
 import id.puskesos.rujukan.referral.FollowUp;
+import id.puskesos.rujukan.referral.Need;
 import id.puskesos.rujukan.referral.Outcome;
 import id.puskesos.rujukan.referral.ProgramReferral;
 import id.puskesos.rujukan.referral.ProgramStatus;
+import id.puskesos.rujukan.routing.ProgramCatalogue;
+import id.puskesos.rujukan.referral.RoutingChoices;
+import id.puskesos.rujukan.referral.RoutingChoices.Choice;
+import id.puskesos.rujukan.referral.RoutingChoices.Role;
 
-/** Follow-up and closing: every case ends here, with its outcome in the case file. */
+/**
+ * Follow-up and closing: every case ends here, with its outcome in the case file. The resident's word decides: a
+ * resident who says the aid did not arrive opens a check of the partner's handover record by the koordinator, and
+ * the case never closes as facilitated on the partner's word alone; a resident who cannot be reached has an outcome
+ * of its own; aid received in part is at most partly facilitated. A case is facilitated when every confirmed need was
+ * answered by aid that reached the resident.
+ */
 @Service
 @Transactional
 public class ClosingService {
 
-  /** How the closing task names the outcome: given, or derived from the partners' decisions. */
+  /** How the closing task names the outcome: given, or derived from what was delivered and the follow-up. */
   public enum ClosingOutcome {
     BY_PROGRAMS, NOT_ELIGIBLE, WITHDRAWN
   }
 
-  enum Answer {
-    YES, PARTLY, NO
+  /** What the follow-up leads to: closing, or the koordinator's check of aid the resident says never arrived. */
+  public enum FollowUpResult {
+    CLOSE, DISCREPANCY
   }
+
+  /** Whether the follow-up reached the resident. */
+  enum Reached {
+    YES, NO
+  }
+
+  /** The koordinator's finding on aid the resident says never arrived. */
+  public enum Resolution {
+    /** The partner's proof shows it was received: the case closes on what was delivered. */
+    RECEIVED,
+    /** Not received: the partner hands it over again (the grant is reserved again). */
+    HAND_OVER_AGAIN,
+    /** Not received: the handover is cancelled and the partner's budget corrected. */
+    CANCEL
+  }
+
+  private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy");
 
   private final CaseFile caseFile;
   private final Budgets budgets;
+  private final HouseholdLedger ledger;
+  private final RoutingChoices choices;
+  private final ProgramCatalogue catalogue;
+  private final Notifications notifications;
 
-  public ClosingService(CaseFile caseFile, Budgets budgets) {
+  public ClosingService(CaseFile caseFile, Budgets budgets, HouseholdLedger ledger, RoutingChoices choices,
+      ProgramCatalogue catalogue, Notifications notifications) {
     this.caseFile = caseFile;
     this.budgets = budgets;
+    this.ledger = ledger;
+    this.choices = choices;
+    this.catalogue = catalogue;
+    this.notifications = notifications;
   }
 
   /** Closes the case; returns the outcome recorded. */
@@ -40,48 +87,144 @@ public class ClosingService {
     Outcome outcome = switch (closing) {
       case NOT_ELIGIBLE -> Outcome.NOT_ELIGIBLE;
       case WITHDRAWN -> Outcome.WITHDRAWN;
-      case BY_PROGRAMS -> Outcome.fromPrograms(statuses(referralNumber));
+      case BY_PROGRAMS -> caseFile.followUp(referralNumber)
+          .map(f -> Outcome.afterFollowUp(delivered(referralNumber), f)).orElseGet(() -> delivered(referralNumber));
     };
-    caseFile.close(referralNumber, outcome, reason != null ? reason : rejectionReasons(referralNumber, outcome),
-        actor);
-    // whatever is still reserved or waiting for this case goes back to the programs' budgets
+    caseFile.close(referralNumber, outcome, reason != null ? reason : reasons(referralNumber, outcome), actor);
+    // whatever is still reserved or waiting for this case goes back to the programs' budgets and the household
     budgets.releaseAll(referralNumber, "Kasus ditutup: " + outcome.label());
+    ledger.releaseUndelivered(referralNumber, "Kasus ditutup: " + outcome.label());
     return outcome;
   }
 
-  /** Records the fasilitator's follow-up visit and closes the case with the outcome the partners' work earned. */
-  public Outcome closeAfterFollowUp(String referralNumber, String aidReceived, String aidHelped, String satisfaction,
-      String notes, String actor) {
+  /**
+   * Records the fasilitator's follow-up visit. A resident reached who says the aid did not arrive opens the check,
+   * and the partners whose handover is in question are told.
+   */
+  public FollowUpResult recordFollowUp(String referralNumber, String reached, String aidReceived, String aidHelped,
+      String satisfaction, String notes, String actor) {
     Checks checks = new Checks();
-    checks.oneOf(Answer.class, "aidReceived", aidReceived, "Penerimaan bantuan");
-    checks.oneOf(Answer.class, "aidHelped", aidHelped, "Manfaat bantuan");
+    boolean wasReached = checks.oneOf(Reached.class, "residentReached", reached == null ? "YES" : reached,
+        "Warga dapat dihubungi") != Reached.NO;
+    FollowUp.Answer received = null;
+    FollowUp.Answer helped = null;
     Integer score = null;
-    if (satisfaction != null) {
-      try {
-        score = Integer.valueOf(satisfaction);
-      } catch (NumberFormatException e) {
-        score = 0;
+    if (wasReached) {
+      received = checks.oneOf(FollowUp.Answer.class, "aidReceived", aidReceived, "Penerimaan bantuan");
+      helped = checks.oneOf(FollowUp.Answer.class, "aidHelped", aidHelped, "Manfaat bantuan");
+      if (satisfaction != null) {
+        try {
+          score = Integer.valueOf(satisfaction);
+        } catch (NumberFormatException e) {
+          score = 0;
+        }
+        checks.check(score >= 1 && score <= 5, "satisfaction", "Kepuasan warga harus 1 sampai 5");
       }
-      checks.check(score >= 1 && score <= 5, "satisfaction", "Kepuasan warga harus 1 sampai 5");
     }
     String text = checks.required("followUpNotes", notes, "Catatan tindak lanjut");
     checks.throwIfAny();
-    caseFile.recordFollowUp(referralNumber, new FollowUp(aidReceived, aidHelped, score, text), actor);
-    return close(referralNumber, ClosingOutcome.BY_PROGRAMS, null, actor);
+    FollowUp followUp = new FollowUp(wasReached, received, helped, score, text);
+    caseFile.recordFollowUp(referralNumber, followUp, actor);
+    if (received != FollowUp.Answer.NO) {
+      return FollowUpResult.CLOSE;
+    }
+    List<ProgramReferral> delivered = deliveredPrograms(referralNumber);
+    caseFile.record(referralNumber, EventType.DISCREPANCY_OPENED, actor,
+        "Warga menyatakan bantuan tidak diterima (%s); koordinator memeriksa catatan penyerahan mitra".formatted(
+            delivered.stream().map(p -> catalogue.program(p.programCode()).name()).collect(Collectors.joining(", "))));
+    List<String> groups = delivered.stream().map(p -> catalogue.findPartner(p.partnerCode()).orElseThrow().group())
+        .distinct().toList();
+    notifications.emailGroups(groups, "Bantuan tidak diterima warga: " + referralNumber,
+        ("Pada tindak lanjut, warga rujukan %s menyatakan bantuan tidak diterima. Mohon kirim bukti penyerahan "
+            + "(berita acara, foto, tanda terima) kepada koordinator Puskesos Lebak Siliwangi.").formatted(referralNumber),
+        "discrepancy:" + referralNumber, referralNumber);
+    return FollowUpResult.DISCREPANCY;
   }
 
-  private List<ProgramStatus> statuses(String referralNumber) {
-    return caseFile.programs(referralNumber).stream().map(ProgramReferral::status).toList();
+  /** The partners' handover records of the case's delivered programs: what the koordinator checks. */
+  @Transactional(readOnly = true)
+  public String handoverRecords(String referralNumber) {
+    return caseFile.distributions(referralNumber).stream().map(h -> {
+      Distribution d = h.distribution();
+      return "%s: %s, %s, di %s oleh %s, bukti %s%s".formatted(catalogue.program(h.programCode()).name(),
+          d.distributedOn().format(DAY), d.describe(), d.place(), d.handedOverBy(), d.proofReference(),
+          d.receiptConfirmed() ? ", warga menandatangani tanda terima" : "");
+    }).collect(Collectors.joining("\n"));
   }
 
-  /** For a case not (fully) facilitated, the partners' reasons are the case's reason. */
-  private String rejectionReasons(String referralNumber, Outcome outcome) {
+  /**
+   * The koordinator's finding on aid the resident says never arrived. Received: the case closes on what was
+   * delivered. Not received: every delivered program's handovers are voided and its budget corrected; handed over
+   * again (returns the programs, whose partners get the handover task again) or cancelled.
+   */
+  public List<String> resolveDiscrepancy(String referralNumber, Resolution resolution, String note, String actor) {
+    Checks checks = new Checks();
+    String finding = checks.required("discrepancyNote", note, "Temuan pemeriksaan");
+    checks.throwIfAny();
+    caseFile.resolveDiscrepancy(referralNumber, resolution.name(), finding, actor);
+    if (resolution == Resolution.RECEIVED) {
+      caseFile.record(referralNumber, EventType.DISCREPANCY_RESOLVED, actor,
+          "Pemeriksaan koordinator: bantuan terbukti diterima warga (" + finding + ")");
+      return List.of();
+    }
+    List<String> programs = deliveredPrograms(referralNumber).stream().map(ProgramReferral::programCode).toList();
+    boolean again = resolution == Resolution.HAND_OVER_AGAIN;
+    for (String code : programs) {
+      String reason = "Tidak diterima warga: " + finding;
+      caseFile.voidDistributions(referralNumber, code, reason);
+      budgets.undoHandover(referralNumber, code, again, reason);
+      if (again) {
+        caseFile.setProgramStatus(referralNumber, code, ProgramStatus.CONFIRMED, "Diserahkan ulang: " + finding);
+        ledger.setStatus(referralNumber, code, HouseholdLedger.Status.RESERVED);
+      } else {
+        caseFile.setProgramStatus(referralNumber, code, ProgramStatus.NOT_RECEIVED, reason);
+        ledger.release(referralNumber, code, reason);
+      }
+    }
+    caseFile.record(referralNumber, EventType.DISCREPANCY_RESOLVED, actor, (again
+        ? "Pemeriksaan koordinator: bantuan tidak diterima; mitra menyerahkan ulang %s (%s)"
+        : "Pemeriksaan koordinator: bantuan tidak diterima; penyerahan %s dibatalkan dan anggaran dikoreksi (%s)")
+        .formatted(programs.stream().map(c -> catalogue.program(c).name()).collect(Collectors.joining(", ")),
+            finding));
+    return again ? programs : List.of();
+  }
+
+  /**
+   * What the programs delivered, need by need: facilitated when every confirmed need was answered by a program that
+   * delivered (the program chosen for it, one that answers it too, or its alternative), partly when some were; with
+   * nothing delivered, rejected or not received. Cases routed by hand without needs fall back to the programs alone.
+   */
+  static Outcome delivered(Collection<ProgramReferral> programs, Set<Need> needs, List<Choice> choices) {
+    List<ProgramStatus> statuses = programs.stream().map(ProgramReferral::status).toList();
+    Set<String> delivered = programs.stream().filter(p -> p.status().delivered()).map(ProgramReferral::programCode)
+        .collect(Collectors.toSet());
+    List<Choice> byNeed = choices.stream().filter(c -> c.need() != null && c.role() != Role.EXCLUDED).toList();
+    if (delivered.isEmpty() || needs.isEmpty() || byNeed.isEmpty()) {
+      return Outcome.fromPrograms(statuses);
+    }
+    boolean everyNeed = needs.stream().allMatch(n -> byNeed.stream()
+        .anyMatch(c -> n.name().equals(c.need()) && delivered.contains(c.programCode())));
+    return everyNeed ? Outcome.FACILITATED : Outcome.PARTLY_FACILITATED;
+  }
+
+  private Outcome delivered(String referralNumber) {
+    return delivered(caseFile.programs(referralNumber), caseFile.needs(referralNumber), choices.of(referralNumber));
+  }
+
+  private List<ProgramReferral> deliveredPrograms(String referralNumber) {
+    return caseFile.programs(referralNumber).stream().filter(p -> p.status().delivered()).toList();
+  }
+
+  /** For a case not (fully) facilitated, the partners' reasons and the needs left unanswered are the case's reason. */
+  private String reasons(String referralNumber, Outcome outcome) {
     if (outcome == Outcome.FACILITATED) {
       return null;
     }
-    List<String> reasons = caseFile.programs(referralNumber).stream()
-        .filter(p -> p.status() == ProgramStatus.REJECTED)
-        .map(p -> p.programCode() + ": " + p.statusReason()).toList();
-    return reasons.isEmpty() ? null : "Ditolak " + String.join("; ", reasons);
+    Set<String> reasons = new LinkedHashSet<>();
+    caseFile.programs(referralNumber).stream()
+        .filter(p -> p.status() == ProgramStatus.REJECTED || p.status() == ProgramStatus.NOT_RECEIVED)
+        .forEach(p -> reasons.add(catalogue.findProgram(p.programCode()).map(x -> x.name()).orElse(p.programCode())
+            + ": " + p.statusReason()));
+    return reasons.isEmpty() ? null : String.join("; ", reasons);
   }
 }

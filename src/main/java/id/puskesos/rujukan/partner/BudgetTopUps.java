@@ -16,7 +16,8 @@ import id.puskesos.rujukan.security.CaseAccess;
 
 /**
  * A partner adds budget to a program: the waiting list is served in order, and each case served goes on to the
- * coordinator's service decision. All in one transaction: a case the budget reaches is reserved and its process
+ * coordinator's service decision. A case whose household meanwhile holds the program for the period through another
+ * case is passed over, and its timeline says through which. All in one transaction: a case the budget reaches is reserved and its process
  * moved on together, or neither.
  */
 @Service
@@ -44,7 +45,10 @@ public class BudgetTopUps {
 
   public TopUp topUp(String programCode, String period, long amount, String note, String actor) {
     Program program = catalogue.program(programCode);
-    List<Budgets.Commitment> served = budgets.topUp(program, period, amount, actor, note);
+    Budgets.Served result = budgets.topUp(program, period, amount, actor, note);
+    result.heldBack().forEach(h -> partnerService.passedOver(h.commitment().referralNumber(), program, h.holder(),
+        actor));
+    List<Budgets.Commitment> served = result.served();
     for (Budgets.Commitment c : served) {
       partnerService.budgetArrived(c.referralNumber(), programCode, c.period(), actor);
       // the partner may add budget; moving the served case on is the application's own step

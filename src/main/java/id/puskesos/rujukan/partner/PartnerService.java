@@ -7,10 +7,12 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import id.puskesos.rujukan.budget.Budgets;
+import id.puskesos.rujukan.budget.HouseholdLedger;
 import id.puskesos.rujukan.common.Actors;
 import id.puskesos.rujukan.common.Checks;
 import id.puskesos.rujukan.common.PersonalData;
 import id.puskesos.rujukan.notification.Notifications;
+import id.puskesos.rujukan.process.ReferralSettings;
 import id.puskesos.rujukan.referral.CaseFile;
 import id.puskesos.rujukan.referral.EventType;
 import id.puskesos.rujukan.referral.ProgramReferral;
@@ -25,16 +27,22 @@ import id.puskesos.rujukan.routing.RoutingService;
 import id.puskesos.rujukan.security.CaseAccess;
 
 /**
- * A partner's side of a referral: its decision (an acceptance reserves the grant from the program's budget, or puts
- * the case on the waiting list), questions back to the Puskesos, the back office's review of a long wait, and the
- * coordinator's service decision with the recommendation letter.
+ * A partner's side of a referral: its decision (an acceptance holds the program for the household in the ledger and
+ * reserves the grant from the program's budget, or puts the case on the waiting list), questions back to the
+ * Puskesos, the back office's review of a long wait, and the coordinator's service decision with the recommendation
+ * letter. When the program cannot deliver (the household holds it through another case, the waiting list is longer
+ * than {@code rujukan.referral.waiting-list-limit} while an alternative is left, or the partner did not decide in
+ * time), it is given up and routing's next alternative takes over.
  */
 @Service
 @Transactional
 public class PartnerService {
 
-  /** What the acceptance did to the budget, for the gateway and the task forms. */
-  public record Decided(boolean budgetReserved, String budgetNote) {
+  /**
+   * What the acceptance did to the budget, for the gateway and the task forms; {@code moveOn}: the program was given
+   * up and the next alternative is to be tried.
+   */
+  public record Decided(boolean budgetReserved, String budgetNote, boolean moveOn) {
   }
 
   /** The back office's choice for a case that waited too long for budget. */
@@ -56,11 +64,13 @@ public class PartnerService {
   private final Actors actors;
   private final CaseAccess caseAccess;
   private final Notifications notifications;
+  private final HouseholdLedger ledger;
+  private final ReferralSettings settings;
   private final Clock clock;
 
   public PartnerService(ProgramCatalogue catalogue, CaseFile caseFile, Registry registry, Budgets budgets,
       RoutingService routing, RecommendationLetter letters, Actors actors, CaseAccess caseAccess,
-      Notifications notifications, Clock clock) {
+      Notifications notifications, HouseholdLedger ledger, ReferralSettings settings, Clock clock) {
     this.catalogue = catalogue;
     this.caseFile = caseFile;
     this.registry = registry;
@@ -70,6 +80,8 @@ public class PartnerService {
     this.actors = actors;
     this.caseAccess = caseAccess;
     this.notifications = notifications;
+    this.ledger = ledger;
+    this.settings = settings;
     this.clock = clock;
   }
 
@@ -113,11 +125,12 @@ public class PartnerService {
             null, null, actor);
         caseFile.record(referralNumber, EventType.PARTNER_REJECTED, actor, "%s menolak rujukan %s: %s".formatted(
             partner.name(), program.name(), reason));
-        return new Decided(false, null);
+        ledger.release(referralNumber, programCode, "Ditolak mitra: " + reason);
+        return new Decided(false, null, true);
       }
       case REQUEST_INFO -> {
         caseFile.requestInformation(referralNumber, programCode, infoRequest, actor);
-        return new Decided(false, null);
+        return new Decided(false, null, false);
       }
       default -> {
         return accept(referralNumber, program, partner, plannedAid, grantAmount, actor);
@@ -132,23 +145,65 @@ public class PartnerService {
     caseFile.record(referralNumber, EventType.PARTNER_ACCEPTED, actor, "%s menerima rujukan %s%s%s".formatted(
         partner.name(), program.name(), program.budgeted() ? " senilai " + amount(program, grant) : "",
         plannedAid == null ? "" : ": " + plannedAid));
-    if (!program.budgeted()) {
-      return new Decided(true, null);
-    }
     ReferralRecord referral = caseFile.get(referralNumber);
     Resident resident = registry.get(referral.residentId());
-    Budgets.Request request = budgets.request(referralNumber, program, resident.kkNumber(), grant, referral.urgent());
+    if (!program.budgeted()) {
+      return ledger.hold(resident.kkNumber(), program, budgets.currentPeriod(program), referralNumber,
+          HouseholdLedger.Status.RESERVED).map(holder -> heldBack(referralNumber, program, holder, actor))
+          .orElse(new Decided(true, null, false));
+    }
+    Budgets.Request request = budgets.request(referralNumber, program, resident.kkNumber(), grant, referral.urgent(),
+        resident.desil());
+    if (request.heldBy() != null) {
+      return heldBack(referralNumber, program, request.heldBy(), actor);
+    }
     if (request.reserved()) {
       String note = "Anggaran %s periode %s dicadangkan: %s".formatted(program.name(), request.period(),
           amount(program, grant));
       caseFile.record(referralNumber, EventType.BUDGET_RESERVED, actor, note);
-      return new Decided(true, note);
+      return new Decided(true, note, false);
+    }
+    if (request.waitingPosition() > settings.getWaitingListLimit() && routing.hasAlternative(referralNumber,
+        program.code())) {
+      String note = "Anggaran %s periode %s belum mencukupi dan daftar tunggunya panjang (urutan ke-%d, batas %d); "
+          .formatted(program.name(), request.period(), request.waitingPosition(), settings.getWaitingListLimit())
+          + "dialihkan ke program alternatif";
+      budgets.release(referralNumber, program.code(), note);
+      caseFile.setProgramStatus(referralNumber, program.code(), ProgramStatus.CANCELLED, note);
+      caseFile.record(referralNumber, EventType.BUDGET_WAITING, actor, note);
+      return new Decided(false, note, true);
     }
     String note = "Anggaran %s periode %s belum mencukupi; masuk daftar tunggu, urutan ke-%d".formatted(
         program.name(), request.period(), request.waitingPosition());
     caseFile.setProgramStatus(referralNumber, program.code(), ProgramStatus.WAITING_BUDGET, note);
     caseFile.record(referralNumber, EventType.BUDGET_WAITING, actor, note);
-    return new Decided(false, note);
+    return new Decided(false, note, false);
+  }
+
+  /** The household ledger keeps the case from the program it was accepted for: it is given up, saying who holds it. */
+  private Decided heldBack(String referralNumber, Program program, HouseholdLedger.Holder holder, String actor) {
+    String note = "Ditahan buku bantuan keluarga: " + routing.ledgerReason(referralNumber, program, holder);
+    caseFile.setProgramStatus(referralNumber, program.code(), ProgramStatus.CANCELLED, note);
+    caseFile.record(referralNumber, EventType.PROGRAM_SKIPPED, actor, "%s: %s".formatted(program.name(), note));
+    ledger.release(referralNumber, program.code(), note);
+    return new Decided(false, note, true);
+  }
+
+  /**
+   * The partner did not decide in time and an alternative is left: the referral is taken back from the partner (the
+   * next alternative follows). Nothing happens when the partner decided in the meantime.
+   */
+  public void takeBackUndecided(String referralNumber, String programCode, String actor) {
+    ProgramReferral referral = referral(referralNumber, programCode);
+    if (!referral.status().isUndecided()) {
+      return;
+    }
+    Program program = catalogue.program(programCode);
+    String note = "%s tidak memutuskan dalam batas waktu (%s); rujukan ditarik untuk program alternatif".formatted(
+        catalogue.partnerOf(program).name(), settings.getDecisionTimeout());
+    caseFile.setProgramStatus(referralNumber, programCode, ProgramStatus.CANCELLED, note);
+    caseFile.record(referralNumber, EventType.PROGRAM_SKIPPED, actor, program.name() + ": " + note);
+    ledger.release(referralNumber, programCode, note);
   }
 
   /** Budget arrived for a case on the waiting list: it goes on to the coordinator's service decision. */
@@ -157,6 +212,12 @@ public class PartnerService {
     String note = "Anggaran %s periode %s tersedia; dicadangkan dari daftar tunggu".formatted(program.name(), period);
     caseFile.setProgramStatus(referralNumber, programCode, ProgramStatus.ACCEPTED, note);
     caseFile.record(referralNumber, EventType.BUDGET_RESERVED, actor, note);
+  }
+
+  /** A top-up passed over a waiting case: its household holds the program for the period through another case. */
+  public void passedOver(String referralNumber, Program program, HouseholdLedger.Holder holder, String actor) {
+    caseFile.record(referralNumber, EventType.BUDGET_WAITING, actor, "Anggaran %s ditambah, tetapi kasus ini dilewati: %s"
+        .formatted(program.name(), routing.ledgerReason(referralNumber, program, holder)));
   }
 
   /**
@@ -185,7 +246,7 @@ public class PartnerService {
         return programCode;
       }
       default -> {
-        routing.referInstead(referralNumber, redirectTo, actor);
+        routing.referInstead(referralNumber, redirectTo, programCode, actor);
         Program target = catalogue.program(redirectTo);
         budgets.release(referralNumber, programCode, "Dialihkan ke " + target.name());
         caseFile.setProgramStatus(referralNumber, programCode, ProgramStatus.CANCELLED,
@@ -210,6 +271,7 @@ public class PartnerService {
     Program program = catalogue.program(programCode);
     if (decision == ServiceDecision.CANCEL) {
       budgets.release(referralNumber, programCode, note);
+      ledger.release(referralNumber, programCode, "Dibatalkan koordinator: " + note);
       caseFile.setProgramStatus(referralNumber, programCode, ProgramStatus.CANCELLED, "Dibatalkan koordinator: " + note);
       caseFile.record(referralNumber, EventType.SERVICE_DECIDED, actor, "Penetapan layanan: %s dibatalkan (%s)"
           .formatted(program.name(), note));

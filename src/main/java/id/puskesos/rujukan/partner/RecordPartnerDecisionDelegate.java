@@ -12,7 +12,8 @@ import id.puskesos.rujukan.common.Checks;
 /**
  * {@code task_recordDecision} in partner-referral.bpmn. Reads {@code decision}, {@code rejectionCode},
  * {@code rejectionReason}, {@code infoRequest}, {@code plannedAid}, {@code grantAmount}; writes
- * {@code budgetReserved} (the gateway to the coordinator or to the waiting list) and {@code budgetNote}.
+ * {@code budgetReserved} (the gateway to the coordinator or to the waiting list), {@code budgetNote} and
+ * {@code tryAlternative} (the accepted program was given up: the next alternative is tried).
  */
 @Component
 public class RecordPartnerDecisionDelegate implements JavaDelegate {
@@ -38,5 +39,6 @@ public class RecordPartnerDecisionDelegate implements JavaDelegate {
         string(execution, INFO_REQUEST), string(execution, PLANNED_AID), grant, actors.current());
     execution.setVariable(BUDGET_RESERVED, decided.budgetReserved());
     execution.setVariable(BUDGET_NOTE, decided.budgetNote());
+    execution.setVariable(TRY_ALTERNATIVE, decided.moveOn());
   }
 }

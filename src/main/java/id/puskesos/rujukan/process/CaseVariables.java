@@ -120,6 +120,11 @@ public final class CaseVariables {
   // budget: reserved at acceptance, or waiting; the back office's review of a long wait
   public static final String BUDGET_RESERVED = "budgetReserved";
   public static final String BUDGET_NOTE = "budgetNote";
+  // the program was given up (held back by the household ledger, too long a waiting list, no decision in time):
+  // routing's next alternative for the need takes over, or none is left
+  public static final String TRY_ALTERNATIVE = "tryAlternative";
+  public static final String ALTERNATIVE_LEFT = "alternativeLeft";
+  public static final String ALTERNATIVE_PROGRAM = "alternativeProgram";
   public static final String WAITING_ACTION = "waitingAction";
   public static final String REDIRECT_PROGRAM = "redirectProgram";
   public static final String WAITING_NOTE = "waitingNote";
@@ -142,10 +147,17 @@ public final class CaseVariables {
   // after the partners
   public static final String DISTRIBUTED_COUNT = "distributedCount";
   public static final String AID_SUMMARY = "aidSummary";
+  public static final String RESIDENT_REACHED = "residentReached";
   public static final String AID_RECEIVED = "aidReceived";
   public static final String AID_HELPED = "aidHelped";
   public static final String SATISFACTION = "satisfaction";
   public static final String FOLLOW_UP_NOTES = "followUpNotes";
+  public static final String FOLLOW_UP_RESULT = "followUpResult";
+  // the koordinator's check of aid the resident says never arrived; handing it over again
+  public static final String HANDOVER_RECORDS = "handoverRecords";
+  public static final String DISCREPANCY_RESOLUTION = "discrepancyResolution";
+  public static final String DISCREPANCY_NOTE = "discrepancyNote";
+  public static final String REDISTRIBUTE = "redistribute";
 
   // closing (input parameters of the closing service tasks) and withdrawal
   public static final String CLOSING_OUTCOME = "closingOutcome";

@@ -7,6 +7,9 @@ public final class PartnerReferralProcess {
 
   public static final String TASK_SEND_REFERRAL = "task_sendReferral";
   public static final String TASK_DECIDE_REFERRAL = "task_decideReferral";
+  public static final String TIMER_DECISION_OVERDUE = "timer_decisionOverdue";
+  public static final String END_PARTNER_KEEPS_REFERRAL = "end_partnerKeepsReferral";
+  public static final String TASK_TRY_ALTERNATIVE = "task_tryAlternative";
   public static final String TASK_PROVIDE_INFORMATION = "task_provideInformation";
   public static final String GATEWAY_WAIT_FOR_BUDGET = "gateway_waitForBudget";
   public static final String TIMER_WAIT_LIMIT = "timer_waitLimit";

@@ -24,6 +24,7 @@ public final class ReferralProcess {
   public static final String CALL_PARTNER_REFERRAL = "call_partnerReferral";
   public static final String TIMER_FOLLOW_UP_DUE = "timer_followUpDue";
   public static final String TASK_FOLLOW_UP = "task_followUp";
+  public static final String TASK_CHECK_DISCREPANCY = "task_checkDiscrepancy";
   public static final String TASK_REVIEW_ADDED_NEEDS = "task_reviewAddedNeeds";
   public static final String END_CLOSED_FACILITATED = "end_closedFacilitated";
   public static final String END_CLOSED_REJECTED = "end_closedRejected";

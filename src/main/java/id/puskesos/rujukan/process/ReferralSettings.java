@@ -6,7 +6,8 @@ import org.springframework.stereotype.Component;
 /**
  * Case settings from {@code rujukan.referral}. Named {@code referralSettings} because referral.bpmn reads
  * {@code ${referralSettings.followUpDelay}} for its follow-up timer, and partner-referral.bpmn
- * {@code ${referralSettings.budgetWaitLimit}} for how long a case waits for a partner's budget.
+ * {@code ${referralSettings.budgetWaitLimit}} for how long a case waits for a partner's budget and
+ * {@code ${referralSettings.decisionTimeout}} for how long a partner has to decide while an alternative is left.
  */
 @Component("referralSettings")
 @ConfigurationProperties("rujukan.referral")
@@ -17,6 +18,34 @@ public class ReferralSettings {
 
   /** ISO-8601 duration an accepted referral waits for budget before the back office reviews it. */
   private String budgetWaitLimit = "P30D";
+
+  /**
+   * How long a partner has to decide before the referral goes to the next alternative (when one is left): working
+   * days ({@code 10WD}), office hours or an ISO-8601 duration. A local setting: twice the decision's service level.
+   */
+  private String decisionTimeout = "10WD";
+
+  /**
+   * The longest waiting list an acceptance joins while an alternative is left: a case that would wait further back
+   * goes to the next alternative instead. A local setting.
+   */
+  private int waitingListLimit = 5;
+
+  public String getDecisionTimeout() {
+    return decisionTimeout;
+  }
+
+  public void setDecisionTimeout(String decisionTimeout) {
+    this.decisionTimeout = decisionTimeout;
+  }
+
+  public int getWaitingListLimit() {
+    return waitingListLimit;
+  }
+
+  public void setWaitingListLimit(int waitingListLimit) {
+    this.waitingListLimit = waitingListLimit;
+  }
 
   public String getBudgetWaitLimit() {
     return budgetWaitLimit;

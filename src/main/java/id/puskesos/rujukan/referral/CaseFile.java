@@ -214,14 +214,15 @@ public class CaseFile {
             d.handedOverBy(), d.proofReference(), d.receiptConfirmed(), d.last(), now, actor)
         .update();
     String items = jdbc.sql("""
-        SELECT items FROM program_distribution WHERE referral_number = ? AND program_code = ? AND items IS NOT NULL
+        SELECT items FROM program_distribution
+        WHERE referral_number = ? AND program_code = ? AND items IS NOT NULL AND voided_reason IS NULL
         ORDER BY id""").params(number, programCode).query(String.class).list().stream()
         .collect(Collectors.joining("; "));
     requireUpdated(jdbc.sql("""
         UPDATE program_referral SET status = ?,
                aid_amount = (SELECT SUM(amount) FROM program_distribution d
                              WHERE d.referral_number = program_referral.referral_number
-                               AND d.program_code = program_referral.program_code),
+                               AND d.program_code = program_referral.program_code AND d.voided_reason IS NULL),
                aid_items = ?, distributed_on = ?, proof_reference = ?, distributed_at = ?, distributed_by = ?
         WHERE referral_number = ? AND program_code = ?""")
         .params((d.last() ? ProgramStatus.DISTRIBUTED : ProgramStatus.PARTLY_DISTRIBUTED).name(),
@@ -239,14 +240,69 @@ public class CaseFile {
 
   public void recordFollowUp(String number, FollowUp followUp, String actor) {
     jdbc.sql("""
-        UPDATE referral SET aid_received = ?, aid_helped = ?, satisfaction = ?, follow_up_notes = ?,
-                            followed_up_at = ?, followed_up_by = ?
+        UPDATE referral SET resident_reached = ?, aid_received = ?, aid_helped = ?, satisfaction = ?,
+                            follow_up_notes = ?, followed_up_at = ?, followed_up_by = ?
         WHERE referral_number = ?""")
-        .params(followUp.aidReceived(), followUp.aidHelped(), followUp.satisfaction(),
-            truncate(followUp.notes(), 2000), now(), actor, number)
+        .params(followUp.reached(), name(followUp.aidReceived()), name(followUp.aidHelped()),
+            followUp.satisfaction(), truncate(followUp.notes(), 2000), now(), actor, number)
         .update();
-    record(number, EventType.FOLLOWED_UP, actor, "Tindak lanjut: bantuan diterima %s, membantu %s, kepuasan %s"
-        .formatted(followUp.aidReceived(), followUp.aidHelped(), followUp.satisfaction()));
+    record(number, EventType.FOLLOWED_UP, actor, "Tindak lanjut: " + followUp.summary());
+  }
+
+  /** The latest follow-up of the case, if it had one. */
+  @Transactional(readOnly = true)
+  public Optional<FollowUp> followUp(String number) {
+    return jdbc.sql("""
+        SELECT resident_reached, aid_received, aid_helped, satisfaction, follow_up_notes FROM referral
+        WHERE referral_number = ? AND followed_up_at IS NOT NULL""")
+        .param(number)
+        .query((rs, row) -> new FollowUp(!Boolean.FALSE.equals(rs.getObject("resident_reached", Boolean.class)),
+            answer(rs.getString("aid_received")), answer(rs.getString("aid_helped")),
+            rs.getObject("satisfaction", Integer.class), rs.getString("follow_up_notes")))
+        .optional();
+  }
+
+  /** The koordinator's finding on aid the resident says never arrived. */
+  public void resolveDiscrepancy(String number, String resolution, String note, String actor) {
+    jdbc.sql("""
+        UPDATE referral SET discrepancy_resolution = ?, discrepancy_note = ?, discrepancy_resolved_at = ?,
+                            discrepancy_resolved_by = ?
+        WHERE referral_number = ?""")
+        .params(resolution, truncate(note, 2000), now(), actor, number).update();
+  }
+
+  /** A handover record and the program it was for. */
+  public record Handover(String programCode, Distribution distribution) {
+  }
+
+  /** Every handover of the case that stands (not voided), oldest first. */
+  @Transactional(readOnly = true)
+  public List<Handover> distributions(String number) {
+    return jdbc.sql("""
+        SELECT program_code, distributed_on, amount, items, quantity, place, handed_over_by, proof_reference,
+               receipt_confirmed, final_handover
+        FROM program_distribution WHERE referral_number = ? AND voided_reason IS NULL ORDER BY id""")
+        .param(number)
+        .query((rs, row) -> new Handover(rs.getString("program_code"), new Distribution(
+            rs.getObject("distributed_on", LocalDate.class), rs.getObject("amount", Long.class), rs.getString("items"),
+            rs.getObject("quantity", Long.class), rs.getString("place"), rs.getString("handed_over_by"),
+            rs.getString("proof_reference"), rs.getBoolean("receipt_confirmed"), rs.getBoolean("final_handover"))))
+        .list();
+  }
+
+  /**
+   * Marks a program's handovers void: the resident did not receive them, as the koordinator's check found. They stay
+   * on record with the reason and no longer count as aid.
+   */
+  public void voidDistributions(String number, String programCode, String reason) {
+    jdbc.sql("""
+        UPDATE program_distribution SET voided_reason = ?
+        WHERE referral_number = ? AND program_code = ? AND voided_reason IS NULL""")
+        .params(truncate(reason, 300), number, programCode).update();
+    jdbc.sql("""
+        UPDATE program_referral SET aid_amount = NULL, aid_items = NULL, distributed_on = NULL, proof_reference = NULL
+        WHERE referral_number = ? AND program_code = ?""")
+        .params(number, programCode).update();
   }
 
   /**
@@ -335,6 +391,14 @@ public class CaseFile {
 
   private OffsetDateTime now() {
     return OffsetDateTime.now(clock);
+  }
+
+  private static String name(Enum<?> value) {
+    return value == null ? null : value.name();
+  }
+
+  private static FollowUp.Answer answer(String value) {
+    return value == null ? null : FollowUp.Answer.valueOf(value);
   }
 
   private static String truncate(String text, int max) {

@@ -8,4 +8,12 @@ import java.time.LocalDate;
  */
 public record Distribution(LocalDate distributedOn, Long amount, String items, Long quantity, String place,
     String handedOverBy, String proofReference, boolean receiptConfirmed, boolean last) {
+
+  /** "Rp200.000 dan beras 10 kg (2 paket)": what was handed over. */
+  public String describe() {
+    String money = amount == null || amount == 0 ? null
+        : "Rp" + java.text.NumberFormat.getIntegerInstance(java.util.Locale.forLanguageTag("id-ID")).format(amount);
+    String goods = items == null ? null : quantity == null ? items : items + " (" + quantity + ")";
+    return money != null && goods != null ? money + " dan " + goods : money != null ? money : goods;
+  }
 }

@@ -26,14 +26,16 @@ public class ReferralQueries {
   private final ProgramCatalogue catalogue;
   private final TaskService taskService;
   private final CaseAccess caseAccess;
+  private final RoutingChoices choices;
 
   public ReferralQueries(CaseFile caseFile, Registry registry, ProgramCatalogue catalogue,
-      TaskService taskService, CaseAccess caseAccess) {
+      TaskService taskService, CaseAccess caseAccess, RoutingChoices choices) {
     this.caseFile = caseFile;
     this.registry = registry;
     this.catalogue = catalogue;
     this.taskService = taskService;
     this.caseAccess = caseAccess;
+    this.choices = choices;
   }
 
   /** The letter issued for a program, for those who may see the program. */
@@ -72,6 +74,7 @@ public class ReferralQueries {
         referral.closedAt(),
         caseFile.needs(number).stream().sorted().map(Need::name).toList(),
         programs.stream().map(p -> program(number, p)).toList(),
+        scope.all() ? routing(number) : List.of(),
         openTasks(number),
         (scope.all() ? caseFile.timeline(number) : List.<TimelineEvent>of()).stream()
             .map(e -> new ReferralView.TimelineEntry(e.at(), e.actor(), e.type().name(), e.detail())).toList());
@@ -98,6 +101,13 @@ public class ReferralQueries {
         p.statusReason(), p.infoRequest(), p.plannedAid(), p.grantedAmount(), p.letterNumber(),
         p.letterNumber() == null ? null : "/api/referrals/%s/letters/%s".formatted(number, p.programCode()),
         p.aidAmount(), p.aidItems(), p.distributedOn(), p.distributedBy());
+  }
+
+  private List<ReferralView.RoutingChoice> routing(String number) {
+    return choices.of(number).stream().map(c -> new ReferralView.RoutingChoice(c.need(),
+        c.need() == null ? null : Need.valueOf(c.need()).label(), c.programCode(),
+        catalogue.findProgram(c.programCode()).map(Program::name).orElse(c.programCode()), c.rank(), c.role().name(),
+        c.role().label(), c.reason())).toList();
   }
 
   private List<ReferralView.OpenTask> openTasks(String number) {

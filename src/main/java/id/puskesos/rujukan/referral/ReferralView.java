@@ -22,6 +22,7 @@ public record ReferralView(
     OffsetDateTime closedAt,
     List<String> needs,
     List<Program> programs,
+    List<RoutingChoice> routing,
     List<OpenTask> openTasks,
     List<TimelineEntry> timeline) {
 
@@ -37,6 +38,14 @@ public record ReferralView(
       Long proposedAmount, String proposalBasis, String decidedBy, OffsetDateTime decidedAt, String rejectionCode,
       String reason, String infoRequest, String plannedAid, Long grantedAmount, String letterNumber, String letterUrl,
       BigDecimal aidAmount, String aidItems, LocalDate distributedOn, String distributedBy) {
+  }
+
+  /**
+   * The routing explanation, need by need: the program chosen, its alternatives in the order they are tried, what
+   * was excluded and why, what was tried and did not deliver, and what was added by hand (need null).
+   */
+  public record RoutingChoice(String need, String needLabel, String program, String programName, int rank,
+      String role, String roleLabel, String reason) {
   }
 
   public record OpenTask(String id, String name, String taskDefinitionKey, List<String> candidateGroups,

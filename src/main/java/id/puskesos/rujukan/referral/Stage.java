@@ -24,7 +24,7 @@ public enum Stage {
       Map.entry("task_reviewAddedNeeds", ROUTING), Map.entry("task_decideReferral", PARTNER_DECISION),
       Map.entry("task_provideInformation", PARTNER_DECISION), Map.entry("task_reviewWaiting", PARTNER_DECISION),
       Map.entry("task_confirmService", PARTNER_DECISION), Map.entry("task_distributeAid", DISTRIBUTION),
-      Map.entry("task_followUp", FOLLOW_UP));
+      Map.entry("task_followUp", FOLLOW_UP), Map.entry("task_checkDiscrepancy", FOLLOW_UP));
 
   private final String label;
 

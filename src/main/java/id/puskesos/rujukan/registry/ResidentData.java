@@ -80,6 +80,8 @@ public class ResidentData {
       c.put("assessments", rows("SELECT * FROM needs_assessment WHERE referral_number = ? ORDER BY id", number));
       c.put("programs", rows("SELECT * FROM program_referral WHERE referral_number = ? ORDER BY id", number));
       c.put("handovers", rows("SELECT * FROM program_distribution WHERE referral_number = ? ORDER BY id", number));
+      c.put("routing", rows("SELECT * FROM routing_choice WHERE referral_number = ? ORDER BY id", number));
+      c.put("householdLedger", rows("SELECT * FROM household_aid WHERE referral_number = ? ORDER BY id", number));
       c.put("letters", rows("""
           SELECT letter_number, program_code, issued_at, issued_by FROM recommendation_letter
           WHERE referral_number = ?""", number));
@@ -140,8 +142,15 @@ public class ResidentData {
       jdbc.sql("UPDATE referral_intake SET description = '[dihapus]' WHERE referral_number = ?").param(number).update();
       jdbc.sql("UPDATE referral_event SET detail = '[dihapus]' WHERE referral_number = ?").param(number).update();
       jdbc.sql("""
-          UPDATE referral SET outcome_reason = NULL, follow_up_notes = NULL WHERE referral_number = ?""")
+          UPDATE referral SET outcome_reason = NULL, follow_up_notes = NULL, discrepancy_note = NULL
+          WHERE referral_number = ?""")
           .param(number).update();
+      jdbc.sql("UPDATE routing_choice SET reason = NULL WHERE referral_number = ?").param(number).update();
+      jdbc.sql("""
+          UPDATE household_aid_month SET household_kk = ?
+          WHERE aid_id IN (SELECT id FROM household_aid WHERE referral_number = ?)""").params(token, number).update();
+      jdbc.sql("UPDATE household_aid SET household_kk = ?, note = NULL WHERE referral_number = ?").params(token, number)
+          .update();
       jdbc.sql("UPDATE needs_assessment SET religion = NULL, not_eligible_reason = NULL WHERE referral_number = ?")
           .param(number).update();
       jdbc.sql("""

@@ -1,6 +1,9 @@
 package id.puskesos.rujukan.routing;
 
 import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The period a program's budget, and its "one grant per household" rule, apply to. Periods are named as the
@@ -26,6 +29,21 @@ public enum BudgetPeriod {
       case QUARTER -> "%d-Q%d".formatted(day.getYear(), (day.getMonthValue() - 1) / 3 + 1);
       case YEAR -> Integer.toString(day.getYear());
     };
+  }
+
+  /** The months ({@code 2026-10}) of a period of this kind, e.g. the three of {@code 2026-Q4}. */
+  public List<String> months(String period) {
+    YearMonth first = switch (this) {
+      case MONTH -> YearMonth.parse(period);
+      case QUARTER -> YearMonth.of(Integer.parseInt(period.substring(0, 4)),
+          (Integer.parseInt(period.substring(6)) - 1) * 3 + 1);
+      case YEAR -> YearMonth.of(Integer.parseInt(period), 1);
+    };
+    List<String> months = new ArrayList<>();
+    for (int i = 0; i < this.months; i++) {
+      months.add(first.plusMonths(i).toString());
+    }
+    return months;
   }
 
   /** Whether the text names a period of this kind ({@code 2026-11}, {@code 2026-Q4}, {@code 2026}). */

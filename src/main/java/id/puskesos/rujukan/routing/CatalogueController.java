@@ -52,7 +52,8 @@ public class CatalogueController {
     checks.check(program.name() == null || program.name().length() <= 120, "name", "Nama paling banyak 120 karakter");
     checks.throwIfAny();
     return catalogue.saveProgram(new Program(code, program.name(), program.partner(), program.aidKind(),
-        program.unit(), program.defaultAmount(), program.budgetPeriod(), program.requiresDtks(), program.active()),
+        program.unit(), program.defaultAmount(), program.budgetPeriod(), program.requiresDtks(), program.active(),
+        program.householdGroup()),
         actors.current());
   }
 }

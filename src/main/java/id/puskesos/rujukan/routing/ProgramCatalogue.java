@@ -29,7 +29,7 @@ import id.puskesos.rujukan.common.NotFoundException;
 public class ProgramCatalogue {
 
   private static final String PROGRAM_COLUMNS = """
-      code, name, partner_code, aid_kind, unit, default_amount, budget_period, requires_dtks, active""";
+      code, name, partner_code, aid_kind, unit, default_amount, budget_period, requires_dtks, active, household_group""";
 
   private final JdbcClient jdbc;
   private final Clock clock;
@@ -123,14 +123,17 @@ public class ProgramCatalogue {
     checks.check(program.defaultAmount() == null || program.defaultAmount() > 0, "defaultAmount",
         "Nilai bantuan baku harus lebih dari 0, atau dikosongkan bila mitra menetapkannya per kasus");
     checks.check(program.unit() == null || program.unit().length() <= 16, "unit", "Satuan paling banyak 16 karakter");
+    checks.check(program.householdGroup() == null || program.householdGroup().isBlank()
+        || program.householdGroup().trim().matches("[A-Z][A-Z0-9_]{1,31}"), "householdGroup",
+        "Kelompok program keluarga: huruf besar, angka atau _, 2 sampai 32 karakter");
     checks.throwIfAny();
     int updated = jdbc.sql("""
         UPDATE program SET name = ?, partner_code = ?, aid_kind = ?, unit = ?, default_amount = ?, budget_period = ?,
-                           requires_dtks = ?, active = ?, updated_at = ?, updated_by = ?
+                           requires_dtks = ?, active = ?, household_group = ?, updated_at = ?, updated_by = ?
         WHERE code = ?""")
         .params(program.name().trim(), program.partner(), program.aidKind().name(), unit(program),
-            program.defaultAmount(), program.budgetPeriod().name(), program.requiresDtks(), program.active(), now(),
-            actor, program.code())
+            program.defaultAmount(), program.budgetPeriod().name(), program.requiresDtks(), program.active(),
+            householdGroup(program), now(), actor, program.code())
         .update();
     if (updated == 0) {
       insertProgram(program, actor);
@@ -160,10 +163,10 @@ public class ProgramCatalogue {
   private void insertProgram(Program p, String actor) {
     jdbc.sql("""
         INSERT INTO program (code, name, partner_code, aid_kind, unit, default_amount, budget_period, requires_dtks,
-                             active, updated_at, updated_by)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                             active, household_group, updated_at, updated_by)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
         .params(p.code(), p.name(), p.partner(), p.aidKind().name(), unit(p), p.defaultAmount(),
-            p.budgetPeriod().name(), p.requiresDtks(), p.active(), now(), actor)
+            p.budgetPeriod().name(), p.requiresDtks(), p.active(), householdGroup(p), now(), actor)
         .update();
   }
 
@@ -172,6 +175,10 @@ public class ProgramCatalogue {
       return p.unit().trim();
     }
     return p.aidKind() == AidKind.GOODS ? "paket" : "Rp";
+  }
+
+  private static String householdGroup(Program p) {
+    return p.householdGroup() == null || p.householdGroup().isBlank() ? null : p.householdGroup().trim();
   }
 
   private OffsetDateTime now() {
@@ -188,6 +195,7 @@ public class ProgramCatalogue {
     Long defaultAmount = rs.wasNull() ? null : amount;
     return new Program(rs.getString("code"), rs.getString("name"), rs.getString("partner_code"),
         AidKind.valueOf(rs.getString("aid_kind")), rs.getString("unit"), defaultAmount,
-        BudgetPeriod.valueOf(rs.getString("budget_period")), rs.getBoolean("requires_dtks"), rs.getBoolean("active"));
+        BudgetPeriod.valueOf(rs.getString("budget_period")), rs.getBoolean("requires_dtks"), rs.getBoolean("active"),
+        rs.getString("household_group"));
   }
 }

@@ -15,7 +15,7 @@ import id.puskesos.rujukan.common.Actors;
 
 /**
  * {@code task_routePrograms} in referral.bpmn, after the eligibility table. Reads {@code eligibilityResults} (the
- * table's matched rows); writes {@code programs} (the collection of the partner call activity),
+ * table's matched rows: program, need, rank, reason); writes {@code programs} (the collection of the partner call activity),
  * {@code referredCount}, {@code routingNote} (what was held back and why) and {@code programOptions} (the
  * coordinator's checklist when nothing could be referred).
  */
@@ -40,14 +40,16 @@ public class RouteProgramsDelegate implements JavaDelegate {
     execution.setVariable(PROGRAM_OPTIONS, jsonOptions(routingService.programOptions()));
   }
 
+  /** The table's rows in the order it returned them; a row without a program, need or rank is not a choice. */
   static List<RoutingService.Match> matches(Object results) {
     List<RoutingService.Match> matches = new ArrayList<>();
     if (results instanceof Collection<?> rows) {
       for (Object row : rows) {
-        if (row instanceof Map<?, ?> entries && entries.get("programCode") != null) {
-          matches.add(new RoutingService.Match(String.valueOf(entries.get("programCode")),
-              String.valueOf(entries.get("status")), entries.get("reason") == null ? null
-                  : String.valueOf(entries.get("reason"))));
+        if (row instanceof Map<?, ?> entries && entries.get(EligibilityTable.PROGRAM_CODE) != null
+            && entries.get(EligibilityTable.NEED) != null && entries.get(EligibilityTable.RANK) instanceof Number rank) {
+          matches.add(new RoutingService.Match(String.valueOf(entries.get(EligibilityTable.PROGRAM_CODE)),
+              String.valueOf(entries.get(EligibilityTable.NEED)), rank.intValue(),
+              entries.get(EligibilityTable.REASON) == null ? null : String.valueOf(entries.get(EligibilityTable.REASON))));
         }
       }
     }

@@ -1,13 +1,17 @@
 package id.puskesos.rujukan.routing;
 
-import java.time.LocalDate;
 import java.time.Clock;
+import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -15,7 +19,9 @@ import org.springframework.transaction.annotation.Transactional;
 import id.puskesos.rujukan.assessment.Assessment;
 import id.puskesos.rujukan.assessment.AssessmentService;
 import id.puskesos.rujukan.budget.Budgets;
+import id.puskesos.rujukan.budget.HouseholdLedger;
 import id.puskesos.rujukan.common.Checks;
+import id.puskesos.rujukan.common.InvalidInputException;
 import id.puskesos.rujukan.common.NotFoundException;
 import id.puskesos.rujukan.referral.CaseFile;
 import id.puskesos.rujukan.referral.EventType;
@@ -24,12 +30,19 @@ import id.puskesos.rujukan.registry.Consents;
 import id.puskesos.rujukan.registry.DtksStatus;
 import id.puskesos.rujukan.registry.Registry;
 import id.puskesos.rujukan.registry.Resident;
+import id.puskesos.rujukan.referral.RoutingChoices;
+import id.puskesos.rujukan.referral.RoutingChoices.Choice;
+import id.puskesos.rujukan.referral.RoutingChoices.Role;
 
 /**
- * Partner routing. The facts of a case go into the eligibility table ({@code program-eligibility.dmn}, which
- * analysts change); what it finds is checked against the rules that need code (the household's current aid, PKH's
- * components and payee, BPNT's amount, DTKS/DTSEN membership and consent to share data), and the case is referred to
- * every program that passes. With nothing to refer, the coordinator routes by hand or closes the case.
+ * Partner routing that matches instead of spraying. The facts of a case go into the eligibility table
+ * ({@code program-eligibility.dmn}, which analysts change): each row names the need it answers and its rank. For every
+ * confirmed need, the best-ranked program that passes the rules in code (DTKS/DTSEN membership, consent to share
+ * data, PKH's components) and that the household ledger lets the household hold is chosen; a program with budget now
+ * goes before an equally ranked one without. The other rows of the need become its alternatives, tried in rank order
+ * when the chosen program rejects, waits too long for budget, is not decided in time, or is held back. The back office
+ * or the koordinator can add a program by hand, with a reason. Every choice is recorded with its reason
+ * ({@link RoutingChoices}).
  */
 @Service
 @Transactional
@@ -37,8 +50,6 @@ public class RoutingService {
 
   public static final String PKH = "PKH";
   public static final String BPNT = "BPNT";
-  /** The table's status for a program that fits but whose partner may not receive the data. */
-  public static final String NO_CONSENT = "NO_CONSENT";
 
   /** The coordinator's choice when no program fitted. */
   public enum ManualRouting {
@@ -47,8 +58,7 @@ public class RoutingService {
 
   /** The facts the eligibility table reads, and the PKH entitlement computed from the household. */
   public record Facts(long residentId, String householdKk, List<String> confirmedNeeds, String dtksStatus, Integer desil,
-      PkhBenefits.Entitlement pkh, String religion, long incomePerCapita, int schoolChildren, int children,
-      boolean consentBaznas, boolean consentSalman) {
+      PkhBenefits.Entitlement pkh, String religion, long incomePerCapita, int schoolChildren, int children) {
 
     public boolean dtksListed() {
       return DtksStatus.LISTED.name().equals(dtksStatus);
@@ -57,25 +67,23 @@ public class RoutingService {
     /** The table's inputs, by the names its columns read. */
     public Map<String, Object> variables() {
       Map<String, Object> variables = new LinkedHashMap<>();
-      variables.put("confirmedNeeds", new ArrayList<>(confirmedNeeds));
-      variables.put("dtksStatus", dtksStatus);
-      variables.put("desil", desil);
-      variables.put("pkhComponents", pkh.componentCount());
-      variables.put("religion", religion);
-      variables.put("incomePerCapita", incomePerCapita);
-      variables.put("schoolChildren", schoolChildren);
-      variables.put("children", children);
-      variables.put("consentBaznas", consentBaznas);
-      variables.put("consentSalman", consentSalman);
+      variables.put(EligibilityTable.CONFIRMED_NEEDS, new ArrayList<>(confirmedNeeds));
+      variables.put(EligibilityTable.DTKS_STATUS, dtksStatus);
+      variables.put(EligibilityTable.DESIL, desil);
+      variables.put(EligibilityTable.PKH_COMPONENTS, pkh.componentCount());
+      variables.put(EligibilityTable.RELIGION, religion);
+      variables.put(EligibilityTable.INCOME_PER_CAPITA, incomePerCapita);
+      variables.put(EligibilityTable.SCHOOL_CHILDREN, schoolChildren);
+      variables.put(EligibilityTable.CHILDREN, children);
       return variables;
     }
   }
 
-  /** One row the eligibility table matched. */
-  public record Match(String programCode, String status, String reason) {
+  /** One row the eligibility table matched: the program, the need it answers, its rank (1 = first) and why. */
+  public record Match(String programCode, String need, int rank, String reason) {
   }
 
-  /** What was sent, and a note for the coordinator on what was held back and why. */
+  /** What was sent, and a note for staff on what was held back or left without a program, and why. */
   public record Routed(List<String> referred, String note) {
   }
 
@@ -84,19 +92,23 @@ public class RoutingService {
   private final AssessmentService assessments;
   private final Registry registry;
   private final Budgets budgets;
+  private final HouseholdLedger ledger;
+  private final RoutingChoices choices;
   private final Consents consents;
   private final PkhBenefits pkhBenefits;
   private final BpntBenefit bpntBenefit;
   private final Clock clock;
 
   public RoutingService(ProgramCatalogue catalogue, CaseFile caseFile, AssessmentService assessments,
-      Registry registry, Budgets budgets, Consents consents, PkhBenefits pkhBenefits, BpntBenefit bpntBenefit,
-      Clock clock) {
+      Registry registry, Budgets budgets, HouseholdLedger ledger, RoutingChoices choices, Consents consents,
+      PkhBenefits pkhBenefits, BpntBenefit bpntBenefit, Clock clock) {
     this.catalogue = catalogue;
     this.caseFile = caseFile;
     this.assessments = assessments;
     this.registry = registry;
     this.budgets = budgets;
+    this.ledger = ledger;
+    this.choices = choices;
     this.consents = consents;
     this.pkhBenefits = pkhBenefits;
     this.bpntBenefit = bpntBenefit;
@@ -116,33 +128,127 @@ public class RoutingService {
     PkhBenefits.Entitlement pkh = pkhBenefits.entitlement(new PkhBenefits.Household(a.pregnantCount(),
         a.childrenUnder6(), a.primarySchoolChildren(), a.juniorSchoolChildren(), a.seniorSchoolChildren(),
         a.disabledMembers(), a.elderlyMembers()), members, LocalDate.now(clock));
-    Map<Consents.Purpose, Boolean> consent = consents.current(resident.id());
     return new Facts(resident.id(), resident.kkNumber(), a.needs().stream().sorted().map(Need::name).toList(),
         resident.dtksStatus() == null ? null : resident.dtksStatus().name(), resident.desil(), pkh,
         a.religion() == null ? null : a.religion().name(), a.monthlyIncome() / Math.max(1, a.householdSize()),
-        a.primarySchoolChildren() + a.juniorSchoolChildren() + a.seniorSchoolChildren(), a.children(),
-        consent.getOrDefault(Consents.Purpose.SHARE_BAZNAS, false),
-        consent.getOrDefault(Consents.Purpose.SHARE_SALMAN, false));
+        a.primarySchoolChildren() + a.juniorSchoolChildren() + a.seniorSchoolChildren(), a.children());
   }
 
-  /** Refers the case to every program the table matched that passes the rules in code; records the rest. */
+  /**
+   * Chooses at most one program per confirmed need from the rows the table matched, refers the case to them and
+   * records the alternatives and exclusions.
+   */
   public Routed route(String referralNumber, List<Match> matches, String actor) {
     Facts facts = facts(referralNumber);
-    Set<String> seen = new LinkedHashSet<>();
-    List<String> referred = new ArrayList<>();
-    List<String> heldBack = new ArrayList<>();
-    for (Match match : matches) {
-      if (!seen.add(match.programCode())) {
+    Map<String, String> coveredBy = new HashMap<>();
+    Map<String, String> excluded = new HashMap<>();
+    List<String> chosen = new ArrayList<>();
+    for (Candidate c : candidates(matches, facts)) {
+      String code = c.program().code();
+      if (excluded.containsKey(code)) {
+        choices.add(referralNumber, c.need(), code, c.rank(), Role.EXCLUDED, excluded.get(code), actor);
+      } else if (coveredBy.containsKey(c.need())) {
+        if (!chosen.contains(code)) {
+          choices.add(referralNumber, c.need(), code, c.rank(), Role.ALTERNATIVE, c.reason(), actor);
+        }
+      } else if (chosen.contains(code)) {
+        coveredBy.put(c.need(), code);
+        choices.add(referralNumber, c.need(), code, c.rank(), Role.COVERED, c.reason(), actor);
+      } else {
+        String heldBack = send(referralNumber, c.program(), facts, c.reason(), actor);
+        if (heldBack != null) {
+          excluded.put(code, heldBack);
+          choices.add(referralNumber, c.need(), code, c.rank(), Role.EXCLUDED, heldBack, actor);
+        } else {
+          chosen.add(code);
+          coveredBy.put(c.need(), code);
+          choices.add(referralNumber, c.need(), code, c.rank(), Role.CHOSEN, c.reason(), actor);
+        }
+      }
+    }
+    List<String> unanswered = facts.confirmedNeeds().stream().filter(n -> !coveredBy.containsKey(n)).toList();
+    String note = note(referralNumber, excluded, unanswered);
+    caseFile.record(referralNumber, EventType.ROUTED, actor, (chosen.isEmpty()
+        ? "Tidak ada program yang dapat dirujuk otomatis"
+        : "Dirujuk: " + chosenText(referralNumber)) + (note == null ? "" : "; " + note));
+    return new Routed(chosen, note);
+  }
+
+  /**
+   * The chosen program did not deliver (rejected, too long a wait for budget, no decision in time, held back by the
+   * ledger): the next alternative of each need it answered takes over. Returns the program that goes on in the same
+   * partner referral, or null when no alternative is left. A second need left without a program is noted on the
+   * case for the back office, who can add one by hand.
+   */
+  public String nextAlternative(String referralNumber, String failedProgram, String why, String actor) {
+    List<Choice> all = choices.of(referralNumber);
+    Set<String> needs = new LinkedHashSet<>();
+    for (Choice c : all) {
+      if (c.programCode().equals(failedProgram) && (c.role() == Role.CHOSEN || c.role() == Role.COVERED)) {
+        needs.add(c.need());
+        choices.set(c.id(), Role.TRIED, why, actor);
+      }
+    }
+    Facts facts = null;
+    String next = null;
+    List<String> unanswered = new ArrayList<>();
+    for (String need : needs) {
+      if (need == null || answered(referralNumber, need, failedProgram)) {
         continue;
       }
-      String reason = NO_CONSENT.equals(match.status()) ? match.reason() : null;
-      refer(referralNumber, match.programCode(), match.reason(), reason, facts, actor, referred, heldBack);
+      boolean covered = false;
+      for (Choice alternative : alternatives(referralNumber, need)) {
+        String code = alternative.programCode();
+        if (code.equals(next) || answers(referralNumber, code)) {
+          choices.set(alternative.id(), Role.COVERED, null, actor);
+          covered = true;
+          break;
+        }
+        if (next != null) {
+          continue;
+        }
+        if (triedBefore(referralNumber, code)) {
+          choices.set(alternative.id(), Role.TRIED, "Sudah pernah dirujuk untuk kasus ini", actor);
+          continue;
+        }
+        Program program = catalogue.findProgram(code).filter(Program::active).orElse(null);
+        if (program == null) {
+          choices.set(alternative.id(), Role.EXCLUDED, "Program tidak ada di katalog atau tidak aktif", actor);
+          continue;
+        }
+        facts = facts == null ? facts(referralNumber) : facts;
+        String heldBack = send(referralNumber, program, facts, alternative.reason(), actor);
+        if (heldBack != null) {
+          choices.set(alternative.id(), Role.EXCLUDED, heldBack, actor);
+          continue;
+        }
+        choices.set(alternative.id(), Role.CHOSEN, null, actor);
+        next = code;
+        covered = true;
+        break;
+      }
+      if (!covered) {
+        unanswered.add(need);
+      }
     }
-    caseFile.record(referralNumber, EventType.ROUTED, actor, referred.isEmpty()
-        ? "Tidak ada program yang dapat dirujuk otomatis" + (heldBack.isEmpty() ? "" : ": " + String.join("; ", heldBack))
-        : "Dirujuk otomatis ke " + names(referred) + (heldBack.isEmpty() ? "" : "; tidak dikirim: "
-            + String.join("; ", heldBack)));
-    return new Routed(referred, heldBack.isEmpty() ? null : String.join("; ", heldBack));
+    String failedName = name(failedProgram);
+    caseFile.record(referralNumber, EventType.ROUTED, actor, next != null
+        ? "%s tidak tersalurkan (%s); dialihkan ke alternatif berikutnya: %s%s".formatted(failedName, why, name(next),
+            unanswered.isEmpty() ? "" : "; " + unansweredText(unanswered))
+        : "%s tidak tersalurkan (%s); %s".formatted(failedName, why, unanswered.isEmpty()
+            ? "kebutuhannya sudah dijawab program lain" : "tidak ada alternatif lagi: " + unansweredText(unanswered)));
+    return next;
+  }
+
+  /** Whether an alternative is left for a need the program answers (the rules are checked when it is tried). */
+  @Transactional(readOnly = true)
+  public boolean hasAlternative(String referralNumber, String programCode) {
+    List<Choice> all = choices.of(referralNumber);
+    return all.stream()
+        .filter(c -> c.programCode().equals(programCode) && (c.role() == Role.CHOSEN || c.role() == Role.COVERED))
+        .map(Choice::need).filter(need -> need != null)
+        .anyMatch(need -> all.stream().anyMatch(c -> need.equals(c.need()) && c.role() == Role.ALTERNATIVE
+            && !triedBefore(referralNumber, c.programCode())));
   }
 
   /** The coordinator's routing of a case nothing fitted: to the programs chosen, or closed with a reason. */
@@ -164,30 +270,68 @@ public class RoutingService {
     }
     Facts facts = facts(referralNumber);
     List<String> referred = new ArrayList<>();
-    List<String> heldBack = new ArrayList<>();
+    Map<String, String> heldBack = new LinkedHashMap<>();
     for (String code : new LinkedHashSet<>(selected)) {
-      refer(referralNumber, code, "Dipilih koordinator", null, facts, actor, referred, heldBack);
+      String why = "Dipilih koordinator" + (reason == null ? "" : ": " + reason);
+      String held = send(referralNumber, catalogue.program(code), facts, why, actor);
+      choices.add(referralNumber, null, code, 0, held == null ? Role.MANUAL : Role.EXCLUDED, held == null ? why : held,
+          actor);
+      if (held == null) {
+        referred.add(code);
+      } else {
+        heldBack.put(code, held);
+      }
     }
+    String note = heldBack.isEmpty() ? null : heldBackText(heldBack);
     caseFile.record(referralNumber, EventType.SERVICE_DECIDED, actor, "Koordinator merujuk ke " + names(selected)
-        + (heldBack.isEmpty() ? "" : "; tidak dikirim: " + String.join("; ", heldBack)));
-    return new Routed(referred, heldBack.isEmpty() ? null : String.join("; ", heldBack));
+        + (note == null ? "" : "; " + note));
+    return new Routed(referred, note);
   }
 
   /**
-   * Refers the case to one more program (the back office redirecting a case that waited too long for budget).
-   * Fails with the reason when the program may not receive it.
+   * A program added to a case by hand (the back office or the koordinator, with a reason), besides what routing
+   * chose: the same rules in code and the household ledger apply. Fails with the reason when it may not be sent.
    */
-  public void referInstead(String referralNumber, String programCode, String actor) {
-    List<String> referred = new ArrayList<>();
-    List<String> heldBack = new ArrayList<>();
+  public void addByHand(String referralNumber, String programCode, String need, String reason, String actor) {
     Checks checks = new Checks();
-    checks.check(catalogue.findProgram(programCode).filter(Program::active).isPresent(), "redirectProgram",
-        "Program " + programCode + " tidak dikenal atau tidak aktif");
+    Program program = catalogue.findProgram(programCode).filter(Program::active).orElse(null);
+    checks.check(program != null, "programCode", "Program " + programCode + " tidak dikenal atau tidak aktif");
+    String why = checks.required("reason", reason, "Alasan menambah program");
+    checks.check(need == null || isNeed(need), "need", "Kebutuhan " + need + " tidak dikenal");
     checks.throwIfAny();
-    refer(referralNumber, programCode, "Dialihkan back office", null, facts(referralNumber), actor, referred, heldBack);
-    if (referred.isEmpty()) {
-      checks.add("redirectProgram", heldBack.get(0));
+    Facts facts = facts(referralNumber);
+    // two additions to one case (or one household) at once: the second checks after the first committed
+    ledger.lockHousehold(facts.householdKk());
+    checks.check(!answers(referralNumber, programCode) && caseFile.programs(referralNumber).stream()
+        .noneMatch(p -> p.programCode().equals(programCode) && p.status().isOpen()), "programCode",
+        program.name() + " sudah dirujuk untuk kasus ini");
+    checks.throwIfAny();
+    String held = send(referralNumber, program, facts, "Ditambahkan manual: " + why, actor);
+    if (held != null) {
+      throw new InvalidInputException("programCode", program.name() + ": " + held);
+    }
+    choices.add(referralNumber, need, programCode, 0, Role.MANUAL, why, actor);
+  }
+
+  /**
+   * The back office redirects a case that waited too long for budget to another program, in place of the one it
+   * waited for. Fails with the reason when the program may not receive it.
+   */
+  public void referInstead(String referralNumber, String programCode, String insteadOf, String actor) {
+    Checks checks = new Checks();
+    Program program = catalogue.findProgram(programCode).filter(Program::active).orElse(null);
+    checks.check(program != null, "redirectProgram", "Program " + programCode + " tidak dikenal atau tidak aktif");
+    checks.throwIfAny();
+    String held = send(referralNumber, program, facts(referralNumber), "Dialihkan back office", actor);
+    if (held != null) {
+      checks.add("redirectProgram", held);
       checks.throwIfAny();
+    }
+    for (Choice c : choices.of(referralNumber)) {
+      if (c.programCode().equals(insteadOf) && (c.role() == Role.CHOSEN || c.role() == Role.COVERED)) {
+        choices.set(c.id(), Role.TRIED, "Dialihkan ke " + program.name(), actor);
+        choices.add(referralNumber, c.need(), programCode, c.rank(), Role.MANUAL, "Dialihkan back office", actor);
+      }
     }
   }
 
@@ -199,38 +343,97 @@ public class RoutingService {
     return options;
   }
 
+  /**
+   * Why the household ledger keeps the case from a program, in the words staff read: who holds it, in which period,
+   * through which case.
+   */
+  public String ledgerReason(String referralNumber, Program wanted, HouseholdLedger.Holder holder) {
+    String held = name(holder.programCode());
+    String text;
+    if (holder.source() == HouseholdLedger.Source.IMPORT) {
+      text = "Keluarga terdaftar sebagai penerima %s periode %s (data program nasional)".formatted(held,
+          holder.period());
+    } else if (referralNumber.equals(holder.referralNumber())) {
+      text = "%s sudah dipilih untuk kasus ini".formatted(held);
+    } else {
+      text = "Keluarga (KK yang sama) sudah memegang %s periode %s melalui rujukan %s".formatted(held,
+          holder.period(), holder.referralNumber());
+    }
+    if (holder.programCode().equals(wanted.code())) {
+      return text;
+    }
+    return text + (PKH.equals(holder.programCode()) && BPNT.equals(wanted.code())
+        ? "; keluarga penerima PKH sudah terhitung penerima Sembako"
+        : "; %s dan %s hanya boleh satu per keluarga per periode".formatted(held, wanted.name()));
+  }
+
   // ---- the rules that need code ------------------------------------------------------------------------------
 
-  private void refer(String referralNumber, String code, String why, String tableReason, Facts facts, String actor,
-      List<String> referred, List<String> heldBack) {
-    Program program = catalogue.findProgram(code).orElse(null);
-    if (program == null || !program.active()) {
-      heldBack.add(code + ": program tidak ada di katalog atau tidak aktif");
-      return;
+  /** A row of the table, with the program it names and whether that program has budget for the case now. */
+  private record Candidate(Program program, String need, int rank, String reason, boolean budgetNow, int row) {
+  }
+
+  /**
+   * The rows for the case's confirmed needs in the order they are tried: by rank; among equal ranks a program with
+   * budget now first; then in the table's order.
+   */
+  private List<Candidate> candidates(List<Match> matches, Facts facts) {
+    List<Candidate> candidates = new ArrayList<>();
+    Map<String, Boolean> budgetNow = new HashMap<>();
+    for (int i = 0; i < matches.size(); i++) {
+      Match m = matches.get(i);
+      Optional<Program> program = catalogue.findProgram(m.programCode()).filter(Program::active);
+      if (m.need() == null || !facts.confirmedNeeds().contains(m.need()) || program.isEmpty()) {
+        continue;
+      }
+      boolean budget = budgetNow.computeIfAbsent(m.programCode(), c -> hasBudgetNow(program.get(), facts));
+      candidates.add(new Candidate(program.get(), m.need(), m.rank(), m.reason(), budget, i));
     }
-    Partner partner = catalogue.partnerOf(program);
-    String reason = tableReason != null ? tableReason : holdBackReason(program, partner, facts);
-    if (reason != null) {
-      caseFile.skipProgram(referralNumber, code, partner.code(), reason, actor);
-      caseFile.record(referralNumber, EventType.PROGRAM_SKIPPED, actor,
-          "%s tidak dikirim: %s".formatted(program.name(), reason));
-      heldBack.add(program.name() + ": " + reason);
-      return;
+    candidates.sort(Comparator.comparingInt(Candidate::rank).thenComparing(c -> !c.budgetNow())
+        .thenComparingInt(Candidate::row));
+    return candidates;
+  }
+
+  private boolean hasBudgetNow(Program program, Facts facts) {
+    if (!program.budgeted()) {
+      return true;
     }
     Long amount = proposedAmount(program, facts);
-    String basis = switch (code) {
+    return budgets.budget(program.code(), budgets.currentPeriod(program))
+        .map(b -> b.available() >= (amount == null ? 1 : amount)).orElse(false)
+        && budgets.waitingList(program.code()).isEmpty();
+  }
+
+  /**
+   * Refers the case to the program when the rules in code and the household ledger let it, with what the Puskesos
+   * proposes; otherwise records it as not sent. Returns why it was not sent, or null.
+   */
+  private String send(String referralNumber, Program program, Facts facts, String why, String actor) {
+    Partner partner = catalogue.partnerOf(program);
+    String reason = holdBackReason(program, partner, facts);
+    if (reason == null) {
+      reason = ledger.hold(facts.householdKk(), program, budgets.currentPeriod(program), referralNumber,
+          HouseholdLedger.Status.PROPOSED).map(h -> ledgerReason(referralNumber, program, h)).orElse(null);
+    }
+    if (reason != null) {
+      caseFile.skipProgram(referralNumber, program.code(), partner.code(), reason, actor);
+      caseFile.record(referralNumber, EventType.PROGRAM_SKIPPED, actor,
+          "%s tidak dikirim: %s".formatted(program.name(), reason));
+      return reason;
+    }
+    String basis = switch (program.code()) {
       case PKH -> facts.pkh().summary();
       case BPNT -> "%s per bulan x %d bulan".formatted(Budgets.format(bpntBenefit.monthlyAmount()),
           program.budgetPeriod().months());
       default -> why;
     };
-    caseFile.referProgram(referralNumber, code, partner.code(), amount, basis, actor);
+    caseFile.referProgram(referralNumber, program.code(), partner.code(), proposedAmount(program, facts), basis, actor);
     caseFile.record(referralNumber, EventType.PROGRAM_REFERRED, actor, "Dirujuk ke %s (%s)%s".formatted(program.name(),
         partner.name(), why == null ? "" : ": " + why));
-    referred.add(code);
+    return null;
   }
 
-  /** Why a program that fits must not receive the case, or null. */
+  /** Why a program that fits must not receive the case, or null; the household ledger is asked after this. */
   private String holdBackReason(Program program, Partner partner, Facts facts) {
     if (program.requiresDtks() && !facts.dtksListed()) {
       return "Warga belum terdaftar di DTKS/DTSEN (usulan ke Dinas Sosial berjalan)";
@@ -240,16 +443,6 @@ public class RoutingService {
     }
     if (PKH.equals(program.code()) && facts.pkh().componentCount() == 0) {
       return "Keluarga tidak memiliki komponen PKH";
-    }
-    String period = budgets.currentPeriod(program);
-    if (budgets.householdHolds(facts.householdKk(), program.code(), period)) {
-      return "Keluarga sudah menerima %s pada periode %s".formatted(program.name(), period);
-    }
-    if (BPNT.equals(program.code())) {
-      Program pkh = catalogue.findProgram(PKH).orElse(null);
-      if (pkh != null && budgets.householdHolds(facts.householdKk(), PKH, budgets.currentPeriod(pkh))) {
-        return "Keluarga penerima PKH sudah terhitung penerima Sembako";
-      }
     }
     return null;
   }
@@ -262,8 +455,76 @@ public class RoutingService {
     };
   }
 
+  /** Whether a need is answered by a program still chosen for the case, other than the one that failed. */
+  private boolean answered(String referralNumber, String need, String except) {
+    return choices.of(referralNumber).stream().anyMatch(c -> need.equals(c.need()) && !c.programCode().equals(except)
+        && (c.role() == Role.CHOSEN || c.role() == Role.COVERED || c.role() == Role.MANUAL));
+  }
+
+  /** Whether the program is chosen for the case (for some need, or by hand) and not yet found wanting. */
+  private boolean answers(String referralNumber, String programCode) {
+    return choices.of(referralNumber).stream().anyMatch(c -> c.programCode().equals(programCode)
+        && (c.role() == Role.CHOSEN || c.role() == Role.MANUAL));
+  }
+
+  /** Whether the case went to the program before (and it did not deliver): it is not tried twice. */
+  private boolean triedBefore(String referralNumber, String programCode) {
+    return caseFile.programs(referralNumber).stream()
+        .anyMatch(p -> p.programCode().equals(programCode) && p.status().wasReferred());
+  }
+
+  private List<Choice> alternatives(String referralNumber, String need) {
+    return choices.of(referralNumber).stream().filter(c -> need.equals(c.need()) && c.role() == Role.ALTERNATIVE)
+        .toList();
+  }
+
+  private String note(String referralNumber, Map<String, String> excluded, List<String> unanswered) {
+    List<String> parts = new ArrayList<>();
+    if (!excluded.isEmpty()) {
+      parts.add(heldBackText(excluded));
+    }
+    if (!unanswered.isEmpty()) {
+      parts.add(unansweredText(unanswered));
+    }
+    String alternatives = choices.of(referralNumber).stream().filter(c -> c.role() == Role.ALTERNATIVE)
+        .map(c -> name(c.programCode()) + " (" + Need.valueOf(c.need()).label().toLowerCase() + ")")
+        .distinct().collect(Collectors.joining(", "));
+    if (!alternatives.isEmpty()) {
+      parts.add(0, "alternatif: " + alternatives);
+    }
+    return parts.isEmpty() ? null : String.join("; ", parts);
+  }
+
+  private String chosenText(String referralNumber) {
+    return choices.of(referralNumber).stream().filter(c -> c.role() == Role.CHOSEN)
+        .map(c -> name(c.programCode()) + " untuk " + Need.valueOf(c.need()).label().toLowerCase())
+        .collect(Collectors.joining(", "));
+  }
+
+  private String heldBackText(Map<String, String> heldBack) {
+    return "tidak dikirim: " + heldBack.entrySet().stream().map(e -> name(e.getKey()) + " (" + e.getValue() + ")")
+        .collect(Collectors.joining(", "));
+  }
+
+  private static String unansweredText(List<String> needs) {
+    return "belum ada program untuk kebutuhan " + needs.stream().map(n -> Need.valueOf(n).label().toLowerCase())
+        .collect(Collectors.joining(", "));
+  }
+
+  private static boolean isNeed(String need) {
+    for (Need n : Need.values()) {
+      if (n.name().equals(need)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private String name(String code) {
+    return catalogue.findProgram(code).map(Program::name).orElse(code);
+  }
+
   private String names(List<String> codes) {
-    return String.join(", ", codes.stream()
-        .map(c -> catalogue.findProgram(c).map(Program::name).orElse(c)).toList());
+    return String.join(", ", codes.stream().map(this::name).toList());
   }
 }

@@ -21,7 +21,7 @@ public final class FakeDelegates {
   /** Partner groups of the programs the tests use. */
   public static final Map<String, String> PARTNER_GROUPS = Map.of(
       "PKH", "dinsos", "BPNT", "dinsos", "BAZNAS_KONSUMTIF", "baznas", "BAZNAS_SEHAT", "baznas",
-      "SALMAN_SEMBAKO", "salman", "SALMAN_YATIM", "salman");
+      "BAZNAS_MAKMUR", "baznas", "BAZNAS_PEDULI", "baznas", "SALMAN_SEMBAKO", "salman", "SALMAN_YATIM", "salman");
 
   /** One call of a fake: the element it served and the variables it saw. */
   public record Call(String activityId, Map<String, Object> variables) {
@@ -36,10 +36,15 @@ public final class FakeDelegates {
   public boolean dtksListed = true;
   /** The household the eligibility table sees (its input variables); a poor Muslim family in DTKS desil 2. */
   public final Map<String, Object> household = new HashMap<>(Map.of("dtksStatus", "LISTED", "desil", 2,
-      "pkhComponents", 2, "religion", "ISLAM", "incomePerCapita", 300_000L, "schoolChildren", 1, "children", 2,
-      "consentBaznas", true, "consentSalman", true));
+      "pkhComponents", 2, "religion", "ISLAM", "incomePerCapita", 300_000L, "schoolChildren", 1, "children", 2));
   /** Whether a partner's acceptance finds budget; otherwise the case waits on the list. */
   public boolean budgetAvailable = true;
+  /** Whether an acceptance is given up (held back by the household ledger, or too long a waiting list). */
+  public boolean acceptanceGivenUp = false;
+  /** Routing's next alternative per program that does not deliver; a program missing here has none. */
+  public final Map<String, String> alternatives = new HashMap<>();
+  /** The programs a case's partners handed over, for the koordinator's check of aid not received. */
+  private final Map<String, List<String>> handedOver = new ConcurrentHashMap<>();
   /** How many residents each re-verification batch leaves due, batch after batch. */
   public final java.util.Deque<Long> remainingDue = new java.util.ArrayDeque<>();
 
@@ -65,6 +70,8 @@ public final class FakeDelegates {
   private void registerAll() {
     ReferralSettings settings = new ReferralSettings();
     settings.setFollowUpDelay("P30D");
+    // the plain engine has no working-day calendar: an ISO duration
+    settings.setDecisionTimeout("P14D");
     Mocks.register("referralSettings", settings);
     id.puskesos.rujukan.registry.RegistrySettings registrySettings = new id.puskesos.rujukan.registry.RegistrySettings();
     registrySettings.setReverificationCycle("R/P30D");
@@ -89,15 +96,17 @@ public final class FakeDelegates {
       execution.setVariables(household);
       execution.setVariable("confirmedNeeds", new ArrayList<>(strings(execution, NEEDS)));
     });
-    // like the real one without the registry: every program the table found eligible is referred
+    // like the real one without the registry and the ledger: per need, the table's best-ranked program
     replace("routeProgramsDelegate", execution -> {
-      List<String> programs = new ArrayList<>();
+      Map<Object, Map<?, ?>> best = new java.util.TreeMap<>();
       for (Object row : (List<?>) execution.getVariable(ELIGIBILITY_RESULTS)) {
         Map<?, ?> match = (Map<?, ?>) row;
-        if ("ELIGIBLE".equals(match.get("status")) && !programs.contains(match.get("programCode"))) {
-          programs.add((String) match.get("programCode"));
-        }
+        best.merge(match.get("need"), match, (a, b) -> ((Number) b.get("rank")).intValue()
+            < ((Number) a.get("rank")).intValue() ? b : a);
       }
+      List<String> programs = new ArrayList<>();
+      best.values().stream().map(m -> (String) m.get("programCode")).filter(p -> !programs.contains(p))
+          .forEach(programs::add);
       execution.setVariable(PROGRAMS, programs);
       execution.setVariable(REFERRED_COUNT, programs.size());
     });
@@ -111,6 +120,17 @@ public final class FakeDelegates {
         distributedByCase.getOrDefault(execution.getProcessBusinessKey(), 0)));
     replace("closeReferralDelegate", execution -> { });
     replace("closeAfterFollowUpDelegate", execution -> { });
+    replace("recordFollowUpDelegate", execution -> execution.setVariable(FOLLOW_UP_RESULT,
+        "NO".equals(execution.getVariable(AID_RECEIVED)) ? "DISCREPANCY" : "CLOSE"));
+    replace("recordDiscrepancyDelegate", execution -> {
+      boolean again = "HAND_OVER_AGAIN".equals(execution.getVariable(DISCREPANCY_RESOLUTION));
+      execution.setVariable(REDISTRIBUTE, again);
+      if (again) {
+        execution.setVariable(PROGRAMS, new ArrayList<>(handedOver.getOrDefault(execution.getProcessBusinessKey(),
+            List.of())));
+        distributedByCase.remove(execution.getProcessBusinessKey());
+      }
+    });
     replace("recordNeedsReviewDelegate", execution -> { });
     replace("withdrawReferralDelegate", execution -> { });
 
@@ -119,7 +139,19 @@ public final class FakeDelegates {
       execution.setVariable(PROGRAM_NAME, program);
       execution.setVariable(PARTNER_GROUP, PARTNER_GROUPS.get(program));
     });
-    replace("recordPartnerDecisionDelegate", execution -> execution.setVariable(BUDGET_RESERVED, budgetAvailable));
+    replace("recordPartnerDecisionDelegate", execution -> {
+      execution.setVariable(BUDGET_RESERVED, budgetAvailable && !acceptanceGivenUp);
+      execution.setVariable(TRY_ALTERNATIVE, acceptanceGivenUp);
+    });
+    replace("checkAlternativeDelegate", execution -> execution.setVariable(ALTERNATIVE_LEFT,
+        alternatives.containsKey((String) execution.getVariable(PROGRAM_CODE))));
+    replace("tryAlternativeDelegate", execution -> {
+      String next = alternatives.remove((String) execution.getVariable(PROGRAM_CODE));
+      execution.setVariable(ALTERNATIVE_PROGRAM, next);
+      if (next != null) {
+        execution.setVariable(PROGRAM_CODE, next);
+      }
+    });
     replace("recordWaitingReviewDelegate", execution -> {
       if ("REDIRECT".equals(execution.getVariable(WAITING_ACTION))) {
         execution.setVariable(PROGRAM_CODE, execution.getVariable(REDIRECT_PROGRAM));
@@ -133,6 +165,8 @@ public final class FakeDelegates {
       execution.setVariable(DISTRIBUTION_COMPLETE, complete);
       if (complete) {
         distributedByCase.merge(execution.getProcessBusinessKey(), 1, Integer::sum);
+        handedOver.computeIfAbsent(execution.getProcessBusinessKey(), k -> new ArrayList<>())
+            .add((String) execution.getVariable(PROGRAM_CODE));
       }
     });
 

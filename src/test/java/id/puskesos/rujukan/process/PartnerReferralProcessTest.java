@@ -22,8 +22,10 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Every path of partner-referral.bpmn: accept with budget, the coordinator's service decision and distribution in
- * parts; reject; questions to the Puskesos; the waiting list (budget arrives, the back office keeps waiting,
- * redirects or cancels after the wait limit); the coordinator cancelling.
+ * parts; reject, with and without an alternative; an acceptance given up for an alternative; a decision overdue, with
+ * and without an alternative; questions to the Puskesos; the waiting list (budget arrives, the back office keeps
+ * waiting, redirects or cancels after the wait limit); the coordinator cancelling; aid handed over again after the
+ * resident said it never arrived.
  */
 @Deployment(resources = "processes/partner-referral.bpmn")
 class PartnerReferralProcessTest extends ProcessTestSupport {
@@ -66,13 +68,76 @@ class PartnerReferralProcessTest extends ProcessTestSupport {
   }
 
   @Test
-  void rejectionEndsThePartnerReferral() {
+  void rejectionWithoutAnAlternativeEndsThePartnerReferral() {
     ProcessInstance referral = refer("PKH");
     assertThat(task(referral)).hasCandidateGroup("dinsos");
 
     complete(task(referral), withVariables(DECISION, "REJECT", REJECTION_CODE, "NOT_ELIGIBLE"));
 
-    assertThat(referral).isEnded().hasPassed(END_REFERRAL_REJECTED).hasNotPassed(TASK_CONFIRM_SERVICE);
+    assertThat(referral).isEnded().hasPassed(TASK_TRY_ALTERNATIVE, END_REFERRAL_REJECTED)
+        .hasNotPassed(TASK_CONFIRM_SERVICE);
+  }
+
+  @Test
+  void rejectionSendsTheCaseToTheNextAlternativeOfItsNeed() {
+    fakes.alternatives.put("PKH", "BAZNAS_KONSUMTIF");
+    ProcessInstance referral = refer("PKH");
+
+    complete(task(referral), withVariables(DECISION, "REJECT", REJECTION_CODE, "NOT_ELIGIBLE"));
+    assertThat(referral).isWaitingAt(TASK_SEND_REFERRAL).variables().containsEntry(PROGRAM_CODE, "BAZNAS_KONSUMTIF");
+    passSavePoints();
+
+    assertThat(referral).isWaitingAt(TASK_DECIDE_REFERRAL);
+    assertThat(task(referral)).hasCandidateGroup("baznas");
+  }
+
+  @Test
+  void anAcceptanceGivenUpGoesToTheNextAlternative() {
+    fakes.acceptanceGivenUp = true;
+    fakes.alternatives.put("BPNT", "SALMAN_SEMBAKO");
+    ProcessInstance referral = refer("BPNT");
+
+    complete(task(referral), withVariables(DECISION, "ACCEPT", GRANT_AMOUNT, 200_000));
+    passSavePoints();
+
+    assertThat(referral).isWaitingAt(TASK_DECIDE_REFERRAL).hasNotPassed(TASK_CONFIRM_SERVICE);
+    assertThat(task(referral)).hasCandidateGroup("salman");
+  }
+
+  @Test
+  void aDecisionOverdueIsTakenBackForTheNextAlternative() {
+    fakes.alternatives.put("BAZNAS_KONSUMTIF", "SALMAN_SEMBAKO");
+    ProcessInstance referral = refer("BAZNAS_KONSUMTIF");
+
+    execute(managementService().createJobQuery().activityId(TIMER_DECISION_OVERDUE).singleResult());
+    assertThat(referral).hasPassed(TASK_TRY_ALTERNATIVE).isWaitingAt(TASK_SEND_REFERRAL);
+    passSavePoints();
+
+    assertThat(referral).isWaitingAt(TASK_DECIDE_REFERRAL);
+    assertThat(task(referral)).hasCandidateGroup("salman");
+  }
+
+  @Test
+  void aDecisionOverdueWithoutAnAlternativeStaysWithThePartner() {
+    ProcessInstance referral = refer("BAZNAS_SEHAT");
+    String taskId = task(referral).getId();
+
+    execute(managementService().createJobQuery().activityId(TIMER_DECISION_OVERDUE).singleResult());
+
+    assertThat(referral).hasPassed(END_PARTNER_KEEPS_REFERRAL).hasNotPassed(TASK_TRY_ALTERNATIVE)
+        .isWaitingAt(TASK_DECIDE_REFERRAL);
+    assertThat(task(referral).getId()).isEqualTo(taskId);
+  }
+
+  @Test
+  void aidTheResidentDidNotReceiveIsHandedOverAgainWithoutANewDecision() {
+    ProcessInstance referral = runtimeService().startProcessInstanceByKey(PROCESS_ID, "RJK-2026-000002", Map.of(
+        REFERRAL_NUMBER, "RJK-2026-000002", PROGRAM_CODE, "SALMAN_SEMBAKO", URGENT, false, REDISTRIBUTE, true));
+    passSavePoints();
+
+    assertThat(referral).isWaitingAt(TASK_DISTRIBUTE_AID).hasNotPassed(TASK_DECIDE_REFERRAL, TASK_CONFIRM_SERVICE);
+    complete(task(referral), handover(true));
+    assertThat(referral).isEnded().hasPassed(END_AID_DISTRIBUTED);
   }
 
   @Test

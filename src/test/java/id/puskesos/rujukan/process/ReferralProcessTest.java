@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.historyService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.managementService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
@@ -191,43 +192,23 @@ class ReferralProcessTest extends ProcessTestSupport {
   }
 
   @Test
-  void withoutConsentOnlyTheGovernmentPartnerReceivesTheCase() {
-    fakes.household.put("consentBaznas", false);
-    fakes.household.put("consentSalman", false);
-
-    ProcessInstance referral = routedReferral("FOOD");
-
-    assertThat(referral).isWaitingAt(CALL_PARTNER_REFERRAL);
-    assertThat(taskQuery().taskDefinitionKey(PartnerReferralProcess.TASK_DECIDE_REFERRAL).list())
-        .extracting(t -> runtimeService().getVariable(t.getProcessInstanceId(), PROGRAM_CODE))
-        .containsExactlyInAnyOrder("PKH", "BPNT");
-    assertThat(taskQuery().taskCandidateGroup("baznas").count() + taskQuery().taskCandidateGroup("salman").count())
-        .isZero();
-  }
-
-  @Test
-  void everyEligibleProgramIsReferredInParallelAndDecidedIndependently() {
+  void theBestRankedProgramOfEachNeedIsReferredInParallelAndDecidedIndependently() {
     ProcessInstance referral = routedReferral("FOOD", "HEALTH");
     assertThat(taskQuery().taskDefinitionKey(PartnerReferralProcess.TASK_DECIDE_REFERRAL).list())
         .extracting(t -> runtimeService().getVariable(t.getProcessInstanceId(), PROGRAM_CODE))
-        .containsExactlyInAnyOrder("PKH", "BPNT", "BAZNAS_KONSUMTIF", "BAZNAS_SEHAT", "SALMAN_SEMBAKO");
+        .containsExactlyInAnyOrder("BPNT", "BAZNAS_SEHAT");
 
-    decide("PKH", "REJECT");
-    decide("BAZNAS_KONSUMTIF", "REJECT");
-    decide("SALMAN_SEMBAKO", "ACCEPT");
     decide("BPNT", "REQUEST_INFO");
     decide("BAZNAS_SEHAT", "ACCEPT");
     assertThat(taskQuery().taskDefinitionKey(PartnerReferralProcess.TASK_PROVIDE_INFORMATION).count()).isOne();
-    assertThat(taskQuery().taskDefinitionKey(PartnerReferralProcess.TASK_CONFIRM_SERVICE).count()).isEqualTo(2);
+    assertThat(taskQuery().taskDefinitionKey(PartnerReferralProcess.TASK_CONFIRM_SERVICE).count()).isOne();
     assertThat(referral).isWaitingAt(CALL_PARTNER_REFERRAL);
   }
 
   @Test
   void allPartnersRejectingClosesTheCaseAsRejected() {
-    fakes.household.put("consentSalman", false);
     ProcessInstance referral = routedReferral("HEALTH");
 
-    decide("PKH", "REJECT");
     decide("BAZNAS_SEHAT", "REJECT");
 
     assertThat(referral).isEnded().hasPassed(END_CLOSED_REJECTED).hasNotPassed(TIMER_FOLLOW_UP_DUE);
@@ -235,42 +216,84 @@ class ReferralProcessTest extends ProcessTestSupport {
 
   @Test
   void partlyFacilitatedCaseIsFollowedUpAndClosed() {
-    fakes.household.put("consentBaznas", false);
     fakes.household.put("pkhComponents", 0);
-    ProcessInstance referral = routedReferral("FOOD");
-    decide("BPNT", "REJECT");
-    decide("SALMAN_SEMBAKO", "ACCEPT");
-    confirmAndDistribute("SALMAN_SEMBAKO");
+    ProcessInstance referral = routedReferral("FOOD", "HOUSING");
+    decide("BAZNAS_PEDULI", "REJECT");
+    decide("BPNT", "ACCEPT");
+    confirmAndDistribute("BPNT");
 
     assertThat(referral).isWaitingAt(TIMER_FOLLOW_UP_DUE);
     execute(job());
     assertThat(referral).isWaitingAt(TASK_FOLLOW_UP);
     assertThat(task(referral)).hasCandidateGroup("fasilitator");
-    complete(task(referral), withVariables(AID_RECEIVED, "YES", AID_HELPED, "PARTLY", FOLLOW_UP_NOTES, "Sembako diterima"));
+    complete(task(referral), withVariables(RESIDENT_REACHED, "YES", AID_RECEIVED, "YES", AID_HELPED, "PARTLY",
+        FOLLOW_UP_NOTES, "Sembako diterima"));
 
-    assertThat(referral).isEnded().hasPassed(END_CLOSED_FACILITATED);
+    assertThat(referral).isEnded().hasPassed(END_CLOSED_FACILITATED).hasNotPassed(TASK_CHECK_DISCREPANCY);
   }
 
   @Test
   void fullyFacilitatedCaseIsDistributedFollowedUpAndClosed() {
-    fakes.household.put("consentBaznas", false);
-    fakes.household.put("consentSalman", false);
     fakes.household.put("pkhComponents", 0);
     ProcessInstance referral = routedReferral("FOOD");
     decide("BPNT", "ACCEPT");
     confirmAndDistribute("BPNT");
     execute(job());
 
-    complete(task(referral), withVariables(AID_RECEIVED, "YES", AID_HELPED, "YES", FOLLOW_UP_NOTES, "Bantuan diterima"));
+    complete(task(referral), withVariables(RESIDENT_REACHED, "YES", AID_RECEIVED, "YES", AID_HELPED, "YES",
+        FOLLOW_UP_NOTES, "Bantuan diterima"));
 
     assertThat(referral).isEnded().hasPassed(TASK_FOLLOW_UP, END_CLOSED_FACILITATED);
+    assertThat(fakes.callsAt("task_recordFollowUp")).hasSize(1);
     assertThat(fakes.callsAt("task_closeFacilitated")).hasSize(1);
   }
 
   @Test
+  void aidTheResidentSaysNeverArrivedGoesToTheKoordinatorsCheckWhichMayFindItReceived() {
+    ProcessInstance referral = followedUpAsNotReceived();
+    assertThat(referral).isWaitingAt(TASK_CHECK_DISCREPANCY);
+    assertThat(task(referral)).hasCandidateGroup("koordinator");
+
+    complete(task(referral), withVariables(DISCREPANCY_RESOLUTION, "RECEIVED",
+        DISCREPANCY_NOTE, "Tanda terima bertanda tangan warga"));
+
+    assertThat(referral).isEnded().hasPassed(END_CLOSED_FACILITATED);
+  }
+
+  @Test
+  void aidNotReceivedIsHandedOverAgainByThePartnerAndFollowedUpAgain() {
+    ProcessInstance referral = followedUpAsNotReceived();
+
+    complete(task(referral), withVariables(DISCREPANCY_RESOLUTION, "HAND_OVER_AGAIN",
+        DISCREPANCY_NOTE, "Paket diserahkan ke tetangga yang salah"));
+    passSavePoints();
+
+    assertThat(referral).isWaitingAt(CALL_PARTNER_REFERRAL);
+    assertThat(partnerTask("BPNT").getTaskDefinitionKey()).isEqualTo(PartnerReferralProcess.TASK_DISTRIBUTE_AID);
+    complete(partnerTask("BPNT"), withVariables(DISTRIBUTION_DATE, "2026-11-25", AID_AMOUNT, 200000,
+        RECEIPT_CONFIRMED, true, FINAL_HANDOVER, true));
+    assertThat(referral).isWaitingAt(TIMER_FOLLOW_UP_DUE);
+    execute(job());
+    complete(task(referral), withVariables(RESIDENT_REACHED, "YES", AID_RECEIVED, "YES", AID_HELPED, "YES",
+        FOLLOW_UP_NOTES, "Kali ini diterima"));
+    assertThat(referral).isEnded().hasPassed(END_CLOSED_FACILITATED);
+  }
+
+  @Test
+  void aidNotReceivedAndCancelledClosesTheCase() {
+    ProcessInstance referral = followedUpAsNotReceived();
+
+    complete(task(referral), withVariables(DISCREPANCY_RESOLUTION, "CANCEL", DISCREPANCY_NOTE, "Tidak ada bukti"));
+
+    assertThat(referral).isEnded().hasPassed(END_CLOSED_FACILITATED);
+    assertThat(fakes.callsAt("task_closeFacilitated")).hasSize(1);
+    assertThat(historyService().createHistoricProcessInstanceQuery()
+        .processDefinitionKey(PartnerReferralProcess.PROCESS_ID).count()).as("no second handover").isOne();
+  }
+
+  @Test
   void residentWithdrawingCancelsThePartnersWorkAndClosesTheCase() {
-    fakes.household.put("consentSalman", false);
-    ProcessInstance referral = routedReferral("HEALTH");
+    ProcessInstance referral = routedReferral("HEALTH", "FOOD");
     assertThat(taskQuery().taskDefinitionKey(PartnerReferralProcess.TASK_DECIDE_REFERRAL).count()).isEqualTo(2);
 
     runtimeService().createMessageCorrelation(MSG_RESIDENT_WITHDREW).processInstanceId(referral.getId())
@@ -341,6 +364,18 @@ class ReferralProcessTest extends ProcessTestSupport {
   private static void decide(String program, String decision) {
     complete(partnerTask(program), withVariables(DECISION, decision, REJECTION_CODE, "NOT_ELIGIBLE",
         INFO_REQUEST, "Berapa tanggungan?", GRANT_AMOUNT, 200000));
+  }
+
+  /** A food case handed over by Dinsos whose resident, at the follow-up, says the aid never arrived. */
+  private ProcessInstance followedUpAsNotReceived() {
+    fakes.household.put("pkhComponents", 0);
+    ProcessInstance referral = routedReferral("FOOD");
+    decide("BPNT", "ACCEPT");
+    confirmAndDistribute("BPNT");
+    execute(job());
+    complete(task(referral), withVariables(RESIDENT_REACHED, "YES", AID_RECEIVED, "NO", AID_HELPED, "NO",
+        SATISFACTION, "1", FOLLOW_UP_NOTES, "Warga belum pernah menerima"));
+    return referral;
   }
 
   private static void confirmAndDistribute(String program) {

@@ -42,8 +42,10 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * The analysts' table {@code processes/program-eligibility.dmn}: one case per row, the cases that must not match,
- * and the table deployed into a process engine that stores variables as JSON, as the application does.
+ * The analysts' table {@code processes/program-eligibility.dmn}: one case per row (its program, the need it answers
+ * and its rank), the cases that must not match, and the table deployed into a process engine that stores variables
+ * as JSON, as the application does. Choosing one program per need from these rows is the routing's part
+ * ({@code RoutingScenarioTest}).
  */
 class ProgramEligibilityDmnTest {
 
@@ -54,30 +56,31 @@ class ProgramEligibilityDmnTest {
   private static final long POVERTY_THRESHOLD = 750_000L;
   private static final long NOT_POOR = 2_000_000L;
 
-  private static final String NO_CONSENT_BAZNAS = "Warga belum menyetujui data dibagikan kepada BAZNAS";
-  private static final String NO_CONSENT_SALMAN = "Warga belum menyetujui data dibagikan kepada Rumah Amal Salman";
-
-  private static final Line PKH = eligible("PKH", "Terdaftar DTKS/DTSEN desil 1-4 dengan komponen PKH");
-  private static final Line BPNT =
-      eligible("BPNT", "Terdaftar DTKS/DTSEN desil 1-4 dan membutuhkan pangan atau bantuan tunai");
-  private static final Line BAZNAS_KONSUMTIF = eligible("BAZNAS_KONSUMTIF",
-      "Muslim miskin yang membutuhkan pangan atau bantuan tunai (zakat konsumtif fakir/miskin)");
-  private static final Line BAZNAS_KONSUMTIF_NO_CONSENT = noConsent("BAZNAS_KONSUMTIF", NO_CONSENT_BAZNAS);
+  private static final Line PKH_CASH = line("PKH", "CASH", 1, "Terdaftar DTKS/DTSEN desil 1-4 dengan komponen PKH");
+  private static final Line PKH_DISABILITY =
+      line("PKH", "DISABILITY", 1, "Terdaftar DTKS/DTSEN desil 1-4 dengan komponen PKH");
+  private static final Line PKH_ELDERLY = line("PKH", "ELDERLY", 1, "Terdaftar DTKS/DTSEN desil 1-4 dengan komponen PKH");
+  private static final Line PKH_EDUCATION =
+      line("PKH", "EDUCATION", 3, "Terdaftar DTKS/DTSEN desil 1-4 dengan komponen anak sekolah");
+  private static final Line PKH_HEALTH = line("PKH", "HEALTH", 3, "Terdaftar DTKS/DTSEN desil 1-4 dengan komponen PKH");
+  private static final Line BPNT_FOOD =
+      line("BPNT", "FOOD", 2, "Terdaftar DTKS/DTSEN desil 1-4 dan membutuhkan pangan");
+  private static final Line BPNT_CASH = line("BPNT", "CASH", 5,
+      "Terdaftar DTKS/DTSEN desil 1-4; bantuan pangan untuk meringankan kebutuhan tunai");
+  private static final Line BAZNAS_KONSUMTIF_CASH = line("BAZNAS_KONSUMTIF", "CASH", 2,
+      "Muslim miskin yang membutuhkan bantuan tunai (zakat konsumtif fakir/miskin)");
+  private static final Line BAZNAS_KONSUMTIF_FOOD = line("BAZNAS_KONSUMTIF", "FOOD", 4,
+      "Muslim miskin yang membutuhkan pangan (zakat konsumtif fakir/miskin)");
   private static final Line BAZNAS_SEHAT =
-      eligible("BAZNAS_SEHAT", "Muslim miskin yang membutuhkan bantuan biaya kesehatan");
-  private static final Line BAZNAS_SEHAT_NO_CONSENT = noConsent("BAZNAS_SEHAT", NO_CONSENT_BAZNAS);
-  private static final Line BAZNAS_CERDAS = eligible("BAZNAS_CERDAS",
+      line("BAZNAS_SEHAT", "HEALTH", 1, "Muslim miskin yang membutuhkan bantuan biaya kesehatan");
+  private static final Line BAZNAS_CERDAS = line("BAZNAS_CERDAS", "EDUCATION", 2,
       "Muslim miskin dengan anak usia sekolah yang membutuhkan bantuan pendidikan");
-  private static final Line BAZNAS_CERDAS_NO_CONSENT = noConsent("BAZNAS_CERDAS", NO_CONSENT_BAZNAS);
-  private static final Line BAZNAS_MAKMUR = eligible("BAZNAS_MAKMUR", "Muslim miskin yang membutuhkan modal usaha");
-  private static final Line BAZNAS_MAKMUR_NO_CONSENT = noConsent("BAZNAS_MAKMUR", NO_CONSENT_BAZNAS);
-  private static final Line BAZNAS_PEDULI = eligible("BAZNAS_PEDULI",
+  private static final Line BAZNAS_MAKMUR =
+      line("BAZNAS_MAKMUR", "CASH", 4, "Muslim miskin yang membutuhkan modal usaha");
+  private static final Line BAZNAS_PEDULI = line("BAZNAS_PEDULI", "HOUSING", 1,
       "Warga miskin yang membutuhkan perbaikan rumah (dana infak/sedekah, semua agama)");
-  private static final Line BAZNAS_PEDULI_NO_CONSENT = noConsent("BAZNAS_PEDULI", NO_CONSENT_BAZNAS);
-  private static final Line SALMAN_SEMBAKO = eligible("SALMAN_SEMBAKO", "Warga miskin yang membutuhkan pangan");
-  private static final Line SALMAN_SEMBAKO_NO_CONSENT = noConsent("SALMAN_SEMBAKO", NO_CONSENT_SALMAN);
-  private static final Line SALMAN_YATIM = eligible("SALMAN_YATIM", "Keluarga dengan anak yatim");
-  private static final Line SALMAN_YATIM_NO_CONSENT = noConsent("SALMAN_YATIM", NO_CONSENT_SALMAN);
+  private static final Line SALMAN_SEMBAKO = line("SALMAN_SEMBAKO", "FOOD", 3, "Warga miskin yang membutuhkan pangan");
+  private static final Line SALMAN_YATIM = line("SALMAN_YATIM", "ORPHAN", 1, "Keluarga dengan anak yatim");
 
   private static final List<String> ZAKAT_PROGRAMS =
       List.of("BAZNAS_KONSUMTIF", "BAZNAS_SEHAT", "BAZNAS_CERDAS", "BAZNAS_MAKMUR");
@@ -103,48 +106,41 @@ class ProgramEligibilityDmnTest {
 
   static Stream<RowCase> rows() {
     return Stream.of(
-        row("rule_pkh", "pkhForListedHouseholdInDesilOneToFourWithAComponent",
-            household().dtks("LISTED", 1).pkhComponents(1), PKH),
-        row("rule_bpnt", "bpntForListedHouseholdInDesilOneToFourNeedingFoodOrCash",
-            household().dtks("LISTED", 4).needs("CASH"), BPNT),
-        row("rule_baznasKonsumtif", "consumptiveZakatForPoorMuslimNeedingFoodWhoAgreedToShareWithBaznas",
-            household().needs("FOOD").religion("ISLAM").income(POOR).consentBaznas(true), BAZNAS_KONSUMTIF),
-        row("rule_baznasKonsumtifNoConsent", "consumptiveZakatAwaitsConsentWhenPoorMuslimHasNotAgreedToShare",
-            household().needs("FOOD").religion("ISLAM").income(POOR).consentBaznas(false),
-            BAZNAS_KONSUMTIF_NO_CONSENT),
-        row("rule_baznasSehat", "healthZakatForPoorMuslimNeedingHealthCareWhoAgreedToShareWithBaznas",
-            household().needs("HEALTH").religion("ISLAM").income(POOR).consentBaznas(true), BAZNAS_SEHAT),
-        row("rule_baznasSehatNoConsent", "healthZakatAwaitsConsentWhenPoorMuslimHasNotAgreedToShare",
-            household().needs("HEALTH").religion("ISLAM").income(POOR).consentBaznas(false),
-            BAZNAS_SEHAT_NO_CONSENT),
-        row("rule_baznasCerdas", "schoolZakatForPoorMuslimWithASchoolChildWhoAgreedToShareWithBaznas",
-            household().needs("EDUCATION").religion("ISLAM").income(POOR).schoolChildren(1).consentBaznas(true),
-            BAZNAS_CERDAS),
-        row("rule_baznasCerdasNoConsent", "schoolZakatAwaitsConsentWhenPoorMuslimHasNotAgreedToShare",
-            household().needs("EDUCATION").religion("ISLAM").income(POOR).schoolChildren(2).consentBaznas(false),
-            BAZNAS_CERDAS_NO_CONSENT),
-        // A cash need is both consumptive and productive zakat in the table: staff see both lines and choose.
-        row("rule_baznasMakmur", "businessZakatForPoorMuslimNeedingCashAlongsideConsumptiveZakat",
-            household().needs("CASH").religion("ISLAM").income(POOR).consentBaznas(true), BAZNAS_MAKMUR)
-            .alsoMatching("rule_baznasKonsumtif", BAZNAS_KONSUMTIF),
-        row("rule_baznasMakmurNoConsent", "businessZakatAwaitsConsentWhenPoorMuslimHasNotAgreedToShare",
-            household().needs("CASH").religion("ISLAM").income(POOR).consentBaznas(false), BAZNAS_MAKMUR_NO_CONSENT)
-            .alsoMatching("rule_baznasKonsumtifNoConsent", BAZNAS_KONSUMTIF_NO_CONSENT),
-        row("rule_baznasPeduli", "baznasPeduliForPoorHouseholdOfAnyReligionNeedingHousing",
-            household().needs("HOUSING").religion("HINDU").income(POOR).consentBaznas(true), BAZNAS_PEDULI),
-        row("rule_baznasPeduliNoConsent", "baznasPeduliAwaitsConsentWhenPoorHouseholdHasNotAgreedToShare",
-            household().needs("HOUSING").religion("HINDU").income(POOR).consentBaznas(false),
-            BAZNAS_PEDULI_NO_CONSENT),
-        row("rule_salmanSembako", "salmanFoodPackageForPoorHouseholdNeedingFoodWhoAgreedToShareWithSalman",
-            household().needs("FOOD").religion("KATOLIK").income(POOR).consentSalman(true), SALMAN_SEMBAKO),
-        row("rule_salmanSembakoNoConsent", "salmanFoodPackageAwaitsConsentWhenPoorHouseholdHasNotAgreedToShare",
-            household().needs("FOOD").religion("KATOLIK").income(POOR).consentSalman(false),
-            SALMAN_SEMBAKO_NO_CONSENT),
+        row("rule_pkhCash", "pkhFirstForAListedHouseholdInDesilOneToFourWithAComponentNeedingCash",
+            household().dtks("LISTED", 1).pkhComponents(1).needs("CASH"), PKH_CASH)
+            .alsoMatching("rule_bpntCash", BPNT_CASH),
+        row("rule_pkhDisability", "pkhForADisabilityNeedOfAListedHouseholdWithAComponent",
+            household().dtks("LISTED", 2).pkhComponents(1).needs("DISABILITY"), PKH_DISABILITY),
+        row("rule_pkhElderly", "pkhForAnElderlyNeedOfAListedHouseholdWithAComponent",
+            household().dtks("LISTED", 3).pkhComponents(1).needs("ELDERLY"), PKH_ELDERLY),
+        row("rule_baznasSehat", "healthZakatFirstForAPoorMuslimNeedingHealthCare",
+            household().needs("HEALTH").religion("ISLAM").income(POOR), BAZNAS_SEHAT),
+        row("rule_baznasPeduli", "baznasPeduliForAPoorHouseholdOfAnyReligionNeedingHousing",
+            household().needs("HOUSING").religion("HINDU").income(POOR), BAZNAS_PEDULI),
         // no income test for orphans: the household earns well above the threshold
-        row("rule_salmanYatim", "salmanOrphanAidForHouseholdWithAnOrphanWhoAgreedToShareWithSalman",
-            household().needs("ORPHAN").children(1).consentSalman(true), SALMAN_YATIM),
-        row("rule_salmanYatimNoConsent", "salmanOrphanAidAwaitsConsentWhenHouseholdHasNotAgreedToShare",
-            household().needs("ORPHAN").children(3).consentSalman(false), SALMAN_YATIM_NO_CONSENT));
+        row("rule_salmanYatim", "salmanOrphanAidForAHouseholdWithAnOrphan",
+            household().needs("ORPHAN").children(1), SALMAN_YATIM),
+        row("rule_bpntFood", "bpntSecondForAListedHouseholdInDesilOneToFourNeedingFood",
+            household().dtks("LISTED", 4).needs("FOOD"), BPNT_FOOD),
+        row("rule_baznasKonsumtifCash", "consumptiveZakatSecondForAPoorMuslimNeedingCash",
+            household().needs("CASH").religion("ISLAM").income(POOR), BAZNAS_KONSUMTIF_CASH)
+            .alsoMatching("rule_baznasMakmur", BAZNAS_MAKMUR),
+        row("rule_baznasCerdas", "schoolZakatForAPoorMuslimWithASchoolChild",
+            household().needs("EDUCATION").religion("ISLAM").income(POOR).schoolChildren(1), BAZNAS_CERDAS),
+        row("rule_salmanSembako", "salmanFoodPackageThirdForAPoorHouseholdOfAnyReligionNeedingFood",
+            household().needs("FOOD").religion("KATOLIK").income(POOR), SALMAN_SEMBAKO),
+        row("rule_pkhEducation", "pkhForAnEducationNeedWhenTheHouseholdHasASchoolChild",
+            household().dtks("LISTED", 2).pkhComponents(1).schoolChildren(1).needs("EDUCATION"), PKH_EDUCATION),
+        row("rule_pkhHealth", "pkhForAHealthNeedOfAListedHouseholdWithAComponent",
+            household().dtks("LISTED", 2).pkhComponents(2).needs("HEALTH"), PKH_HEALTH),
+        row("rule_baznasKonsumtifFood", "consumptiveZakatAlsoAnswersTheFoodNeedOfAPoorMuslim",
+            household().needs("FOOD").religion("ISLAM").income(POOR), BAZNAS_KONSUMTIF_FOOD)
+            .alsoMatching("rule_salmanSembako", SALMAN_SEMBAKO),
+        row("rule_baznasMakmur", "businessZakatForAPoorMuslimNeedingCashAfterConsumptiveZakat",
+            household().needs("CASH").religion("ISLAM").income(POOR), BAZNAS_MAKMUR)
+            .alsoMatching("rule_baznasKonsumtifCash", BAZNAS_KONSUMTIF_CASH),
+        row("rule_bpntCash", "bpntLastForTheCashNeedOfAListedHouseholdWithoutAPkhComponent",
+            household().dtks("LISTED", 2).needs("CASH"), BPNT_CASH));
   }
 
   @ParameterizedTest(name = "{0}")
@@ -186,7 +182,7 @@ class ProgramEligibilityDmnTest {
   void householdMatchingNoRowGetsNoProgram() {
     // given: listed but above desil 4, well off, and only asking for a data update
     Household household = household().dtks("LISTED", 7).pkhComponents(2).needs("DATA_UPDATE")
-        .religion("ISLAM").income(NOT_POOR).schoolChildren(1).children(2).consentBaznas(true).consentSalman(true);
+        .religion("ISLAM").income(NOT_POOR).schoolChildren(1).children(2);
 
     // when
     Routing routing = route(household);
@@ -206,13 +202,36 @@ class ProgramEligibilityDmnTest {
   }
 
   @Test
-  void muslimWithTheSameNeedsIsAlsoRoutedToEveryZakatLine() {
+  void muslimWithTheSameNeedsIsAlsoOfferedEveryZakatLineEachForItsNeedAndRank() {
     // when
     Routing routing = route(poorHouseholdNeedingEverything().religion("ISLAM"));
 
     // then
-    assertThat(routing.lines()).containsExactlyInAnyOrder(BAZNAS_KONSUMTIF, BAZNAS_SEHAT, BAZNAS_CERDAS,
-        BAZNAS_MAKMUR, BAZNAS_PEDULI, SALMAN_SEMBAKO, SALMAN_YATIM);
+    assertThat(routing.lines()).containsExactlyInAnyOrder(BAZNAS_KONSUMTIF_CASH, BAZNAS_KONSUMTIF_FOOD, BAZNAS_SEHAT,
+        BAZNAS_CERDAS, BAZNAS_MAKMUR, BAZNAS_PEDULI, SALMAN_SEMBAKO, SALMAN_YATIM);
+  }
+
+  @Test
+  void everyRowAnswersOneNeedWithARankFromOne() {
+    // when
+    Routing routing = route(poorHouseholdNeedingEverything().religion("ISLAM").dtks("LISTED", 1).pkhComponents(2)
+        .needs("FOOD", "CASH", "HEALTH", "EDUCATION", "HOUSING", "ORPHAN", "DISABILITY", "ELDERLY"));
+
+    // then: the routing reads one need and a rank per row, and a need is one of the table's own needs
+    assertThat(routing.lines()).hasSize(15).allSatisfy(line -> {
+      assertThat(line.need()).isIn("FOOD", "CASH", "HEALTH", "EDUCATION", "HOUSING", "ORPHAN", "DISABILITY",
+          "ELDERLY");
+      assertThat(line.rank()).isPositive();
+    });
+  }
+
+  @Test
+  void foodAndCashForAListedFamilyWithPkhComponentsOfferPkhFirstForCashAndBpntFirstForFood() {
+    // when
+    Routing routing = route(householdWithPkhComponentsNeedingFoodAndCash().dtks("LISTED", 2));
+
+    // then: the routing chooses the lowest rank per need; BPNT for cash is only the last resort
+    assertThat(routing.lines()).containsExactlyInAnyOrder(PKH_CASH, BPNT_FOOD, BPNT_CASH);
   }
 
   @Test
@@ -223,16 +242,6 @@ class ProgramEligibilityDmnTest {
     // then
     assertThat(routing.programCodes()).doesNotContainAnyElementsOf(ZAKAT_PROGRAMS);
     assertThat(routing.lines()).containsExactlyInAnyOrder(BAZNAS_PEDULI, SALMAN_SEMBAKO, SALMAN_YATIM);
-  }
-
-  @Test
-  void missingReligionDoesNotMatchZakatRowsAwaitingConsentEither() {
-    // when
-    Routing routing = route(poorHouseholdNeedingEverything().religion(null).consentBaznas(false));
-
-    // then
-    assertThat(routing.programCodes()).doesNotContainAnyElementsOf(ZAKAT_PROGRAMS);
-    assertThat(routing.lines()).containsExactlyInAnyOrder(BAZNAS_PEDULI_NO_CONSENT, SALMAN_SEMBAKO, SALMAN_YATIM);
   }
 
   @ParameterizedTest(name = "DTKS {0}, desil {1}")
@@ -257,7 +266,7 @@ class ProgramEligibilityDmnTest {
     Routing routing = route(householdWithPkhComponentsNeedingFoodAndCash().dtks("LISTED", 4));
 
     // then
-    assertThat(routing.lines()).containsExactlyInAnyOrder(PKH, BPNT);
+    assertThat(routing.programCodes()).containsOnly("PKH", "BPNT");
   }
 
   @Test
@@ -269,18 +278,6 @@ class ProgramEligibilityDmnTest {
     // then: only the orphan line, which has no income test, is left at the threshold
     assertThat(atThreshold.lines()).containsExactly(SALMAN_YATIM);
     assertThat(justBelow.programCodes()).contains("BAZNAS_KONSUMTIF", "BAZNAS_PEDULI", "SALMAN_SEMBAKO");
-  }
-
-  @Test
-  void householdWithoutARecordedConsentAnswerGetsNoPartnerLine() {
-    // given: eligible for every partner line, but neither consent question answered
-    Household household = poorHouseholdNeedingEverything().religion("ISLAM").consentBaznas(null).consentSalman(null);
-
-    // when
-    Routing routing = route(household);
-
-    // then: neither ELIGIBLE nor NO_CONSENT; the application must always set both flags
-    assertThat(routing.lines()).isEmpty();
   }
 
   // ---- in the process engine ----------------------------------------------------------------------------------
@@ -305,7 +302,7 @@ class ProgramEligibilityDmnTest {
               .startEvent("start_household").userTask("task_wait").endEvent("end_household").done())
           .deploy();
       VariableMap household = householdWithPkhComponentsNeedingFoodAndCash().dtks("LISTED", 2)
-          .needs("FOOD", "HEALTH").religion("ISLAM").income(POOR).consentBaznas(true).consentSalman(true).variables();
+          .needs("FOOD", "HEALTH").religion("ISLAM").income(POOR).variables();
       assertThat(household.get("confirmedNeeds")).isInstanceOf(ArrayList.class);
       RuntimeService runtimeService = engine.getRuntimeService();
       String processInstanceId = runtimeService.startProcessInstanceByKey("householdHolder", household).getId();
@@ -320,7 +317,7 @@ class ProgramEligibilityDmnTest {
           .evaluate();
 
       // then
-      Line[] expected = {PKH, BPNT, BAZNAS_KONSUMTIF, BAZNAS_SEHAT, SALMAN_SEMBAKO};
+      Line[] expected = {PKH_HEALTH, BPNT_FOOD, BAZNAS_KONSUMTIF_FOOD, BAZNAS_SEHAT, SALMAN_SEMBAKO};
       assertThat(lines(fromCode)).containsExactlyInAnyOrder(expected);
       assertThat(lines(fromStore)).containsExactlyInAnyOrder(expected);
     } finally {
@@ -330,7 +327,7 @@ class ProgramEligibilityDmnTest {
 
   // ---- households ---------------------------------------------------------------------------------------------
 
-  /** Matches no row: not in DTKS, no needs, well off, no children, consent questions not answered. */
+  /** Matches no row: not in DTKS, no needs, well off, no children. */
   private static Household household() {
     return new Household()
         .needs()
@@ -339,21 +336,18 @@ class ProgramEligibilityDmnTest {
         .religion("TIDAK_DISEBUTKAN")
         .income(NOT_POOR)
         .schoolChildren(0)
-        .children(0)
-        .consentBaznas(null)
-        .consentSalman(null);
+        .children(0);
   }
 
-  /** Not in DTKS, poor, agreed to share with both partners, and needing what every partner line offers. */
+  /** Not in DTKS, poor, and needing what every partner line offers. */
   private static Household poorHouseholdNeedingEverything() {
     return household().needs("FOOD", "CASH", "HEALTH", "EDUCATION", "HOUSING", "ORPHAN").income(POOR)
-        .schoolChildren(1).children(2).consentBaznas(true).consentSalman(true);
+        .schoolChildren(1).children(2);
   }
 
   /** Everything PKH and BPNT ask for except the DTKS listing and desil; too well off for partner lines. */
   private static Household householdWithPkhComponentsNeedingFoodAndCash() {
-    return household().pkhComponents(2).needs("FOOD", "CASH").religion("ISLAM").income(NOT_POOR)
-        .consentBaznas(true).consentSalman(true);
+    return household().pkhComponents(2).needs("FOOD", "CASH").religion("ISLAM").income(NOT_POOR);
   }
 
   static final class Household {
@@ -388,14 +382,6 @@ class ProgramEligibilityDmnTest {
       return with("children", count);
     }
 
-    Household consentBaznas(Boolean consent) {
-      return with("consentBaznas", consent);
-    }
-
-    Household consentSalman(Boolean consent) {
-      return with("consentSalman", consent);
-    }
-
     VariableMap variables() {
       return variables;
     }
@@ -420,12 +406,8 @@ class ProgramEligibilityDmnTest {
     return result.stream().map(Line::of).toList();
   }
 
-  private static Line eligible(String programCode, String reason) {
-    return new Line(programCode, "ELIGIBLE", reason);
-  }
-
-  private static Line noConsent(String programCode, String reason) {
-    return new Line(programCode, "NO_CONSENT", reason);
+  private static Line line(String programCode, String need, int rank, String reason) {
+    return new Line(programCode, need, rank, reason);
   }
 
   private static RowCase row(String ruleId, String behaviour, Household household, Line line) {
@@ -434,10 +416,11 @@ class ProgramEligibilityDmnTest {
     return new RowCase(ruleId, behaviour, household, expected);
   }
 
-  /** One output row of the table, as staff see it. */
-  record Line(String programCode, String status, String reason) {
+  /** One output row of the table, as the routing reads it. */
+  record Line(String programCode, String need, int rank, String reason) {
     static Line of(DmnDecisionRuleResult entries) {
-      return new Line(entries.getEntry("programCode"), entries.getEntry("status"), entries.getEntry("reason"));
+      return new Line(entries.getEntry(EligibilityTable.PROGRAM_CODE), entries.getEntry(EligibilityTable.NEED),
+          ((Number) entries.getEntry(EligibilityTable.RANK)).intValue(), entries.getEntry(EligibilityTable.REASON));
     }
   }
 

@@ -40,6 +40,10 @@ class AccessScenarioTest extends ScenarioTestSupport {
     shared = setup.openCase("FOOD", "HEALTH");
     setup.verifyValid(shared);
     setup.assessEligible(shared, true, true, "FOOD", "HEALTH");
+    // routing sends one program per need (BPNT for food, Bandung Sehat for health); the back office adds Salman's
+    assertThat(setup.post("bo", "/api/referrals/" + shared + "/programs", Map.of("programCode", "SALMAN_SEMBAKO",
+        "need", "FOOD", "reason", "Warga butuh paket pangan sebelum BPNT cair")).getStatusCode().value())
+        .isEqualTo(200);
     PROGRAM_OF.forEach((user, program) -> setup.programTask(shared, "task_decideReferral", program));
   }
 

@@ -146,10 +146,15 @@ public class CaseApi {
 
   /** The field verification, with the DTKS/DTSEN status the fasilitator could establish (null: unknown). */
   public void verifyInField(String number, String dtksStatus) {
+    verifyInField(number, dtksStatus, dtksStatus == null ? null : 2);
+  }
+
+  /** The field verification, with the DTKS/DTSEN status and desil the fasilitator could establish. */
+  public void verifyInField(String number, String dtksStatus, Integer desil) {
     complete("fasilitator", number, "task_homeVisit", "visitDate", LocalDate.now().toString(),
         "visitFindings", "Rumah semi permanen, empat anggota keluarga", "correctedAddress",
         "Jl. Tamansari Gg. Sukaasih No. 12", "correctedRt", "3", "correctedRw", "7", "dtksStatus", dtksStatus,
-        "desil", dtksStatus == null ? null : 2, "deceased", false, "movedAway", false, "opinionsRequested", List.of(),
+        "desil", desil, "deceased", false, "movedAway", false, "opinionsRequested", List.of(),
         "verificationResult", "VALID");
   }
 
@@ -178,6 +183,33 @@ public class CaseApi {
     verifyValid(number);
     assessEligible(number, false, false, "CIVIL_DOCUMENTS");
     return number;
+  }
+
+  /** The follow-up visit's answers: reached, received, helped (YES, PARTLY, NO) and the satisfaction. */
+  public void followUp(String number, String reached, String received, String helped, Integer satisfaction) {
+    List<Object> answers = new ArrayList<>(List.of("residentReached", reached, "followUpNotes", "Kunjungan tindak lanjut"));
+    if ("YES".equals(reached)) {
+      answers.addAll(List.of("aidReceived", received, "aidHelped", helped, "satisfaction", String.valueOf(satisfaction)));
+    }
+    complete("fasilitator", number, "task_followUp", answers.toArray());
+  }
+
+  /** The routing explanation of the case, as "NEED PROGRAM ROLE" lines in the order the case shows them. */
+  public List<String> routing(String number) {
+    List<String> lines = new ArrayList<>();
+    view(number).get("routing").forEach(c -> lines.add(c.get("need").asText() + " " + c.get("program").asText() + " "
+        + c.get("role").asText()));
+    return lines;
+  }
+
+  /** The case's program row. */
+  public JsonNode program(String number, String programCode) {
+    for (JsonNode p : view(number).get("programs")) {
+      if (p.get("code").asText().equals(programCode)) {
+        return p;
+      }
+    }
+    throw new AssertionError(programCode + " not among the programs of " + number);
   }
 
   /** The case's open task at that element for the group, waiting for it a little. */

@@ -31,7 +31,7 @@ import id.puskesos.rujukan.routing.ProgramCatalogue;
 /**
  * Partners' programs through the running application: the catalogue an administrator edits, budgets that are never
  * over-committed, the waiting list served in order when a partner adds budget, budget given back when a case ends
- * early, handovers in parts, the household's current aid, and the facilitation figures. Each test uses programs of
+ * early, handovers in parts, and the facilitation figures (the household's aid: HouseholdLedgerScenarioTest). Each test uses programs of
  * its own (added over the catalogue API) so budgets do not meet. Runs on H2 and, in CI, on PostgreSQL.
  */
 class PartnerProgramsScenarioTest extends ScenarioTestSupport {
@@ -111,7 +111,8 @@ class PartnerProgramsScenarioTest extends ScenarioTestSupport {
     try {
       for (String number : numbers) {
         requests.add(pool.submit((Callable<Budgets.Request>) () ->
-            budgets.request(number, program, "3273019999" + number.substring(number.length() - 6), 100, false)));
+            budgets.request(number, program, "3273019999" + number.substring(number.length() - 6), 100, false,
+                null)));
       }
       int reserved = 0;
       for (Future<Budgets.Request> request : requests) {
@@ -165,28 +166,6 @@ class PartnerProgramsScenarioTest extends ScenarioTestSupport {
     assertThat(programOf(number, scarce).get("status").asText()).isEqualTo("CANCELLED");
     api.partnerDecides(number, other, "dinsos", "decision", "ACCEPT", "grantAmount", 100);
     assertThat(api.programTask(number, "task_confirmService", other)).isNotNull();
-  }
-
-  @Test
-  void householdHoldingAProgramThisPeriodIsNotReferredToItAgainAndPkhCountsAsSembako() {
-    Map<String, Object> mother = CaseApi.intake("CASH");
-    String first = api.submitIntake("fo", mother).getBody().get("referralNumber").asText();
-    api.verifyValid(first);
-    api.assessFamily(first, false, false, "CASH");
-    api.partnerDecides(first, "PKH", "dinsos", "decision", "ACCEPT");
-    assertThat(programOf(first, "PKH").get("status").asText()).isEqualTo("ACCEPTED");
-
-    Map<String, Object> daughter = CaseApi.intake("FOOD");
-    daughter.put("kkNumber", mother.get("kkNumber"));
-    String second = api.submitIntake("fo", daughter).getBody().get("referralNumber").asText();
-    api.verifyValid(second);
-    api.assessFamily(second, false, false, "FOOD");
-
-    assertThat(programOf(second, "PKH").get("status").asText()).isEqualTo("NOT_SENT");
-    assertThat(programOf(second, "PKH").get("reason").asText()).startsWith("Keluarga sudah menerima Program Keluarga Harapan");
-    assertThat(programOf(second, "BPNT").get("reason").asText())
-        .isEqualTo("Keluarga penerima PKH sudah terhitung penerima Sembako");
-    assertThat(api.task(second, "task_routeManually")).isNotNull();
   }
 
   @Test

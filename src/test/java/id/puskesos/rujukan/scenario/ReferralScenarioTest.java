@@ -97,35 +97,52 @@ class ReferralScenarioTest extends ScenarioTestSupport {
   }
 
   @Test
-  void everyProgramTheTableFindsIsReferredAndDecidedOnItsOwn() {
+  void oneProgramPerNeedIsReferredAndTheNextAlternativeTakesOverARejection() {
     String number = api.openCase("FOOD", "HEALTH");
     api.verifyValid(number);
     api.assessEligible(number, true, true, "FOOD", "HEALTH");
-    assertThat(programCodes(number)).containsExactlyInAnyOrder("BPNT", "BAZNAS_KONSUMTIF", "BAZNAS_SEHAT",
-        "SALMAN_SEMBAKO");
+    assertThat(programCodes(number)).containsExactlyInAnyOrder("BPNT", "BAZNAS_SEHAT");
+    assertThat(api.routing(number)).containsExactly("FOOD BPNT CHOSEN", "FOOD SALMAN_SEMBAKO ALTERNATIVE",
+        "FOOD BAZNAS_KONSUMTIF ALTERNATIVE", "HEALTH BAZNAS_SEHAT CHOSEN");
 
-    api.partnerDecides(number, "SALMAN_SEMBAKO", "salman", "decision", "REQUEST_INFO", "infoRequest",
+    api.partnerDecides(number, "BPNT", "dinsos", "decision", "REQUEST_INFO", "infoRequest",
         "Berapa jumlah tanggungan?");
-    assertThat(programStatus(number, "SALMAN_SEMBAKO")).isEqualTo("INFO_REQUESTED");
-    api.completeProgramTask("bo", number, "task_provideInformation", "SALMAN_SEMBAKO", "infoResponse",
-        "Dua orang dewasa");
+    assertThat(programStatus(number, "BPNT")).isEqualTo("INFO_REQUESTED");
+    api.completeProgramTask("bo", number, "task_provideInformation", "BPNT", "infoResponse", "Dua orang dewasa");
+    api.partnerDecides(number, "BPNT", "dinsos", "decision", "REJECT", "rejectionCode", "NOT_ELIGIBLE");
+    // the same partner referral goes on with the food alternative: Salman's package
     api.partnerDecides(number, "SALMAN_SEMBAKO", "salman", "decision", "ACCEPT");
     api.partnerDecides(number, "BAZNAS_SEHAT", "baznas", "decision", "REJECT", "rejectionCode", "OTHER",
         "rejectionReason", "Tagihan sudah dilunasi BPJS");
-    api.partnerDecides(number, "BAZNAS_KONSUMTIF", "baznas", "decision", "REJECT", "rejectionCode", "DUPLICATE");
-    api.partnerDecides(number, "BPNT", "dinsos", "decision", "REJECT", "rejectionCode", "NOT_ELIGIBLE");
     api.coordinatorConfirms(number, "SALMAN_SEMBAKO");
     api.partnerHandsOver(number, "SALMAN_SEMBAKO", "salman", true, "aidItems", "20 kg beras, 3 L minyak",
         "aidQuantity", 1);
-    api.complete("fasilitator", number, "task_followUp", "aidReceived", "YES", "aidHelped", "PARTLY",
-        "satisfaction", "4", "followUpNotes", "Sembako diterima; biaya berobat masih berat");
+    api.followUp(number, "YES", "YES", "PARTLY", 4);
 
     JsonNode view = api.view(number);
-    assertThat(view.get("outcome").asText()).isEqualTo("PARTLY_FACILITATED");
+    assertThat(view.get("outcome").asText()).as("food answered, health not").isEqualTo("PARTLY_FACILITATED");
     assertThat(view.get("outcomeReason").asText()).contains("Lainnya: Tagihan sudah dilunasi BPJS");
-    assertThat(program(number, "BAZNAS_KONSUMTIF").get("rejectionCode").asText()).isEqualTo("DUPLICATE");
+    assertThat(program(number, "BPNT").get("rejectionCode").asText()).isEqualTo("NOT_ELIGIBLE");
     assertThat(programStatus(number, "SALMAN_SEMBAKO")).isEqualTo("DISTRIBUTED");
+    assertThat(api.routing(number)).contains("FOOD BPNT TRIED", "FOOD SALMAN_SEMBAKO CHOSEN");
+    assertThat(api.timeline(number, "ROUTED")).anySatisfy(t -> assertThat(t)
+        .startsWith("BPNT / Sembako tidak tersalurkan (Tidak memenuhi syarat").endsWith("dialihkan ke alternatif berikutnya: Paket sembako"));
     assertThat(types(view)).contains("INFO_REQUESTED", "INFO_PROVIDED", "PARTNER_REJECTED");
+  }
+
+  @Test
+  void aPartnerRejectingADuplicateDoesNotSpoilACaseWhoseNeedAnAlternativeMet() {
+    String number = api.openCase("FOOD");
+    api.verifyValid(number);
+    api.assessEligible(number, false, true, "FOOD");
+
+    api.partnerDecides(number, "BPNT", "dinsos", "decision", "REJECT", "rejectionCode", "DUPLICATE");
+    api.partnerDecides(number, "SALMAN_SEMBAKO", "salman", "decision", "ACCEPT");
+    api.coordinatorConfirms(number, "SALMAN_SEMBAKO");
+    api.partnerHandsOver(number, "SALMAN_SEMBAKO", "salman", true, "aidItems", "Paket sembako", "aidQuantity", 1);
+    api.followUp(number, "YES", "YES", "YES", 5);
+
+    assertThat(api.view(number).get("outcome").asText()).isEqualTo("FACILITATED");
   }
 
   @Test
@@ -133,35 +150,40 @@ class ReferralScenarioTest extends ScenarioTestSupport {
     String number = api.openCase("CASH");
     api.verifyValid(number);
     api.assessFamily(number, false, false, "CASH");
-    assertThat(programCodes(number)).containsExactlyInAnyOrder("PKH", "BPNT");
+    assertThat(programCodes(number)).containsExactly("PKH");
     assertThat(program(number, "PKH").get("proposedAmount").asLong()).isEqualTo(975000);
     assertThat(program(number, "PKH").get("proposalBasis").asText()).contains("2 komponen", "Rp3.900.000/tahun");
 
     api.partnerDecides(number, "PKH", "dinsos", "decision", "REJECT", "rejectionCode", "OTHER",
         "rejectionReason", "Bukan desil 1-4 menurut data terbaru");
+    // the zakat alternatives need consent the resident did not give; BPNT is the last cash alternative
     api.partnerDecides(number, "BPNT", "dinsos", "decision", "REJECT", "rejectionCode", "OUT_OF_BUDGET_PERIOD");
 
     JsonNode view = api.view(number);
     assertThat(view.get("outcome").asText()).isEqualTo("REJECTED");
     assertThat(view.get("outcomeReason").asText()).contains("Bukan desil 1-4", "Di luar periode anggaran");
     assertThat(view.get("openTasks")).isEmpty();
+    assertThat(api.routing(number)).containsExactly("CASH PKH TRIED", "CASH BAZNAS_KONSUMTIF EXCLUDED",
+        "CASH BAZNAS_MAKMUR EXCLUDED", "CASH BPNT TRIED");
   }
 
   @Test
-  void partnerWithoutConsentDoesNotReceiveTheCase() {
+  void partnerWithoutConsentDoesNotReceiveTheCaseEvenAsAnAlternative() {
     String number = api.openCase("FOOD");
     api.verifyValid(number);
-
     api.assessEligible(number, false, false, "FOOD");
-
     assertThat(api.programTask(number, "task_decideReferral", "BPNT")).isNotNull();
+
+    api.partnerDecides(number, "BPNT", "dinsos", "decision", "REJECT", "rejectionCode", "NOT_ELIGIBLE");
+
     assertThat(programStatus(number, "SALMAN_SEMBAKO")).isEqualTo("NOT_SENT");
     assertThat(program(number, "SALMAN_SEMBAKO").get("reason").asText())
         .isEqualTo("Warga belum menyetujui data dibagikan kepada Rumah Amal Salman");
     assertThat(programStatus(number, "BAZNAS_KONSUMTIF")).isEqualTo("NOT_SENT");
-    assertThat(taskService.createTaskQuery().processInstanceBusinessKey(number).taskCandidateGroup("salman").count()
-        + taskService.createTaskQuery().processInstanceBusinessKey(number).taskCandidateGroup("baznas").count())
-        .isZero();
+    assertThat(historyService.createHistoricTaskInstanceQuery().processInstanceBusinessKey(number)
+        .taskHadCandidateGroup("salman").count() + historyService.createHistoricTaskInstanceQuery()
+        .processInstanceBusinessKey(number).taskHadCandidateGroup("baznas").count()).isZero();
+    assertThat(api.view(number).get("outcome").asText()).isEqualTo("REJECTED");
     assertThat(types(api.view(number))).contains("PROGRAM_SKIPPED");
   }
 

@@ -83,7 +83,9 @@ class ResidentRightsScenarioTest extends ScenarioTestSupport {
       assertThat(c.get("referral_number").asText()).isEqualTo(number);
       assertThat(c.get("intakes").toString()).contains("Suami sakit");
       assertThat(c.get("assessments")).hasSize(1);
-      assertThat(c.get("programs").toString()).contains("SALMAN_SEMBAKO");
+      assertThat(c.get("programs").toString()).contains("BPNT");
+      assertThat(c.get("routing").toString()).contains("SALMAN_SEMBAKO", "ALTERNATIVE");
+      assertThat(c.get("householdLedger").toString()).contains("BPNT", "PROPOSED");
       assertThat(c.get("timeline").size()).isGreaterThan(3);
     });
     assertThat(data.get("processData").toString()).contains("residentName");

@@ -1,0 +1,30 @@
+package id.puskesos.rujukan.partner;
+
+import static id.puskesos.rujukan.process.CaseVariables.*;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+import id.puskesos.rujukan.routing.RoutingService;
+
+/**
+ * {@code task_checkAlternative} in partner-referral.bpmn, when the partner's decision is overdue
+ * ({@code timer_decisionOverdue}). Reads {@code programCode}; writes {@code alternativeLeft}: with one, the referral is
+ * taken back and the next alternative tried; without, the partner keeps the task.
+ */
+@Component
+public class CheckAlternativeDelegate implements JavaDelegate {
+
+  private final RoutingService routingService;
+
+  public CheckAlternativeDelegate(RoutingService routingService) {
+    this.routingService = routingService;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    execution.setVariable(ALTERNATIVE_LEFT, routingService.hasAlternative(string(execution, REFERRAL_NUMBER),
+        string(execution, PROGRAM_CODE)));
+  }
+}

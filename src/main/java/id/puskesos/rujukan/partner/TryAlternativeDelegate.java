@@ -1,0 +1,46 @@
+package id.puskesos.rujukan.partner;
+
+import static id.puskesos.rujukan.process.CaseVariables.*;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+import id.puskesos.rujukan.common.Actors;
+import id.puskesos.rujukan.referral.ProgramReferral;
+import id.puskesos.rujukan.routing.RoutingService;
+
+/**
+ * {@code task_tryAlternative} in partner-referral.bpmn, after the program did not deliver (rejected, given up at
+ * acceptance, or not decided in time). Reads {@code programCode}; takes the referral back from a partner that did not
+ * decide; writes {@code alternativeProgram} (routing's next alternative for the need, or null) and, when there is
+ * one, {@code programCode}: the partner referral goes on with it.
+ */
+@Component
+public class TryAlternativeDelegate implements JavaDelegate {
+
+  private final PartnerService partnerService;
+  private final RoutingService routingService;
+  private final Actors actors;
+
+  public TryAlternativeDelegate(PartnerService partnerService, RoutingService routingService, Actors actors) {
+    this.partnerService = partnerService;
+    this.routingService = routingService;
+    this.actors = actors;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    String number = string(execution, REFERRAL_NUMBER);
+    String program = string(execution, PROGRAM_CODE);
+    String actor = actors.current();
+    partnerService.takeBackUndecided(number, program, actor);
+    ProgramReferral failed = partnerService.referral(number, program);
+    String next = routingService.nextAlternative(number, program, failed.statusReason() != null
+        ? failed.statusReason() : failed.status().label().toLowerCase(), actor);
+    execution.setVariable(ALTERNATIVE_PROGRAM, next);
+    if (next != null) {
+      execution.setVariable(PROGRAM_CODE, next);
+    }
+  }
+}

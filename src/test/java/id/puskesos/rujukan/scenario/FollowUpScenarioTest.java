@@ -1,0 +1,147 @@
+package id.puskesos.rujukan.scenario;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import id.puskesos.rujukan.budget.Budgets;
+import id.puskesos.rujukan.routing.ProgramCatalogue;
+
+/**
+ * The resident's word closes the loop: aid the resident says never arrived goes to the koordinator's check of the
+ * partner's handover record and never closes as facilitated on the partner's word; each finding moves the budget and
+ * the outcome; a resident who cannot be reached, aid received in part, and aid that did not help each close as they
+ * are. Runs on H2 and, in CI, on PostgreSQL.
+ */
+class FollowUpScenarioTest extends ScenarioTestSupport {
+
+  @Autowired
+  private Budgets budgets;
+  @Autowired
+  private ProgramCatalogue catalogue;
+  @Autowired
+  private JdbcClient jdbc;
+
+  @Test
+  void aidTheResidentSaysNeverArrivedOpensTheKoordinatorsCheckAndIsNeverFacilitatedOnThePartnersWord() {
+    // given: BPNT handed over by Dinsos, Rp200.000 with proof
+    String number = api.caseWithBpntHandedOver();
+    long disbursed = disbursedBpnt();
+
+    // when: at the follow-up the resident says nothing arrived
+    api.followUp(number, "YES", "NO", "NO", 1);
+
+    // then: the case stays open at the koordinator's check, with the partner's record to check and a due date
+    Task check = api.task(number, "task_checkDiscrepancy");
+    assertThat(taskService.getIdentityLinksForTask(check.getId())).anyMatch(l -> "koordinator".equals(l.getGroupId()));
+    assertThat(check.getDueDate()).isNotNull();
+    assertThat(String.valueOf(runtimeService.getVariable(check.getProcessInstanceId(), "handoverRecords")))
+        .contains("BPNT / Sembako", "Rp200.000", "Kantor Puskesos Lebak Siliwangi", "bukti BA-");
+    JsonNode open = api.view(number);
+    assertThat(open.get("status").asText()).isEqualTo("OPEN");
+    assertThat(api.timeline(number, "FOLLOWED_UP")).containsExactly(
+        "Tindak lanjut: bantuan tidak diterima, tidak membantu, kepuasan 1");
+    assertThat(api.timeline(number, "DISCREPANCY_OPENED")).singleElement().asString().contains("BPNT / Sembako");
+    // and Dinsos is asked for its proof
+    assertThat(jdbc.sql("SELECT recipient FROM notification_outbox WHERE referral_number = ? AND dedup_key = ?")
+        .params(number, "discrepancy:" + number).query(String.class).list()).isNotEmpty();
+
+    // when: the koordinator finds it was not received and cancels the handover
+    api.complete("koordinator", number, "task_checkDiscrepancy", "discrepancyResolution", "CANCEL",
+        "discrepancyNote", "Tidak ada tanda terima; petugas mengaku salah alamat");
+
+    // then: not facilitated, the handover voided and Dinsos's budget corrected
+    JsonNode closed = api.view(number);
+    assertThat(closed.get("outcome").asText()).isEqualTo("NOT_RECEIVED");
+    assertThat(closed.get("outcomeLabel").asText()).isEqualTo("Bantuan tidak diterima warga");
+    assertThat(api.program(number, "BPNT").get("status").asText()).isEqualTo("NOT_RECEIVED");
+    assertThat(api.program(number, "BPNT").get("aidAmount").isNull()).isTrue();
+    assertThat(disbursedBpnt()).isEqualTo(disbursed - 200_000);
+  }
+
+  @Test
+  void aidNotReceivedIsHandedOverAgainAndCountedOnce() {
+    String number = api.caseWithBpntHandedOver();
+    long disbursed = disbursedBpnt();
+    api.followUp(number, "YES", "NO", "NO", 1);
+
+    // when: the koordinator has Dinsos hand it over again
+    api.complete("koordinator", number, "task_checkDiscrepancy", "discrepancyResolution", "HAND_OVER_AGAIN",
+        "discrepancyNote", "Diserahkan ke tetangga; serahkan ulang ke warga langsung");
+
+    // then: Dinsos's handover task comes back without a new decision or letter, and the grant is reserved again
+    assertThat(api.programTask(number, "task_distributeAid", "BPNT")).isNotNull();
+    assertThat(api.program(number, "BPNT").get("status").asText()).isEqualTo("CONFIRMED");
+    assertThat(disbursedBpnt()).isEqualTo(disbursed - 200_000);
+    api.partnerHandsOver(number, "BPNT", "dinsos", true, "aidAmount", 200000);
+    assertThat(disbursedBpnt()).isEqualTo(disbursed);
+    api.followUp(number, "YES", "YES", "YES", 5);
+    JsonNode view = api.view(number);
+    assertThat(view.get("outcome").asText()).isEqualTo("FACILITATED");
+    assertThat(api.program(number, "BPNT").get("aidAmount").decimalValue()).isEqualByComparingTo("200000");
+  }
+
+  @Test
+  void aidFoundReceivedAtTheCheckClosesAsFacilitated() {
+    String number = api.caseWithBpntHandedOver();
+    api.followUp(number, "YES", "NO", "YES", 3);
+
+    api.complete("koordinator", number, "task_checkDiscrepancy", "discrepancyResolution", "RECEIVED",
+        "discrepancyNote", "Tanda terima bertanda tangan warga; warga lupa sudah menerima");
+
+    assertThat(api.view(number).get("outcome").asText()).isEqualTo("FACILITATED");
+    assertThat(api.timeline(number, "DISCREPANCY_RESOLVED")).singleElement().asString()
+        .startsWith("Pemeriksaan koordinator: bantuan terbukti diterima warga");
+  }
+
+  @Test
+  void aResidentWhoCannotBeReachedHasAnOutcomeOfItsOwn() {
+    String number = api.caseWithBpntHandedOver();
+
+    api.followUp(number, "NO", null, null, null);
+
+    assertThat(api.view(number).get("outcome").asText()).isEqualTo("UNREACHABLE");
+    assertThat(api.timeline(number, "FOLLOWED_UP")).containsExactly("Tindak lanjut: warga tidak dapat dihubungi");
+  }
+
+  @Test
+  void aidReceivedInPartIsPartlyFacilitatedAndAidThatDidNotHelpIsRecorded() {
+    String partly = api.caseWithBpntHandedOver();
+    String unhelpful = api.caseWithBpntHandedOver();
+
+    api.followUp(partly, "YES", "PARTLY", "YES", 4);
+    api.followUp(unhelpful, "YES", "YES", "NO", 2);
+
+    assertThat(api.view(partly).get("outcome").asText()).isEqualTo("PARTLY_FACILITATED");
+    assertThat(api.view(unhelpful).get("outcome").asText()).isEqualTo("FACILITATED");
+    assertThat(api.timeline(unhelpful, "FOLLOWED_UP")).containsExactly(
+        "Tindak lanjut: bantuan diterima seluruhnya, tidak membantu, kepuasan 2");
+    assertThat(jdbc.sql("SELECT aid_helped FROM referral WHERE referral_number = ?").param(unhelpful)
+        .query(String.class).single()).isEqualTo("NO");
+  }
+
+  @Test
+  void aFollowUpWithoutTheResidentsAnswersIsRefusedAndTheTaskStays() {
+    String number = api.caseWithBpntHandedOver();
+    Task task = api.task(number, "task_followUp");
+
+    var refused = api.submitForm("fasilitator", task.getId(), "residentReached", "YES", "aidReceived", "MAYBE",
+        "followUpNotes", "Kunjungan");
+
+    assertThat(refused.getStatusCode().value()).isBetween(400, 499);
+    assertThat(refused.getBody()).contains("Penerimaan bantuan tidak dikenal", "Manfaat bantuan wajib diisi");
+    assertThat(api.tasks(number, "task_followUp")).extracting(Task::getId).containsExactly(task.getId());
+    assertThat(List.of(api.view(number).get("status").asText())).containsExactly("OPEN");
+  }
+
+  private long disbursedBpnt() {
+    return budgets.budget("BPNT", budgets.currentPeriod(catalogue.program("BPNT"))).orElseThrow().disbursed();
+  }
+}
