@@ -47,9 +47,14 @@ public class BoardFigures {
   public record Waiting(String program, String name, long cases, long amount, String unit) {
   }
 
+  /**
+   * The board. {@code stageDataErrors}: stages whose end lies before their start, left out of {@code timePerStage};
+   * {@code facilitation}: the rates as {@link FacilitationFigures} defines them, with the definitions the page prints.
+   */
   public record Board(String from, String to, OffsetDateTime at, List<Count> openCasesByStage,
       List<Count> overdueByStage, List<Count> overdueByPartner, List<StageTimes.Figure> timePerStage,
-      List<FacilitationFigures.Rate> facilitationByPartner, List<Waiting> waitingLists, List<Overdue> oldestOverdue) {
+      int stageDataErrors, FacilitationFigures.Figures facilitation, List<Waiting> waitingLists,
+      List<Overdue> oldestOverdue) {
   }
 
   private final JdbcClient jdbc;
@@ -97,8 +102,13 @@ public class BoardFigures {
           java.time.Duration.between(due, OffsetDateTime.now(RujukanApplication.ZONE)).toDays(),
           "/camunda/app/tasklist/default/#/?task=" + task.getId()));
     }
-    return new Board(rates.from(), rates.to(), OffsetDateTime.now(RujukanApplication.ZONE), openCasesByStage(),
-        counts(byStage), counts(byPartner), timePerStage(from, to), rates.byPartner(), waitingLists(), oldest);
+    StageData stages = stageData(from, to);
+    return new Board(from, to, OffsetDateTime.now(RujukanApplication.ZONE), openCasesByStage(),
+        counts(byStage), counts(byPartner), StageTimes.compute(stages.entries(), stages.endOf()),
+        StageTimes.outOfOrder(stages.entries(), stages.endOf()), rates, waitingLists(), oldest);
+  }
+
+  private record StageData(List<StageTimes.Entry> entries, Map<String, OffsetDateTime> endOf) {
   }
 
   private List<Count> openCasesByStage() {
@@ -116,8 +126,8 @@ public class BoardFigures {
     return result;
   }
 
-  /** Stage times of the cases received in the period, from their stage entries (indexed by case). */
-  private List<StageTimes.Figure> timePerStage(String from, String to) {
+  /** The stage entries of the cases received in the period (indexed by case), and when each case's last stage ended. */
+  private StageData stageData(String from, String to) {
     OffsetDateTime start = YearMonth.parse(from).atDay(1).atStartOfDay(RujukanApplication.ZONE).toOffsetDateTime();
     OffsetDateTime end = YearMonth.parse(to).plusMonths(1).atDay(1).atStartOfDay(RujukanApplication.ZONE)
         .toOffsetDateTime();
@@ -137,7 +147,7 @@ public class BoardFigures {
         .query((rs, row) -> new StageTimes.Entry(rs.getString("referral_number"), stageOf(rs.getString("detail")),
             rs.getObject("occurred_at", OffsetDateTime.class)))
         .list().stream().filter(e -> e.stage() != null).toList();
-    return StageTimes.compute(entries, endOf);
+    return new StageData(entries, endOf);
   }
 
   /** The stage an entry names: an intake starts INTAKE, "Tahap: ..." names the stage by its label. */
