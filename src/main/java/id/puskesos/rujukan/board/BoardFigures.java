@@ -10,8 +10,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.IdentityLink;
@@ -25,6 +27,7 @@ import id.puskesos.rujukan.RujukanApplication;
 import id.puskesos.rujukan.distribution.FacilitationFigures;
 import id.puskesos.rujukan.referral.Stage;
 import id.puskesos.rujukan.routing.ProgramCatalogue;
+import id.puskesos.rujukan.security.CaseAccess;
 
 /**
  * The manager's board at a glance: open cases per stage, overdue tasks per stage and partner, time per stage over a
@@ -62,14 +65,19 @@ public class BoardFigures {
   private final RuntimeService runtimeService;
   private final ProgramCatalogue catalogue;
   private final FacilitationFigures facilitation;
+  private final IdentityService identityService;
+  private final CaseAccess caseAccess;
 
   public BoardFigures(JdbcClient jdbc, TaskService taskService, RuntimeService runtimeService,
-      ProgramCatalogue catalogue, FacilitationFigures facilitation) {
+      ProgramCatalogue catalogue, FacilitationFigures facilitation, IdentityService identityService,
+      CaseAccess caseAccess) {
     this.jdbc = jdbc;
     this.taskService = taskService;
     this.runtimeService = runtimeService;
     this.catalogue = catalogue;
     this.facilitation = facilitation;
+    this.identityService = identityService;
+    this.caseAccess = caseAccess;
   }
 
   public Board board(String from, String to) {
@@ -96,9 +104,12 @@ public class BoardFigures {
       byPartner.put("Puskesos", overdue.size() - partners);
     }
     List<Overdue> oldest = new ArrayList<>();
+    Map<String, String> groupNames = new HashMap<>();
     for (Task task : overdue.subList(0, Math.min(10, overdue.size()))) {
       OffsetDateTime due = task.getDueDate().toInstant().atZone(RujukanApplication.ZONE).toOffsetDateTime();
-      oldest.add(new Overdue(task.getId(), task.getName(), businessKey(task), String.join(", ", groups(task)), due,
+      String groups = String.join(", ", groups(task).stream()
+          .map(g -> groupNames.computeIfAbsent(g, this::groupName)).toList());
+      oldest.add(new Overdue(task.getId(), task.getName(), businessKey(task), groups, due,
           java.time.Duration.between(due, OffsetDateTime.now(RujukanApplication.ZONE)).toDays(),
           "/camunda/app/tasklist/default/#/?task=" + task.getId()));
     }
@@ -176,6 +187,12 @@ public class BoardFigures {
     return taskService.getIdentityLinksForTask(task.getId()).stream()
         .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null)
         .map(IdentityLink::getGroupId).toList();
+  }
+
+  /** The group's name as the administrator keeps it in Camunda (the board shows names, never group ids). */
+  private String groupName(String id) {
+    Group group = caseAccess.withoutAuthorization(() -> identityService.createGroupQuery().groupId(id).singleResult());
+    return group == null || group.getName() == null || group.getName().isBlank() ? id : group.getName();
   }
 
   private String businessKey(Task task) {

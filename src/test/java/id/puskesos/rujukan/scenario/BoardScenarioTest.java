@@ -28,6 +28,8 @@ class BoardScenarioTest extends ScenarioTestSupport {
     assertThat(count(board.get("overdueByPartner"), "Puskesos")).isPositive();
     assertThat(board.get("oldestOverdue").get(0).get("taskId").asText()).isEqualTo(visit.getId());
     assertThat(board.get("oldestOverdue").get(0).get("referralNumber").asText()).isEqualTo(number);
+    assertThat(board.get("oldestOverdue").get(0).get("group").asText()).as("the group's name, not its id")
+        .isEqualTo("Fasilitator Puskesos");
     assertThat(board.get("oldestOverdue").get(0).get("tasklistUrl").asText())
         .isEqualTo("/camunda/app/tasklist/default/#/?task=" + visit.getId());
     assertThat(board.get("timePerStage").toString()).contains("INTAKE");
