@@ -94,7 +94,7 @@
     return svg;
   }
 
-  function section(id, title, rows, columns, chart) {
+  function section(id, title, rows, columns, chart, notes) {
     const s = $(id);
     s.replaceChildren();
     const h = el('h2', title);
@@ -103,12 +103,72 @@
     button.addEventListener('click', () => download(id + '.csv', csv(rows, columns)));
     h.appendChild(button);
     s.appendChild(h);
+    (notes || []).filter((t) => t).forEach((t) => s.appendChild(el('p', t, 'note')));
     if (rows.length === 0) {
       s.appendChild(el('p', 'Tidak ada data.'));
       return;
     }
     if (chart) s.appendChild(chart);
     s.appendChild(table(rows, columns));
+  }
+
+  // shares (0 to 1) the Indonesian way: 0.385 is "38,5%"
+  const percent = (share) => (share === null || share === undefined ? '-'
+    : (Math.round(share * 1000) / 10).toLocaleString('id-ID') + '%');
+  const decimal = (n) => (n === null || n === undefined ? '-' : n.toLocaleString('id-ID'));
+  const bar = (share) => (share === null || share === undefined ? 0 : Math.round(share * 1000) / 10);
+
+  // the columns of a group of cases received: both rates and the residents' follow-up answers beside them
+  function rateColumns(title, label) {
+    return [{ title, value: label },
+      { title: 'Diterima', value: (r) => r.received, numeric: true },
+      { title: 'Dirujuk', value: (r) => r.referred, numeric: true },
+      { title: 'Terfasilitasi', value: (r) => r.facilitated, numeric: true },
+      { title: 'Tingkat (ukuran studi)', value: (r) => percent(r.rate), numeric: true },
+      { title: 'Tingkat dari yang dirujuk', value: (r) => percent(r.referredRate), numeric: true },
+      { title: 'Menjawab tindak lanjut', value: (r) => r.followUps.answered, numeric: true },
+      { title: 'Bantuan membantu', value: (r) => percent(r.followUps.helpedShare), numeric: true },
+      { title: 'Diterima tetapi tidak membantu', value: (r) => r.followUps.receivedButNotHelped, numeric: true },
+      { title: 'Kepuasan (1-5)', value: (r) => decimal(r.followUps.averageSatisfaction), numeric: true }];
+  }
+
+  function followUps(u) {
+    if (u.answered === 0) return 'Belum ada jawaban tindak lanjut dari warga kasus-kasus ini.';
+    return 'Tindak lanjut: ' + u.answered + ' warga menjawab; bantuan membantu ' + u.helped + ', membantu sebagian '
+      + u.helpedPartly + ', tidak membantu ' + u.notHelped + ' (membantu: ' + percent(u.helpedShare) + '); '
+      + u.receivedButNotHelped + ' menerima bantuan tetapi tidak terbantu; kepuasan rata-rata '
+      + decimal(u.averageSatisfaction) + ' dari 5.';
+  }
+
+  function days(d) {
+    const text = d.cases === 0 ? 'Belum ada kasus terfasilitasi dengan penyerahan tercatat.'
+      : 'Hari dari pengaduan sampai bantuan pertama (' + d.cases + ' kasus terfasilitasi): median ' + decimal(d.median)
+        + ', rata-rata ' + decimal(d.average) + ', persentil 90 ' + d.p90 + '.';
+    return d.dateErrors === 0 ? text : text + ' ' + d.dateErrors
+      + ' kasus tidak dihitung karena penyerahannya tercatat sebelum hari pengaduan (kesalahan data).';
+  }
+
+  function drawFacilitation(f) {
+    const d = f.definitions;
+    const all = f.overall;
+    section('facilitation', 'Tingkat fasilitasi', [all], rateColumns('Periode', () => 'Semua kasus'), null, [
+      all.received + ' pengaduan diterima; ' + all.facilitated + ' terfasilitasi (' + percent(all.rate) + '); '
+        + all.facilitatedReferred + ' dari ' + all.referred + ' kasus yang dirujuk ke mitra terfasilitasi ('
+        + percent(all.referredRate) + '). Kajian mencatat 3 sampai 5 dari 10 usulan warga terfasilitasi.',
+      followUps(all.followUps), days(f.daysToFirstAidOverall), d.studyRate, d.referredRate, d.facilitated,
+      d.followUps, d.daysToFirstAid]);
+    section('facilitationByMonth', 'Tingkat fasilitasi per bulan masuk', f.byMonth,
+      rateColumns('Bulan', (r) => r.month), bars(f.byMonth, (r) => r.month + ' (ukuran studi, %)', (r) => bar(r.rate)));
+    section('facilitationByPartner', 'Tingkat fasilitasi per mitra', f.byPartner, [
+      { title: 'Mitra', value: (r) => r.label }, { title: 'Dirujuk', value: (r) => r.referred, numeric: true },
+      { title: 'Terfasilitasi', value: (r) => r.facilitated, numeric: true },
+      { title: 'Tingkat', value: (r) => percent(r.rate), numeric: true },
+      { title: 'Bantuan membantu', value: (r) => percent(r.followUps.helpedShare), numeric: true },
+      { title: 'Kepuasan (1-5)', value: (r) => decimal(r.followUps.averageSatisfaction), numeric: true }],
+      bars(f.byPartner, (r) => r.label + ' (%)', (r) => bar(r.rate)), [d.perPartner]);
+    section('facilitationByNeed', 'Tingkat fasilitasi per kebutuhan', f.byNeed,
+      rateColumns('Kebutuhan', (r) => r.label), bars(f.byNeed, (r) => r.label + ' (ukuran studi, %)', (r) => bar(r.rate)),
+      [d.perNeed]);
   }
 
   function draw(b) {
@@ -125,13 +185,10 @@
       { title: 'Tahap', value: (r) => r.label }, { title: 'Kasus', value: (r) => r.cases, numeric: true },
       { title: 'Median', value: (r) => r.medianHours, numeric: true },
       { title: 'Persentil 90', value: (r) => r.p90Hours, numeric: true }],
-      bars(b.timePerStage, (r) => r.label + ' (median)', (r) => r.medianHours));
-    section('facilitation', 'Tingkat fasilitasi per mitra dan bulan', b.facilitationByPartner, [
-      { title: 'Mitra', value: (r) => r.key }, { title: 'Bulan', value: (r) => r.month },
-      { title: 'Dirujuk', value: (r) => r.referred, numeric: true },
-      { title: 'Terfasilitasi', value: (r) => r.facilitated, numeric: true },
-      { title: 'Tingkat', value: (r) => r.rate === null ? '-' : Math.round(r.rate * 100) + '%', numeric: true }],
-      bars(b.facilitationByPartner, (r) => r.key + ' ' + r.month, (r) => Math.round((r.rate || 0) * 100)));
+      bars(b.timePerStage, (r) => r.label + ' (median)', (r) => r.medianHours),
+      [b.stageDataErrors === 0 ? null : b.stageDataErrors
+        + ' tahap dengan urutan waktu terbalik tidak dihitung (kesalahan data).']);
+    drawFacilitation(b.facilitation);
     section('waiting', 'Daftar tunggu anggaran per program', b.waitingLists, [
       { title: 'Program', value: (r) => r.name }, { title: 'Kasus', value: (r) => r.cases, numeric: true },
       { title: 'Jumlah diminta', value: (r) => r.amount + ' ' + r.unit, numeric: true }],

@@ -10,8 +10,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.IdentityLink;
@@ -25,6 +27,7 @@ import id.puskesos.rujukan.RujukanApplication;
 import id.puskesos.rujukan.distribution.FacilitationFigures;
 import id.puskesos.rujukan.referral.Stage;
 import id.puskesos.rujukan.routing.ProgramCatalogue;
+import id.puskesos.rujukan.security.CaseAccess;
 
 /**
  * The manager's board at a glance: open cases per stage, overdue tasks per stage and partner, time per stage over a
@@ -47,9 +50,14 @@ public class BoardFigures {
   public record Waiting(String program, String name, long cases, long amount, String unit) {
   }
 
+  /**
+   * The board. {@code stageDataErrors}: stages whose end lies before their start, left out of {@code timePerStage};
+   * {@code facilitation}: the rates as {@link FacilitationFigures} defines them, with the definitions the page prints.
+   */
   public record Board(String from, String to, OffsetDateTime at, List<Count> openCasesByStage,
       List<Count> overdueByStage, List<Count> overdueByPartner, List<StageTimes.Figure> timePerStage,
-      List<FacilitationFigures.Rate> facilitationByPartner, List<Waiting> waitingLists, List<Overdue> oldestOverdue) {
+      int stageDataErrors, FacilitationFigures.Figures facilitation, List<Waiting> waitingLists,
+      List<Overdue> oldestOverdue) {
   }
 
   private final JdbcClient jdbc;
@@ -57,14 +65,19 @@ public class BoardFigures {
   private final RuntimeService runtimeService;
   private final ProgramCatalogue catalogue;
   private final FacilitationFigures facilitation;
+  private final IdentityService identityService;
+  private final CaseAccess caseAccess;
 
   public BoardFigures(JdbcClient jdbc, TaskService taskService, RuntimeService runtimeService,
-      ProgramCatalogue catalogue, FacilitationFigures facilitation) {
+      ProgramCatalogue catalogue, FacilitationFigures facilitation, IdentityService identityService,
+      CaseAccess caseAccess) {
     this.jdbc = jdbc;
     this.taskService = taskService;
     this.runtimeService = runtimeService;
     this.catalogue = catalogue;
     this.facilitation = facilitation;
+    this.identityService = identityService;
+    this.caseAccess = caseAccess;
   }
 
   public Board board(String from, String to) {
@@ -91,14 +104,22 @@ public class BoardFigures {
       byPartner.put("Puskesos", overdue.size() - partners);
     }
     List<Overdue> oldest = new ArrayList<>();
+    Map<String, String> groupNames = new HashMap<>();
     for (Task task : overdue.subList(0, Math.min(10, overdue.size()))) {
       OffsetDateTime due = task.getDueDate().toInstant().atZone(RujukanApplication.ZONE).toOffsetDateTime();
-      oldest.add(new Overdue(task.getId(), task.getName(), businessKey(task), String.join(", ", groups(task)), due,
+      String groups = String.join(", ", groups(task).stream()
+          .map(g -> groupNames.computeIfAbsent(g, this::groupName)).toList());
+      oldest.add(new Overdue(task.getId(), task.getName(), businessKey(task), groups, due,
           java.time.Duration.between(due, OffsetDateTime.now(RujukanApplication.ZONE)).toDays(),
           "/camunda/app/tasklist/default/#/?task=" + task.getId()));
     }
-    return new Board(rates.from(), rates.to(), OffsetDateTime.now(RujukanApplication.ZONE), openCasesByStage(),
-        counts(byStage), counts(byPartner), timePerStage(from, to), rates.byPartner(), waitingLists(), oldest);
+    StageData stages = stageData(from, to);
+    return new Board(from, to, OffsetDateTime.now(RujukanApplication.ZONE), openCasesByStage(),
+        counts(byStage), counts(byPartner), StageTimes.compute(stages.entries(), stages.endOf()),
+        StageTimes.outOfOrder(stages.entries(), stages.endOf()), rates, waitingLists(), oldest);
+  }
+
+  private record StageData(List<StageTimes.Entry> entries, Map<String, OffsetDateTime> endOf) {
   }
 
   private List<Count> openCasesByStage() {
@@ -116,8 +137,8 @@ public class BoardFigures {
     return result;
   }
 
-  /** Stage times of the cases received in the period, from their stage entries (indexed by case). */
-  private List<StageTimes.Figure> timePerStage(String from, String to) {
+  /** The stage entries of the cases received in the period (indexed by case), and when each case's last stage ended. */
+  private StageData stageData(String from, String to) {
     OffsetDateTime start = YearMonth.parse(from).atDay(1).atStartOfDay(RujukanApplication.ZONE).toOffsetDateTime();
     OffsetDateTime end = YearMonth.parse(to).plusMonths(1).atDay(1).atStartOfDay(RujukanApplication.ZONE)
         .toOffsetDateTime();
@@ -137,7 +158,7 @@ public class BoardFigures {
         .query((rs, row) -> new StageTimes.Entry(rs.getString("referral_number"), stageOf(rs.getString("detail")),
             rs.getObject("occurred_at", OffsetDateTime.class)))
         .list().stream().filter(e -> e.stage() != null).toList();
-    return StageTimes.compute(entries, endOf);
+    return new StageData(entries, endOf);
   }
 
   /** The stage an entry names: an intake starts INTAKE, "Tahap: ..." names the stage by its label. */
@@ -166,6 +187,12 @@ public class BoardFigures {
     return taskService.getIdentityLinksForTask(task.getId()).stream()
         .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null)
         .map(IdentityLink::getGroupId).toList();
+  }
+
+  /** The group's name as the administrator keeps it in Camunda (the board shows names, never group ids). */
+  private String groupName(String id) {
+    Group group = caseAccess.withoutAuthorization(() -> identityService.createGroupQuery().groupId(id).singleResult());
+    return group == null || group.getName() == null || group.getName().isBlank() ? id : group.getName();
   }
 
   private String businessKey(Task task) {

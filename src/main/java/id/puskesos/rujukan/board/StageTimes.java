@@ -12,7 +12,9 @@ import id.puskesos.rujukan.referral.Stage;
 
 /**
  * Time spent per stage, from the stage entries of each case: a stage lasts until the next one begins, the last
- * until the case closed (or until now, for an open case). Median and 90th percentile in hours, per stage.
+ * until the case closed (or until now, for an open case). Median and 90th percentile in hours, per stage. A stage
+ * whose end lies before its start (a clock quirk, a wrong date) is never a negative time: it is left out, and
+ * {@link #outOfOrder} counts it as a data error.
  */
 public final class StageTimes {
 
@@ -37,9 +39,7 @@ public final class StageTimes {
       if (entry.stage() == Stage.CLOSED) {
         continue;
       }
-      Entry next = i + 1 < entries.size() && entries.get(i + 1).referralNumber().equals(entry.referralNumber())
-          ? entries.get(i + 1) : null;
-      OffsetDateTime end = next != null ? next.at() : endOf.get(entry.referralNumber());
+      OffsetDateTime end = end(entries, i, endOf);
       if (end != null && !end.isBefore(entry.at())) {
         hours.computeIfAbsent(entry.stage(), s -> new ArrayList<>())
             .add(Duration.between(entry.at(), end).toMinutes() / 60.0);
@@ -49,6 +49,26 @@ public final class StageTimes {
     hours.forEach((stage, values) -> figures.add(new Figure(stage, stage.label(), values.size(),
         round(percentile(values, 0.5)), round(percentile(values, 0.9)))));
     return figures;
+  }
+
+  /** Stages whose end lies before their start: left out of {@link #compute}, counted as data errors. */
+  public static int outOfOrder(List<Entry> entries, Map<String, OffsetDateTime> endOf) {
+    int errors = 0;
+    for (int i = 0; i < entries.size(); i++) {
+      OffsetDateTime end = end(entries, i, endOf);
+      if (entries.get(i).stage() != Stage.CLOSED && end != null && end.isBefore(entries.get(i).at())) {
+        errors++;
+      }
+    }
+    return errors;
+  }
+
+  /** When the stage entered at {@code i} ended: the case's next entry, else the case's end. */
+  private static OffsetDateTime end(List<Entry> entries, int i, Map<String, OffsetDateTime> endOf) {
+    Entry entry = entries.get(i);
+    Entry next = i + 1 < entries.size() && entries.get(i + 1).referralNumber().equals(entry.referralNumber())
+        ? entries.get(i + 1) : null;
+    return next != null ? next.at() : endOf.get(entry.referralNumber());
   }
 
   /** The nearest-rank percentile; the median of an even count is the mean of the two middle values. */

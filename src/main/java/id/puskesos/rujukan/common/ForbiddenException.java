@@ -1,9 +1,14 @@
 package id.puskesos.rujukan.common;
 
 /** The caller is authenticated but their role may not do this. */
-public class ForbiddenException extends RuntimeException {
+public class ForbiddenException extends Refusal {
 
   public ForbiddenException(String message) {
     super(message);
+  }
+
+  @Override
+  public int status() {
+    return 403;
   }
 }

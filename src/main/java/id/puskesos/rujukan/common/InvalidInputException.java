@@ -7,7 +7,7 @@ import java.util.stream.Collectors;
  * Input that breaks a rule; nothing was written. The message lists every field so that Tasklist, which shows only
  * the message, tells staff all that needs fixing at once.
  */
-public class InvalidInputException extends RuntimeException {
+public class InvalidInputException extends Refusal {
 
   private final transient List<FieldError> errors;
 
@@ -22,5 +22,10 @@ public class InvalidInputException extends RuntimeException {
 
   public List<FieldError> errors() {
     return errors;
+  }
+
+  @Override
+  public int status() {
+    return 400;
   }
 }

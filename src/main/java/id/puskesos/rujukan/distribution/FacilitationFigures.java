@@ -6,14 +6,15 @@ import java.time.YearMonth;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.HashMap;
-import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -21,41 +22,153 @@ import org.springframework.transaction.annotation.Transactional;
 
 import id.puskesos.rujukan.RujukanApplication;
 import id.puskesos.rujukan.common.Checks;
+import id.puskesos.rujukan.referral.Need;
+import id.puskesos.rujukan.referral.Outcome;
 import id.puskesos.rujukan.referral.ProgramStatus;
+import id.puskesos.rujukan.routing.ProgramCatalogue;
 
 /**
- * The facilitation rate (cases with aid handed over from at least one program / cases referred to a partner) per
- * month of intake, partner and program, and the days from intake to the first aid, from the recorded outcomes. The
- * study found 3 to 5 of 10 proposals facilitated; this is the figure that shows whether that changes.
+ * The facilitation rate, defined once. The API ({@code GET /api/figures/facilitation}), the manager's board, the
+ * evaluation pack and the monthly activity report all take their rates from here, with the definitions they print
+ * ({@link #DEFINITIONS}).
+ *
+ * <ul>
+ * <li>Cases received in a period: {@code referral} rows received in it (Bandung time). A complaint merged into an open
+ * case is not a case of its own (it has no row).</li>
+ * <li>Referred: at least one program was sent to its partner ({@link ProgramStatus#wasReferred()}).</li>
+ * <li>Facilitated: closed as facilitated or partly facilitated; or still open, with aid from at least one program
+ * delivered, and the resident did not say at the follow-up that no aid arrived.</li>
+ * <li>The study's rate: facilitated / received (the study saw 3 to 5 of 10 proposals facilitated). Beside it the
+ * rate of the referred cases: facilitated / referred. Per partner and program: of the cases referred to it, those
+ * facilitated with aid from its own programs. Per need: of the cases received with that need.</li>
+ * </ul>
+ *
+ * Every figure follows the cases received in the period to where they stand when it is drawn up: a case received in
+ * a month and facilitated later raises that month's rate.
  */
 @Service
 @Transactional(readOnly = true)
 public class FacilitationFigures {
 
-  /** One program a case was sent to: when the case came in, and the first day aid from the program was handed over. */
-  public record Row(String referralNumber, OffsetDateTime receivedAt, String programCode, String partnerCode,
-      LocalDate firstAid) {
+  /** The definitions, as printed beside every rate (the board, the pack, the monthly report, the API). */
+  public record Definitions(String studyRate, String referredRate, String facilitated, String perPartner,
+      String perNeed, String followUps, String daysToFirstAid) {
   }
 
-  /** Referred and facilitated cases in a group, and their rate (0 to 1, null with nothing referred). */
-  public record Rate(String key, String month, int referred, int facilitated, Double rate) {
+  public static final Definitions DEFINITIONS = new Definitions(
+      "Tingkat fasilitasi (ukuran studi): kasus terfasilitasi dibagi semua pengaduan yang diterima pada periode "
+          + "(pengaduan yang digabung ke kasus yang masih terbuka bukan kasus baru).",
+      "Tingkat fasilitasi dari kasus yang dirujuk: kasus terfasilitasi dibagi kasus yang dirujuk ke mitra (program "
+          + "yang tidak dikirim atau hanya disimpan sebagai alternatif tidak dihitung).",
+      "Kasus terfasilitasi: kasus yang ditutup terfasilitasi atau terfasilitasi sebagian, atau kasus yang masih "
+          + "berjalan yang sudah menerima bantuan dari sedikitnya satu program, kecuali warga menyatakan bantuan "
+          + "tidak diterima. Kasus yang bantuannya tidak sampai atau warganya tidak dapat dihubungi tidak terfasilitasi.",
+      "Per mitra dan per program: penyebutnya kasus yang dirujuk ke mitra atau program itu; mitra hanya dihitung "
+          + "memfasilitasi kasus dengan bantuan dari programnya sendiri.",
+      "Per kebutuhan: kasus yang diterima dengan kebutuhan itu, dan yang terfasilitasi di antaranya.",
+      "Tindak lanjut: jawaban warga pada kunjungan tindak lanjut kasus-kasus itu (per mitra: kasus yang menerima "
+          + "penyerahan dari mitra itu); bantuan membantu, membantu sebagian atau tidak membantu, dan kepuasan 1-5.",
+      "Hari sampai bantuan pertama: dari hari pengaduan diterima sampai penyerahan pertama, untuk kasus "
+          + "terfasilitasi. Penyerahan yang tercatat sebelum hari pengaduan tidak dihitung dan dilaporkan sebagai "
+          + "kesalahan data.");
+
+  // ---- what the figures read -------------------------------------------------------------------------------------
+
+  /** A program the case was routed to: its status, and the day of its first handover (if any). */
+  public record Program(String programCode, String partnerCode, ProgramStatus status, LocalDate firstAid) {
   }
 
-  /** Days from intake to the first aid over the cases that received aid. */
-  public record DaysToFirstAid(String month, int cases, Double median, Double average, Integer p90) {
+  /** A case received, as it stands now: closed with its outcome or open; the follow-up's answers; needs; programs. */
+  public record Case(String referralNumber, OffsetDateTime receivedAt, boolean closed, Outcome outcome,
+      String aidReceived, String aidHelped, Integer satisfaction, Set<Need> needs, List<Program> programs) {
+
+    /** Sent to at least one partner. */
+    public boolean referred() {
+      return referredTo(p -> true);
+    }
+
+    /** The one definition of a facilitated case. */
+    public boolean facilitated() {
+      if (closed) {
+        return outcome == Outcome.FACILITATED || outcome == Outcome.PARTLY_FACILITATED;
+      }
+      return !NO.equals(aidReceived) && programs.stream().anyMatch(p -> p.status().delivered());
+    }
+
+    boolean referredTo(Predicate<Program> which) {
+      return programs.stream().filter(which).anyMatch(p -> p.status().wasReferred());
+    }
+
+    /** Facilitated, with aid delivered from one of these programs (a partner is credited only with its own). */
+    boolean facilitatedBy(Predicate<Program> which) {
+      return facilitated() && programs.stream().filter(which).anyMatch(p -> p.status().delivered());
+    }
+
+    boolean handedOverBy(Predicate<Program> which) {
+      return programs.stream().filter(which).anyMatch(p -> p.firstAid() != null);
+    }
+
+    /** The resident answered the follow-up (any of its questions). */
+    boolean answered() {
+      return aidReceived != null || aidHelped != null || satisfaction != null;
+    }
+
+    LocalDate receivedOn() {
+      return receivedAt.atZoneSameInstant(RujukanApplication.ZONE).toLocalDate();
+    }
+
+    String month() {
+      return YearMonth.from(receivedOn()).toString();
+    }
+
+    /** The first handover of a program that delivered. */
+    LocalDate firstAid() {
+      return programs.stream().filter(p -> p.status().delivered() && p.firstAid() != null).map(Program::firstAid)
+          .min(LocalDate::compareTo).orElse(null);
+    }
   }
 
-  public record Figures(String from, String to, Rate overall, List<Rate> byMonth, List<Rate> byPartner,
-      List<Rate> byProgram, List<DaysToFirstAid> daysToFirstAid) {
+  // ---- the figures ---------------------------------------------------------------------------------------------
+
+  /** The follow-up answers of a group of cases; shares 0 to 1, null without answers. */
+  public record FollowUps(int answered, int helped, int helpedPartly, int notHelped, int receivedButNotHelped,
+      Double helpedShare, Double averageSatisfaction) {
   }
 
-  private static final Comparator<List<String>> BY_KEY_THEN_MONTH =
-      Comparator.comparing((List<String> group) -> group.get(0)).thenComparing(group -> group.get(1));
+  /**
+   * A group of cases received (all, a month, a need): received, referred, facilitated, the study's rate (facilitated /
+   * received) and the rate of the referred (facilitated among the referred / referred); null with nothing to divide.
+   */
+  public record Rate(String key, String label, String month, int received, int referred, int facilitated,
+      int facilitatedReferred, Double rate, Double referredRate, FollowUps followUps) {
+  }
+
+  /** A partner or program: cases referred to it, those facilitated with its own aid, and the rate. */
+  public record PartnerRate(String key, String label, String month, int referred, int facilitated, Double rate,
+      FollowUps followUps) {
+  }
+
+  /**
+   * Days from intake to the first aid of the facilitated cases (month null: the whole period). {@code dateErrors}: cases
+   * left out because their first handover is dated before the intake (a data error, never a negative duration).
+   */
+  public record Days(String month, int cases, Double median, Double average, Integer p90, int dateErrors) {
+  }
+
+  public record Figures(String from, String to, Definitions definitions, Rate overall, List<Rate> byMonth,
+      List<Rate> byNeed, List<PartnerRate> byPartner, List<PartnerRate> byProgram,
+      List<PartnerRate> byPartnerAndMonth, List<PartnerRate> byProgramAndMonth, Days daysToFirstAidOverall,
+      List<Days> daysToFirstAid) {
+  }
+
+  static final String NO = "NO";
 
   private final JdbcClient jdbc;
+  private final ProgramCatalogue catalogue;
 
-  public FacilitationFigures(JdbcClient jdbc) {
+  public FacilitationFigures(JdbcClient jdbc, ProgramCatalogue catalogue) {
     this.jdbc = jdbc;
+    this.catalogue = catalogue;
   }
 
   /** The figures for cases received from the first day of {@code from} to the last day of {@code to} (YYYY-MM). */
@@ -67,75 +180,185 @@ public class FacilitationFigures {
     checks.check(first == null || last == null || first.plusMonths(36).isAfter(last), "to",
         "Rentang paling lama 36 bulan");
     checks.throwIfAny();
-    OffsetDateTime start = first.atDay(1).atStartOfDay(RujukanApplication.ZONE).toOffsetDateTime();
-    OffsetDateTime end = last.plusMonths(1).atDay(1).atStartOfDay(RujukanApplication.ZONE).toOffsetDateTime();
-    List<Row> rows = jdbc.sql("""
-        SELECT r.referral_number, r.received_at, p.program_code, p.partner_code,
+    return figures(first.atDay(1), last.atEndOfMonth());
+  }
+
+  /** The figures for cases received from {@code from} to {@code to} (whole days in Bandung, inclusive). */
+  public Figures figures(LocalDate from, LocalDate to) {
+    return compute(from, to, cases(from, to), partnerNames(), programNames());
+  }
+
+  /** The cases received from {@code from} to {@code to} (whole days in Bandung), as they stand now. */
+  public List<Case> cases(LocalDate from, LocalDate to) {
+    OffsetDateTime start = from.atStartOfDay(RujukanApplication.ZONE).toOffsetDateTime();
+    OffsetDateTime end = to.plusDays(1).atStartOfDay(RujukanApplication.ZONE).toOffsetDateTime();
+    Map<String, List<Program>> programs = new HashMap<>();
+    jdbc.sql("""
+        SELECT p.referral_number, p.program_code, p.partner_code, p.status,
                (SELECT MIN(d.distributed_on) FROM program_distribution d
                 WHERE d.referral_number = p.referral_number AND d.program_code = p.program_code) AS first_aid
-        FROM referral r JOIN program_referral p ON p.referral_number = r.referral_number
-        WHERE r.received_at >= ? AND r.received_at < ? AND p.status <> ?""")
-        .params(start, end, ProgramStatus.NOT_SENT.name())
-        .query((rs, n) -> new Row(rs.getString("referral_number"), rs.getObject("received_at", OffsetDateTime.class),
-            rs.getString("program_code"), rs.getString("partner_code"), rs.getObject("first_aid", LocalDate.class)))
+        FROM program_referral p JOIN referral r ON r.referral_number = p.referral_number
+        WHERE r.received_at >= ? AND r.received_at < ?
+        ORDER BY p.referral_number, p.program_code""")
+        .params(start, end).query(rs -> {
+          programs.computeIfAbsent(rs.getString("referral_number"), n -> new ArrayList<>()).add(new Program(
+              rs.getString("program_code"), rs.getString("partner_code"), ProgramStatus.valueOf(rs.getString("status")),
+              rs.getObject("first_aid", LocalDate.class)));
+        });
+    Map<String, Set<Need>> needs = new HashMap<>();
+    jdbc.sql("""
+        SELECT n.referral_number, n.need FROM referral_need n JOIN referral r ON r.referral_number = n.referral_number
+        WHERE r.received_at >= ? AND r.received_at < ?""")
+        .params(start, end).query(rs -> {
+          needs.computeIfAbsent(rs.getString("referral_number"), n -> EnumSet.noneOf(Need.class))
+              .add(Need.valueOf(rs.getString("need")));
+        });
+    return jdbc.sql("""
+        SELECT referral_number, received_at, status, outcome, aid_received, aid_helped, satisfaction FROM referral
+        WHERE received_at >= ? AND received_at < ? ORDER BY received_at, referral_number""")
+        .params(start, end)
+        .query((rs, n) -> {
+          String number = rs.getString("referral_number");
+          return new Case(number, rs.getObject("received_at", OffsetDateTime.class),
+              "CLOSED".equals(rs.getString("status")), outcome(rs.getString("outcome")), rs.getString("aid_received"),
+              rs.getString("aid_helped"), (Integer) rs.getObject("satisfaction", Integer.class),
+              needs.getOrDefault(number, Set.of()), programs.getOrDefault(number, List.of()));
+        })
         .list();
-    return compute(first.toString(), last.toString(), rows);
   }
 
-  /** The figures of a set of rows: public for the tests that check every figure against a fixture. */
-  public static Figures compute(String from, String to, Collection<Row> rows) {
-    List<Rate> overall = rates(rows, r -> "", false);
-    return new Figures(from, to, overall.isEmpty() ? new Rate("", null, 0, 0, null) : overall.get(0),
-        rates(rows, r -> "", true), rates(rows, Row::partnerCode, true), rates(rows, Row::programCode, true),
-        days(rows));
+  public Map<String, String> partnerNames() {
+    Map<String, String> names = new LinkedHashMap<>();
+    catalogue.partners().forEach(p -> names.put(p.code(), p.name()));
+    return names;
   }
 
-  /** Cases per group (and month): referred when any row of the case is in the group, facilitated when any had aid. */
-  private static List<Rate> rates(Collection<Row> rows, Function<Row, String> key, boolean byMonth) {
-    Map<List<String>, Set<String>> referred = new TreeMap<>(BY_KEY_THEN_MONTH);
-    Map<List<String>, Set<String>> facilitated = new HashMap<>();
-    for (Row row : rows) {
-      List<String> group = List.of(key.apply(row), byMonth ? month(row) : "");
-      referred.computeIfAbsent(group, g -> new HashSet<>()).add(row.referralNumber());
-      if (row.firstAid() != null) {
-        facilitated.computeIfAbsent(group, g -> new HashSet<>()).add(row.referralNumber());
+  public Map<String, String> programNames() {
+    Map<String, String> names = new LinkedHashMap<>();
+    catalogue.programs().forEach(p -> names.put(p.code(), p.name()));
+    return names;
+  }
+
+  // ---- counting (public for the tests that check every figure against a hand-built quarter) ------------------
+
+  /** The figures of the cases received from {@code from} to {@code to} (days in Bandung, inclusive). */
+  public static Figures compute(LocalDate from, LocalDate to, Collection<Case> all, Map<String, String> partnerNames,
+      Map<String, String> programNames) {
+    List<Case> cases = all.stream().filter(c -> !c.receivedOn().isBefore(from) && !c.receivedOn().isAfter(to))
+        .toList();
+    List<Rate> byMonth = new ArrayList<>();
+    List<Days> days = new ArrayList<>();
+    for (YearMonth m = YearMonth.from(from); !m.isAfter(YearMonth.from(to)); m = m.plusMonths(1)) {
+      String month = m.toString();
+      List<Case> inMonth = cases.stream().filter(c -> c.month().equals(month)).toList();
+      byMonth.add(rate(month, null, month, inMonth));
+      days.add(days(month, inMonth));
+    }
+    List<Rate> byNeed = new ArrayList<>();
+    for (Need need : Need.values()) {
+      List<Case> withNeed = cases.stream().filter(c -> c.needs().contains(need)).toList();
+      if (!withNeed.isEmpty()) {
+        byNeed.add(rate(need.name(), need.label(), null, withNeed));
       }
     }
-    List<Rate> rates = new ArrayList<>();
-    referred.forEach((group, cases) -> {
-      int done = facilitated.getOrDefault(group, Set.of()).size();
-      rates.add(new Rate(group.get(0), byMonth ? group.get(1) : null, cases.size(), done,
-          (double) done / cases.size()));
-    });
+    return new Figures(from.toString(), to.toString(), DEFINITIONS, rate("", "Semua kasus", null, cases), byMonth,
+        byNeed, partnerRates(cases, Program::partnerCode, partnerNames, false),
+        partnerRates(cases, Program::programCode, programNames, false),
+        partnerRates(cases, Program::partnerCode, partnerNames, true),
+        partnerRates(cases, Program::programCode, programNames, true), days(null, cases), days);
+  }
+
+  private static Rate rate(String key, String label, String month, List<Case> cases) {
+    int received = cases.size();
+    int referred = count(cases, Case::referred);
+    int facilitated = count(cases, Case::facilitated);
+    int facilitatedReferred = count(cases, c -> c.referred() && c.facilitated());
+    return new Rate(key, label, month, received, referred, facilitated, facilitatedReferred,
+        share(facilitated, received), share(facilitatedReferred, referred), followUps(cases));
+  }
+
+  /** Per partner or program (and month): the cases referred to it, and those it facilitated with its own aid. */
+  private static List<PartnerRate> partnerRates(List<Case> cases, Function<Program, String> keyOf,
+      Map<String, String> names, boolean byMonth) {
+    Set<List<String>> groups = new TreeSet<>((a, b) -> a.get(0).equals(b.get(0)) ? a.get(1).compareTo(b.get(1))
+        : a.get(0).compareTo(b.get(0)));
+    for (Case c : cases) {
+      c.programs().stream().filter(p -> p.status().wasReferred())
+          .forEach(p -> groups.add(List.of(keyOf.apply(p), byMonth ? c.month() : "")));
+    }
+    List<PartnerRate> rates = new ArrayList<>();
+    for (List<String> group : groups) {
+      Predicate<Program> own = p -> keyOf.apply(p).equals(group.get(0));
+      List<Case> referred = cases.stream()
+          .filter(c -> c.referredTo(own) && (!byMonth || c.month().equals(group.get(1)))).toList();
+      int facilitated = count(referred, c -> c.facilitatedBy(own));
+      rates.add(new PartnerRate(group.get(0), names.getOrDefault(group.get(0), group.get(0)),
+          byMonth ? group.get(1) : null, referred.size(), facilitated, share(facilitated, referred.size()),
+          followUps(referred.stream().filter(c -> c.handedOverBy(own)).toList())));
+    }
     return rates;
   }
 
-  /** Days from intake (the day in Bandung) to the first aid of the case, any program, per month of intake. */
-  private static List<DaysToFirstAid> days(Collection<Row> rows) {
-    Map<String, LocalDate> firstAid = new HashMap<>();
-    Map<String, Row> anyRow = new HashMap<>();
-    for (Row row : rows) {
-      anyRow.putIfAbsent(row.referralNumber(), row);
-      if (row.firstAid() != null) {
-        firstAid.merge(row.referralNumber(), row.firstAid(), (a, b) -> a.isBefore(b) ? a : b);
+  private static FollowUps followUps(List<Case> cases) {
+    List<Case> answered = cases.stream().filter(Case::answered).toList();
+    int helped = count(answered, c -> "YES".equals(c.aidHelped()));
+    int partly = count(answered, c -> "PARTLY".equals(c.aidHelped()));
+    int not = count(answered, c -> NO.equals(c.aidHelped()));
+    int receivedButNot = count(answered, c -> ("YES".equals(c.aidReceived()) || "PARTLY".equals(c.aidReceived()))
+        && NO.equals(c.aidHelped()));
+    List<Integer> scores = answered.stream().map(Case::satisfaction).filter(s -> s != null && s >= 1 && s <= 5)
+        .toList();
+    Double average = scores.isEmpty() ? null
+        : Math.round(scores.stream().mapToInt(Integer::intValue).average().orElse(0) * 10) / 10.0;
+    return new FollowUps(answered.size(), helped, partly, not, receivedButNot, share(helped + partly,
+        helped + partly + not), average);
+  }
+
+  /** Days from intake to first aid of the facilitated cases; a handover dated before the intake is a data error. */
+  private static Days days(String month, List<Case> cases) {
+    List<Long> days = new ArrayList<>();
+    int errors = 0;
+    for (Case c : cases) {
+      LocalDate aid = c.facilitated() ? c.firstAid() : null;
+      if (aid == null) {
+        continue;
+      }
+      long d = ChronoUnit.DAYS.between(c.receivedOn(), aid);
+      if (d < 0) {
+        errors++;
+      } else {
+        days.add(d);
       }
     }
-    Map<String, List<Long>> byMonth = new TreeMap<>();
-    firstAid.forEach((number, aid) -> {
-      Row row = anyRow.get(number);
-      LocalDate received = row.receivedAt().atZoneSameInstant(RujukanApplication.ZONE).toLocalDate();
-      byMonth.computeIfAbsent(month(row), m -> new ArrayList<>()).add(ChronoUnit.DAYS.between(received, aid));
-    });
-    List<DaysToFirstAid> result = new ArrayList<>();
-    byMonth.forEach((month, days) -> {
-      List<Long> sorted = days.stream().sorted().toList();
-      int n = sorted.size();
-      double median = n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2.0;
-      double average = sorted.stream().mapToLong(Long::longValue).average().orElse(0);
-      int p90 = sorted.get((int) Math.ceil(0.9 * n) - 1).intValue();
-      result.add(new DaysToFirstAid(month, n, median, Math.round(average * 10) / 10.0, p90));
-    });
-    return result;
+    if (days.isEmpty()) {
+      return new Days(month, 0, null, null, null, errors);
+    }
+    List<Long> sorted = days.stream().sorted().toList();
+    int n = sorted.size();
+    double median = n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2.0;
+    double average = sorted.stream().mapToLong(Long::longValue).average().orElse(0);
+    int p90 = sorted.get((int) Math.ceil(0.9 * n) - 1).intValue();
+    return new Days(month, n, median, Math.round(average * 10) / 10.0, p90, errors);
+  }
+
+  private static int count(Collection<Case> cases, Predicate<Case> test) {
+    return (int) cases.stream().filter(test).count();
+  }
+
+  /** A share rounded to three decimals (0,385 prints as 38,5%); null with nothing to divide by. */
+  private static Double share(int part, int whole) {
+    return whole == 0 ? null : Math.round(1000.0 * part / whole) / 1000.0;
+  }
+
+  private static Outcome outcome(String name) {
+    if (name == null) {
+      return null;
+    }
+    try {
+      return Outcome.valueOf(name);
+    } catch (IllegalArgumentException e) {
+      return null; // an outcome of earlier versions: not a facilitated one
+    }
   }
 
   private static YearMonth month(Checks checks, String field, String value) {
@@ -146,9 +369,4 @@ public class FacilitationFigures {
       return null;
     }
   }
-
-  private static String month(Row row) {
-    return YearMonth.from(row.receivedAt().atZoneSameInstant(RujukanApplication.ZONE)).toString();
-  }
-
 }

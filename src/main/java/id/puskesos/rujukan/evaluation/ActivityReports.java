@@ -91,6 +91,7 @@ public class ActivityReports {
     }
     sections.add(Sections.received(f));
     sections.add(Sections.decisions(f));
+    sections.add(Sections.facilitation(f, null, null));
     sections.add(Sections.aid(f));
     sections.add(Sections.serviceLevels(f));
     sections.add(Sections.verification(f));

@@ -34,7 +34,7 @@ public final class EvaluationPack {
     sections.add(Sections.received(f));
     sections.add(Sections.verification(f));
     sections.add(Sections.decisions(f));
-    sections.add(Sections.facilitation(f, in.previous().facilitation(), in.previous().period()));
+    sections.add(Sections.facilitation(f, in.previous().facilitation().overall(), in.previous().period()));
     sections.add(Sections.serviceLevels(f));
     sections.add(Sections.escalations(f));
     sections.add(Sections.budgets(f));
@@ -53,14 +53,12 @@ public final class EvaluationPack {
 
   private static Section summary(Inputs in) {
     Figures f = in.figures();
-    PeriodFigures.Facilitation rate = f.facilitation();
     long done = in.earlierActions().stream().filter(a -> a.status() == ActionItem.Status.DONE).count();
     return new Section("Ringkasan", List.of(
         "Periode %s (%s s.d. %s).".formatted(f.period().label(), Period.day(f.period().from()),
             Period.day(f.period().to())),
-        "%s kasus baru diterima; %s dari %s kasus yang dirujuk ke mitra terfasilitasi (%s)."
-            .formatted(number(f.received().cases()), number(rate.facilitated()), number(rate.referred()),
-                percent(rate.rate())),
+        Sections.rates(f.facilitation().overall()),
+        f.facilitation().definitions().studyRate(),
         "%s tugas selesai tepat waktu (%s); %s eskalasi; kepuasan warga rata-rata %s dari 5."
             .formatted(number(f.onTimeOverall().onTime()), percent(f.onTimeOverall().rate()),
                 number(f.escalations().escalations() + f.escalations().slrt()),

@@ -19,6 +19,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import id.puskesos.rujukan.board.StageTimes;
+import id.puskesos.rujukan.distribution.FacilitationFigures;
 import id.puskesos.rujukan.evaluation.PeriodFigures.*;
 import id.puskesos.rujukan.referral.Channel;
 import id.puskesos.rujukan.referral.Need;
@@ -46,13 +47,15 @@ public class PeriodData {
   private final HistoryService historyService;
   private final ProgramCatalogue catalogue;
   private final CaseAccess caseAccess;
+  private final FacilitationFigures facilitation;
 
   public PeriodData(JdbcClient jdbc, HistoryService historyService, ProgramCatalogue catalogue,
-      CaseAccess caseAccess) {
+      CaseAccess caseAccess, FacilitationFigures facilitation) {
     this.jdbc = jdbc;
     this.historyService = historyService;
     this.catalogue = catalogue;
     this.caseAccess = caseAccess;
+    this.facilitation = facilitation;
   }
 
   public Data load(Period period) {
@@ -92,17 +95,14 @@ public class PeriodData {
     // referrals of the cases received in the period, and any referral sent or decided in it
     List<ProgramRow> programs = jdbc.sql("""
         SELECT p.referral_number, r.received_at, p.program_code, p.partner_code, p.status, p.rejection_code,
-               p.referred_at, p.decided_at,
-               (SELECT MIN(d.distributed_on) FROM program_distribution d
-                WHERE d.referral_number = p.referral_number AND d.program_code = p.program_code) AS first_aid
+               p.referred_at, p.decided_at
         FROM program_referral p JOIN referral r ON r.referral_number = p.referral_number
         WHERE (r.received_at >= ? AND r.received_at < ?) OR (p.referred_at >= ? AND p.referred_at < ?)
            OR (p.decided_at >= ? AND p.decided_at < ?)""")
         .params(start, end, start, end, start, end)
         .query((rs, n) -> new ProgramRow(rs.getString("referral_number"), at(rs, "received_at"),
             rs.getString("program_code"), rs.getString("partner_code"), ProgramStatus.valueOf(rs.getString("status")),
-            rs.getString("rejection_code"), at(rs, "referred_at"), at(rs, "decided_at"),
-            rs.getObject("first_aid", LocalDate.class)))
+            rs.getString("rejection_code"), at(rs, "referred_at"), at(rs, "decided_at")))
         .list();
     List<Handover> handovers = jdbc.sql("""
         SELECT d.referral_number, d.program_code, pr.partner_code, pr.unit, d.distributed_on, d.amount, d.quantity,
@@ -154,7 +154,8 @@ public class PeriodData {
     catalogue.partners().forEach(p -> partners.put(p.code(), p.name()));
     Map<String, String> programNames = new LinkedHashMap<>();
     catalogue.programs().forEach(p -> programNames.put(p.code(), p.name()));
-    return new Data(period, intakes, checks, visits, proposals, changes, programs, handovers, entries, ends,
+    return new Data(period, intakes, checks, visits, proposals, changes, programs,
+        facilitation.cases(period.from(), period.to()), handovers, entries, ends,
         completedTasks(period), notices, budgets(period), commitments, followUps, partners, programNames);
   }
 

@@ -3,7 +3,6 @@ package id.puskesos.rujukan.evaluation;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumMap;
@@ -16,8 +15,8 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Predicate;
 
-import id.puskesos.rujukan.RujukanApplication;
 import id.puskesos.rujukan.board.StageTimes;
+import id.puskesos.rujukan.distribution.FacilitationFigures;
 import id.puskesos.rujukan.referral.Channel;
 import id.puskesos.rujukan.referral.Need;
 import id.puskesos.rujukan.referral.ProgramStatus;
@@ -53,7 +52,7 @@ public final class PeriodFigures {
   /** A case's referral to one program, with its decision. */
   public record ProgramRow(String referralNumber, OffsetDateTime caseReceivedAt, String programCode,
       String partnerCode, ProgramStatus status, String rejectionCode, OffsetDateTime referredAt,
-      OffsetDateTime decidedAt, LocalDate firstAid) {
+      OffsetDateTime decidedAt) {
   }
 
   /** One handover of aid (money in rupiah and/or goods in the program's unit). */
@@ -86,7 +85,7 @@ public final class PeriodFigures {
   /** Everything recorded that the figures of a period read. */
   public record Data(Period period, List<Intake> intakes, List<RegistryCheck> registryChecks,
       List<FieldVisit> fieldVisits, long dtksProposals, List<DataChange> dataChanges, List<ProgramRow> programs,
-      List<Handover> handovers, List<StageTimes.Entry> stageEntries, Map<String, OffsetDateTime> caseEnds,
+      List<FacilitationFigures.Case> cases, List<Handover> handovers, List<StageTimes.Entry> stageEntries, Map<String, OffsetDateTime> caseEnds,
       List<CompletedTask> tasks, List<Notice> notices, List<Budget> budgets, List<Commitment> commitments,
       List<FollowUp> followUps, Map<String, String> partnerNames, Map<String, String> programNames) {
   }
@@ -107,9 +106,6 @@ public final class PeriodFigures {
   /** Referrals sent to a program in the period, and the decisions its partner made in the period. */
   public record Decisions(String partnerCode, String programCode, long referred, long accepted, long rejected,
       Map<String, Long> rejectionsByCode, Double medianResponseHours) {
-  }
-
-  public record Facilitation(String key, long referred, long facilitated, Double rate) {
   }
 
   public record StageTime(Stage stage, int cases, double medianHours, double p90Hours) {
@@ -134,16 +130,29 @@ public final class PeriodFigures {
       long goods, String unit) {
   }
 
+  /**
+   * Records left out of the duration figures because their times run backwards (a clock quirk or a wrong date):
+   * never shown as a negative duration, counted here instead.
+   */
+  public record DataErrors(long handoversBeforeIntake, long decisionsBeforeReferral, long stagesOutOfOrder,
+      long reservedBeforeRequest) {
+
+    public long total() {
+      return handoversBeforeIntake + decisionsBeforeReferral + stagesOutOfOrder + reservedBeforeRequest;
+    }
+  }
+
   /** What a partner did in the period, from the records; the appreciation letters name it. */
   public record PartnerRecord(String partnerCode, long residentsServed, long handovers, long cash, long decisions,
       Double medianResponseHours, Double receiptConfirmedShare) {
   }
 
+  /** The period's figures; {@code facilitation} follows the cases received in it ({@link FacilitationFigures}). */
   public record Figures(Period period, Received received, Verification verification, List<Decisions> decisions,
-      Facilitation facilitation, List<Facilitation> facilitationByMonth, List<Facilitation> facilitationByPartner,
-      List<StageTime> stageTimes, List<OnTime> onTime, OnTime onTimeOverall, Escalations escalations,
-      List<BudgetUse> budgets, Satisfaction satisfaction, List<AidGiven> aid, List<PartnerRecord> partners,
-      Map<String, String> partnerNames, Map<String, String> programNames) {
+      FacilitationFigures.Figures facilitation, List<StageTime> stageTimes, List<OnTime> onTime,
+      OnTime onTimeOverall, Escalations escalations, List<BudgetUse> budgets, Satisfaction satisfaction,
+      List<AidGiven> aid, List<PartnerRecord> partners, DataErrors dataErrors, Map<String, String> partnerNames,
+      Map<String, String> programNames) {
 
     public String partnerName(String code) {
       return partnerNames.getOrDefault(code, code);
@@ -162,10 +171,12 @@ public final class PeriodFigures {
 
   public static Figures compute(Data data) {
     Period period = data.period();
-    return new Figures(period, received(data), verification(data), decisions(data), facilitation(data, r -> ""),
-        facilitationByMonth(data), facilitationByPartner(data), stageTimes(data), onTime(data, false).stream()
-            .toList(), onTime(data, true).get(0), escalations(data), budgets(data), satisfaction(data), aid(data),
-        partners(data), data.partnerNames(), data.programNames());
+    FacilitationFigures.Figures facilitation = FacilitationFigures.compute(period.from(), period.to(), data.cases(),
+        data.partnerNames(), data.programNames());
+    return new Figures(period, received(data), verification(data), decisions(data), facilitation, stageTimes(data),
+        onTime(data, false).stream().toList(), onTime(data, true).get(0), escalations(data), budgets(data),
+        satisfaction(data), aid(data), partners(data), dataErrors(data, facilitation), data.partnerNames(),
+        data.programNames());
   }
 
   private static Received received(Data data) {
@@ -226,75 +237,42 @@ public final class PeriodFigures {
     return result;
   }
 
-  /** Median hours from referral to the partner's decision (null without decisions). */
+  /**
+   * Median hours from referral to the partner's decision (null without decisions); a decision recorded before its
+   * referral is left out (counted in {@link DataErrors}).
+   */
   private static Double medianHours(Collection<ProgramRow> decided) {
-    List<Double> hours = decided.stream().filter(r -> r.referredAt() != null && r.decidedAt() != null)
+    List<Double> hours = decided.stream().filter(PeriodFigures::inOrder)
         .map(r -> Duration.between(r.referredAt(), r.decidedAt()).toMinutes() / 60.0).toList();
     return hours.isEmpty() ? null : round1(median(hours));
   }
 
-  /**
-   * Of the cases received in the period and referred to at least one partner: those with aid handed over before
-   * the period ended, from any program (for a partner: from its own programs).
-   */
-  private static Facilitation facilitation(Data data, java.util.function.Function<ProgramRow, String> key) {
-    return facilitationBy(data, key).values().stream().findFirst().orElse(new Facilitation("", 0, 0, null));
-  }
-
-  private static Map<String, Facilitation> facilitationBy(Data data,
-      java.util.function.Function<ProgramRow, String> key) {
-    Period p = data.period();
-    LocalDate end = p.to();
-    Map<String, Set<String>> referred = new TreeMap<>();
-    Map<String, Set<String>> facilitated = new HashMap<>();
-    for (ProgramRow row : data.programs()) {
-      if (row.status() == ProgramStatus.NOT_SENT || !p.contains(row.caseReceivedAt())) {
-        continue;
-      }
-      String k = key.apply(row);
-      referred.computeIfAbsent(k, x -> new HashSet<>()).add(row.referralNumber());
-      if (row.firstAid() != null && !row.firstAid().isAfter(end)) {
-        facilitated.computeIfAbsent(k, x -> new HashSet<>()).add(row.referralNumber());
-      }
-    }
-    Map<String, Facilitation> result = new LinkedHashMap<>();
-    referred.forEach((k, cases) -> {
-      int done = facilitated.getOrDefault(k, Set.of()).size();
-      result.put(k, new Facilitation(k, cases.size(), done, round3((double) done / cases.size())));
-    });
-    return result;
-  }
-
-  /** Per month of intake (Bandung time), every month of the period listed, with nothing referred as null. */
-  private static List<Facilitation> facilitationByMonth(Data data) {
-    Map<String, Facilitation> byMonth = facilitationBy(data, r -> YearMonth.from(
-        r.caseReceivedAt().atZoneSameInstant(RujukanApplication.ZONE)).toString());
-    List<Facilitation> result = new ArrayList<>();
-    for (YearMonth m = YearMonth.from(data.period().from()); !m.isAfter(YearMonth.from(data.period().to()));
-        m = m.plusMonths(1)) {
-      result.add(byMonth.getOrDefault(m.toString(), new Facilitation(m.toString(), 0, 0, null)));
-    }
-    return result;
-  }
-
-  private static List<Facilitation> facilitationByPartner(Data data) {
-    return List.copyOf(facilitationBy(data, ProgramRow::partnerCode).values());
-  }
-
   /** Time per stage of the cases received in the period; an open case's last stage runs to the period's end. */
   private static List<StageTime> stageTimes(Data data) {
-    Period p = data.period();
-    Set<String> cases = new HashSet<>();
-    data.intakes().stream().filter(i -> !i.merged() && p.contains(i.at())).forEach(i -> cases.add(i.referralNumber()));
-    List<StageTimes.Entry> entries = data.stageEntries().stream()
-        .filter(e -> cases.contains(e.referralNumber()) && e.at().isBefore(p.end())).toList();
-    Map<String, OffsetDateTime> ends = new HashMap<>();
-    for (String number : cases) {
-      OffsetDateTime end = data.caseEnds().get(number);
-      ends.put(number, end == null || end.isAfter(p.end()) ? p.end() : end);
-    }
-    return StageTimes.compute(entries, ends).stream()
+    return StageTimes.compute(periodStageEntries(data), periodCaseEnds(data)).stream()
         .map(f -> new StageTime(f.stage(), f.cases(), f.medianHours(), f.p90Hours())).toList();
+  }
+
+  private static Set<String> periodCases(Data data) {
+    Set<String> cases = new HashSet<>();
+    data.intakes().stream().filter(i -> !i.merged() && data.period().contains(i.at()))
+        .forEach(i -> cases.add(i.referralNumber()));
+    return cases;
+  }
+
+  private static List<StageTimes.Entry> periodStageEntries(Data data) {
+    Set<String> cases = periodCases(data);
+    return data.stageEntries().stream()
+        .filter(e -> cases.contains(e.referralNumber()) && e.at().isBefore(data.period().end())).toList();
+  }
+
+  private static Map<String, OffsetDateTime> periodCaseEnds(Data data) {
+    Map<String, OffsetDateTime> ends = new HashMap<>();
+    for (String number : periodCases(data)) {
+      OffsetDateTime end = data.caseEnds().get(number);
+      ends.put(number, end == null || end.isAfter(data.period().end()) ? data.period().end() : end);
+    }
+    return ends;
   }
 
   private static List<OnTime> onTime(Data data, boolean overall) {
@@ -425,6 +403,21 @@ public final class PeriodFigures {
           handovers.isEmpty() ? null : round3((double) confirmed / handovers.size())));
     }
     return result;
+  }
+
+  private static boolean inOrder(ProgramRow row) {
+    return row.referredAt() != null && row.decidedAt() != null && !row.decidedAt().isBefore(row.referredAt());
+  }
+
+  /** Records whose times run backwards: left out of every duration figure, counted here. */
+  private static DataErrors dataErrors(Data data, FacilitationFigures.Figures facilitation) {
+    Period p = data.period();
+    long decisions = count(data.programs(), r -> p.contains(r.decidedAt()) && r.referredAt() != null
+        && r.decidedAt().isBefore(r.referredAt()));
+    long reserved = count(data.commitments(), c -> p.contains(c.requestedAt()) && c.reservedAt() != null
+        && c.reservedAt().isBefore(c.requestedAt()));
+    return new DataErrors(facilitation.daysToFirstAidOverall().dateErrors(), decisions,
+        StageTimes.outOfOrder(periodStageEntries(data), periodCaseEnds(data)), reserved);
   }
 
   // ---- small helpers ------------------------------------------------------------------------------------------

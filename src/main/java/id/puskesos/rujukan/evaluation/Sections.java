@@ -6,6 +6,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import id.puskesos.rujukan.distribution.FacilitationFigures;
+import id.puskesos.rujukan.distribution.FacilitationFigures.Rate;
 import id.puskesos.rujukan.evaluation.PeriodFigures.*;
 import id.puskesos.rujukan.evaluation.Report.Chart;
 import id.puskesos.rujukan.evaluation.Report.Section;
@@ -64,38 +66,106 @@ final class Sections {
                 reasons, null)));
   }
 
-  static Section facilitation(Figures f, Facilitation previous, Period previousPeriod) {
+  /**
+   * The facilitation rate as the study measures it (facilitated / every complaint received as a case) and, beside it,
+   * the rate of the cases referred to a partner; both definitions printed; per month of receipt, partner, program and
+   * need; the residents' follow-up answers; the days to the first aid. {@code previous} may be null (no trend).
+   */
+  static Section facilitation(Figures f, FacilitationFigures.Rate previous, Period previousPeriod) {
+    FacilitationFigures.Figures fac = f.facilitation();
+    FacilitationFigures.Definitions d = fac.definitions();
+    Rate now = fac.overall();
     List<String> paragraphs = new ArrayList<>();
-    Facilitation now = f.facilitation();
-    paragraphs.add("Tingkat fasilitasi: %s dari %s kasus yang dirujuk ke mitra menerima bantuan (%s). Kajian "
-        .formatted(number(now.facilitated()), number(now.referred()), percent(now.rate()))
-        + "mencatat 3 sampai 5 dari 10 usulan warga terfasilitasi.");
+    paragraphs.add(rates(now) + " Kajian mencatat 3 sampai 5 dari 10 usulan warga terfasilitasi.");
     if (previous != null) {
       String trend = now.rate() == null || previous.rate() == null ? "tidak dapat dibandingkan"
           : now.rate() > previous.rate() ? "naik " + decimal((now.rate() - previous.rate()) * 100) + " poin"
           : now.rate() < previous.rate() ? "turun " + decimal((previous.rate() - now.rate()) * 100) + " poin"
           : "tetap";
-      paragraphs.add("Periode sebelumnya (%s): %s (%s dari %s); tren: %s.".formatted(previousPeriod.label(),
-          percent(previous.rate()), number(previous.facilitated()), number(previous.referred()), trend));
+      paragraphs.add("Periode sebelumnya (%s): %s (%s dari %s pengaduan); tren: %s.".formatted(previousPeriod.label(),
+          percent(previous.rate()), number(previous.facilitated()), number(previous.received()), trend));
     }
+    paragraphs.add(followUps(now.followUps()));
+    paragraphs.add(days(fac.daysToFirstAidOverall()));
+    paragraphs.addAll(List.of(d.studyRate(), d.referredRate(), d.facilitated(), d.perPartner(), d.perNeed(),
+        d.followUps(), d.daysToFirstAid()));
+
     List<List<String>> months = new ArrayList<>();
     List<Double> monthValues = new ArrayList<>();
-    for (Facilitation m : f.facilitationByMonth()) {
-      months.add(List.of(month(m.key()), number(m.referred()), number(m.facilitated()), percent(m.rate())));
+    for (Rate m : fac.byMonth()) {
+      months.add(List.of(month(m.month()), number(m.received()), number(m.referred()), number(m.facilitated()),
+          percent(m.rate()), percent(m.referredRate()), percent(m.followUps().helpedShare()),
+          decimal(m.followUps().averageSatisfaction())));
       monthValues.add(percentValue(m.rate()));
     }
     List<List<String>> partners = new ArrayList<>();
     List<Double> partnerValues = new ArrayList<>();
-    for (Facilitation p : f.facilitationByPartner()) {
-      partners.add(List.of(f.partnerName(p.key()), number(p.referred()), number(p.facilitated()), percent(p.rate())));
+    for (FacilitationFigures.PartnerRate p : fac.byPartner()) {
+      partners.add(List.of(p.label(), number(p.referred()), number(p.facilitated()), percent(p.rate()),
+          percent(p.followUps().helpedShare()), decimal(p.followUps().averageSatisfaction())));
       partnerValues.add(percentValue(p.rate()));
     }
-    List<String> columns = List.of("Bulan masuk", "Dirujuk", "Terfasilitasi", "Tingkat");
+    List<List<String>> programs = new ArrayList<>();
+    List<Double> programValues = new ArrayList<>();
+    for (FacilitationFigures.PartnerRate p : fac.byProgram()) {
+      programs.add(List.of(p.label(), number(p.referred()), number(p.facilitated()), percent(p.rate())));
+      programValues.add(percentValue(p.rate()));
+    }
+    List<List<String>> needs = new ArrayList<>();
+    List<Double> needValues = new ArrayList<>();
+    for (Rate n : fac.byNeed()) {
+      needs.add(List.of(n.label(), number(n.received()), number(n.referred()), number(n.facilitated()),
+          percent(n.rate()), percent(n.referredRate())));
+      needValues.add(percentValue(n.rate()));
+    }
+    List<List<String>> days = new ArrayList<>();
+    for (FacilitationFigures.Days m : fac.daysToFirstAid()) {
+      days.add(List.of(month(m.month()), number(m.cases()), decimal(m.median()), decimal(m.average()),
+          m.p90() == null ? "-" : number(m.p90()), number(m.dateErrors())));
+    }
     return new Section("Tingkat fasilitasi", paragraphs, List.of(
-        new Table("fasilitasi-per-bulan", "Tingkat fasilitasi per bulan masuk", columns, months,
+        new Table("fasilitasi-per-bulan", "Tingkat fasilitasi per bulan masuk",
+            List.of("Bulan masuk", "Diterima", "Dirujuk", "Terfasilitasi", "Tingkat (ukuran studi)",
+                "Tingkat dari yang dirujuk", "Bantuan membantu", "Kepuasan"), months,
             new Chart(0, monthValues, "%", 100.0)),
-        new Table("fasilitasi-per-mitra", "Tingkat fasilitasi per mitra (bantuan dari program mitra itu)",
-            List.of("Mitra", "Dirujuk", "Terfasilitasi", "Tingkat"), partners, new Chart(0, partnerValues, "%", 100.0))));
+        new Table("fasilitasi-per-mitra", "Tingkat fasilitasi per mitra (dari kasus yang dirujuk ke mitra itu, "
+            + "bantuan dari program mitra itu)", List.of("Mitra", "Dirujuk", "Terfasilitasi", "Tingkat",
+                "Bantuan membantu", "Kepuasan"), partners, new Chart(0, partnerValues, "%", 100.0)),
+        new Table("fasilitasi-per-program", "Tingkat fasilitasi per program (dari kasus yang dirujuk ke program itu)",
+            List.of("Program", "Dirujuk", "Terfasilitasi", "Tingkat"), programs,
+            new Chart(0, programValues, "%", 100.0)),
+        new Table("fasilitasi-per-kebutuhan", "Tingkat fasilitasi per kebutuhan (dari kasus yang diterima dengan "
+            + "kebutuhan itu)", List.of("Kebutuhan", "Diterima", "Dirujuk", "Terfasilitasi", "Tingkat (ukuran studi)",
+                "Tingkat dari yang dirujuk"), needs, new Chart(0, needValues, "%", 100.0)),
+        new Table("hari-sampai-bantuan", "Hari dari pengaduan sampai bantuan pertama (kasus terfasilitasi)",
+            List.of("Bulan masuk", "Kasus", "Median", "Rata-rata", "Persentil 90", "Kesalahan data"), days, null)));
+  }
+
+  /** "13 pengaduan diterima; 5 terfasilitasi (38,5%); 5 dari 9 kasus yang dirujuk ke mitra terfasilitasi (55,6%)." */
+  static String rates(Rate r) {
+    return "%s pengaduan diterima; %s terfasilitasi (%s); %s dari %s kasus yang dirujuk ke mitra terfasilitasi (%s)."
+        .formatted(number(r.received()), number(r.facilitated()), percent(r.rate()), number(r.facilitatedReferred()),
+            number(r.referred()), percent(r.referredRate()));
+  }
+
+  /** The residents' answers at the follow-up of the cases. */
+  static String followUps(FacilitationFigures.FollowUps u) {
+    if (u.answered() == 0) {
+      return "Belum ada jawaban tindak lanjut dari warga kasus-kasus ini.";
+    }
+    return ("Tindak lanjut: %s warga menjawab; bantuan membantu %s, membantu sebagian %s, tidak membantu %s "
+        + "(membantu: %s); %s menerima bantuan tetapi tidak terbantu; kepuasan rata-rata %s dari 5.")
+        .formatted(number(u.answered()), number(u.helped()), number(u.helpedPartly()), number(u.notHelped()),
+            percent(u.helpedShare()), number(u.receivedButNotHelped()), decimal(u.averageSatisfaction()));
+  }
+
+  /** Days to the first aid, and the records left out as data errors (never a negative duration). */
+  static String days(FacilitationFigures.Days d) {
+    String text = d.cases() == 0 ? "Belum ada kasus terfasilitasi dengan penyerahan tercatat."
+        : "Hari dari pengaduan sampai bantuan pertama (%s kasus terfasilitasi): median %s, rata-rata %s, persentil 90 %s."
+            .formatted(number(d.cases()), decimal(d.median()), decimal(d.average()), number(d.p90()));
+    return d.dateErrors() == 0 ? text : text + " %s kasus tidak dihitung karena penyerahannya tercatat sebelum hari "
+        .formatted(number(d.dateErrors())) + "pengaduan (kesalahan data).";
   }
 
   static Section serviceLevels(Figures f) {
@@ -116,11 +186,19 @@ final class Sections {
         "%s dari %s tugas yang selesai dalam periode ini selesai sebelum batas waktunya (%s)."
             .formatted(number(all.onTime()), number(all.completed()), percent(all.rate())),
         "Waktu per tahap dihitung dari kasus yang masuk dalam periode; tahap yang masih berjalan dihitung sampai "
-            + "akhir periode."),
+            + "akhir periode.", errors(f.dataErrors())),
         List.of(new Table("tepat-waktu-per-tahap", "Tugas selesai tepat waktu per tahap",
                 List.of("Tahap", "Selesai", "Tepat waktu", "Kepatuhan SLA"), onTime, new Chart(0, shares, "%", 100.0)),
             new Table("waktu-per-tahap", "Waktu per tahap (jam)", List.of("Tahap", "Kasus", "Median", "Persentil 90"),
                 times, new Chart(0, medians, "jam", null))));
+  }
+
+  /** Records whose times run backwards are left out of every duration and counted, never shown as negative. */
+  static String errors(DataErrors e) {
+    return ("Kesalahan data: %s catatan dengan urutan waktu terbalik tidak dihitung dalam angka waktu (penyerahan "
+        + "sebelum pengaduan %s, keputusan mitra sebelum rujukan %s, tahap %s, anggaran dicadangkan sebelum diminta %s).")
+        .formatted(number(e.total()), number(e.handoversBeforeIntake()), number(e.decisionsBeforeReferral()),
+            number(e.stagesOutOfOrder()), number(e.reservedBeforeRequest()));
   }
 
   static Section escalations(Figures f) {

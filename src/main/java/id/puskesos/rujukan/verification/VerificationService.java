@@ -3,6 +3,7 @@ package id.puskesos.rujukan.verification;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -10,6 +11,7 @@ import java.util.Set;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import id.puskesos.rujukan.RujukanApplication;
 import id.puskesos.rujukan.common.Checks;
 import id.puskesos.rujukan.common.FieldError;
 import id.puskesos.rujukan.referral.CaseFile;
@@ -39,6 +41,14 @@ public class VerificationService {
 
   /** Opinions a fasilitator can ask for on a field verification: health worker and Babinsa. */
   public static final Set<String> OPINION_GROUPS = Set.of("nakes", "babinsa");
+
+  /** Days as staff write them, day first. */
+  private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy");
+
+  /** The profession an opinion group stands for, as the timeline names it (never the group's code). */
+  static String profession(String group) {
+    return "nakes".equals(group) ? "tenaga kesehatan" : "Babinsa";
+  }
 
   /** The automated check's verdict, and the record it looked at. */
   public record RegistryCheck(Resident resident, boolean needsFieldVerification, List<String> findings) {
@@ -89,7 +99,8 @@ public class VerificationService {
       findings.add("belum pernah diverifikasi lapangan oleh Puskesos");
     } else if (r.verifiedAt().isBefore(OffsetDateTime.now(clock).minus(settings.getVerificationValidFor()))) {
       findings.add("verifikasi lapangan terakhir %s, sudah lebih dari %d bulan".formatted(
-          r.verifiedAt().toLocalDate(), settings.getVerificationValidFor().toTotalMonths()));
+          DAY.format(r.verifiedAt().atZoneSameInstant(RujukanApplication.ZONE)),
+          settings.getVerificationValidFor().toTotalMonths()));
     }
     if (r.dtksStatus() == null) {
       findings.add("status DTKS/DTSEN belum diketahui");
@@ -138,8 +149,9 @@ public class VerificationService {
     registry.markVerified(residentId, actor, ChangeSource.FIELD_VERIFICATION, reason);
     List<String> groups = v.opinionsRequested().stream().distinct().sorted().toList();
     caseFile.record(referralNumber, EventType.HOME_VISITED, actor, "Verifikasi lapangan %s: %s; %s%s; %s".formatted(
-        visitDate, findings, corrected == 0 ? "data registri sesuai" : corrected + " data registri diperbaiki",
-        groups.isEmpty() ? "" : "; pendapat diminta dari " + String.join(", ", groups),
+        DAY.format(visitDate), findings, corrected == 0 ? "data registri sesuai" : corrected + " data registri diperbaiki",
+        groups.isEmpty() ? "" : "; pendapat diminta dari " + String.join(", ",
+            groups.stream().map(VerificationService::profession).toList()),
         eligible ? VISIT_VALID : "tidak memenuhi syarat: " + v.notEligibleReason()));
     Resident updated = registry.get(residentId);
     return new FieldOutcome(eligible, groups, updated.dtksStatus() == DtksStatus.LISTED, updated.fullAddress());
@@ -150,7 +162,8 @@ public class VerificationService {
     Checks checks = new Checks();
     String text = checks.required("opinion", opinion, "Pendapat");
     checks.throwIfAny();
-    String line = "%s: %s".formatted("nakes".equals(group) ? "Tenaga kesehatan" : "Babinsa", text);
+    String who = profession(group);
+    String line = "%s: %s".formatted(Character.toUpperCase(who.charAt(0)) + who.substring(1), text);
     caseFile.record(referralNumber, EventType.OPINION_GIVEN, actor, "Pendapat " + line);
     return line;
   }

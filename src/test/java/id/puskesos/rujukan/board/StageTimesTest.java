@@ -37,6 +37,20 @@ class StageTimesTest {
   }
 
   @Test
+  void aStageThatEndsBeforeItBeganIsLeftOutAndCountedNeverNegative() {
+    // A's assessment entry was written with a clock two hours behind; B closed (by its record) before it was assessed
+    List<StageTimes.Entry> entries = List.of(
+        entry("A", Stage.VERIFICATION, 5), entry("A", Stage.ASSESSMENT, 3),
+        entry("B", Stage.VERIFICATION, 0), entry("B", Stage.ASSESSMENT, 10));
+    Map<String, OffsetDateTime> endOf = Map.of("A", T.plusHours(8), "B", T.plusHours(9));
+
+    assertThat(StageTimes.compute(entries, endOf)).extracting(StageTimes.Figure::stage, StageTimes.Figure::cases,
+        StageTimes.Figure::medianHours).containsExactly(tuple(Stage.VERIFICATION, 1, 10.0),
+            tuple(Stage.ASSESSMENT, 1, 5.0));
+    assertThat(StageTimes.outOfOrder(entries, endOf)).isEqualTo(2);
+  }
+
+  @Test
   void percentilesUseTheNearestRankAndTheMedianOfAnEvenCountIsTheMiddleMean() {
     assertThat(StageTimes.percentile(List.of(1.0, 2.0, 3.0, 4.0), 0.5)).isEqualTo(2.5);
     assertThat(StageTimes.percentile(List.of(1.0, 2.0, 3.0, 4.0, 5.0, 6.0, 7.0, 8.0, 9.0, 10.0), 0.9)).isEqualTo(9.0);

@@ -22,6 +22,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import id.puskesos.rujukan.common.Actors;
+import id.puskesos.rujukan.distribution.FacilitationFigures;
 import id.puskesos.rujukan.evaluation.ActivityReports;
 import id.puskesos.rujukan.evaluation.Report;
 
@@ -79,7 +80,11 @@ class ActivityReportScenarioTest extends ScenarioTestSupport {
     String text = new PDFTextStripper().getText(Loader.loadPDF(pdf));
     Report archived = reports.report(id);
     assertThat(text).contains("Laporan kegiatan bulanan Puskesos", "Posyandu dan sosialisasi PKH di RW 05",
-        "Bantuan yang disalurkan", "BPNT", cell(archived, "bantuan-disalurkan", "BPNT", 4));
+        "Bantuan yang disalurkan", "BPNT", cell(archived, "bantuan-disalurkan", "BPNT", 4), "Tingkat fasilitasi",
+        "pengaduan diterima;", "kasus yang dirujuk ke mitra terfasilitasi");
+    // both rates' definitions are printed in the report
+    assertThat(archived.sections()).anySatisfy(section -> assertThat(section.paragraphs()).contains(
+        FacilitationFigures.DEFINITIONS.studyRate(), FacilitationFigures.DEFINITIONS.referredRate()));
 
     // more work this month; drawn up again from the records, last month gives the same figures as when archived
     api.caseWithBpntHandedOver();

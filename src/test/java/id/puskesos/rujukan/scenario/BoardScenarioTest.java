@@ -28,9 +28,20 @@ class BoardScenarioTest extends ScenarioTestSupport {
     assertThat(count(board.get("overdueByPartner"), "Puskesos")).isPositive();
     assertThat(board.get("oldestOverdue").get(0).get("taskId").asText()).isEqualTo(visit.getId());
     assertThat(board.get("oldestOverdue").get(0).get("referralNumber").asText()).isEqualTo(number);
+    assertThat(board.get("oldestOverdue").get(0).get("group").asText()).as("the group's name, not its id")
+        .isEqualTo("Fasilitator Puskesos");
     assertThat(board.get("oldestOverdue").get(0).get("tasklistUrl").asText())
         .isEqualTo("/camunda/app/tasklist/default/#/?task=" + visit.getId());
     assertThat(board.get("timePerStage").toString()).contains("INTAKE");
+    assertThat(board.get("stageDataErrors").asInt()).isNotNegative();
+    // the rates as FacilitationFigures defines them, with the definitions the page prints
+    JsonNode facilitation = board.get("facilitation");
+    assertThat(facilitation.get("overall").get("received").asInt()).isPositive();
+    assertThat(facilitation.get("definitions").get("studyRate").asText())
+        .startsWith("Tingkat fasilitasi (ukuran studi): kasus terfasilitasi dibagi semua pengaduan yang diterima");
+    assertThat(facilitation.get("definitions").get("referredRate").asText())
+        .startsWith("Tingkat fasilitasi dari kasus yang dirujuk: kasus terfasilitasi dibagi kasus yang dirujuk ke mitra");
+    assertThat(facilitation.get("byMonth")).isNotEmpty();
     assertThat(api.get("fo", "/api/board").getStatusCode().value()).isEqualTo(403);
     assertThat(api.get("manajer", "/api/board?from=2026-13").getStatusCode().value()).isEqualTo(400);
     visit.setDueDate(null);

@@ -148,7 +148,11 @@ class EvaluationScenarioTest extends ScenarioTestSupport {
     PeriodFigures.Figures after = PeriodFigures.compute(periodData.load(quarter));
 
     assertThat(after.received().cases()).isEqualTo(before.received().cases() + 1);
-    assertThat(after.facilitation().facilitated()).isEqualTo(before.facilitation().facilitated() + 1);
+    // the case's BPNT was handed over and no follow-up said otherwise: a facilitated case, as received and referred
+    assertThat(after.facilitation().overall().received()).isEqualTo(before.facilitation().overall().received() + 1);
+    assertThat(after.facilitation().overall().referred()).isEqualTo(before.facilitation().overall().referred() + 1);
+    assertThat(after.facilitation().overall().facilitated())
+        .isEqualTo(before.facilitation().overall().facilitated() + 1);
     assertThat(cash(after, "BPNT")).isEqualTo(cash(before, "BPNT") + 200_000);
     String csv = new String(api.bytes("manajer", "/api/evaluations/" + evaluationId(instance)
         + "/pack/tables/bantuan-disalurkan.csv").getBody(), StandardCharsets.UTF_8);
@@ -157,7 +161,8 @@ class EvaluationScenarioTest extends ScenarioTestSupport {
     byte[] pdf = api.bytes("baznas", "/api/evaluations/" + evaluationId(instance) + "/pack.pdf").getBody();
     assertThat(new PDFTextStripper().getText(Loader.loadPDF(pdf))).contains("Bahan evaluasi partisipatif",
         quarter.label(), "Tingkat fasilitasi", "Dinas Sosial Kota Bandung", rupiah,
-        "%d kasus baru diterima".formatted(after.received().cases()));
+        "%d pengaduan diterima;".formatted(after.facilitation().overall().received()),
+        "Tingkat fasilitasi (ukuran studi)");
   }
 
   @Test

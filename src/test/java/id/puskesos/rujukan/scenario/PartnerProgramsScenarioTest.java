@@ -209,7 +209,7 @@ class PartnerProgramsScenarioTest extends ScenarioTestSupport {
   }
 
   @Test
-  void facilitationFiguresCountCasesReferredAndThoseThatReceivedAid() {
+  void facilitationFiguresCountEveryCaseReceivedTheReferredAndThoseThatReceivedAid() {
     String month = java.time.YearMonth.now(id.puskesos.rujukan.RujukanApplication.ZONE).toString();
     assertThat(api.get("fo", "/api/figures/facilitation").getStatusCode().value()).isEqualTo(403);
     assertThat(api.get("manajer", "/api/figures/facilitation?from=2026-13").getStatusCode().value()).isEqualTo(400);
@@ -221,21 +221,38 @@ class PartnerProgramsScenarioTest extends ScenarioTestSupport {
     api.partnerHandsOver(helped, program, "dinsos", true, "aidAmount", 100);
     String refused = caseRoutedTo(program, false);
     api.partnerDecides(refused, program, "dinsos", "decision", "REJECT", "rejectionCode", "DATA_INVALID");
+    // a complaint still in verification: received, not referred; and a second complaint of the same resident,
+    // merged into that open case: not a case of its own
+    Map<String, Object> complaint = CaseApi.intake("FOOD");
+    assertThat(api.submitIntake("fo", complaint).getStatusCode().value()).isEqualTo(201);
+    ResponseEntity<JsonNode> merged = api.submitIntake("fo", complaint);
+    assertThat(merged.getBody().get("merged").asBoolean()).isTrue();
 
     JsonNode after = figures(month);
 
-    assertThat(after.get("overall").get("referred").asInt() - before.get("overall").get("referred").asInt())
-        .isEqualTo(2);
-    assertThat(after.get("overall").get("facilitated").asInt() - before.get("overall").get("facilitated").asInt())
-        .isEqualTo(1);
+    assertThat(delta(after, before, "received")).isEqualTo(3);
+    assertThat(delta(after, before, "referred")).isEqualTo(2);
+    assertThat(delta(after, before, "facilitated")).isEqualTo(1);
+    assertThat(after.get("definitions").get("studyRate").asText())
+        .startsWith("Tingkat fasilitasi (ukuran studi): kasus terfasilitasi dibagi semua pengaduan yang diterima");
     assertThat(after.get("byProgram")).anySatisfy(rate -> {
       assertThat(rate.get("key").asText()).isEqualTo(program);
-      assertThat(rate.get("month").asText()).isEqualTo(month);
+      assertThat(rate.get("label").asText()).isEqualTo("Bantuan uji");
       assertThat(rate.get("referred").asInt()).isEqualTo(2);
       assertThat(rate.get("facilitated").asInt()).isEqualTo(1);
       assertThat(rate.get("rate").asDouble()).isEqualTo(0.5);
     });
+    assertThat(after.get("byProgramAndMonth")).anySatisfy(rate -> {
+      assertThat(rate.get("key").asText()).isEqualTo(program);
+      assertThat(rate.get("month").asText()).isEqualTo(month);
+      assertThat(rate.get("referred").asInt()).isEqualTo(2);
+    });
     assertThat(after.get("daysToFirstAid").toString()).contains("\"month\":\"" + month + "\"");
+    assertThat(after.get("daysToFirstAidOverall").get("median").asDouble()).isNotNegative();
+  }
+
+  private static int delta(JsonNode after, JsonNode before, String field) {
+    return after.get("overall").get(field).asInt() - before.get("overall").get(field).asInt();
   }
 
   // ---- helpers ----------------------------------------------------------------------------------------------

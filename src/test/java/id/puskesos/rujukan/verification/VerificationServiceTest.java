@@ -24,6 +24,7 @@ import org.junit.jupiter.api.Test;
 import id.puskesos.rujukan.common.FieldError;
 import id.puskesos.rujukan.common.InvalidInputException;
 import id.puskesos.rujukan.referral.CaseFile;
+import id.puskesos.rujukan.referral.EventType;
 import id.puskesos.rujukan.referral.ReferralRecord;
 import id.puskesos.rujukan.registry.ChangeSource;
 import id.puskesos.rujukan.registry.DtksStatus;
@@ -76,7 +77,7 @@ class VerificationServiceTest {
   @Test
   void staleNeverVerifiedUnlistedDeceasedOrDuplicateRecordsNeedAFieldVisit() {
     assertThat(checkOf(resident(DtksStatus.LISTED, TODAY.minusMonths(7).atStartOfDay(WIB).toOffsetDateTime(), false))
-        .findings()).containsExactly("verifikasi lapangan terakhir 2026-04-27, sudah lebih dari 6 bulan");
+        .findings()).containsExactly("verifikasi lapangan terakhir 27/04/2026, sudah lebih dari 6 bulan");
     assertThat(checkOf(resident(DtksStatus.NOT_LISTED, null, true)).findings()).containsExactly(
         "belum pernah diverifikasi lapangan oleh Puskesos", "tidak terdaftar di DTKS/DTSEN",
         "tercatat meninggal dunia");
@@ -115,6 +116,18 @@ class VerificationServiceTest {
         eq("Verifikasi lapangan RJK-2026-000001"));
     verify(registry).markVerified(7L, "fasilitator", ChangeSource.FIELD_VERIFICATION,
         "Verifikasi lapangan RJK-2026-000001");
+    // the timeline names the day as staff write it and the profession asked, never the group's code
+    verify(caseFile).record("RJK-2026-000001", EventType.HOME_VISITED, "fasilitator",
+        "Verifikasi lapangan 26/11/2026: Rumah semi permanen; data registri sesuai; pendapat diminta dari "
+            + "tenaga kesehatan; data valid");
+  }
+
+  @Test
+  void anOpinionIsRecordedUnderTheProfessionsName() {
+    assertThat(service.recordOpinion("RJK-2026-000001", "nakes", "Perlu kontrol rutin", "nakes"))
+        .isEqualTo("Tenaga kesehatan: Perlu kontrol rutin");
+    verify(caseFile).record("RJK-2026-000001", EventType.OPINION_GIVEN, "nakes",
+        "Pendapat Tenaga kesehatan: Perlu kontrol rutin");
   }
 
   @Test

@@ -1,0 +1,85 @@
+package id.puskesos.rujukan.scenario;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+
+import id.puskesos.rujukan.partner.RejectionCode;
+import id.puskesos.rujukan.referral.Channel;
+import id.puskesos.rujukan.referral.Need;
+import id.puskesos.rujukan.referral.Outcome;
+import id.puskesos.rujukan.referral.ProgramStatus;
+import id.puskesos.rujukan.referral.Stage;
+import id.puskesos.rujukan.registry.DtksStatus;
+
+/**
+ * The timeline a person reads names things by their labels, never by the codes the software keeps: a case with a
+ * merged complaint, a field verification that asked a health worker's opinion, an assessment, a referral accepted,
+ * confirmed and handed over.
+ */
+class TimelineLabelsScenarioTest extends ScenarioTestSupport {
+
+  /**
+   * Entries others are rewriting: the follow-up's text (its answers YES/NO) and the partner's request for
+   * information (the program's code).
+   */
+  private static final Set<String> NOT_CHECKED_HERE = Set.of("FOLLOWED_UP", "INFO_REQUESTED", "INFO_PROVIDED");
+
+  @Test
+  void timelineTextsShowLabelsNeverCodes() {
+    Map<String, Object> intake = CaseApi.intake("FOOD");
+    String number = api.submitIntake("fo", intake).getBody().get("referralNumber").asText();
+    Map<String, Object> again = new HashMap<>(intake);
+    again.put("channel", "WHATSAPP");
+    again.put("needs", List.of("FOOD", "EDUCATION"));
+    api.submitIntake("fo", again);
+    api.complete("fasilitator", number, "task_homeVisit", "visitDate", LocalDate.now().toString(),
+        "visitFindings", "Rumah semi permanen", "correctedAddress", "Jl. Tamansari Gg. Sukaasih No. 12",
+        "correctedRt", "3", "correctedRw", "7", "dtksStatus", "LISTED", "desil", 2, "deceased", false,
+        "movedAway", false, "opinionsRequested", List.of("nakes", "babinsa"), "verificationResult", "VALID");
+    for (String group : List.of("nakes", "babinsa")) {
+      assertThat(api.submitForm(group, api.partnerTask(number, "task_giveOpinion", group).getId(), "opinion",
+          "Tidak ada catatan khusus").getStatusCode().value()).isEqualTo(204);
+    }
+    api.assessEligible(number, false, false, "FOOD");
+    api.partnerDecides(number, "BPNT", "dinsos", "decision", "ACCEPT");
+    api.coordinatorConfirms(number, "BPNT");
+    api.partnerHandsOver(number, "BPNT", "dinsos", true, "aidAmount", 200000);
+
+    List<String> texts = new ArrayList<>();
+    api.view(number).get("timeline").forEach(e -> {
+      if (!NOT_CHECKED_HERE.contains(e.get("type").asText())) {
+        texts.add(e.get("text").asText());
+      }
+    });
+
+    assertThat(texts).anySatisfy(t -> assertThat(t).startsWith("Pengaduan diterima (Datang langsung): Pangan"));
+    assertThat(texts).anySatisfy(t -> assertThat(t)
+        .startsWith("Pengaduan tambahan (WhatsApp) digabungkan; kebutuhan baru: Pendidikan"));
+    assertThat(texts).anySatisfy(t -> assertThat(t).startsWith("Verifikasi lapangan "
+        + LocalDate.now().format(DateTimeFormatter.ofPattern("dd/MM/yyyy")) + ": ")
+        .contains("pendapat diminta dari Babinsa, tenaga kesehatan"));
+    Pattern codes = Pattern.compile("\\b(" + String.join("|", codes()) + ")\\b");
+    assertThat(texts).isNotEmpty().noneMatch(t -> codes.matcher(t).find());
+  }
+
+  /** Every code of the vocabularies a timeline text could name, and the opinion groups' ids. */
+  private static List<String> codes() {
+    List<String> codes = new ArrayList<>(List.of("nakes", "babinsa"));
+    Stream.of(ProgramStatus.values(), Outcome.values(), Need.values(), Stage.values(), RejectionCode.values(),
+        DtksStatus.values()).flatMap(Stream::of).map(Enum::name).forEach(codes::add);
+    // SLRT is the label's own word ("SLRT Kota")
+    Stream.of(Channel.values()).filter(c -> c != Channel.SLRT).map(Enum::name).forEach(codes::add);
+    return codes;
+  }
+}
