@@ -205,7 +205,7 @@ public class Budgets {
     Checks checks = new Checks();
     checks.check(program.budgeted(), "programCode", "Program layanan tidak memakai anggaran");
     checks.check(program.budgetPeriod().names(period), "period", "Periode %s bukan periode %s program ini (contoh: %s)"
-        .formatted(period, program.budgetPeriod().name(), currentPeriod(program)));
+        .formatted(period, program.budgetPeriod().label(), currentPeriod(program)));
     checks.check(amount > 0, "amount", "Tambahan anggaran harus lebih dari 0");
     checks.throwIfAny();
     OffsetDateTime now = OffsetDateTime.now(clock);

@@ -196,7 +196,8 @@ public class FacilitationFigures {
     jdbc.sql("""
         SELECT p.referral_number, p.program_code, p.partner_code, p.status,
                (SELECT MIN(d.distributed_on) FROM program_distribution d
-                WHERE d.referral_number = p.referral_number AND d.program_code = p.program_code) AS first_aid
+                WHERE d.referral_number = p.referral_number AND d.program_code = p.program_code
+                  AND d.voided_reason IS NULL) AS first_aid
         FROM program_referral p JOIN referral r ON r.referral_number = p.referral_number
         WHERE r.received_at >= ? AND r.received_at < ?
         ORDER BY p.referral_number, p.program_code""")

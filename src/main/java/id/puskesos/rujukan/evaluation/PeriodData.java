@@ -108,7 +108,7 @@ public class PeriodData {
         SELECT d.referral_number, d.program_code, pr.partner_code, pr.unit, d.distributed_on, d.amount, d.quantity,
                d.receipt_confirmed
         FROM program_distribution d JOIN program pr ON pr.code = d.program_code
-        WHERE d.distributed_on >= ? AND d.distributed_on <= ?""")
+        WHERE d.distributed_on >= ? AND d.distributed_on <= ? AND d.voided_reason IS NULL""")
         .params(period.from(), period.to())
         .query((rs, n) -> new Handover(rs.getString("referral_number"), rs.getString("program_code"),
             rs.getString("partner_code"), rs.getObject("distributed_on", LocalDate.class),

@@ -129,7 +129,7 @@ public class PartnerService {
         return new Decided(false, null, true);
       }
       case REQUEST_INFO -> {
-        caseFile.requestInformation(referralNumber, programCode, infoRequest, actor);
+        caseFile.requestInformation(referralNumber, programCode, program.name(), infoRequest, actor);
         return new Decided(false, null, false);
       }
       default -> {
@@ -299,7 +299,7 @@ public class PartnerService {
     Checks checks = new Checks();
     String text = checks.required("infoResponse", answer, "Jawaban untuk mitra");
     checks.throwIfAny();
-    caseFile.provideInformation(referralNumber, programCode, text, actor);
+    caseFile.provideInformation(referralNumber, programCode, catalogue.program(programCode).name(), text, actor);
   }
 
   /** "Rp600.000" or "2 paket". */

@@ -163,19 +163,21 @@ public class CaseFile {
         .params(status.name(), truncate(reason, 1000), number, programCode).update(), number, programCode);
   }
 
-  public void requestInformation(String number, String programCode, String question, String actor) {
+  public void requestInformation(String number, String programCode, String programName, String question,
+      String actor) {
     requireUpdated(jdbc.sql("""
         UPDATE program_referral SET status = ?, info_request = ?, info_response = NULL
         WHERE referral_number = ? AND program_code = ?""")
         .params(ProgramStatus.INFO_REQUESTED.name(), question, number, programCode).update(), number, programCode);
-    record(number, EventType.INFO_REQUESTED, actor, "Mitra meminta informasi (%s): %s".formatted(programCode, question));
+    record(number, EventType.INFO_REQUESTED, actor, "Mitra meminta informasi (%s): %s".formatted(programName, question));
   }
 
-  public void provideInformation(String number, String programCode, String answer, String actor) {
+  public void provideInformation(String number, String programCode, String programName, String answer,
+      String actor) {
     requireUpdated(jdbc.sql("""
         UPDATE program_referral SET status = ?, info_response = ? WHERE referral_number = ? AND program_code = ?""")
         .params(ProgramStatus.REFERRED.name(), answer, number, programCode).update(), number, programCode);
-    record(number, EventType.INFO_PROVIDED, actor, "Informasi tambahan dikirim ke mitra (%s)".formatted(programCode));
+    record(number, EventType.INFO_PROVIDED, actor, "Informasi tambahan dikirim ke mitra (%s)".formatted(programName));
   }
 
   /** The coordinator's "penetapan layanan" for a program, with the letter that was issued for it. */

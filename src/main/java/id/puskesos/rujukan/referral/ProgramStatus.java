@@ -16,8 +16,6 @@ public enum ProgramStatus {
   CANCELLED("Dibatalkan"),
   /** Handed over by the partner's record, but the resident said it never arrived and the check found so. */
   NOT_RECEIVED("Tidak diterima warga"),
-  /** A program that fits, kept as the next choice for its need should the chosen one not deliver. */
-  ALTERNATIVE("Alternatif, belum dikirim"),
   NOT_SENT("Tidak dikirim");
 
   private static final Set<ProgramStatus> OPEN = EnumSet.of(REFERRED, INFO_REQUESTED, WAITING_BUDGET, ACCEPTED,
@@ -47,8 +45,8 @@ public enum ProgramStatus {
     return this == DISTRIBUTED || this == PARTLY_DISTRIBUTED;
   }
 
-  /** Sent to the partner at some point: not a program held back or kept as an alternative. */
+  /** Sent to the partner at some point: not a program held back (alternatives not yet tried have no row). */
   public boolean wasReferred() {
-    return this != NOT_SENT && this != ALTERNATIVE;
+    return this != NOT_SENT;
   }
 }

@@ -10,12 +10,19 @@ import java.util.List;
  * partners name them: {@code 2026-11}, {@code 2026-Q4}, {@code 2026}.
  */
 public enum BudgetPeriod {
-  MONTH(1), QUARTER(3), YEAR(12);
+  MONTH(1, "bulanan"), QUARTER(3, "triwulanan"), YEAR(12, "tahunan");
 
   private final int months;
+  private final String label;
 
-  BudgetPeriod(int months) {
+  BudgetPeriod(int months, String label) {
     this.months = months;
+    this.label = label;
+  }
+
+  /** "triwulanan": how staff name the kind of period. */
+  public String label() {
+    return label;
   }
 
   public int months() {

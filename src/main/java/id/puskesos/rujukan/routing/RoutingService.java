@@ -370,8 +370,12 @@ public class RoutingService {
   // ---- the rules that need code ------------------------------------------------------------------------------
 
   /** A row of the table, with the program it names and whether that program has budget for the case now. */
-  private record Candidate(Program program, String need, int rank, String reason, boolean budgetNow, int row) {
+  record Candidate(Program program, String need, int rank, String reason, boolean budgetNow, int row) {
   }
+
+  /** The order rows are tried in: by rank; among equal ranks a program with budget now first; then the table's. */
+  static final Comparator<Candidate> TRY_ORDER = Comparator.comparingInt(Candidate::rank)
+      .thenComparing(c -> !c.budgetNow()).thenComparingInt(Candidate::row);
 
   /**
    * The rows for the case's confirmed needs in the order they are tried: by rank; among equal ranks a program with
@@ -389,8 +393,7 @@ public class RoutingService {
       boolean budget = budgetNow.computeIfAbsent(m.programCode(), c -> hasBudgetNow(program.get(), facts));
       candidates.add(new Candidate(program.get(), m.need(), m.rank(), m.reason(), budget, i));
     }
-    candidates.sort(Comparator.comparingInt(Candidate::rank).thenComparing(c -> !c.budgetNow())
-        .thenComparingInt(Candidate::row));
+    candidates.sort(TRY_ORDER);
     return candidates;
   }
 

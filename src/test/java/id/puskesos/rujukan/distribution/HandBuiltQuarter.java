@@ -62,7 +62,7 @@ public final class HandBuiltQuarter {
       closed("G", "2026-09-01T10:00", Outcome.NOT_ELIGIBLE, null, null, null, needs(Need.EDUCATION),
           program("BAZNAS_CERDAS", "BAZNAS", NOT_SENT, null)),
       open("H", "2026-09-05T10:00", null, null, null, needs(Need.ORPHAN),
-          program("SALMAN_YATIM", "SALMAN", ALTERNATIVE, null), program("PKH", "DINSOS", NOT_SENT, null)),
+          program("SALMAN_YATIM", "SALMAN", NOT_SENT, null), program("PKH", "DINSOS", NOT_SENT, null)),
       open("I", "2026-09-10T10:00", null, null, null, needs(Need.FOOD), program("BPNT", "DINSOS", REFERRED, null)),
       closed("J", "2026-09-15T10:00", Outcome.NOT_ELIGIBLE, null, null, null, needs(Need.HOUSING)),
       closed("K", "2026-09-20T10:00", Outcome.WITHDRAWN, null, null, null, needs(Need.CIVIL_DOCUMENTS)),

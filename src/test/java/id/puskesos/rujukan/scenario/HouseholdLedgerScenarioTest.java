@@ -163,6 +163,32 @@ class HouseholdLedgerScenarioTest extends ScenarioTestSupport {
   }
 
   @Test
+  void aHouseholdTheNationalListHasAsAPkhRecipientIsNotProposedForPkhOrBpnt() {
+    // given: the national list has the household as a PKH recipient this quarter
+    Map<String, Object> intake = CaseApi.intake("FOOD", "CASH");
+    String kk = (String) intake.get("kkNumber");
+    String number = api.submitIntake("fo", intake).getBody().get("referralNumber").asText();
+    api.verifyValid(number);
+    Program pkh = catalogue.program("PKH");
+    ledger.imported(kk, pkh, budgets.currentPeriod(pkh));
+    ledger.imported(kk, pkh, budgets.currentPeriod(pkh));
+
+    // when
+    api.assessFamily(number, false, false, "FOOD", "CASH");
+
+    // then: neither PKH nor BPNT is proposed, and staff read why
+    String listed = ("Keluarga terdaftar sebagai penerima Program Keluarga Harapan (PKH) periode %s (data program "
+        + "nasional)").formatted(budgets.currentPeriod(pkh));
+    assertThat(api.program(number, "PKH").get("reason").asText()).isEqualTo(listed);
+    assertThat(api.program(number, "BPNT").get("reason").asText())
+        .isEqualTo(listed + "; keluarga penerima PKH sudah terhitung penerima Sembako");
+    assertThat(ledger.holdings(kk)).singleElement().satisfies(h -> {
+      assertThat(h.source()).isEqualTo(HouseholdLedger.Source.IMPORT);
+      assertThat(h.status()).isEqualTo(HouseholdLedger.Status.RECEIVING);
+    });
+  }
+
+  @Test
   void routingByHandMeetsTheSameLedger() {
     // given: a household whose mother's case holds BPNT this month
     Map<String, Object> mother = CaseApi.intake("FOOD");

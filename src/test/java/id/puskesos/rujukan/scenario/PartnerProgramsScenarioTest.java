@@ -179,7 +179,7 @@ class PartnerProgramsScenarioTest extends ScenarioTestSupport {
     ResponseEntity<JsonNode> badPeriod = api.post("dinsos", "/api/programs/" + program + "/budgets/2026-Q4/top-ups",
         Map.of("amount", 100));
     assertThat(badPeriod.getStatusCode().value()).isEqualTo(400);
-    assertThat(badPeriod.getBody().toString()).contains("bukan periode MONTH");
+    assertThat(badPeriod.getBody().toString()).contains("bukan periode bulanan");
     assertThat(api.post("dinsos", "/api/programs/" + program + "/budgets/" + period + "/top-ups",
         Map.of("amount", -5)).getBody().toString()).contains("Tambahan anggaran harus lebih dari 0");
     assertThat(api.post("dinsos", "/api/programs/TIDAK_ADA/budgets/" + period + "/top-ups", Map.of("amount", 5))

@@ -1,0 +1,50 @@
+package id.puskesos.rujukan.routing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+/** The order routing tries the table's rows in: rank first, then budget now, then the table's own order. */
+class RoutingOrderTest {
+
+  @Test
+  void aProgramWithBudgetNowGoesBeforeAnEquallyRankedOneWithout() {
+    List<RoutingService.Candidate> rows = new ArrayList<>(List.of(
+        candidate("SALMAN_SEMBAKO", 2, false, 0),
+        candidate("BAZNAS_KONSUMTIF", 2, true, 1)));
+
+    rows.sort(RoutingService.TRY_ORDER);
+
+    assertThat(rows).extracting(c -> c.program().code()).containsExactly("BAZNAS_KONSUMTIF", "SALMAN_SEMBAKO");
+  }
+
+  @Test
+  void budgetNeverOutranksTheRankAnalystsGave() {
+    List<RoutingService.Candidate> rows = new ArrayList<>(List.of(
+        candidate("SALMAN_SEMBAKO", 3, true, 0),
+        candidate("BPNT", 2, false, 1)));
+
+    rows.sort(RoutingService.TRY_ORDER);
+
+    assertThat(rows).extracting(c -> c.program().code()).containsExactly("BPNT", "SALMAN_SEMBAKO");
+  }
+
+  @Test
+  void equalRankAndBudgetKeepTheTablesOrder() {
+    List<RoutingService.Candidate> rows = new ArrayList<>(List.of(
+        candidate("B", 1, true, 1),
+        candidate("A", 1, true, 0)));
+
+    rows.sort(RoutingService.TRY_ORDER);
+
+    assertThat(rows).extracting(c -> c.program().code()).containsExactly("A", "B");
+  }
+
+  private static RoutingService.Candidate candidate(String code, int rank, boolean budgetNow, int row) {
+    return new RoutingService.Candidate(new Program(code, code, "X", AidKind.CASH, "Rp", 1L, BudgetPeriod.MONTH,
+        false, true, null), "FOOD", rank, null, budgetNow, row);
+  }
+}
