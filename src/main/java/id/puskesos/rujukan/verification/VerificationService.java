@@ -11,9 +11,12 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import id.puskesos.rujukan.common.Checks;
+import id.puskesos.rujukan.common.DateRule;
+import id.puskesos.rujukan.common.Dates;
 import id.puskesos.rujukan.common.FieldError;
 import id.puskesos.rujukan.referral.CaseFile;
 import id.puskesos.rujukan.referral.EventType;
+import id.puskesos.rujukan.referral.ReferralRecord;
 import id.puskesos.rujukan.registry.ChangeSource;
 import id.puskesos.rujukan.registry.DtksStatus;
 import id.puskesos.rujukan.registry.Duplicates;
@@ -89,7 +92,7 @@ public class VerificationService {
       findings.add("belum pernah diverifikasi lapangan oleh Puskesos");
     } else if (r.verifiedAt().isBefore(OffsetDateTime.now(clock).minus(settings.getVerificationValidFor()))) {
       findings.add("verifikasi lapangan terakhir %s, sudah lebih dari %d bulan".formatted(
-          r.verifiedAt().toLocalDate(), settings.getVerificationValidFor().toTotalMonths()));
+          Dates.written(r.verifiedAt()), settings.getVerificationValidFor().toTotalMonths()));
     }
     if (r.dtksStatus() == null) {
       findings.add("status DTKS/DTSEN belum diketahui");
@@ -114,10 +117,12 @@ public class VerificationService {
 
   /** Records a field verification: corrections go to the registry with history, and the record counts as verified. */
   public FieldOutcome recordFieldVerification(String referralNumber, FieldVerification v, String actor) {
+    ReferralRecord referral = caseFile.get(referralNumber);
     Checks checks = new Checks();
     LocalDate visitDate = checks.date("visitDate", v.visitDate(), "Tanggal kunjungan", true);
-    checks.check(visitDate == null || !visitDate.isAfter(LocalDate.now(clock)), "visitDate",
-        "Tanggal kunjungan tidak boleh di masa depan");
+    DateRule.of(checks, "visitDate", "Tanggal kunjungan", visitDate)
+        .notBefore("pengaduan diterima", referral.receivedAt())
+        .notInFuture(clock);
     String findings = checks.required("visitFindings", v.findings(), "Temuan kunjungan");
     ObservedFacts facts = ObservedFacts.read(checks, v.address(), v.rt(), v.rw(), v.phone(), v.dtksStatus(),
         v.desil(), v.deceased(), v.movedAway());
@@ -131,14 +136,14 @@ public class VerificationService {
         "Warga yang meninggal atau pindah domisili tidak dapat dilanjutkan; pilih 'Tidak memenuhi syarat'");
     checks.throwIfAny();
 
-    long residentId = caseFile.get(referralNumber).residentId();
+    long residentId = referral.residentId();
     String reason = "Verifikasi lapangan " + referralNumber;
     int corrected = registry.correct(residentId, facts.asCorrections(), actor, ChangeSource.FIELD_VERIFICATION,
         reason);
     registry.markVerified(residentId, actor, ChangeSource.FIELD_VERIFICATION, reason);
     List<String> groups = v.opinionsRequested().stream().distinct().sorted().toList();
     caseFile.record(referralNumber, EventType.HOME_VISITED, actor, "Verifikasi lapangan %s: %s; %s%s; %s".formatted(
-        visitDate, findings, corrected == 0 ? "data registri sesuai" : corrected + " data registri diperbaiki",
+        Dates.written(visitDate), findings, corrected == 0 ? "data registri sesuai" : corrected + " data registri diperbaiki",
         groups.isEmpty() ? "" : "; pendapat diminta dari " + String.join(", ", groups),
         eligible ? VISIT_VALID : "tidak memenuhi syarat: " + v.notEligibleReason()));
     Resident updated = registry.get(residentId);
