@@ -64,14 +64,14 @@ public final class DateRule {
   }
 
   public DateRule notInFuture(LocalDate today) {
-    return settled() ? this : rule(!date.isAfter(today), "%s (%s) tidak boleh di masa depan; hari ini %s".formatted(label,
-        Dates.numeric(date), Dates.numeric(today)));
+    return settled() ? this : rule(!date.isAfter(today),
+        "%s (%s) tidak boleh di masa depan; hari ini %s".formatted(label, Dates.numeric(date), Dates.numeric(today)));
   }
 
   /** Not before today in Bandung: what is still to come (a due date). */
   public DateRule notInPast(LocalDate today) {
-    return settled() ? this : rule(!date.isBefore(today), "%s (%s) sudah lewat; hari ini %s".formatted(label, Dates.numeric(date),
-        Dates.numeric(today)));
+    return settled() ? this : rule(!date.isBefore(today),
+        "%s (%s) sudah lewat; hari ini %s".formatted(label, Dates.numeric(date), Dates.numeric(today)));
   }
 
   /** Not after a limit, named for the message ("satu tahun setelah rapat"). */
