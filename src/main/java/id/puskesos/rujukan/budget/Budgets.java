@@ -173,6 +173,11 @@ public class Budgets {
     return done ? 0 : left;
   }
 
+  /** A service without a budget was delivered: the household's holding of it stands as handed over. */
+  public void serviceDelivered(String referralNumber, String programCode) {
+    ledger.setStatus(referralNumber, programCode, HouseholdLedger.Status.HANDED_OVER);
+  }
+
   /**
    * A handover the resident never received, as the koordinator's check found: what was counted as disbursed is taken
    * back from the program's disbursed sum. Handed over again: it is reserved again for the case (the commitment now

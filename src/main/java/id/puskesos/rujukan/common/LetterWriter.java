@@ -31,8 +31,6 @@ public final class LetterWriter implements Closeable {
   private static final float VALUE_X = MARGIN + 110;
   /** Where the date, title and name of the signatory start. */
   public static final float SIGNATURE_X = 340;
-  private static final String[] MONTHS = {"Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli",
-      "Agustus", "September", "Oktober", "November", "Desember"};
 
   private final PDDocument document = new PDDocument();
   // fonts per document: saving stamps object keys onto the font dictionary, so they must not be shared
@@ -87,7 +85,7 @@ public final class LetterWriter implements Closeable {
   }
 
   public static String indonesian(LocalDate date) {
-    return date == null ? "-" : date.getDayOfMonth() + " " + MONTHS[date.getMonthValue() - 1] + " " + date.getYear();
+    return Dates.written(date);
   }
 
   public static String orDash(String value) {

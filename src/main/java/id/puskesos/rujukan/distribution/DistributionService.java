@@ -10,6 +10,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 import id.puskesos.rujukan.budget.Budgets;
 import id.puskesos.rujukan.common.Checks;
+import id.puskesos.rujukan.common.DateRule;
+import id.puskesos.rujukan.common.Dates;
 import id.puskesos.rujukan.partner.PartnerService;
 import id.puskesos.rujukan.referral.CaseFile;
 import id.puskesos.rujukan.referral.Distribution;
@@ -54,8 +56,10 @@ public class DistributionService {
     Program program = catalogue.program(programCode);
     Checks checks = new Checks();
     LocalDate date = checks.date("distributionDate", distributionDate, "Tanggal penyerahan", true);
-    checks.check(date == null || !date.isAfter(LocalDate.now(clock)), "distributionDate",
-        "Tanggal penyerahan tidak boleh di masa depan");
+    DateRule.of(checks, "distributionDate", "Tanggal penyerahan", date)
+        .notBefore("pengaduan diterima", caseFile.get(referralNumber).receivedAt())
+        .notBefore("layanan ditetapkan", caseFile.serviceConfirmedAt(referralNumber, programCode))
+        .notInFuture(clock);
     checks.check(amount == null || amount >= 0, "aidAmount", "Nilai bantuan tidak boleh negatif");
     checks.check(quantity == null || quantity >= 0, "aidQuantity", "Jumlah barang tidak boleh negatif");
     checks.check(amount != null && amount > 0 || items != null, "aidItems",
@@ -76,11 +80,12 @@ public class DistributionService {
       remaining = complete ? null : "Sisa yang masih akan diserahkan: " + PartnerService.amount(program, left);
     } else {
       complete = true;
+      budgets.serviceDelivered(referralNumber, programCode);
     }
     caseFile.recordDistribution(referralNumber, programCode, new Distribution(date, amount == null || amount == 0
         ? null : amount, items, quantity, where, by, proof, true, complete), actor);
     caseFile.record(referralNumber, EventType.AID_DISTRIBUTED, actor, "Bantuan %s diserahkan%s %s di %s: %s (bukti %s)"
-        .formatted(program.name(), complete ? "" : " sebagian", date, where,
+        .formatted(program.name(), complete ? "" : " sebagian", Dates.written(date), where,
             describe(amount, items, quantity, program), proof));
     return new Recorded(complete, remaining);
   }

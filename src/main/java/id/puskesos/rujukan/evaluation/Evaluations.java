@@ -27,6 +27,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import id.puskesos.rujukan.RujukanApplication;
 import id.puskesos.rujukan.common.Actors;
 import id.puskesos.rujukan.common.Checks;
+import id.puskesos.rujukan.common.DateRule;
+import id.puskesos.rujukan.common.Dates;
 import id.puskesos.rujukan.common.Documents;
 import id.puskesos.rujukan.common.InvalidInputException;
 import id.puskesos.rujukan.common.NotFoundException;
@@ -189,16 +191,18 @@ public class Evaluations {
     LocalDate first = checks.date("periodFrom", from, "Awal periode", false);
     LocalDate last = checks.date("periodTo", to, "Akhir periode", false);
     checks.throwIfAny();
-    LocalDate today = LocalDate.now(clock);
+    LocalDate today = Dates.today(clock);
     if (first == null && last == null) {
       return Period.quarterBefore(today);
     }
     checks.check(first != null, "periodFrom", "Awal periode wajib diisi bila akhir periode diisi");
     checks.check(last != null, "periodTo", "Akhir periode wajib diisi bila awal periode diisi");
     checks.throwIfAny();
-    checks.check(!last.isBefore(first), "periodTo", "Akhir periode sebelum awal periode");
-    checks.check(!last.isAfter(today), "periodTo", "Akhir periode tidak boleh setelah hari ini");
-    checks.check(!first.plusYears(1).isBefore(last), "periodTo", "Periode evaluasi paling lama satu tahun");
+    // an evaluation looks back: a period that has not ended would be judged on half its figures
+    DateRule.of(checks, "periodTo", "Akhir periode", last)
+        .notBefore("awal periode", first)
+        .notInFuture(today)
+        .notAfter("satu tahun setelah awal periode", first.plusYears(1));
     checks.throwIfAny();
     return new Period(first, last);
   }
@@ -330,8 +334,13 @@ public class Evaluations {
       String decisions, List<String> ideasAdopted, List<ActionInput> actions, String actor) {
     Checks checks = new Checks();
     LocalDate date = checks.date("meetingDate", meetingDate, "Tanggal rapat", true);
-    LocalDate today = LocalDate.now(clock);
-    checks.check(date == null || !date.isAfter(today), "meetingDate", "Tanggal rapat tidak boleh di masa depan");
+    LocalDate today = Dates.today(clock);
+    OffsetDateTime opened = jdbc.sql("SELECT opened_at FROM evaluation WHERE id = ?").param(id)
+        .query((rs, row) -> rs.getObject("opened_at", OffsetDateTime.class)).optional().orElse(null);
+    // the meeting discusses the pack and the feedback, which exist from the day the evaluation opened
+    DateRule.of(checks, "meetingDate", "Tanggal rapat", date)
+        .notBefore("evaluasi dibuka", opened)
+        .notInFuture(today);
     List<String> known = participants();
     checks.check(!attendance.isEmpty(), "attendance", "Pilih lembaga yang hadir");
     checks.check(known.containsAll(attendance), "attendance", "Lembaga yang hadir tidak dikenal");
@@ -354,7 +363,10 @@ public class Evaluations {
       Checks dueCheck = new Checks();
       LocalDate due = dueCheck.date("dueOn", a.dueOn(), "batas waktu", true);
       dueCheck.errors().forEach(e -> checks.add("actionItems", which + e.message()));
-      checks.check(due == null || !due.isBefore(today), "actionItems", which + "batas waktu sudah lewat");
+      // still to come, and within the year the next evaluations can follow it up (a typed 2062 is a slip)
+      DateRule.of(checks, "actionItems", which + "batas waktu", due)
+          .notInPast(today)
+          .notAfter("satu tahun setelah rapat", date == null ? null : date.plusYears(1));
       dues.add(due);
     }
     checks.throwIfAny();

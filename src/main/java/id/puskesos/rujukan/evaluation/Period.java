@@ -6,12 +6,11 @@ import java.time.YearMonth;
 import java.time.temporal.ChronoUnit;
 
 import id.puskesos.rujukan.RujukanApplication;
+import id.puskesos.rujukan.common.Dates;
 
 /** A reporting period: whole days in Bandung, from the first to the last day (inclusive). */
 public record Period(LocalDate from, LocalDate to) {
 
-  static final String[] MONTHS = {"Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus",
-      "September", "Oktober", "November", "Desember"};
   private static final String[] QUARTERS = {"I", "II", "III", "IV"};
 
   public Period {
@@ -81,7 +80,7 @@ public record Period(LocalDate from, LocalDate to) {
       return "Triwulan %s %d".formatted(QUARTERS[(from.getMonthValue() - 1) / 3], from.getYear());
     }
     if (isMonth()) {
-      return MONTHS[from.getMonthValue() - 1] + " " + from.getYear();
+      return Dates.written(YearMonth.from(from));
     }
     return day(from) + " s.d. " + day(to);
   }
@@ -98,6 +97,6 @@ public record Period(LocalDate from, LocalDate to) {
   }
 
   static String day(LocalDate date) {
-    return date.getDayOfMonth() + " " + MONTHS[date.getMonthValue() - 1] + " " + date.getYear();
+    return Dates.written(date);
   }
 }

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import id.puskesos.rujukan.common.Dates;
 import id.puskesos.rujukan.distribution.FacilitationFigures;
 import id.puskesos.rujukan.distribution.FacilitationFigures.Rate;
 import id.puskesos.rujukan.evaluation.PeriodFigures.*;
@@ -272,7 +273,6 @@ final class Sections {
 
   /** "2026-10" as "Oktober 2026". */
   static String month(String key) {
-    java.time.YearMonth m = java.time.YearMonth.parse(key);
-    return Period.MONTHS[m.getMonthValue() - 1] + " " + m.getYear();
+    return Dates.written(java.time.YearMonth.parse(key));
   }
 }

@@ -10,6 +10,7 @@ import java.util.regex.Pattern;
 import org.springframework.stereotype.Component;
 
 import id.puskesos.rujukan.common.Checks;
+import id.puskesos.rujukan.common.DateRule;
 import id.puskesos.rujukan.referral.Channel;
 import id.puskesos.rujukan.referral.IntakeRecord;
 import id.puskesos.rujukan.referral.Need;
@@ -88,9 +89,7 @@ public class IntakeValidator {
     }
     try {
       LocalDate date = LocalDate.parse(v.length() > 10 ? v.substring(0, 10) : v);
-      if (date.isAfter(LocalDate.now(clock)) || date.isBefore(EARLIEST_BIRTH)) {
-        checks.add("birthDate", "Tanggal lahir harus antara 1900-01-01 dan hari ini");
-      }
+      DateRule.of(checks, "birthDate", "Tanggal lahir", date).notBefore(EARLIEST_BIRTH).notInFuture(clock);
       return date;
     } catch (DateTimeParseException e) {
       checks.add("birthDate", "Tanggal lahir harus berformat TTTT-BB-HH, misalnya 1985-07-21");

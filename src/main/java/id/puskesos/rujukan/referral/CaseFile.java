@@ -427,4 +427,13 @@ public class CaseFile {
         rs.getBigDecimal("aid_amount"), rs.getString("aid_items"), rs.getObject("distributed_on", LocalDate.class),
         rs.getString("proof_reference"), rs.getString("distributed_by"));
   }
+
+  /** When the coordinator confirmed the program's service ("penetapan layanan"); null before that. */
+  @Transactional(readOnly = true)
+  public OffsetDateTime serviceConfirmedAt(String number, String programCode) {
+    List<OffsetDateTime> at = jdbc.sql(
+        "SELECT confirmed_at FROM program_referral WHERE referral_number = ? AND program_code = ?")
+        .params(number, programCode).query((rs, row) -> rs.getObject("confirmed_at", OffsetDateTime.class)).list();
+    return at.isEmpty() ? null : at.get(0);
+  }
 }

@@ -11,6 +11,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import id.puskesos.rujukan.common.Checks;
+import id.puskesos.rujukan.common.DateRule;
+import id.puskesos.rujukan.common.Dates;
 import id.puskesos.rujukan.common.PersonalData;
 import id.puskesos.rujukan.process.CaseVariables;
 import id.puskesos.rujukan.process.DtksInclusionProcess;
@@ -98,8 +100,8 @@ public class DtksInclusion {
     if (result == Result.LISTED) {
       checks.check(desil != null && desil >= 1 && desil <= 10, "resultDesil", "Desil harus 1 sampai 10");
       date = checks.date("listedOn", listedOn, "Tanggal penetapan", true);
-      checks.check(date == null || !date.isAfter(LocalDate.now(clock)), "listedOn",
-          "Tanggal penetapan tidak boleh di masa depan");
+      // no lower bound from the case: the ministry may have listed the resident before the complaint reached us
+      DateRule.of(checks, "listedOn", "Tanggal penetapan", date).notInFuture(clock);
     }
     checks.throwIfAny();
     Map<ResidentField, Object> facts = new LinkedHashMap<>();
@@ -110,7 +112,7 @@ public class DtksInclusion {
     }
     registry.correct(residentId, facts, actor, ChangeSource.DTKS_PROPOSAL, "Hasil usulan DTKS/DTSEN " + reference);
     caseFile.record(referralNumber, EventType.DTKS_PROPOSED, actor, result == Result.LISTED
-        ? "Warga masuk DTKS/DTSEN, desil " + desil
+        ? "Warga masuk DTKS/DTSEN, desil " + desil + ", ditetapkan " + Dates.written(date)
         : "Usulan DTKS/DTSEN tidak diterima" + (note == null ? "" : ": " + note));
   }
 }

@@ -15,6 +15,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import id.puskesos.rujukan.common.Checks;
 import id.puskesos.rujukan.common.ConflictException;
+import id.puskesos.rujukan.common.Dates;
 import id.puskesos.rujukan.process.CaseVariables;
 import id.puskesos.rujukan.process.DuplicateReviewProcess;
 import id.puskesos.rujukan.process.RegistryVariables;
@@ -200,7 +201,8 @@ public class Duplicates {
 
   /** One line a reviewer compares: the record's identity and where the person lives. */
   static String describe(Resident r) {
-    return "%s, NIK %s, KK %s, lahir %s, %s%s".formatted(r.fullName(), r.nik(), r.kkNumber(), r.birthDate(),
-        r.fullAddress(), r.dtksStatus() == DtksStatus.LISTED ? ", DTKS desil " + r.desil() : "");
+    return "%s, NIK %s, KK %s, lahir %s, %s%s".formatted(r.fullName(), r.nik(), r.kkNumber(),
+        Dates.written(r.birthDate()), r.fullAddress(),
+        r.dtksStatus() == DtksStatus.LISTED ? ", DTKS desil " + r.desil() : "");
   }
 }

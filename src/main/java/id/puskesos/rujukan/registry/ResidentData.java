@@ -19,6 +19,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import id.puskesos.rujukan.common.Checks;
 import id.puskesos.rujukan.common.ConflictException;
+import id.puskesos.rujukan.common.Dates;
 import id.puskesos.rujukan.process.CaseVariables;
 import id.puskesos.rujukan.security.CaseAccess;
 
@@ -119,7 +120,7 @@ public class ResidentData {
         WHERE r.resident_id = ?""").param(residentId).query(LocalDate.class).optional().orElse(null);
     if (lastAid != null && lastAid.plus(aidRetention).isAfter(LocalDate.now(clock))) {
       throw new ConflictException("Data penyaluran bantuan wajib disimpan sampai %s (masa retensi %s); penghapusan belum dapat dilakukan"
-          .formatted(lastAid.plus(aidRetention), aidRetention));
+          .formatted(Dates.written(lastAid.plus(aidRetention)), aidRetention));
     }
     List<String> numbers = jdbc.sql("SELECT referral_number FROM referral WHERE resident_id = ?").param(residentId)
         .query(String.class).list();

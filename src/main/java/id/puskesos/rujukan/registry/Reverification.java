@@ -15,6 +15,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import id.puskesos.rujukan.common.Checks;
+import id.puskesos.rujukan.common.DateRule;
+import id.puskesos.rujukan.common.Dates;
 import id.puskesos.rujukan.common.PersonalData;
 import id.puskesos.rujukan.process.CaseVariables;
 import id.puskesos.rujukan.process.RegistryVariables;
@@ -114,8 +116,11 @@ public class Reverification {
   public void record(long reverificationId, long residentId, ReverificationVisit v, String actor) {
     Checks checks = new Checks();
     LocalDate visitDate = checks.date("visitDate", v.visitDate(), "Tanggal kunjungan", true);
-    checks.check(visitDate == null || !visitDate.isAfter(LocalDate.now(clock)), "visitDate",
-        "Tanggal kunjungan tidak boleh di masa depan");
+    OffsetDateTime issued = jdbc.sql("SELECT created_at FROM reverification WHERE id = ?").param(reverificationId)
+        .query((rs, row) -> rs.getObject("created_at", OffsetDateTime.class)).optional().orElse(null);
+    DateRule.of(checks, "visitDate", "Tanggal kunjungan", visitDate)
+        .notBefore("verifikasi ulang dijadwalkan", issued)
+        .notInFuture(clock);
     ObservedFacts facts = ObservedFacts.read(checks, v.address(), v.rt(), v.rw(), v.phone(), v.dtksStatus(),
         v.desil(), v.deceased(), v.movedAway());
     checks.required("visitFindings", v.findings(), "Catatan kunjungan");
@@ -132,7 +137,7 @@ public class Reverification {
         r.dtksStatus() == null ? "status DTKS/DTSEN belum diketahui" : "DTKS/DTSEN " + r.dtksStatus().label()
             + (r.desil() == null ? "" : ", desil " + r.desil()),
         r.phone() == null ? "tanpa nomor HP" : "HP " + r.phone(),
-        r.verifiedAt() == null ? "belum pernah" : r.verifiedAt().toLocalDate().toString());
+        r.verifiedAt() == null ? "belum pernah" : Dates.written(r.verifiedAt()));
   }
 
   private OffsetDateTime staleBefore() {

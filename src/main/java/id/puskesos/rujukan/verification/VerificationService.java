@@ -11,11 +11,13 @@ import java.util.Set;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import id.puskesos.rujukan.RujukanApplication;
 import id.puskesos.rujukan.common.Checks;
+import id.puskesos.rujukan.common.DateRule;
+import id.puskesos.rujukan.common.Dates;
 import id.puskesos.rujukan.common.FieldError;
 import id.puskesos.rujukan.referral.CaseFile;
 import id.puskesos.rujukan.referral.EventType;
+import id.puskesos.rujukan.referral.ReferralRecord;
 import id.puskesos.rujukan.registry.ChangeSource;
 import id.puskesos.rujukan.registry.DtksStatus;
 import id.puskesos.rujukan.registry.Duplicates;
@@ -43,7 +45,6 @@ public class VerificationService {
   public static final Set<String> OPINION_GROUPS = Set.of("nakes", "babinsa");
 
   /** Days as staff write them, day first. */
-  private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy");
 
   /** The profession an opinion group stands for, as the timeline names it (never the group's code). */
   static String profession(String group) {
@@ -99,8 +100,7 @@ public class VerificationService {
       findings.add("belum pernah diverifikasi lapangan oleh Puskesos");
     } else if (r.verifiedAt().isBefore(OffsetDateTime.now(clock).minus(settings.getVerificationValidFor()))) {
       findings.add("verifikasi lapangan terakhir %s, sudah lebih dari %d bulan".formatted(
-          DAY.format(r.verifiedAt().atZoneSameInstant(RujukanApplication.ZONE)),
-          settings.getVerificationValidFor().toTotalMonths()));
+          Dates.written(r.verifiedAt()), settings.getVerificationValidFor().toTotalMonths()));
     }
     if (r.dtksStatus() == null) {
       findings.add("status DTKS/DTSEN belum diketahui");
@@ -125,10 +125,12 @@ public class VerificationService {
 
   /** Records a field verification: corrections go to the registry with history, and the record counts as verified. */
   public FieldOutcome recordFieldVerification(String referralNumber, FieldVerification v, String actor) {
+    ReferralRecord referral = caseFile.get(referralNumber);
     Checks checks = new Checks();
     LocalDate visitDate = checks.date("visitDate", v.visitDate(), "Tanggal kunjungan", true);
-    checks.check(visitDate == null || !visitDate.isAfter(LocalDate.now(clock)), "visitDate",
-        "Tanggal kunjungan tidak boleh di masa depan");
+    DateRule.of(checks, "visitDate", "Tanggal kunjungan", visitDate)
+        .notBefore("pengaduan diterima", referral.receivedAt())
+        .notInFuture(clock);
     String findings = checks.required("visitFindings", v.findings(), "Temuan kunjungan");
     ObservedFacts facts = ObservedFacts.read(checks, v.address(), v.rt(), v.rw(), v.phone(), v.dtksStatus(),
         v.desil(), v.deceased(), v.movedAway());
@@ -142,14 +144,14 @@ public class VerificationService {
         "Warga yang meninggal atau pindah domisili tidak dapat dilanjutkan; pilih 'Tidak memenuhi syarat'");
     checks.throwIfAny();
 
-    long residentId = caseFile.get(referralNumber).residentId();
+    long residentId = referral.residentId();
     String reason = "Verifikasi lapangan " + referralNumber;
     int corrected = registry.correct(residentId, facts.asCorrections(), actor, ChangeSource.FIELD_VERIFICATION,
         reason);
     registry.markVerified(residentId, actor, ChangeSource.FIELD_VERIFICATION, reason);
     List<String> groups = v.opinionsRequested().stream().distinct().sorted().toList();
     caseFile.record(referralNumber, EventType.HOME_VISITED, actor, "Verifikasi lapangan %s: %s; %s%s; %s".formatted(
-        DAY.format(visitDate), findings, corrected == 0 ? "data registri sesuai" : corrected + " data registri diperbaiki",
+        Dates.written(visitDate), findings, corrected == 0 ? "data registri sesuai" : corrected + " data registri diperbaiki",
         groups.isEmpty() ? "" : "; pendapat diminta dari " + String.join(", ",
             groups.stream().map(VerificationService::profession).toList()),
         eligible ? VISIT_VALID : "tidak memenuhi syarat: " + v.notEligibleReason()));

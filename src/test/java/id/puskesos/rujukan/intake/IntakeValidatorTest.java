@@ -64,7 +64,7 @@ class IntakeValidatorTest {
     assertThat(errors).extracting(FieldError::field).containsExactly("nik", "kkNumber", "fullName", "birthDate",
         "sex", "address", "rt", "rw", "kelurahan", "phone", "channel", "needs", "description");
     assertThat(errors).extracting(FieldError::message).contains("NIK harus 16 digit angka",
-        "Nomor KK wajib diisi", "Tanggal lahir harus antara 1900-01-01 dan hari ini",
+        "Nomor KK wajib diisi", "Tanggal lahir (01/01/2027) tidak boleh di masa depan; hari ini 27/11/2026",
         "Jenis kelamin tidak dikenal; pilihan: M, F", "Alamat paling banyak 200 karakter",
         "Kelurahan berisi karakter kontrol yang tidak diizinkan", "Pilih minimal satu kebutuhan");
   }

@@ -42,7 +42,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 class TasklistIT {
 
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final DateTimeFormatter PICKER = DateTimeFormatter.ofPattern("MM/dd/yyyy");
+  /** How staff type a date in Tasklist: day first, as Indonesians write it (our scripts/day-first-dates.js). */
+  private static final DateTimeFormatter PICKER = DateTimeFormatter.ofPattern("dd/MM/yyyy");
 
   @TempDir
   static Path workDir;
@@ -55,7 +56,9 @@ class TasklistIT {
 
   @BeforeAll
   static void startAppAndBrowser() throws Exception {
-    app = PackagedApp.start(workDir, "--rujukan.referral.follow-up-delay=PT2S");
+    // AUTO_SERVER: the day-first test moves a complaint back in time in the application's H2 file while it runs
+    app = PackagedApp.start(workDir, "--rujukan.referral.follow-up-delay=PT2S",
+        "--spring.datasource.url=jdbc:h2:file:./data/rujukan;WRITE_DELAY=0;AUTO_SERVER=TRUE");
     System.out.printf("packaged app up and Tasklist reachable after %.1f s%n", app.startup.toMillis() / 1000.0);
     System.setProperty("webdriver.chrome.driver", "/usr/bin/chromedriver");
     ChromeOptions options = new ChromeOptions();
@@ -103,7 +106,7 @@ class TasklistIT {
       assertThat(formText()).contains(number, "Dewi Lestari", "Pangan", "3273016107900002",
           "belum pernah diverifikasi lapangan");
       assertThat(browser.getTitle()).doesNotContain("XSS");
-      date("visitDate", LocalDate.now());
+      date("visitDate", today());
       fill("visitFindings", "Rumah kontrakan satu kamar, tiga anak sekolah");
       select("dtksStatus", "Terdaftar");
       fill("desil", "1");
@@ -141,7 +144,7 @@ class TasklistIT {
       login("dinsos");
       openTask("Salurkan bantuan");
       assertThat(formText()).contains("REK/" + number + "/BPNT");
-      date("distributionDate", LocalDate.now());
+      date("distributionDate", today());
       fill("aidAmount", "200000");
       fill("distributionPlace", "Agen bank Jl. Tamansari");
       fill("handedOverBy", "Petugas Dinsos");
@@ -164,6 +167,7 @@ class TasklistIT {
       assertThat(view.get("outcome").asText()).isEqualTo("PARTLY_FACILITATED");
       assertThat(view.get("urgent").asBoolean()).isTrue();
       assertThat(view.get("programs").toString()).contains("\"decidedBy\":\"dinsos\"", "DUPLICATE");
+      assertThat(view.get("programs").toString()).contains("\"distributedOn\":\"" + today() + "\"");
       assertThat(app.get("manajer", "/api/referrals/" + number + "/letters/BPNT").body()).startsWith("%PDF-");
       assertThat(view.get("timeline").get(0).get("actor").asText()).isEqualTo("fo");
     } catch (AssertionError | RuntimeException e) {
@@ -255,7 +259,7 @@ class TasklistIT {
       login("koordinator");
       openTask("Rapat evaluasi bersama");
       assertThat(formText()).contains("Rumah Amal Salman: mengisi", "Daftar tunggu bersama antar-mitra");
-      date("meetingDate", LocalDate.now());
+      date("meetingDate", today());
       for (String present : List.of("Tim Puskesos", "Dinas Sosial Kota Bandung", "BAZNAS Kota Bandung",
           "Rumah Amal Salman")) {
         choose("attendance", present);
@@ -363,6 +367,113 @@ class TasklistIT {
       screenshot("start-form-error");
       throw e;
     }
+  }
+
+  /**
+   * Staff type dates day first, and the case keeps the day they typed, in a browser whose own date format is month
+   * first (this Chromium's locale is en-US): a home visit typed with a day after the 12th and one typed like 02/11
+   * come back from the case as the same days, and a visit typed before the complaint is refused in Tasklist with
+   * the days as the server understood them. The complaints are moved 60 days back in the application's database:
+   * the test cannot wait for them to age.
+   */
+  @Test
+  void staffTypeDatesDayFirstAndTheCaseKeepsTheDayTheyTyped() throws Exception {
+    try {
+      LocalDate received = today().minusDays(60);
+      LocalDate lateInMonth = firstDayFrom(received.plusDays(1), day -> day.getDayOfMonth() > 12);
+      LocalDate earlyInMonth = firstDayFrom(received.plusDays(1),
+          day -> day.getDayOfMonth() <= 12 && day.getDayOfMonth() != day.getMonthValue());
+      login("fasilitator");
+      assertThat(((JavascriptExecutor) browser).executeScript(
+          "return new Intl.DateTimeFormat().resolvedOptions().locale")).isEqualTo("en-US");
+
+      for (LocalDate visit : List.of(lateInMonth, earlyInMonth)) {
+        String number = JSON.readTree(app.postJson("fo", "/api/referrals", JSON.writeValueAsString(
+            id.puskesos.rujukan.scenario.CaseApi.intake("FOOD"))).body()).get("referralNumber").asText();
+        String task = awaitTaskOf(number).get("id").asText();
+        receivedOn(number, received);
+        openTaskById(task);
+        if (visit.equals(lateInMonth)) {
+          fillVisit(received.minusDays(1));
+          act(By.xpath("//button[normalize-space()='Complete']"), WebElement::click);
+          String refusal = "Tanggal kunjungan (%s) sebelum pengaduan diterima (%s)".formatted(
+              PICKER.format(received.minusDays(1)), PICKER.format(received));
+          wait.until(ExpectedConditions.visibilityOfElementLocated(
+              By.xpath("//*[contains(., '" + refusal + "')][not(*)]")));
+          // staff close the message (it covers the Complete button); the form keeps its choices, not the text area
+          browser.findElements(By.cssSelector(".alert button.close")).stream().filter(WebElement::isDisplayed)
+              .forEach(WebElement::click);
+          date("visitDate", visit);
+          fill("visitFindings", "Rumah kontrakan, dua anak");
+        } else {
+          fillVisit(visit);
+        }
+        assertThat(browser.findElement(By.cssSelector("[id$='-field_visitDate-date']")).getAttribute("value"))
+            .as("the form shows the day typed, day first").isEqualTo(PICKER.format(visit));
+        complete();
+
+        JsonNode view = JSON.readTree(app.get("manajer", "/api/referrals/" + number).body());
+        List<String> visits = new java.util.ArrayList<>();
+        view.get("timeline").forEach(e -> {
+          if (e.get("type").asText().equals("HOME_VISITED")) {
+            visits.add(e.get("text").asText());
+          }
+        });
+        assertThat(visits).singleElement().asString()
+            .startsWith("Verifikasi lapangan " + id.puskesos.rujukan.common.Dates.written(visit) + ":");
+      }
+    } catch (AssertionError | RuntimeException e) {
+      screenshot("day-first-failure");
+      throw e;
+    }
+  }
+
+  /** The home-visit form of a clean record, visited on that day. */
+  private static void fillVisit(LocalDate day) {
+    date("visitDate", day);
+    fill("visitFindings", "Rumah kontrakan, dua anak");
+    select("dtksStatus", "Terdaftar");
+    fill("desil", "2");
+    choose("verificationResult", "Data valid, lanjut ke asesmen");
+  }
+
+  /** Today in Bandung, the day the server judges entered dates by. */
+  private static LocalDate today() {
+    return LocalDate.now(id.puskesos.rujukan.RujukanApplication.ZONE);
+  }
+
+  private static LocalDate firstDayFrom(LocalDate from, java.util.function.Predicate<LocalDate> wanted) {
+    LocalDate day = from;
+    while (!wanted.test(day)) {
+      day = day.plusDays(1);
+    }
+    assertThat(day).isBeforeOrEqualTo(today());
+    return day;
+  }
+
+  /** Moves the complaint back to that day (10:00 WIB) in the running application's H2 file. */
+  private static void receivedOn(String number, LocalDate day) throws Exception {
+    java.time.OffsetDateTime at = day.atTime(10, 0).atZone(id.puskesos.rujukan.RujukanApplication.ZONE)
+        .toOffsetDateTime();
+    String url = "jdbc:h2:file:" + workDir.resolve("data").resolve("rujukan").toAbsolutePath() + ";AUTO_SERVER=TRUE";
+    try (java.sql.Connection db = java.sql.DriverManager.getConnection(url, "sa", "")) {
+      for (String sql : List.of("UPDATE referral SET received_at = ? WHERE referral_number = ?",
+          "UPDATE referral_intake SET received_at = ? WHERE referral_number = ?",
+          "UPDATE referral_event SET occurred_at = ? WHERE referral_number = ? AND event_type = 'INTAKE_RECEIVED'")) {
+        try (java.sql.PreparedStatement update = db.prepareStatement(sql)) {
+          update.setObject(1, at);
+          update.setString(2, number);
+          assertThat(update.executeUpdate()).as(sql).isOne();
+        }
+      }
+    }
+  }
+
+  /** Opens a task by its id, as a link from the board does, claims it and waits for its form. */
+  private static void openTaskById(String taskId) {
+    browser.get(app.baseUrl() + "/camunda/app/tasklist/default/#/?task=" + taskId);
+    wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//button[normalize-space()='Claim']"))).click();
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".fjs-form")));
   }
 
   // ---- Tasklist ---------------------------------------------------------------------------------------------

@@ -45,6 +45,14 @@ public class CaseApi {
   }
 
   /**
+   * Today in Bandung, the day the server judges entered dates by (the JVM running the tests may be in UTC, whose
+   * date lags Bandung's from 00:00 to 07:00 WIB).
+   */
+  public static LocalDate today() {
+    return LocalDate.now(id.puskesos.rujukan.RujukanApplication.ZONE);
+  }
+
+  /**
    * A valid intake for a new resident: a woman with a fresh, correctly encoded NIK (Kota Bandung region, birth date
    * with day + 40, serial) and the matching birth date.
    */
@@ -151,7 +159,7 @@ public class CaseApi {
 
   /** The field verification, with the DTKS/DTSEN status and desil the fasilitator could establish. */
   public void verifyInField(String number, String dtksStatus, Integer desil) {
-    complete("fasilitator", number, "task_homeVisit", "visitDate", LocalDate.now().toString(),
+    complete("fasilitator", number, "task_homeVisit", "visitDate", today().toString(),
         "visitFindings", "Rumah semi permanen, empat anggota keluarga", "correctedAddress",
         "Jl. Tamansari Gg. Sukaasih No. 12", "correctedRt", "3", "correctedRw", "7", "dtksStatus", dtksStatus,
         "desil", desil, "deceased", false, "movedAway", false, "opinionsRequested", List.of(),
@@ -249,7 +257,7 @@ public class CaseApi {
   /** One handover by the partner's user; {@code last} ends the program's distribution. */
   public void partnerHandsOver(String number, String programCode, String partnerUser, boolean last,
       Object... aid) {
-    List<Object> variables = new ArrayList<>(List.of("distributionDate", LocalDate.now().toString(),
+    List<Object> variables = new ArrayList<>(List.of("distributionDate", today().toString(),
         "distributionPlace", "Kantor Puskesos Lebak Siliwangi", "handedOverBy", "Petugas " + partnerUser,
         "proofReference", "BA-" + number.substring(number.length() - 4), "receiptConfirmed", true,
         "finalHandover", last));

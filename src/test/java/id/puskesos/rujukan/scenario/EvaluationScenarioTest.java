@@ -30,6 +30,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import id.puskesos.rujukan.common.Dates;
 import id.puskesos.rujukan.evaluation.Period;
 import id.puskesos.rujukan.evaluation.PeriodData;
 import id.puskesos.rujukan.evaluation.PeriodFigures;
@@ -93,8 +94,12 @@ class EvaluationScenarioTest extends ScenarioTestSupport {
     String inAWeek = LocalDate.now().plusDays(7).toString();
     ResponseEntity<String> pastDue = api.submitForm("koordinator", meeting.getId(), meetingForm(List.of(
         List.of("Rapat koordinasi bulanan", "bo", "2020-01-01"), List.of("", "dinsos", ""))));
-    assertThat(pastDue.getBody()).contains("Tindak lanjut ke-1: batas waktu sudah lewat",
+    assertThat(pastDue.getBody()).contains("Tindak lanjut ke-1: batas waktu (01/01/2020) sudah lewat",
         "Tindak lanjut ke-2: uraian wajib diisi");
+    Object[] beforeOpening = meetingForm(List.of(List.of("Rapat koordinasi bulanan", "bo", inAWeek)));
+    beforeOpening[1] = CaseApi.today().minusDays(1).toString();
+    assertThat(api.submitForm("koordinator", meeting.getId(), beforeOpening).getBody()).contains("Tanggal rapat ("
+        + Dates.numeric(CaseApi.today().minusDays(1)) + ") sebelum evaluasi dibuka (" + Dates.numeric(CaseApi.today()));
     ResponseEntity<String> held = api.submitForm("koordinator", meeting.getId(), meetingForm(List.of(
         List.of("Rapat koordinasi bulanan", "bo", inAWeek), List.of("Data penerima BPNT dicocokkan", "dinsos", inAWeek),
         List.of("", "", ""))));
@@ -236,7 +241,7 @@ class EvaluationScenarioTest extends ScenarioTestSupport {
 
   /** The meeting form with its action item rows (description, owner group, due day). */
   private static Object[] meetingForm(List<List<String>> actions) {
-    List<Object> form = new java.util.ArrayList<>(List.of(MEETING_DATE, LocalDate.now().toString(), ATTENDANCE,
+    List<Object> form = new java.util.ArrayList<>(List.of(MEETING_DATE, CaseApi.today().toString(), ATTENDANCE,
         List.of("PUSKESOS", "DINSOS", "BAZNAS", "SALMAN"), OTHER_ATTENDEES, "Lurah Lebak Siliwangi", DECISIONS,
         "Rapat koordinasi tiap bulan", IDEAS_ADOPTED, List.of("BAZNAS")));
     for (int row = 1; row <= actions.size(); row++) {

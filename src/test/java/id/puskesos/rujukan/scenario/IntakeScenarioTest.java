@@ -68,7 +68,7 @@ class IntakeScenarioTest extends ScenarioTestSupport {
     assertThat(fields(refused.getBody())).containsExactlyInAnyOrder("nik", "fullName", "birthDate", "sex", "rt",
         "phone", "channel", "needs");
     assertThat(refused.getBody().toString()).contains("NIK harus 16 digit angka", "Nama lengkap wajib diisi",
-        "Tanggal lahir harus antara 1900-01-01 dan hari ini", "Kebutuhan tidak dikenal");
+        "Tanggal lahir (", "tidak boleh di masa depan; hari ini", "Kebutuhan tidak dikenal");
     assertThat(referralRows()).isEqualTo(referrals);
     assertThat(runtimeService.createProcessInstanceQuery().count()).isEqualTo(instances);
   }

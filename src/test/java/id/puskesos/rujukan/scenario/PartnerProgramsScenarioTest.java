@@ -56,7 +56,7 @@ class PartnerProgramsScenarioTest extends ScenarioTestSupport {
     assertThat(budget(program, period)).containsEntry("reserved", 350L).containsEntry("disbursed", 250L);
     ResponseEntity<String> tooMuch = api.submitForm("dinsos",
         api.programTask(number, "task_distributeAid", program).getId(), "distributionDate",
-        java.time.LocalDate.now().toString(), "aidAmount", 500, "distributionPlace", "Puskesos", "handedOverBy", "A",
+        CaseApi.today().toString(), "aidAmount", 500, "distributionPlace", "Puskesos", "handedOverBy", "A",
         "proofReference", "BA-9", "receiptConfirmed", true, "finalHandover", true);
     assertThat(tooMuch.getBody()).contains("Melebihi sisa yang dicadangkan (Rp350)");
     api.partnerHandsOver(number, program, "dinsos", true, "aidAmount", 100);

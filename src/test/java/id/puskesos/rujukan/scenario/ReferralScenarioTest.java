@@ -219,7 +219,7 @@ class ReferralScenarioTest extends ScenarioTestSupport {
   void residentVerifiedInTheFieldGoesStraightToAssessmentOnTheNextCase() {
     Map<String, Object> intake = CaseApi.intake("ELDERLY");
     String first = api.submitIntake("fo", intake).getBody().get("referralNumber").asText();
-    api.complete("fasilitator", first, "task_homeVisit", "visitDate", LocalDate.now().toString(),
+    api.complete("fasilitator", first, "task_homeVisit", "visitDate", CaseApi.today().toString(),
         "visitFindings", "Lansia tinggal sendiri", "correctedAddress", "Jl. Tamansari Gg. Sukaasih No. 12",
         "correctedRt", "3", "correctedRw", "7", "dtksStatus", "LISTED", "desil", 1, "deceased", false,
         "movedAway", false, "opinionsRequested", List.of("nakes"), "verificationResult", "VALID");
@@ -240,7 +240,7 @@ class ReferralScenarioTest extends ScenarioTestSupport {
   void notEligibleAtFieldVerificationIsClosedWithTheReason() {
     String number = api.openCase("CASH");
 
-    api.complete("fasilitator", number, "task_homeVisit", "visitDate", LocalDate.now().toString(),
+    api.complete("fasilitator", number, "task_homeVisit", "visitDate", CaseApi.today().toString(),
         "visitFindings", "Warga meninggal bulan lalu", "correctedAddress", "Jl. Tamansari Gg. Sukaasih No. 12",
         "correctedRt", "3", "correctedRw", "7", "deceased", true, "movedAway", false, "opinionsRequested", List.of(),
         "verificationResult", "NOT_ELIGIBLE", "notEligibleReason", "Warga meninggal dunia");

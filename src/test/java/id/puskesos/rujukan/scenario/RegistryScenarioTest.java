@@ -166,7 +166,7 @@ class RegistryScenarioTest extends ScenarioTestSupport {
     assertThat(visits).hasSizeGreaterThanOrEqualTo(batch.issued());
     Task visit = visits.get(0);
     long visited = ((Number) runtimeService.getVariable(visit.getProcessInstanceId(), "residentId")).longValue();
-    assertThat(api.submitForm("fasilitator", visit.getId(), "visitDate", LocalDate.now().toString(),
+    assertThat(api.submitForm("fasilitator", visit.getId(), "visitDate", CaseApi.today().toString(),
         "correctedAddress", "Jl. Cisitu Lama No. 9", "correctedRt", "4", "correctedRw", "11",
         "visitFindings", "Pindah rumah dalam kelurahan yang sama").getStatusCode().value()).isEqualTo(204);
     Resident refreshed = registry.get(visited);

@@ -136,7 +136,8 @@ class ResidentRightsScenarioTest extends ScenarioTestSupport {
         Map.of("reason", "Permintaan warga"));
 
     assertThat(kept.getStatusCode().value()).isEqualTo(409);
-    assertThat(kept.getBody().toString()).contains("wajib disimpan sampai " + LocalDate.now().plusYears(5));
+    assertThat(kept.getBody().toString()).contains("wajib disimpan sampai "
+        + id.puskesos.rujukan.common.Dates.written(CaseApi.today().plusYears(5)));
   }
 
 }

@@ -7,8 +7,10 @@ import static org.mockito.ArgumentMatchers.anyLong;
 import static org.mockito.ArgumentMatchers.anyMap;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.ArgumentMatchers.startsWith;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
@@ -48,6 +50,7 @@ class VerificationServiceTest {
   void service() {
     ReferralRecord referral = mock(ReferralRecord.class);
     when(referral.residentId()).thenReturn(7L);
+    when(referral.receivedAt()).thenReturn(OffsetDateTime.parse("2026-11-20T10:00:00+07:00"));
     when(caseFile.get("RJK-2026-000001")).thenReturn(referral);
     service = new VerificationService(caseFile, registry, new IdentityNumbers(), duplicates, new RegistrySettings(),
         Clock.fixed(TODAY.atStartOfDay(WIB).toInstant(), WIB));
@@ -77,7 +80,7 @@ class VerificationServiceTest {
   @Test
   void staleNeverVerifiedUnlistedDeceasedOrDuplicateRecordsNeedAFieldVisit() {
     assertThat(checkOf(resident(DtksStatus.LISTED, TODAY.minusMonths(7).atStartOfDay(WIB).toOffsetDateTime(), false))
-        .findings()).containsExactly("verifikasi lapangan terakhir 27/04/2026, sudah lebih dari 6 bulan");
+        .findings()).containsExactly("verifikasi lapangan terakhir 27 April 2026, sudah lebih dari 6 bulan");
     assertThat(checkOf(resident(DtksStatus.NOT_LISTED, null, true)).findings()).containsExactly(
         "belum pernah diverifikasi lapangan oleh Puskesos", "tidak terdaftar di DTKS/DTSEN",
         "tercatat meninggal dunia");
@@ -116,9 +119,9 @@ class VerificationServiceTest {
         eq("Verifikasi lapangan RJK-2026-000001"));
     verify(registry).markVerified(7L, "fasilitator", ChangeSource.FIELD_VERIFICATION,
         "Verifikasi lapangan RJK-2026-000001");
-    // the timeline names the day as staff write it and the profession asked, never the group's code
+    // the timeline names the day in words and the profession asked, never the group's code
     verify(caseFile).record("RJK-2026-000001", EventType.HOME_VISITED, "fasilitator",
-        "Verifikasi lapangan 26/11/2026: Rumah semi permanen; data registri sesuai; pendapat diminta dari "
+        "Verifikasi lapangan 26 November 2026: Rumah semi permanen; data registri sesuai; pendapat diminta dari "
             + "tenaga kesehatan; data valid");
   }
 
@@ -149,5 +152,33 @@ class VerificationServiceTest {
         () -> service.recordFieldVerification("RJK-2026-000001", future, "fasilitator")).errors())
         .extracting(FieldError::field)
         .containsExactly("visitDate", "correctedRt", "correctedPhone", "desil", "opinionsRequested");
+  }
+
+  @Test
+  void aVisitBeforeTheComplaintOrInTheFutureIsRefusedWithTheDateAsUnderstood() {
+    when(registry.get(7L)).thenReturn(resident(DtksStatus.LISTED, null, false));
+
+    assertThat(visitRefused("2026-01-19")).containsExactly(
+        new FieldError("visitDate", "Tanggal kunjungan (19/01/2026) sebelum pengaduan diterima (20/11/2026)"));
+    assertThat(visitRefused("2026-11-19")).containsExactly(
+        new FieldError("visitDate", "Tanggal kunjungan (19/11/2026) sebelum pengaduan diterima (20/11/2026)"));
+    assertThat(visitRefused("2026-11-28")).containsExactly(
+        new FieldError("visitDate", "Tanggal kunjungan (28/11/2026) tidak boleh di masa depan; hari ini 27/11/2026"));
+    verify(registry, never()).correct(anyLong(), anyMap(), anyString(), any(), anyString());
+
+    service.recordFieldVerification("RJK-2026-000001", visitOn("2026-11-20"), "fasilitator");
+    service.recordFieldVerification("RJK-2026-000001", visitOn("2026-11-27"), "fasilitator");
+    verify(registry, times(2)).markVerified(anyLong(), anyString(), any(), anyString());
+  }
+
+  private List<FieldError> visitRefused(String date) {
+    return catchThrowableOfType(InvalidInputException.class,
+        () -> service.recordFieldVerification("RJK-2026-000001", visitOn(date), "fasilitator")).errors();
+  }
+
+  private static FieldVerification visitOn(String date) {
+    FieldVerification v = visit("VALID", false, "LISTED", 3L);
+    return new FieldVerification(date, v.findings(), v.address(), v.rt(), v.rw(), v.phone(), v.dtksStatus(),
+        v.desil(), false, false, List.of(), "VALID", null);
   }
 }
