@@ -120,55 +120,67 @@ class TasklistIT {
       choose("assessmentResult", "Memenuhi syarat, lanjut ke rujukan");
       complete();
 
-      // the eligibility table routes the case to BPNT and to Salman's food packages, side by side
-      login("salman");
+      // routing matches: BPNT answers the food need; Salman's food package waits as its alternative
+      login("dinsos");
       openTask("Putuskan rujukan");
-      assertThat(formText()).contains("Paket sembako", "1 paket").doesNotContain("3273016107900002");
+      assertThat(formText()).contains(number, "BPNT / Sembako", "Rp200.000").doesNotContain("3273016107900002");
       choose("decision", "Ditolak");
       select("rejectionCode", "Ganda atau sudah menerima bantuan");
       complete();
 
-      login("dinsos");
+      // Dinsos's rejection sends the need to its alternative
+      login("salman");
       openTask("Putuskan rujukan");
-      assertThat(formText()).contains(number, "BPNT / Sembako", "Rp200.000").doesNotContain("3273016107900002");
+      assertThat(formText()).contains("Paket sembako", "1 paket").doesNotContain("3273016107900002");
       choose("decision", "Diterima");
-      fill("plannedAid", "Sembako bulan ini lewat KKS");
+      fill("plannedAid", "Beras 20 kg, minyak 3 L");
       complete();
 
       login("koordinator");
       openTask("Penetapan layanan");
-      assertThat(formText()).contains("BPNT / Sembako", "dicadangkan: Rp200.000");
+      assertThat(formText()).contains("Paket sembako", "dicadangkan: 1 paket");
       choose("serviceDecision", "Tetapkan layanan dan terbitkan surat rekomendasi");
       complete();
 
-      login("dinsos");
+      login("salman");
       openTask("Salurkan bantuan");
-      assertThat(formText()).contains("REK/" + number + "/BPNT");
+      assertThat(formText()).contains("REK/" + number + "/SALMAN_SEMBAKO");
       date("distributionDate", today());
-      fill("aidAmount", "200000");
-      fill("distributionPlace", "Agen bank Jl. Tamansari");
-      fill("handedOverBy", "Petugas Dinsos");
-      fill("proofReference", "KKS-2026-0007");
+      fill("aidItems", "Beras 20 kg, minyak 3 L");
+      fill("aidQuantity", "1");
+      fill("distributionPlace", "Masjid Salman ITB");
+      fill("handedOverBy", "Relawan Salman");
+      fill("proofReference", "SLM-2026-0007");
       check("receiptConfirmed");
       check("finalHandover");
       complete();
 
+      // the resident says the package never arrived: the koordinator checks Salman's handover record
       awaitReferralAt("task_followUp");
       login("fasilitator");
       openTask("Tindak lanjut dan evaluasi");
-      choose("aidReceived", "Ya, seluruhnya");
-      choose("aidHelped", "Ya");
-      select("satisfaction", "5 - Sangat puas");
-      fill("followUpNotes", "Beras dan saldo KKS sudah diterima");
+      choose("aidReceived", "Tidak diterima");
+      choose("aidHelped", "Tidak");
+      select("satisfaction", "1 - Tidak puas");
+      fill("followUpNotes", "Warga mengaku paket belum sampai");
+      complete();
+
+      login("koordinator");
+      openTask("Periksa bantuan yang tidak diterima warga");
+      assertThat(formText()).contains("Paket sembako", "Masjid Salman ITB", "bukti SLM-2026-0007",
+          "Warga mengaku paket belum sampai");
+      choose("discrepancyResolution", "Bantuan terbukti diterima warga (bukti mitra meyakinkan)");
+      fill("discrepancyNote", "Tanda terima bertanda tangan warga; paket diterima anaknya");
       complete();
 
       JsonNode view = JSON.readTree(app.get("manajer", "/api/referrals/" + number).body());
       assertThat(view.get("status").asText()).isEqualTo("CLOSED");
-      assertThat(view.get("outcome").asText()).isEqualTo("PARTLY_FACILITATED");
+      assertThat(view.get("outcome").asText()).as("the food need answered by the alternative").isEqualTo("FACILITATED");
       assertThat(view.get("urgent").asBoolean()).isTrue();
       assertThat(view.get("programs").toString()).contains("\"decidedBy\":\"dinsos\"", "DUPLICATE");
       assertThat(view.get("programs").toString()).contains("\"distributedOn\":\"" + today() + "\"");
-      assertThat(app.get("manajer", "/api/referrals/" + number + "/letters/BPNT").body()).startsWith("%PDF-");
+      assertThat(view.get("routing").toString()).contains("\"role\":\"TRIED\"", "SALMAN_SEMBAKO");
+      assertThat(app.get("manajer", "/api/referrals/" + number + "/letters/SALMAN_SEMBAKO").body()).startsWith("%PDF-");
       assertThat(view.get("timeline").get(0).get("actor").asText()).isEqualTo("fo");
     } catch (AssertionError | RuntimeException e) {
       screenshot("tasklist-failure");
