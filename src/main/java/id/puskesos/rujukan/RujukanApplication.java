@@ -9,6 +9,7 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.context.annotation.Bean;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
+import id.puskesos.rujukan.common.Dates;
 import id.puskesos.rujukan.registry.RegistryCommands;
 
 /** Rujukan: the integrated social-assistance referral system of a village Puskesos, on Camunda 7. */
@@ -18,7 +19,7 @@ import id.puskesos.rujukan.registry.RegistryCommands;
 public class RujukanApplication {
 
   /** Bandung's clock: "today" for dates on forms and in rules is the day in Western Indonesian Time. */
-  public static final ZoneId ZONE = ZoneId.of("Asia/Jakarta");
+  public static final ZoneId ZONE = Dates.BANDUNG;
 
   public static void main(String[] args) {
     if (DatabaseMigration.handles(args)) {

@@ -4,9 +4,8 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.YearMonth;
+import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-
-import id.puskesos.rujukan.RujukanApplication;
 
 /**
  * Days as the Puskesos counts and writes them: the day in Bandung (WIB), whatever zone the server or the database
@@ -14,6 +13,9 @@ import id.puskesos.rujukan.RujukanApplication;
  * for staff: timeline texts, task forms, letters and reports.
  */
 public final class Dates {
+
+  /** Bandung's time zone (WIB): "today" for dates on forms and in rules is the day here. */
+  public static final ZoneId BANDUNG = ZoneId.of("Asia/Jakarta");
 
   private static final String[] MONTHS = {"Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli",
       "Agustus", "September", "Oktober", "November", "Desember"};
@@ -24,12 +26,12 @@ public final class Dates {
 
   /** Today in Bandung, even if the clock was made for another zone (at 00:30 WIB UTC's date is still yesterday). */
   public static LocalDate today(Clock clock) {
-    return LocalDate.now(clock.withZone(RujukanApplication.ZONE));
+    return LocalDate.now(clock.withZone(BANDUNG));
   }
 
   /** The day in Bandung on which the instant fell; PostgreSQL hands timestamps back in UTC. */
   public static LocalDate dayOf(OffsetDateTime at) {
-    return at == null ? null : at.atZoneSameInstant(RujukanApplication.ZONE).toLocalDate();
+    return at == null ? null : at.atZoneSameInstant(BANDUNG).toLocalDate();
   }
 
   /** "25 Desember 2026"; "-" for no date. */
