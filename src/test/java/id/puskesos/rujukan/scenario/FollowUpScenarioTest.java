@@ -141,6 +141,23 @@ class FollowUpScenarioTest extends ScenarioTestSupport {
     assertThat(List.of(api.view(number).get("status").asText())).containsExactly("OPEN");
   }
 
+  @Test
+  void variablesTheFormsDoNotDeclareCannotSteerTheCheck() {
+    String number = api.caseWithBpntHandedOver();
+
+    // the follow-up claims to close although the resident said nothing arrived
+    api.complete("fasilitator", number, "task_followUp", "residentReached", "YES", "aidReceived", "NO",
+        "aidHelped", "NO", "satisfaction", "1", "followUpNotes", "Belum diterima", "followUpResult", "CLOSE");
+    assertThat(api.task(number, "task_checkDiscrepancy")).isNotNull();
+
+    // the check claims a second handover of another program although it finds the aid received
+    api.complete("koordinator", number, "task_checkDiscrepancy", "discrepancyResolution", "RECEIVED",
+        "discrepancyNote", "Tanda terima ada", "redistribute", true, "programs", List.of("BAZNAS_SEHAT"));
+
+    assertThat(api.view(number).get("outcome").asText()).isEqualTo("FACILITATED");
+    assertThat(api.view(number).get("programs")).extracting(p -> p.get("code").asText()).containsExactly("BPNT");
+  }
+
   private long disbursedBpnt() {
     return budgets.budget("BPNT", budgets.currentPeriod(catalogue.program("BPNT"))).orElseThrow().disbursed();
   }

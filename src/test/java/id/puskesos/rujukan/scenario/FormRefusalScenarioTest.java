@@ -54,7 +54,7 @@ class FormRefusalScenarioTest extends ScenarioTestSupport {
       assertThat(refused.getStatusCode().value()).as(String.valueOf(refused.getBody())).isEqualTo(400);
       assertThat(refused.getBody().get("type").asText()).isEqualTo("InvalidInputException");
       assertThat(refused.getBody().get("message").asText())
-          .isEqualTo("Data tidak valid: Tanggal kunjungan tidak boleh di masa depan");
+          .startsWith("Data tidak valid: Tanggal kunjungan (").contains(") tidak boleh di masa depan; hari ini ");
       assertThat(refused.getBody().get("errors").get(0).get("field").asText()).isEqualTo("visitDate");
     }
     assertThat(started.getStatusCode().value()).isEqualTo(400);

@@ -2,18 +2,16 @@ package id.puskesos.rujukan.scenario;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 
+import id.puskesos.rujukan.common.Dates;
 import id.puskesos.rujukan.partner.RejectionCode;
 import id.puskesos.rujukan.referral.Channel;
 import id.puskesos.rujukan.referral.Need;
@@ -33,7 +31,6 @@ class TimelineLabelsScenarioTest extends ScenarioTestSupport {
    * Entries others are rewriting: the follow-up's text (its answers YES/NO) and the partner's request for
    * information (the program's code).
    */
-  private static final Set<String> NOT_CHECKED_HERE = Set.of("FOLLOWED_UP", "INFO_REQUESTED", "INFO_PROVIDED");
 
   @Test
   void timelineTextsShowLabelsNeverCodes() {
@@ -43,7 +40,7 @@ class TimelineLabelsScenarioTest extends ScenarioTestSupport {
     again.put("channel", "WHATSAPP");
     again.put("needs", List.of("FOOD", "EDUCATION"));
     api.submitIntake("fo", again);
-    api.complete("fasilitator", number, "task_homeVisit", "visitDate", LocalDate.now().toString(),
+    api.complete("fasilitator", number, "task_homeVisit", "visitDate", CaseApi.today().toString(),
         "visitFindings", "Rumah semi permanen", "correctedAddress", "Jl. Tamansari Gg. Sukaasih No. 12",
         "correctedRt", "3", "correctedRw", "7", "dtksStatus", "LISTED", "desil", 2, "deceased", false,
         "movedAway", false, "opinionsRequested", List.of("nakes", "babinsa"), "verificationResult", "VALID");
@@ -55,20 +52,20 @@ class TimelineLabelsScenarioTest extends ScenarioTestSupport {
     api.partnerDecides(number, "BPNT", "dinsos", "decision", "ACCEPT");
     api.coordinatorConfirms(number, "BPNT");
     api.partnerHandsOver(number, "BPNT", "dinsos", true, "aidAmount", 200000);
+    api.followUp(number, "YES", "NO", "PARTLY", 3);
+    api.complete("koordinator", number, "task_checkDiscrepancy", "discrepancyResolution", "RECEIVED",
+        "discrepancyNote", "Tanda terima ada");
 
     List<String> texts = new ArrayList<>();
-    api.view(number).get("timeline").forEach(e -> {
-      if (!NOT_CHECKED_HERE.contains(e.get("type").asText())) {
-        texts.add(e.get("text").asText());
-      }
-    });
+    api.view(number).get("timeline").forEach(e -> texts.add(e.get("text").asText()));
 
     assertThat(texts).anySatisfy(t -> assertThat(t).startsWith("Pengaduan diterima (Datang langsung): Pangan"));
     assertThat(texts).anySatisfy(t -> assertThat(t)
         .startsWith("Pengaduan tambahan (WhatsApp) digabungkan; kebutuhan baru: Pendidikan"));
     assertThat(texts).anySatisfy(t -> assertThat(t).startsWith("Verifikasi lapangan "
-        + LocalDate.now().format(DateTimeFormatter.ofPattern("dd/MM/yyyy")) + ": ")
-        .contains("pendapat diminta dari Babinsa, tenaga kesehatan"));
+        + Dates.written(CaseApi.today()) + ": ").contains("pendapat diminta dari Babinsa, tenaga kesehatan"));
+    assertThat(texts).contains("Tindak lanjut: bantuan tidak diterima, membantu sebagian, kepuasan 3",
+        "Kasus ditutup: Terfasilitasi");
     Pattern codes = Pattern.compile("\\b(" + String.join("|", codes()) + ")\\b");
     assertThat(texts).isNotEmpty().noneMatch(t -> codes.matcher(t).find());
   }
