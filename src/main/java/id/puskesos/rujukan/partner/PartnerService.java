@@ -200,7 +200,7 @@ public class PartnerService {
     }
     Program program = catalogue.program(programCode);
     String note = "%s tidak memutuskan dalam batas waktu (%s); rujukan ditarik untuk program alternatif".formatted(
-        catalogue.partnerOf(program).name(), settings.getDecisionTimeout());
+        catalogue.partnerOf(program).name(), settings.decisionTimeout(caseFile.get(referralNumber).urgent()));
     caseFile.setProgramStatus(referralNumber, programCode, ProgramStatus.CANCELLED, note);
     caseFile.record(referralNumber, EventType.PROGRAM_SKIPPED, actor, program.name() + ": " + note);
     ledger.release(referralNumber, programCode, note);

@@ -7,7 +7,7 @@ import org.springframework.stereotype.Component;
  * Case settings from {@code rujukan.referral}. Named {@code referralSettings} because referral.bpmn reads
  * {@code ${referralSettings.followUpDelay}} for its follow-up timer, and partner-referral.bpmn
  * {@code ${referralSettings.budgetWaitLimit}} for how long a case waits for a partner's budget and
- * {@code ${referralSettings.decisionTimeout}} for how long a partner has to decide while an alternative is left.
+ * {@code ${referralSettings.decisionTimeout(urgent)}} for how long a partner has to decide while an alternative is left.
  */
 @Component("referralSettings")
 @ConfigurationProperties("rujukan.referral")
@@ -21,9 +21,11 @@ public class ReferralSettings {
 
   /**
    * How long a partner has to decide before the referral goes to the next alternative (when one is left): working
-   * days ({@code 10WD}), office hours or an ISO-8601 duration. A local setting: twice the decision's service level.
+   * days ({@code 10WD}), office hours ({@code 8WH}) or an ISO-8601 duration; for urgent cases
+   * {@code urgentDecisionTimeout}. Local settings: twice the decision's service level.
    */
   private String decisionTimeout = "10WD";
+  private String urgentDecisionTimeout = "8WH";
 
   /**
    * The longest waiting list an acceptance joins while an alternative is left: a case that would wait further back
@@ -33,6 +35,19 @@ public class ReferralSettings {
 
   public String getDecisionTimeout() {
     return decisionTimeout;
+  }
+
+  /** The decision timeout of a case: urgent cases have their own. */
+  public String decisionTimeout(boolean urgent) {
+    return urgent ? urgentDecisionTimeout : decisionTimeout;
+  }
+
+  public String getUrgentDecisionTimeout() {
+    return urgentDecisionTimeout;
+  }
+
+  public void setUrgentDecisionTimeout(String urgentDecisionTimeout) {
+    this.urgentDecisionTimeout = urgentDecisionTimeout;
   }
 
   public void setDecisionTimeout(String decisionTimeout) {

@@ -43,6 +43,11 @@ public class RoutingChoices {
     public String label() {
       return label;
     }
+
+    /** Whether the program stands for the need: chosen for it, answering it too, or added by hand. */
+    public boolean answers() {
+      return this == CHOSEN || this == COVERED || this == MANUAL;
+    }
   }
 
   /** One line of the explanation; {@code need} is null for a program chosen by hand. */

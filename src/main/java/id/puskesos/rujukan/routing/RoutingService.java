@@ -184,8 +184,10 @@ public class RoutingService {
     List<Choice> all = choices.of(referralNumber);
     Set<String> needs = new LinkedHashSet<>();
     for (Choice c : all) {
-      if (c.programCode().equals(failedProgram) && (c.role() == Role.CHOSEN || c.role() == Role.COVERED)) {
-        needs.add(c.need());
+      if (c.programCode().equals(failedProgram) && c.role().answers()) {
+        if (c.need() != null) {
+          needs.add(c.need());
+        }
         choices.set(c.id(), Role.TRIED, why, actor);
       }
     }
@@ -193,7 +195,7 @@ public class RoutingService {
     String next = null;
     List<String> unanswered = new ArrayList<>();
     for (String need : needs) {
-      if (need == null || answered(referralNumber, need, failedProgram)) {
+      if (answered(referralNumber, need, failedProgram)) {
         continue;
       }
       boolean covered = false;
@@ -231,12 +233,17 @@ public class RoutingService {
         unanswered.add(need);
       }
     }
-    String failedName = name(failedProgram);
-    caseFile.record(referralNumber, EventType.ROUTED, actor, next != null
-        ? "%s tidak tersalurkan (%s); dialihkan ke alternatif berikutnya: %s%s".formatted(failedName, why, name(next),
-            unanswered.isEmpty() ? "" : "; " + unansweredText(unanswered))
-        : "%s tidak tersalurkan (%s); %s".formatted(failedName, why, unanswered.isEmpty()
-            ? "kebutuhannya sudah dijawab program lain" : "tidak ada alternatif lagi: " + unansweredText(unanswered)));
+    String outcome;
+    if (next != null) {
+      outcome = "dialihkan ke alternatif berikutnya: " + name(next)
+          + (unanswered.isEmpty() ? "" : "; " + unansweredText(unanswered));
+    } else if (!unanswered.isEmpty()) {
+      outcome = "tidak ada alternatif lagi: " + unansweredText(unanswered);
+    } else {
+      outcome = needs.isEmpty() ? "tidak ada program alternatif" : "kebutuhannya sudah dijawab program lain";
+    }
+    caseFile.record(referralNumber, EventType.ROUTED, actor, "%s tidak tersalurkan (%s); %s".formatted(
+        name(failedProgram), why, outcome));
     return next;
   }
 
@@ -245,7 +252,7 @@ public class RoutingService {
   public boolean hasAlternative(String referralNumber, String programCode) {
     List<Choice> all = choices.of(referralNumber);
     return all.stream()
-        .filter(c -> c.programCode().equals(programCode) && (c.role() == Role.CHOSEN || c.role() == Role.COVERED))
+        .filter(c -> c.programCode().equals(programCode) && c.role().answers())
         .map(Choice::need).filter(need -> need != null)
         .anyMatch(need -> all.stream().anyMatch(c -> need.equals(c.need()) && c.role() == Role.ALTERNATIVE
             && !triedBefore(referralNumber, c.programCode())));
@@ -460,8 +467,8 @@ public class RoutingService {
 
   /** Whether a need is answered by a program still chosen for the case, other than the one that failed. */
   private boolean answered(String referralNumber, String need, String except) {
-    return choices.of(referralNumber).stream().anyMatch(c -> need.equals(c.need()) && !c.programCode().equals(except)
-        && (c.role() == Role.CHOSEN || c.role() == Role.COVERED || c.role() == Role.MANUAL));
+    return choices.of(referralNumber).stream()
+        .anyMatch(c -> need.equals(c.need()) && !c.programCode().equals(except) && c.role().answers());
   }
 
   /** Whether the program is chosen for the case (for some need, or by hand) and not yet found wanting. */

@@ -72,6 +72,7 @@ public final class FakeDelegates {
     settings.setFollowUpDelay("P30D");
     // the plain engine has no working-day calendar: an ISO duration
     settings.setDecisionTimeout("P14D");
+    settings.setUrgentDecisionTimeout("P2D");
     Mocks.register("referralSettings", settings);
     id.puskesos.rujukan.registry.RegistrySettings registrySettings = new id.puskesos.rujukan.registry.RegistrySettings();
     registrySettings.setReverificationCycle("R/P30D");

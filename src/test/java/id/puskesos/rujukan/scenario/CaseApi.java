@@ -276,6 +276,26 @@ public class CaseApi {
     return number;
   }
 
+  /**
+   * A monthly cash program of Dinas Sosial (a government partner: no consent needed), Rp100 a grant, added over the
+   * catalogue API, that only the calling test uses, so budgets and households of tests never meet.
+   */
+  public String testProgram() {
+    String code = "UJI_" + Long.toString(ThreadLocalRandom.current().nextLong(1L << 40), 36).toUpperCase();
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("name", "Bantuan uji");
+    body.put("partner", "DINSOS");
+    body.put("aidKind", "CASH");
+    body.put("unit", "Rp");
+    body.put("defaultAmount", 100);
+    body.put("budgetPeriod", "MONTH");
+    body.put("requiresDtks", false);
+    body.put("active", true);
+    ResponseEntity<JsonNode> created = put("admin", "/api/catalogue/programs/" + code, body);
+    assertThat(created.getStatusCode().value()).as(String.valueOf(created.getBody())).isEqualTo(200);
+    return code;
+  }
+
   /** Waits for the registry check, which runs after the intake's save point. */
   public void awaitRegistryChecked(String number) {
     await().atMost(Duration.ofSeconds(30)).until(() -> !timeline(number, "REGISTRY_CHECKED").isEmpty());

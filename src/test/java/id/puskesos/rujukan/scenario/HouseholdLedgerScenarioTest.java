@@ -6,7 +6,6 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -108,7 +107,7 @@ class HouseholdLedgerScenarioTest extends ScenarioTestSupport {
   @Test
   void eightConcurrentAcceptancesForOneHouseholdReserveOnceAndTheOthersAreHeldBack() throws Exception {
     // given: eight cases of one household accepted for the same program at the same moment, past routing
-    Program program = catalogue.program(testProgram());
+    Program program = catalogue.program(api.testProgram());
     String kk = newKk();
     List<String> cases = new ArrayList<>();
     for (int i = 0; i < 8; i++) {
@@ -218,7 +217,7 @@ class HouseholdLedgerScenarioTest extends ScenarioTestSupport {
   void aTopUpPassesOverAWaitingCaseWhoseHouseholdNowHoldsTheProgramThroughAnotherCase() {
     // given: a case waiting for a monthly program since an earlier month, and a second case of the same household
     // that holds the program in this month
-    Program program = catalogue.program(testProgram());
+    Program program = catalogue.program(api.testProgram());
     String period = budgets.currentPeriod(program);
     String kk = newKk();
     String waiting = memberCase(kk);
@@ -289,19 +288,4 @@ class HouseholdLedgerScenarioTest extends ScenarioTestSupport {
     return "327301%010d".formatted(ThreadLocalRandom.current().nextLong(1_000_000_000L, 9_999_999_999L));
   }
 
-  /** A monthly cash program of Dinas Sosial that only this test uses. */
-  private String testProgram() {
-    String code = "UJI_" + Long.toString(ThreadLocalRandom.current().nextLong(1L << 40), 36).toUpperCase();
-    Map<String, Object> body = new LinkedHashMap<>();
-    body.put("name", "Bantuan uji");
-    body.put("partner", "DINSOS");
-    body.put("aidKind", "CASH");
-    body.put("defaultAmount", 100);
-    body.put("budgetPeriod", "MONTH");
-    body.put("requiresDtks", false);
-    body.put("active", true);
-    ResponseEntity<JsonNode> created = api.put("admin", "/api/catalogue/programs/" + code, body);
-    assertThat(created.getStatusCode().value()).as(String.valueOf(created.getBody())).isEqualTo(200);
-    return code;
-  }
 }

@@ -13,7 +13,6 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.ThreadLocalRandom;
 
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.runtime.Job;
@@ -45,7 +44,7 @@ class PartnerProgramsScenarioTest extends ScenarioTestSupport {
 
   @Test
   void acceptanceReservesHandoversDisburseAndTheLastGivesTheRestBack() {
-    String program = testProgram();
+    String program = api.testProgram();
     String period = topUp(program, 1000).get("budget").get("period").asText();
     String number = acceptedCase(program, false, 600);
     assertThat(budget(program, period)).containsEntry("reserved", 600L).containsEntry("disbursed", 0L);
@@ -70,7 +69,7 @@ class PartnerProgramsScenarioTest extends ScenarioTestSupport {
 
   @Test
   void withoutBudgetCasesWaitAndATopUpServesThemByUrgencyThenArrival() {
-    String program = testProgram();
+    String program = api.testProgram();
     String ordinary = acceptedCase(program, false, 100);
     String urgent = acceptedCase(program, true, 100);
     String later = acceptedCase(program, false, 100);
@@ -98,7 +97,7 @@ class PartnerProgramsScenarioTest extends ScenarioTestSupport {
 
   @Test
   void concurrentAcceptancesNeverOverCommitTheBudget() throws Exception {
-    String code = testProgram();
+    String code = api.testProgram();
     Program program = catalogue.program(code);
     String period = topUp(code, 500).get("budget").get("period").asText();
     List<String> numbers = new ArrayList<>();
@@ -131,7 +130,7 @@ class PartnerProgramsScenarioTest extends ScenarioTestSupport {
 
   @Test
   void cancellingOrWithdrawingGivesTheReservedBudgetBack() {
-    String program = testProgram();
+    String program = api.testProgram();
     String period = topUp(program, 300).get("budget").get("period").asText();
     String cancelled = acceptedCase(program, false, 100);
     String withdrawn = acceptedCase(program, false, 100);
@@ -148,8 +147,8 @@ class PartnerProgramsScenarioTest extends ScenarioTestSupport {
 
   @Test
   void caseWaitingPastTheLimitIsRedirectedByTheBackOfficeToAnotherProgram() {
-    String scarce = testProgram();
-    String other = testProgram();
+    String scarce = api.testProgram();
+    String other = api.testProgram();
     topUp(other, 1000);
     String number = acceptedCase(scarce, false, 100);
     assertThat(waitingList(scarce)).containsExactly(number);
@@ -170,7 +169,7 @@ class PartnerProgramsScenarioTest extends ScenarioTestSupport {
 
   @Test
   void onlyThePartnersOwnStaffAddBudgetAndBadInputIsRefusedClearly() {
-    String program = testProgram();
+    String program = api.testProgram();
     String period = budgets.currentPeriod(catalogue.program(program));
 
     assertThat(api.post("baznas", "/api/programs/" + program + "/budgets/" + period + "/top-ups",
@@ -189,7 +188,7 @@ class PartnerProgramsScenarioTest extends ScenarioTestSupport {
 
   @Test
   void administratorEditsTheCatalogueOthersOnlyReadIt() {
-    String code = testProgram();
+    String code = api.testProgram();
     Map<String, Object> change = programBody("Bantuan uji diubah");
     change.put("defaultAmount", 250);
 
@@ -214,7 +213,7 @@ class PartnerProgramsScenarioTest extends ScenarioTestSupport {
     assertThat(api.get("fo", "/api/figures/facilitation").getStatusCode().value()).isEqualTo(403);
     assertThat(api.get("manajer", "/api/figures/facilitation?from=2026-13").getStatusCode().value()).isEqualTo(400);
     JsonNode before = figures(month);
-    String program = testProgram();
+    String program = api.testProgram();
     topUp(program, 1000);
     String helped = acceptedCase(program, false, 100);
     api.coordinatorConfirms(helped, program);
@@ -257,13 +256,6 @@ class PartnerProgramsScenarioTest extends ScenarioTestSupport {
 
   // ---- helpers ----------------------------------------------------------------------------------------------
 
-  /** A cash program of Dinas Sosial (a government partner: no consent needed) that only this test uses. */
-  private String testProgram() {
-    String code = "UJI_" + Long.toString(ThreadLocalRandom.current().nextLong(1L << 40), 36).toUpperCase();
-    ResponseEntity<JsonNode> created = api.put("admin", "/api/catalogue/programs/" + code, programBody("Bantuan uji"));
-    assertThat(created.getStatusCode().value()).as(String.valueOf(created.getBody())).isEqualTo(200);
-    return code;
-  }
 
   private static Map<String, Object> programBody(String name) {
     Map<String, Object> body = new LinkedHashMap<>();

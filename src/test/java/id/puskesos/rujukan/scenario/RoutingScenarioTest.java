@@ -6,14 +6,12 @@ import static org.awaitility.Awaitility.await;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Date;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.ThreadLocalRandom;
 
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.runtime.Job;
@@ -129,7 +127,7 @@ class RoutingScenarioTest extends ScenarioTestSupport {
   @Test
   void theWaitingListOrdersUrgentCasesFirstThenThePoorerThenArrival() {
     // given: a program without budget, and five accepted cases arriving in this order
-    String program = testProgram();
+    String program = api.testProgram();
     String ordinaryDesil3 = waitingCase(program, false, "LISTED", 3);
     String ordinaryDesil1 = waitingCase(program, false, "LISTED", 1);
     String urgentDesil4 = waitingCase(program, true, "LISTED", 4);
@@ -258,19 +256,4 @@ class RoutingScenarioTest extends ScenarioTestSupport {
     return number;
   }
 
-  /** A monthly cash program of Dinas Sosial that only this test uses, without budget. */
-  private String testProgram() {
-    String code = "UJI_" + Long.toString(ThreadLocalRandom.current().nextLong(1L << 40), 36).toUpperCase();
-    Map<String, Object> body = new LinkedHashMap<>();
-    body.put("name", "Bantuan uji");
-    body.put("partner", "DINSOS");
-    body.put("aidKind", "CASH");
-    body.put("defaultAmount", 100);
-    body.put("budgetPeriod", "MONTH");
-    body.put("requiresDtks", false);
-    body.put("active", true);
-    ResponseEntity<JsonNode> created = api.put("admin", "/api/catalogue/programs/" + code, body);
-    assertThat(created.getStatusCode().value()).as(String.valueOf(created.getBody())).isEqualTo(200);
-    return code;
-  }
 }
