@@ -31,9 +31,11 @@ class FollowUpScenarioTest extends ScenarioTestSupport {
 
   @Test
   void aidTheResidentSaysNeverArrivedOpensTheKoordinatorsCheckAndIsNeverFacilitatedOnThePartnersWord() {
-    // given: BPNT handed over by Dinsos, Rp200.000 with proof
+    // given: BPNT handed over by Dinsos, Rp200.000 with proof; on the partner's record the case counts as facilitated
+    int facilitatedBefore = facilitatedThisMonth();
     String number = api.caseWithBpntHandedOver();
     long disbursed = disbursedBpnt();
+    assertThat(facilitatedThisMonth()).isEqualTo(facilitatedBefore + 1);
 
     // when: at the follow-up the resident says nothing arrived
     api.followUp(number, "YES", "NO", "NO", 1);
@@ -46,6 +48,7 @@ class FollowUpScenarioTest extends ScenarioTestSupport {
         .contains("BPNT / Sembako", "Rp200.000", "Kantor Puskesos Lebak Siliwangi", "bukti BA-");
     JsonNode open = api.view(number);
     assertThat(open.get("status").asText()).isEqualTo("OPEN");
+    assertThat(facilitatedThisMonth()).as("the resident's word counts at once").isEqualTo(facilitatedBefore);
     assertThat(api.timeline(number, "FOLLOWED_UP")).containsExactly(
         "Tindak lanjut: bantuan tidak diterima, tidak membantu, kepuasan 1");
     assertThat(api.timeline(number, "DISCREPANCY_OPENED")).singleElement().asString().contains("BPNT / Sembako");
@@ -64,6 +67,7 @@ class FollowUpScenarioTest extends ScenarioTestSupport {
     assertThat(api.program(number, "BPNT").get("status").asText()).isEqualTo("NOT_RECEIVED");
     assertThat(api.program(number, "BPNT").get("aidAmount").isNull()).isTrue();
     assertThat(disbursedBpnt()).isEqualTo(disbursed - 200_000);
+    assertThat(facilitatedThisMonth()).isEqualTo(facilitatedBefore);
   }
 
   @Test
@@ -156,6 +160,13 @@ class FollowUpScenarioTest extends ScenarioTestSupport {
 
     assertThat(api.view(number).get("outcome").asText()).isEqualTo("FACILITATED");
     assertThat(api.view(number).get("programs")).extracting(p -> p.get("code").asText()).containsExactly("BPNT");
+  }
+
+  /** Cases received this month and facilitated, by the study's measure, from the figures the board and pack show. */
+  private int facilitatedThisMonth() {
+    String month = java.time.YearMonth.from(CaseApi.today()).toString();
+    return api.get("manajer", "/api/figures/facilitation?from=" + month + "&to=" + month).getBody().get("overall")
+        .get("facilitated").asInt();
   }
 
   private long disbursedBpnt() {
