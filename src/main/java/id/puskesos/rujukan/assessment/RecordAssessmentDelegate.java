@@ -59,7 +59,7 @@ public class RecordAssessmentDelegate implements JavaDelegate {
         count(execution, JUNIOR_SCHOOL_CHILDREN), count(execution, SENIOR_SCHOOL_CHILDREN),
         count(execution, DISABLED_MEMBERS), count(execution, ELDERLY_MEMBERS), religion, needs, consentBaznas,
         consentSalman, result == Result.ELIGIBLE, string(execution, NOT_ELIGIBLE_REASON));
-    assessmentService.record(string(execution, REFERRAL_NUMBER), assessment, actors.current());
+    assessmentService.record(caseNumber(execution), assessment, actors.current());
     execution.setVariable(NEEDS, jsonList(needs.stream().map(Need::name).toList()));
     execution.setVariable(NEEDS_SUMMARY, Need.summary(needs));
     execution.setVariable(CONSENT_SUMMARY, AssessmentService.consentSummary(consentBaznas, consentSalman));

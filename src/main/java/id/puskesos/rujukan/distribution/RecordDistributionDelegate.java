@@ -7,9 +7,11 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 import id.puskesos.rujukan.common.Actors;
+import id.puskesos.rujukan.partner.PartnerReferrals;
 
 /**
- * {@code task_recordDistribution} in partner-referral.bpmn. Reads {@code distributionDate}, {@code aidAmount},
+ * {@code task_recordDistribution} in partner-referral.bpmn, on the instance's own case and program
+ * ({@link PartnerReferrals}). Reads {@code distributionDate}, {@code aidAmount},
  * {@code aidItems}, {@code aidQuantity}, {@code distributionPlace}, {@code handedOverBy}, {@code proofReference},
  * {@code receiptConfirmed}, {@code finalHandover}; writes {@code distributionComplete} (the gateway: done, or another
  * handover) and {@code remainingNote}. Clears the handover fields so the next handover's form starts empty.
@@ -18,17 +20,21 @@ import id.puskesos.rujukan.common.Actors;
 public class RecordDistributionDelegate implements JavaDelegate {
 
   private final DistributionService distributionService;
+  private final PartnerReferrals partnerReferrals;
   private final Actors actors;
 
-  public RecordDistributionDelegate(DistributionService distributionService, Actors actors) {
+  public RecordDistributionDelegate(DistributionService distributionService, PartnerReferrals partnerReferrals,
+      Actors actors) {
     this.distributionService = distributionService;
+    this.partnerReferrals = partnerReferrals;
     this.actors = actors;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
-    DistributionService.Recorded recorded = distributionService.record(string(execution, REFERRAL_NUMBER),
-        string(execution, PROGRAM_CODE), string(execution, DISTRIBUTION_DATE), number(execution, AID_AMOUNT),
+    var referral = partnerReferrals.current(execution);
+    DistributionService.Recorded recorded = distributionService.record(referral.referralNumber(),
+        referral.programCode(), string(execution, DISTRIBUTION_DATE), number(execution, AID_AMOUNT),
         string(execution, AID_ITEMS), number(execution, AID_QUANTITY), string(execution, DISTRIBUTION_PLACE),
         string(execution, HANDED_OVER_BY), string(execution, PROOF_REFERENCE), flag(execution, RECEIPT_CONFIRMED),
         flag(execution, FINAL_HANDOVER), actors.current());

@@ -21,7 +21,7 @@ public class SummariseDecisionsDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    DistributionService.Summary summary = distributionService.summarise(string(execution, REFERRAL_NUMBER));
+    DistributionService.Summary summary = distributionService.summarise(caseNumber(execution));
     execution.setVariable(DISTRIBUTED_COUNT, summary.distributed());
     execution.setVariable(AID_SUMMARY, summary.aidSummary());
   }

@@ -25,7 +25,7 @@ public class CloseAfterFollowUpDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    closingService.close(string(execution, REFERRAL_NUMBER), ClosingService.ClosingOutcome.BY_PROGRAMS, null,
+    closingService.close(caseNumber(execution), ClosingService.ClosingOutcome.BY_PROGRAMS, null,
         actors.current());
   }
 }

@@ -26,7 +26,7 @@ public class CloseReferralDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    closingService.close(string(execution, REFERRAL_NUMBER),
+    closingService.close(caseNumber(execution),
         ClosingService.ClosingOutcome.valueOf(string(execution, CLOSING_OUTCOME)),
         string(execution, CLOSING_REASON), actors.current());
   }

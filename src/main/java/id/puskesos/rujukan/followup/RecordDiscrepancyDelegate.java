@@ -35,7 +35,7 @@ public class RecordDiscrepancyDelegate implements JavaDelegate {
     var resolution = checks.oneOf(ClosingService.Resolution.class, DISCREPANCY_RESOLUTION,
         string(execution, DISCREPANCY_RESOLUTION), "Hasil pemeriksaan");
     checks.throwIfAny();
-    List<String> again = closingService.resolveDiscrepancy(string(execution, REFERRAL_NUMBER), resolution,
+    List<String> again = closingService.resolveDiscrepancy(caseNumber(execution), resolution,
         string(execution, DISCREPANCY_NOTE), actors.current());
     execution.setVariable(REDISTRIBUTE, !again.isEmpty());
     if (!again.isEmpty()) {

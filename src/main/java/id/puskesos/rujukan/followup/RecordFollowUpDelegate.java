@@ -26,7 +26,7 @@ public class RecordFollowUpDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    String number = string(execution, REFERRAL_NUMBER);
+    String number = caseNumber(execution);
     ClosingService.FollowUpResult result = closingService.recordFollowUp(number, string(execution, RESIDENT_REACHED),
         string(execution, AID_RECEIVED), string(execution, AID_HELPED), string(execution, SATISFACTION),
         string(execution, FOLLOW_UP_NOTES), actors.current());

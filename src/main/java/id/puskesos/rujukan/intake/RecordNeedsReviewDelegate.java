@@ -44,7 +44,7 @@ public class RecordNeedsReviewDelegate implements JavaDelegate {
     ReviewAction action = checks.oneOf(ReviewAction.class, REVIEW_ACTION, string(execution, REVIEW_ACTION), "Tindakan");
     String note = checks.required(REVIEW_NOTE, string(execution, REVIEW_NOTE), "Catatan tinjauan");
     checks.throwIfAny();
-    caseFile.record(string(execution, REFERRAL_NUMBER), EventType.NEEDS_REVIEWED, actors.current(),
+    caseFile.record(caseNumber(execution), EventType.NEEDS_REVIEWED, actors.current(),
         "Tinjauan kebutuhan tambahan: %s. %s".formatted(action.label, note));
   }
 }

@@ -8,7 +8,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import id.puskesos.rujukan.budget.Budgets;
 import id.puskesos.rujukan.common.ConflictException;
-import id.puskesos.rujukan.process.CaseVariables;
+import id.puskesos.rujukan.referral.CaseFile;
 import id.puskesos.rujukan.process.PartnerReferralProcess;
 import id.puskesos.rujukan.routing.Program;
 import id.puskesos.rujukan.routing.ProgramCatalogue;
@@ -33,14 +33,16 @@ public class BudgetTopUps {
   private final PartnerService partnerService;
   private final RuntimeService runtimeService;
   private final CaseAccess caseAccess;
+  private final CaseFile caseFile;
 
   public BudgetTopUps(Budgets budgets, ProgramCatalogue catalogue, PartnerService partnerService,
-      RuntimeService runtimeService, CaseAccess caseAccess) {
+      RuntimeService runtimeService, CaseAccess caseAccess, CaseFile caseFile) {
     this.budgets = budgets;
     this.catalogue = catalogue;
     this.partnerService = partnerService;
     this.runtimeService = runtimeService;
     this.caseAccess = caseAccess;
+    this.caseFile = caseFile;
   }
 
   public TopUp topUp(String programCode, String period, long amount, String note, String actor) {
@@ -51,11 +53,12 @@ public class BudgetTopUps {
     List<Budgets.Commitment> served = result.served();
     for (Budgets.Commitment c : served) {
       partnerService.budgetArrived(c.referralNumber(), programCode, c.period(), actor);
-      // the partner may add budget; moving the served case on is the application's own step
-      boolean moved = !caseAccess.withoutAuthorization(() -> runtimeService
+      // the partner may add budget; moving the served case on is the application's own step, on the partner
+      // referral the case file assigned the program to
+      String instance = caseFile.partnerInstance(c.referralNumber(), programCode).orElse(null);
+      boolean moved = instance != null && !caseAccess.withoutAuthorization(() -> runtimeService
           .createMessageCorrelation(PartnerReferralProcess.MSG_BUDGET_RESERVED)
-          .processInstanceBusinessKey(c.referralNumber())
-          .processInstanceVariableEquals(CaseVariables.PROGRAM_CODE, programCode)
+          .processInstanceId(instance)
           .correlateAllWithResult()).isEmpty();
       if (!moved) {
         // the waiting list and the processes disagree: better no top-up than a reservation nobody acts on

@@ -10,21 +10,24 @@ import id.puskesos.rujukan.routing.RoutingService;
 
 /**
  * {@code task_checkAlternative} in partner-referral.bpmn, when the partner's decision is overdue
- * ({@code timer_decisionOverdue}). Reads {@code programCode}; writes {@code alternativeLeft}: with one, the referral is
+ * ({@code timer_decisionOverdue}), on the instance's own case and program ({@link PartnerReferrals}); writes {@code alternativeLeft}: with one, the referral is
  * taken back and the next alternative tried; without, the partner keeps the task.
  */
 @Component
 public class CheckAlternativeDelegate implements JavaDelegate {
 
   private final RoutingService routingService;
+  private final PartnerReferrals partnerReferrals;
 
-  public CheckAlternativeDelegate(RoutingService routingService) {
+  public CheckAlternativeDelegate(RoutingService routingService, PartnerReferrals partnerReferrals) {
     this.routingService = routingService;
+    this.partnerReferrals = partnerReferrals;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
-    execution.setVariable(ALTERNATIVE_LEFT, routingService.hasAlternative(string(execution, REFERRAL_NUMBER),
-        string(execution, PROGRAM_CODE)));
+    var referral = partnerReferrals.current(execution);
+    execution.setVariable(ALTERNATIVE_LEFT, routingService.hasAlternative(referral.referralNumber(),
+        referral.programCode()));
   }
 }

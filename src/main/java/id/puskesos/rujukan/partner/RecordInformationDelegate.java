@@ -8,21 +8,27 @@ import org.springframework.stereotype.Component;
 
 import id.puskesos.rujukan.common.Actors;
 
-/** {@code task_recordInformation} in partner-referral.bpmn. Reads {@code infoResponse}, the back office's answer. */
+/**
+ * {@code task_recordInformation} in partner-referral.bpmn, on the instance's own case and program
+ * ({@link PartnerReferrals}). Reads {@code infoResponse}, the back office's answer.
+ */
 @Component
 public class RecordInformationDelegate implements JavaDelegate {
 
   private final PartnerService partnerService;
+  private final PartnerReferrals partnerReferrals;
   private final Actors actors;
 
-  public RecordInformationDelegate(PartnerService partnerService, Actors actors) {
+  public RecordInformationDelegate(PartnerService partnerService, PartnerReferrals partnerReferrals, Actors actors) {
     this.partnerService = partnerService;
+    this.partnerReferrals = partnerReferrals;
     this.actors = actors;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
-    partnerService.provideInformation(string(execution, REFERRAL_NUMBER), string(execution, PROGRAM_CODE),
+    var referral = partnerReferrals.current(execution);
+    partnerService.provideInformation(referral.referralNumber(), referral.programCode(),
         string(execution, INFO_RESPONSE), actors.current());
   }
 }

@@ -10,7 +10,8 @@ import id.puskesos.rujukan.common.Actors;
 import id.puskesos.rujukan.common.Checks;
 
 /**
- * {@code task_recordDecision} in partner-referral.bpmn. Reads {@code decision}, {@code rejectionCode},
+ * {@code task_recordDecision} in partner-referral.bpmn: the decision on the instance's own case and program (business
+ * key and case file, {@link PartnerReferrals}). Reads {@code decision}, {@code rejectionCode},
  * {@code rejectionReason}, {@code infoRequest}, {@code plannedAid}, {@code grantAmount}; writes
  * {@code budgetReserved} (the gateway to the coordinator or to the waiting list), {@code budgetNote} and
  * {@code tryAlternative} (the accepted program was given up: the next alternative is tried).
@@ -19,23 +20,27 @@ import id.puskesos.rujukan.common.Checks;
 public class RecordPartnerDecisionDelegate implements JavaDelegate {
 
   private final PartnerService partnerService;
+  private final PartnerReferrals partnerReferrals;
   private final Actors actors;
 
-  public RecordPartnerDecisionDelegate(PartnerService partnerService, Actors actors) {
+  public RecordPartnerDecisionDelegate(PartnerService partnerService, PartnerReferrals partnerReferrals,
+      Actors actors) {
     this.partnerService = partnerService;
+    this.partnerReferrals = partnerReferrals;
     this.actors = actors;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
+    var referral = partnerReferrals.current(execution);
     Checks checks = new Checks();
     PartnerDecision decision = checks.oneOf(PartnerDecision.class, DECISION, string(execution, DECISION), "Keputusan");
     RejectionCode code = string(execution, REJECTION_CODE) == null ? null
         : checks.oneOf(RejectionCode.class, REJECTION_CODE, string(execution, REJECTION_CODE), "Alasan penolakan");
     Long grant = number(execution, GRANT_AMOUNT);
     checks.throwIfAny();
-    PartnerService.Decided decided = partnerService.decide(string(execution, REFERRAL_NUMBER),
-        string(execution, PROGRAM_CODE), decision, code, string(execution, REJECTION_REASON),
+    PartnerService.Decided decided = partnerService.decide(referral.referralNumber(),
+        referral.programCode(), decision, code, string(execution, REJECTION_REASON),
         string(execution, INFO_REQUEST), string(execution, PLANNED_AID), grant, actors.current());
     execution.setVariable(BUDGET_RESERVED, decided.budgetReserved());
     execution.setVariable(BUDGET_NOTE, decided.budgetNote());

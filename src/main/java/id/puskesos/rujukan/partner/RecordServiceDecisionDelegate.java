@@ -10,27 +10,32 @@ import id.puskesos.rujukan.common.Actors;
 import id.puskesos.rujukan.common.Checks;
 
 /**
- * {@code task_recordServiceDecision} in partner-referral.bpmn. Reads {@code serviceDecision} (CONFIRM or CANCEL) and
+ * {@code task_recordServiceDecision} in partner-referral.bpmn, on the instance's own case and program
+ * ({@link PartnerReferrals}). Reads {@code serviceDecision} (CONFIRM or CANCEL) and
  * {@code coordinatorNote}; on confirmation writes {@code letterNumber}, the recommendation letter kept with the case.
  */
 @Component
 public class RecordServiceDecisionDelegate implements JavaDelegate {
 
   private final PartnerService partnerService;
+  private final PartnerReferrals partnerReferrals;
   private final Actors actors;
 
-  public RecordServiceDecisionDelegate(PartnerService partnerService, Actors actors) {
+  public RecordServiceDecisionDelegate(PartnerService partnerService, PartnerReferrals partnerReferrals,
+      Actors actors) {
     this.partnerService = partnerService;
+    this.partnerReferrals = partnerReferrals;
     this.actors = actors;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
+    var referral = partnerReferrals.current(execution);
     Checks checks = new Checks();
     var decision = checks.oneOf(PartnerService.ServiceDecision.class, SERVICE_DECISION,
         string(execution, SERVICE_DECISION), "Penetapan layanan");
     checks.throwIfAny();
-    execution.setVariable(LETTER_NUMBER, partnerService.decideService(string(execution, REFERRAL_NUMBER),
-        string(execution, PROGRAM_CODE), decision, string(execution, COORDINATOR_NOTE), actors.current()));
+    execution.setVariable(LETTER_NUMBER, partnerService.decideService(referral.referralNumber(),
+        referral.programCode(), decision, string(execution, COORDINATOR_NOTE), actors.current()));
   }
 }

@@ -11,28 +11,35 @@ import id.puskesos.rujukan.common.Checks;
 
 /**
  * {@code task_recordWaitingReview} in partner-referral.bpmn. Reads {@code waitingAction} (KEEP_WAITING, REDIRECT,
- * CANCEL), {@code redirectProgram} and {@code waitingNote}; on a redirect, sets {@code programCode} to the program the
- * partner referral goes on with.
+ * CANCEL), {@code redirectProgram} and {@code waitingNote}, on the instance's own case and program
+ * ({@link PartnerReferrals}); on a redirect, the partner referral goes on with the new program (recorded, and in
+ * {@code programCode}).
  */
 @Component
 public class RecordWaitingReviewDelegate implements JavaDelegate {
 
   private final PartnerService partnerService;
+  private final PartnerReferrals partnerReferrals;
   private final Actors actors;
 
-  public RecordWaitingReviewDelegate(PartnerService partnerService, Actors actors) {
+  public RecordWaitingReviewDelegate(PartnerService partnerService, PartnerReferrals partnerReferrals,
+      Actors actors) {
     this.partnerService = partnerService;
+    this.partnerReferrals = partnerReferrals;
     this.actors = actors;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
+    var referral = partnerReferrals.current(execution);
     Checks checks = new Checks();
     var action = checks.oneOf(PartnerService.WaitingAction.class, WAITING_ACTION, string(execution, WAITING_ACTION),
         "Tindakan");
     checks.throwIfAny();
-    String program = partnerService.reviewWaiting(string(execution, REFERRAL_NUMBER), string(execution, PROGRAM_CODE),
-        action, string(execution, REDIRECT_PROGRAM), string(execution, WAITING_NOTE), actors.current());
-    execution.setVariable(PROGRAM_CODE, program);
+    String program = partnerService.reviewWaiting(referral.referralNumber(), referral.programCode(), action,
+        string(execution, REDIRECT_PROGRAM), string(execution, WAITING_NOTE), actors.current());
+    if (!program.equals(referral.programCode())) {
+      partnerReferrals.goOnWith(execution, program);
+    }
   }
 }

@@ -12,7 +12,8 @@ import id.puskesos.rujukan.routing.Program;
 import id.puskesos.rujukan.security.CaseAccess;
 
 /**
- * {@code task_sendReferral} in partner-referral.bpmn. Reads {@code programCode}; writes {@code programName},
+ * {@code task_sendReferral} in partner-referral.bpmn. Sends the instance's program (on its first sending the one its
+ * call activity passed in {@code programCode}; then the one on record, {@link PartnerReferrals}); writes {@code programName},
  * {@code partnerName}, {@code partnerGroup} (the candidate group of the partner's tasks), {@code aidUnit}, and what
  * routing proposed: {@code proposedAmount} (and as text, {@code proposalText}), {@code proposalBasis}, and
  * {@code grantAmount} pre-filled with it. The partner's group (only it) may read this partner referral.
@@ -21,17 +22,21 @@ import id.puskesos.rujukan.security.CaseAccess;
 public class SendReferralDelegate implements JavaDelegate {
 
   private final PartnerService partnerService;
+  private final PartnerReferrals partnerReferrals;
   private final CaseAccess caseAccess;
 
-  public SendReferralDelegate(PartnerService partnerService, CaseAccess caseAccess) {
+  public SendReferralDelegate(PartnerService partnerService, PartnerReferrals partnerReferrals,
+      CaseAccess caseAccess) {
     this.partnerService = partnerService;
+    this.partnerReferrals = partnerReferrals;
     this.caseAccess = caseAccess;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
-    String number = string(execution, REFERRAL_NUMBER);
-    Program program = partnerService.program(string(execution, PROGRAM_CODE));
+    var sent = partnerReferrals.sending(execution);
+    String number = sent.referralNumber();
+    Program program = partnerService.program(sent.programCode());
     Partner partner = partnerService.partnerOf(program);
     ProgramReferral referral = partnerService.referral(number, program.code());
     execution.setVariable(PROGRAM_NAME, program.name());

@@ -12,27 +12,31 @@ import id.puskesos.rujukan.routing.RoutingService;
 
 /**
  * {@code task_tryAlternative} in partner-referral.bpmn, after the program did not deliver (rejected, given up at
- * acceptance, or not decided in time). Reads {@code programCode}; takes the referral back from a partner that did not
- * decide; writes {@code alternativeProgram} (routing's next alternative for the need, or null) and, when there is
- * one, {@code programCode}: the partner referral goes on with it.
+ * acceptance, or not decided in time), on the instance's own case and program ({@link PartnerReferrals}); takes the
+ * referral back from a partner that did not decide; writes {@code alternativeProgram} (routing's next alternative for
+ * the need, or null); when there is one, the partner referral goes on with it (recorded, and in {@code programCode}).
  */
 @Component
 public class TryAlternativeDelegate implements JavaDelegate {
 
   private final PartnerService partnerService;
+  private final PartnerReferrals partnerReferrals;
   private final RoutingService routingService;
   private final Actors actors;
 
-  public TryAlternativeDelegate(PartnerService partnerService, RoutingService routingService, Actors actors) {
+  public TryAlternativeDelegate(PartnerService partnerService, PartnerReferrals partnerReferrals,
+      RoutingService routingService, Actors actors) {
     this.partnerService = partnerService;
+    this.partnerReferrals = partnerReferrals;
     this.routingService = routingService;
     this.actors = actors;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
-    String number = string(execution, REFERRAL_NUMBER);
-    String program = string(execution, PROGRAM_CODE);
+    var referral = partnerReferrals.current(execution);
+    String number = referral.referralNumber();
+    String program = referral.programCode();
     String actor = actors.current();
     partnerService.takeBackUndecided(number, program, actor);
     ProgramReferral failed = partnerService.referral(number, program);
@@ -40,7 +44,7 @@ public class TryAlternativeDelegate implements JavaDelegate {
         ? failed.statusReason() : failed.status().label().toLowerCase(), actor);
     execution.setVariable(ALTERNATIVE_PROGRAM, next);
     if (next != null) {
-      execution.setVariable(PROGRAM_CODE, next);
+      partnerReferrals.goOnWith(execution, next);
     }
   }
 }

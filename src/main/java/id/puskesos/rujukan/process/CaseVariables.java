@@ -7,6 +7,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 
+import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.bpm.engine.variable.value.TypedValue;
 import org.camunda.spin.json.SpinJsonNode;
@@ -171,6 +172,20 @@ public final class CaseVariables {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private CaseVariables() {
+  }
+
+  /**
+   * The case an instance of the referral or partner-referral process works on: its business key, which the engine
+   * keeps (the intake sets it, the call activity passes it on) and no form submission can change. Commands read the
+   * case from here, never from the variable {@code referralNumber}, which a submission could overwrite.
+   */
+  public static String caseNumber(DelegateExecution execution) {
+    String number = execution.getProcessBusinessKey();
+    if (number == null || number.isBlank()) {
+      throw new IllegalStateException("Process instance " + execution.getProcessInstanceId()
+          + " has no referral number as its business key");
+    }
+    return number;
   }
 
   /** The variable as trimmed text, or null when absent or blank. */

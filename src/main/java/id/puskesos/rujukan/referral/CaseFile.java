@@ -428,6 +428,42 @@ public class CaseFile {
         rs.getString("proof_reference"), rs.getString("distributed_by"));
   }
 
+  /**
+   * Records that the partner-referral process instance works on the case's program now (sent, redirected to it, or
+   * gone on with it as the next alternative); the program it worked on before, if any, is no longer its own.
+   */
+  public void assignPartnerInstance(String number, String programCode, String processInstanceId) {
+    jdbc.sql("UPDATE program_referral SET partner_instance_id = NULL WHERE partner_instance_id = ?")
+        .param(processInstanceId).update();
+    int rows = jdbc.sql("UPDATE program_referral SET partner_instance_id = ? WHERE referral_number = ? AND program_code = ?")
+        .params(processInstanceId, number, programCode).update();
+    if (rows != 1) {
+      throw new IllegalStateException(number + " was not referred to " + programCode);
+    }
+  }
+
+  /** The case and program the partner-referral process instance works on, as recorded; empty before it was sent. */
+  @Transactional(readOnly = true)
+  public Optional<PartnerAssignment> partnerAssignment(String processInstanceId) {
+    return jdbc.sql("SELECT referral_number, program_code FROM program_referral WHERE partner_instance_id = ?")
+        .param(processInstanceId)
+        .query((rs, row) -> new PartnerAssignment(rs.getString("referral_number"), rs.getString("program_code")))
+        .optional();
+  }
+
+  /** The partner-referral process instance working on the case's program, if one does. */
+  @Transactional(readOnly = true)
+  public Optional<String> partnerInstance(String number, String programCode) {
+    return jdbc.sql("""
+        SELECT partner_instance_id FROM program_referral
+        WHERE referral_number = ? AND program_code = ? AND partner_instance_id IS NOT NULL""")
+        .params(number, programCode).query(String.class).optional();
+  }
+
+  /** The case and the program a partner-referral process instance works on. */
+  public record PartnerAssignment(String referralNumber, String programCode) {
+  }
+
   /** When the coordinator confirmed the program's service ("penetapan layanan"); null before that. */
   @Transactional(readOnly = true)
   public OffsetDateTime serviceConfirmedAt(String number, String programCode) {

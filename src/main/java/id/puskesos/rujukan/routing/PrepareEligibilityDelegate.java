@@ -23,6 +23,6 @@ public class PrepareEligibilityDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    execution.setVariables(routingService.facts(string(execution, REFERRAL_NUMBER)).variables());
+    execution.setVariables(routingService.facts(caseNumber(execution)).variables());
   }
 }

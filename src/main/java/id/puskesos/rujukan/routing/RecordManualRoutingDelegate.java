@@ -33,7 +33,7 @@ public class RecordManualRoutingDelegate implements JavaDelegate {
     var choice = checks.oneOf(RoutingService.ManualRouting.class, MANUAL_ROUTING, string(execution, MANUAL_ROUTING),
         "Keputusan koordinator");
     checks.throwIfAny();
-    RoutingService.Routed routed = routingService.routeByHand(string(execution, REFERRAL_NUMBER), choice,
+    RoutingService.Routed routed = routingService.routeByHand(caseNumber(execution), choice,
         strings(execution, SELECTED_PROGRAMS), string(execution, NOT_ELIGIBLE_REASON), actors.current());
     execution.setVariable(PROGRAMS, new ArrayList<>(routed.referred()));
     execution.setVariable(REFERRED_COUNT, routed.referred().size());

@@ -32,7 +32,7 @@ public class RouteProgramsDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    RoutingService.Routed routed = routingService.route(string(execution, REFERRAL_NUMBER),
+    RoutingService.Routed routed = routingService.route(caseNumber(execution),
         matches(execution.getVariable(ELIGIBILITY_RESULTS)), actors.current());
     execution.setVariable(PROGRAMS, new ArrayList<>(routed.referred()));
     execution.setVariable(REFERRED_COUNT, routed.referred().size());

@@ -27,7 +27,7 @@ public class CheckRegistryDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    VerificationService.RegistryCheck check = verificationService.check(string(execution, REFERRAL_NUMBER),
+    VerificationService.RegistryCheck check = verificationService.check(caseNumber(execution),
         actors.current());
     Resident r = check.resident();
     execution.setVariable(NEEDS_FIELD_VERIFICATION, check.needsFieldVerification());

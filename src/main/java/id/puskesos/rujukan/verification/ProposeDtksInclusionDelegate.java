@@ -1,7 +1,7 @@
 package id.puskesos.rujukan.verification;
 
-import static id.puskesos.rujukan.process.CaseVariables.REFERRAL_NUMBER;
 import static id.puskesos.rujukan.process.CaseVariables.REGISTRY_FINDINGS;
+import static id.puskesos.rujukan.process.CaseVariables.caseNumber;
 import static id.puskesos.rujukan.process.CaseVariables.string;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -13,7 +13,7 @@ import id.puskesos.rujukan.registry.DtksInclusion;
 
 /**
  * {@code task_proposeDtksInclusion} in referral.bpmn: a resident not in DTKS/DTSEN is proposed to Dinas Sosial
- * (dtks-inclusion.bpmn, tracked on its own); the case goes on. Reads {@code referralNumber},
+ * (dtks-inclusion.bpmn, tracked on its own); the case goes on. Reads the case (its business key),
  * {@code registryFindings}.
  */
 @Component
@@ -29,6 +29,6 @@ public class ProposeDtksInclusionDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    dtksInclusion.propose(string(execution, REFERRAL_NUMBER), string(execution, REGISTRY_FINDINGS), actors.current());
+    dtksInclusion.propose(caseNumber(execution), string(execution, REGISTRY_FINDINGS), actors.current());
   }
 }

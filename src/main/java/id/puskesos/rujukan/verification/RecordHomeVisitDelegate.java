@@ -34,7 +34,7 @@ public class RecordHomeVisitDelegate implements JavaDelegate {
         flag(execution, DECEASED), flag(execution, MOVED_AWAY), strings(execution, OPINIONS_REQUESTED),
         string(execution, VERIFICATION_RESULT), string(execution, NOT_ELIGIBLE_REASON));
     VerificationService.FieldOutcome outcome = verificationService.recordFieldVerification(
-        string(execution, REFERRAL_NUMBER), visit, actors.current());
+        caseNumber(execution), visit, actors.current());
     execution.setVariable(OPINION_GROUPS, new ArrayList<>(outcome.opinionGroups()));
     execution.setVariable(OPINIONS_SUMMARY, outcome.opinionGroups().isEmpty() ? "tidak diminta" : "");
     execution.setVariable(DTKS_LISTED, outcome.dtksListed());

@@ -25,7 +25,7 @@ public class RecordOpinionDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    String line = verificationService.recordOpinion(string(execution, REFERRAL_NUMBER),
+    String line = verificationService.recordOpinion(caseNumber(execution),
         string(execution, OPINION_GROUP), string(execution, OPINION), actors.current());
     String summary = string(execution, OPINIONS_SUMMARY);
     execution.setVariable(OPINIONS_SUMMARY, summary == null ? line : summary + " | " + line);
