@@ -16,6 +16,8 @@ import id.puskesos.rujukan.referral.CaseFile;
 import id.puskesos.rujukan.referral.EventType;
 import id.puskesos.rujukan.referral.Need;
 import id.puskesos.rujukan.registry.Consents;
+import id.puskesos.rujukan.security.CommandAuthority;
+import id.puskesos.rujukan.security.Groups;
 
 /** Needs assessment: the household's composition and income, the confirmed needs and the consents to share data. */
 @Service
@@ -27,16 +29,21 @@ public class AssessmentService {
   private final CaseFile caseFile;
   private final Consents consents;
   private final JdbcClient jdbc;
+  private final CommandAuthority authority;
   private final Clock clock;
 
-  public AssessmentService(CaseFile caseFile, Consents consents, JdbcClient jdbc, Clock clock) {
+  public AssessmentService(CaseFile caseFile, Consents consents, JdbcClient jdbc, CommandAuthority authority,
+      Clock clock) {
     this.caseFile = caseFile;
     this.consents = consents;
     this.jdbc = jdbc;
+    this.authority = authority;
     this.clock = clock;
   }
 
+  /** The fasilitator's needs assessment. */
   public void record(String referralNumber, Assessment a, String actor) {
+    authority.require("Asesmen kebutuhan", "fasilitator Puskesos", Groups.FASILITATOR);
     validate(a);
     jdbc.sql("""
         INSERT INTO needs_assessment (referral_number, household_size, monthly_income, pregnant_count,

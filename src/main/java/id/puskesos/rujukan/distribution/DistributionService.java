@@ -20,6 +20,7 @@ import id.puskesos.rujukan.referral.ProgramReferral;
 import id.puskesos.rujukan.routing.AidKind;
 import id.puskesos.rujukan.routing.Program;
 import id.puskesos.rujukan.routing.ProgramCatalogue;
+import id.puskesos.rujukan.security.CommandAuthority;
 
 /**
  * Distribution: what was handed over (money, goods or both), when, where, by whom, with which proof, and that the
@@ -41,12 +42,15 @@ public class DistributionService {
   private final CaseFile caseFile;
   private final ProgramCatalogue catalogue;
   private final Budgets budgets;
+  private final CommandAuthority authority;
   private final Clock clock;
 
-  public DistributionService(CaseFile caseFile, ProgramCatalogue catalogue, Budgets budgets, Clock clock) {
+  public DistributionService(CaseFile caseFile, ProgramCatalogue catalogue, Budgets budgets,
+      CommandAuthority authority, Clock clock) {
     this.caseFile = caseFile;
     this.catalogue = catalogue;
     this.budgets = budgets;
+    this.authority = authority;
     this.clock = clock;
   }
 
@@ -54,6 +58,7 @@ public class DistributionService {
       String items, Long quantity, String place, String handedOverBy, String proofReference, boolean receiptConfirmed,
       boolean finalHandover, String actor) {
     Program program = catalogue.program(programCode);
+    authority.requirePartnerStaff("Penyaluran bantuan " + program.name(), program);
     Checks checks = new Checks();
     LocalDate date = checks.date("distributionDate", distributionDate, "Tanggal penyerahan", true);
     DateRule.of(checks, "distributionDate", "Tanggal penyerahan", date)

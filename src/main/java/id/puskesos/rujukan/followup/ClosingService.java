@@ -23,6 +23,8 @@ import id.puskesos.rujukan.referral.Outcome;
 import id.puskesos.rujukan.referral.ProgramReferral;
 import id.puskesos.rujukan.referral.ProgramStatus;
 import id.puskesos.rujukan.routing.ProgramCatalogue;
+import id.puskesos.rujukan.security.CommandAuthority;
+import id.puskesos.rujukan.security.Groups;
 import id.puskesos.rujukan.referral.RoutingChoices;
 import id.puskesos.rujukan.referral.RoutingChoices.Choice;
 import id.puskesos.rujukan.referral.RoutingChoices.Role;
@@ -71,15 +73,17 @@ public class ClosingService {
   private final RoutingChoices choices;
   private final ProgramCatalogue catalogue;
   private final Notifications notifications;
+  private final CommandAuthority authority;
 
   public ClosingService(CaseFile caseFile, Budgets budgets, HouseholdLedger ledger, RoutingChoices choices,
-      ProgramCatalogue catalogue, Notifications notifications) {
+      ProgramCatalogue catalogue, Notifications notifications, CommandAuthority authority) {
     this.caseFile = caseFile;
     this.budgets = budgets;
     this.ledger = ledger;
     this.choices = choices;
     this.catalogue = catalogue;
     this.notifications = notifications;
+    this.authority = authority;
   }
 
   /** Closes the case; returns the outcome recorded. */
@@ -103,6 +107,7 @@ public class ClosingService {
    */
   public FollowUpResult recordFollowUp(String referralNumber, String reached, String aidReceived, String aidHelped,
       String satisfaction, String notes, String actor) {
+    authority.require("Tindak lanjut dan evaluasi", "fasilitator Puskesos", Groups.FASILITATOR);
     Checks checks = new Checks();
     boolean wasReached = checks.oneOf(Reached.class, "residentReached", reached == null ? "YES" : reached,
         "Warga dapat dihubungi") != Reached.NO;
@@ -158,6 +163,7 @@ public class ClosingService {
    * again (returns the programs, whose partners get the handover task again) or cancelled.
    */
   public List<String> resolveDiscrepancy(String referralNumber, Resolution resolution, String note, String actor) {
+    authority.require("Pemeriksaan bantuan yang tidak diterima warga", "koordinator Puskesos", Groups.KOORDINATOR);
     Checks checks = new Checks();
     String finding = checks.required("discrepancyNote", note, "Temuan pemeriksaan");
     checks.throwIfAny();

@@ -10,6 +10,8 @@ import id.puskesos.rujukan.common.Actors;
 import id.puskesos.rujukan.common.Checks;
 import id.puskesos.rujukan.referral.CaseFile;
 import id.puskesos.rujukan.referral.EventType;
+import id.puskesos.rujukan.security.CommandAuthority;
+import id.puskesos.rujukan.security.Groups;
 
 /**
  * {@code task_recordNeedsReview} in referral.bpmn: records how the back office handled needs added to a case
@@ -31,15 +33,18 @@ public class RecordNeedsReviewDelegate implements JavaDelegate {
   }
 
   private final CaseFile caseFile;
+  private final CommandAuthority authority;
   private final Actors actors;
 
-  public RecordNeedsReviewDelegate(CaseFile caseFile, Actors actors) {
+  public RecordNeedsReviewDelegate(CaseFile caseFile, CommandAuthority authority, Actors actors) {
     this.caseFile = caseFile;
+    this.authority = authority;
     this.actors = actors;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
+    authority.require("Tinjauan kebutuhan tambahan", "back office Puskesos", Groups.BACK_OFFICE);
     Checks checks = new Checks();
     ReviewAction action = checks.oneOf(ReviewAction.class, REVIEW_ACTION, string(execution, REVIEW_ACTION), "Tindakan");
     String note = checks.required(REVIEW_NOTE, string(execution, REVIEW_NOTE), "Catatan tinjauan");

@@ -12,6 +12,8 @@ import id.puskesos.rujukan.process.CaseVariables;
 import id.puskesos.rujukan.process.ReferralProcess;
 import id.puskesos.rujukan.referral.CaseFile;
 import id.puskesos.rujukan.referral.ReferralRecord;
+import id.puskesos.rujukan.security.CommandAuthority;
+import id.puskesos.rujukan.security.Groups;
 
 /**
  * A resident withdraws their complaint: the open case is closed at whatever stage it is, and the partners' open
@@ -22,14 +24,19 @@ public class WithdrawalService {
 
   private final CaseFile caseFile;
   private final RuntimeService runtimeService;
+  private final CommandAuthority authority;
 
-  public WithdrawalService(CaseFile caseFile, RuntimeService runtimeService) {
+  public WithdrawalService(CaseFile caseFile, RuntimeService runtimeService, CommandAuthority authority) {
     this.caseFile = caseFile;
     this.runtimeService = runtimeService;
+    this.authority = authority;
   }
 
   @Transactional
   public void withdraw(String referralNumber, String reason) {
+    // both doors (the API and Tasklist's start form) alike
+    authority.require("Pencabutan pengaduan", "petugas Puskesos (front office, back office, koordinator)",
+        Groups.FRONT_OFFICE, Groups.BACK_OFFICE, Groups.KOORDINATOR);
     Checks checks = new Checks();
     String why = checks.required("reason", reason, "Alasan pencabutan");
     checks.check(why == null || why.length() <= 500, "reason", "Alasan pencabutan paling banyak 500 karakter");

@@ -25,6 +25,8 @@ import id.puskesos.rujukan.routing.Program;
 import id.puskesos.rujukan.routing.ProgramCatalogue;
 import id.puskesos.rujukan.routing.RoutingService;
 import id.puskesos.rujukan.security.CaseAccess;
+import id.puskesos.rujukan.security.CommandAuthority;
+import id.puskesos.rujukan.security.Groups;
 
 /**
  * A partner's side of a referral: its decision (an acceptance holds the program for the household in the ledger and
@@ -66,11 +68,13 @@ public class PartnerService {
   private final Notifications notifications;
   private final HouseholdLedger ledger;
   private final ReferralSettings settings;
+  private final CommandAuthority authority;
   private final Clock clock;
 
   public PartnerService(ProgramCatalogue catalogue, CaseFile caseFile, Registry registry, Budgets budgets,
       RoutingService routing, RecommendationLetter letters, Actors actors, CaseAccess caseAccess,
-      Notifications notifications, HouseholdLedger ledger, ReferralSettings settings, Clock clock) {
+      Notifications notifications, HouseholdLedger ledger, ReferralSettings settings, CommandAuthority authority,
+      Clock clock) {
     this.catalogue = catalogue;
     this.caseFile = caseFile;
     this.registry = registry;
@@ -82,6 +86,7 @@ public class PartnerService {
     this.notifications = notifications;
     this.ledger = ledger;
     this.settings = settings;
+    this.authority = authority;
     this.clock = clock;
   }
 
@@ -100,14 +105,16 @@ public class PartnerService {
   }
 
   /**
-   * Records the decision. A rejection needs its reason code (and a text for OTHER), a question its text, an
-   * acceptance of money or goods the grant, which is reserved from the budget or waits for it.
+   * Records the decision, made by the staff of the program's partner. A rejection needs its reason code (and a text
+   * for OTHER), a question its text, an acceptance of money or goods the grant, which is reserved from the budget or
+   * waits for it.
    */
   public Decided decide(String referralNumber, String programCode, PartnerDecision decision,
       RejectionCode rejectionCode, String rejectionText, String infoRequest, String plannedAid, Long grantAmount,
       String actor) {
     Program program = catalogue.program(programCode);
     Partner partner = catalogue.partnerOf(program);
+    authority.requirePartnerStaff("Keputusan rujukan " + program.name(), program);
     Checks checks = new Checks();
     checks.check(decision != PartnerDecision.REJECT || rejectionCode != null, "rejectionCode",
         "Alasan penolakan wajib dipilih");
@@ -226,6 +233,7 @@ public class PartnerService {
    */
   public String reviewWaiting(String referralNumber, String programCode, WaitingAction action, String redirectTo,
       String note, String actor) {
+    authority.require("Tinjauan rujukan yang menunggu anggaran", "back office Puskesos", Groups.BACK_OFFICE);
     Checks checks = new Checks();
     checks.check(action != WaitingAction.REDIRECT || redirectTo != null && !redirectTo.equals(programCode),
         "redirectProgram", "Pilih program lain tujuan pengalihan");
@@ -264,6 +272,7 @@ public class PartnerService {
    */
   public String decideService(String referralNumber, String programCode, ServiceDecision decision, String note,
       String actor) {
+    authority.require("Penetapan layanan", "koordinator Puskesos", Groups.KOORDINATOR);
     Checks checks = new Checks();
     checks.check(decision == ServiceDecision.CONFIRM || note != null, "coordinatorNote",
         "Alasan pembatalan wajib diisi");
@@ -295,7 +304,9 @@ public class PartnerService {
     return letterNumber;
   }
 
+  /** The back office's answer to the partner's question. */
   public void provideInformation(String referralNumber, String programCode, String answer, String actor) {
+    authority.require("Jawaban untuk pertanyaan mitra", "back office Puskesos", Groups.BACK_OFFICE);
     Checks checks = new Checks();
     String text = checks.required("infoResponse", answer, "Jawaban untuk mitra");
     checks.throwIfAny();

@@ -26,6 +26,8 @@ import id.puskesos.rujukan.common.NotFoundException;
 import id.puskesos.rujukan.referral.CaseFile;
 import id.puskesos.rujukan.referral.EventType;
 import id.puskesos.rujukan.referral.Need;
+import id.puskesos.rujukan.security.CommandAuthority;
+import id.puskesos.rujukan.security.Groups;
 import id.puskesos.rujukan.registry.Consents;
 import id.puskesos.rujukan.registry.DtksStatus;
 import id.puskesos.rujukan.registry.Registry;
@@ -97,11 +99,12 @@ public class RoutingService {
   private final Consents consents;
   private final PkhBenefits pkhBenefits;
   private final BpntBenefit bpntBenefit;
+  private final CommandAuthority authority;
   private final Clock clock;
 
   public RoutingService(ProgramCatalogue catalogue, CaseFile caseFile, AssessmentService assessments,
       Registry registry, Budgets budgets, HouseholdLedger ledger, RoutingChoices choices, Consents consents,
-      PkhBenefits pkhBenefits, BpntBenefit bpntBenefit, Clock clock) {
+      PkhBenefits pkhBenefits, BpntBenefit bpntBenefit, CommandAuthority authority, Clock clock) {
     this.catalogue = catalogue;
     this.caseFile = caseFile;
     this.assessments = assessments;
@@ -112,6 +115,7 @@ public class RoutingService {
     this.consents = consents;
     this.pkhBenefits = pkhBenefits;
     this.bpntBenefit = bpntBenefit;
+    this.authority = authority;
     this.clock = clock;
   }
 
@@ -261,6 +265,7 @@ public class RoutingService {
   /** The coordinator's routing of a case nothing fitted: to the programs chosen, or closed with a reason. */
   public Routed routeByHand(String referralNumber, ManualRouting choice, List<String> selected, String reason,
       String actor) {
+    authority.require("Penentuan rujukan secara manual", "koordinator Puskesos", Groups.KOORDINATOR);
     Checks checks = new Checks();
     if (choice == ManualRouting.ROUTE) {
       checks.check(!selected.isEmpty(), "selectedPrograms", "Pilih minimal satu program untuk dirujuk");

@@ -18,6 +18,8 @@ import id.puskesos.rujukan.common.FieldError;
 import id.puskesos.rujukan.referral.CaseFile;
 import id.puskesos.rujukan.referral.EventType;
 import id.puskesos.rujukan.referral.ReferralRecord;
+import id.puskesos.rujukan.security.CommandAuthority;
+import id.puskesos.rujukan.security.Groups;
 import id.puskesos.rujukan.registry.ChangeSource;
 import id.puskesos.rujukan.registry.DtksStatus;
 import id.puskesos.rujukan.registry.Duplicates;
@@ -72,15 +74,17 @@ public class VerificationService {
   private final IdentityNumbers identity;
   private final Duplicates duplicates;
   private final RegistrySettings settings;
+  private final CommandAuthority authority;
   private final Clock clock;
 
   public VerificationService(CaseFile caseFile, Registry registry, IdentityNumbers identity, Duplicates duplicates,
-      RegistrySettings settings, Clock clock) {
+      RegistrySettings settings, CommandAuthority authority, Clock clock) {
     this.caseFile = caseFile;
     this.registry = registry;
     this.identity = identity;
     this.duplicates = duplicates;
     this.settings = settings;
+    this.authority = authority;
     this.clock = clock;
   }
 
@@ -125,6 +129,7 @@ public class VerificationService {
 
   /** Records a field verification: corrections go to the registry with history, and the record counts as verified. */
   public FieldOutcome recordFieldVerification(String referralNumber, FieldVerification v, String actor) {
+    authority.require("Verifikasi lapangan", "fasilitator Puskesos", Groups.FASILITATOR);
     ReferralRecord referral = caseFile.get(referralNumber);
     Checks checks = new Checks();
     LocalDate visitDate = checks.date("visitDate", v.visitDate(), "Tanggal kunjungan", true);
@@ -159,8 +164,12 @@ public class VerificationService {
     return new FieldOutcome(eligible, groups, updated.dtksStatus() == DtksStatus.LISTED, updated.fullAddress());
   }
 
-  /** Records a health worker's or Babinsa's opinion; returns the line for the assessment form. */
+  /**
+   * Records a health worker's or Babinsa's opinion, given by the profession asked (the group the process gave the
+   * task); returns the line for the assessment form.
+   */
   public String recordOpinion(String referralNumber, String group, String opinion, String actor) {
+    authority.require("Pendapat profesional ini", profession(group), group);
     Checks checks = new Checks();
     String text = checks.required("opinion", opinion, "Pendapat");
     checks.throwIfAny();

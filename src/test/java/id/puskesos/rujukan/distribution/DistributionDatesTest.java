@@ -17,6 +17,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
+import org.camunda.bpm.engine.IdentityService;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -32,6 +33,7 @@ import id.puskesos.rujukan.routing.AidKind;
 import id.puskesos.rujukan.routing.BudgetPeriod;
 import id.puskesos.rujukan.routing.Program;
 import id.puskesos.rujukan.routing.ProgramCatalogue;
+import id.puskesos.rujukan.security.CommandAuthority;
 
 /** The handover's date against the case's own timeline: the complaint, the service confirmation, today in Bandung. */
 class DistributionDatesTest {
@@ -54,7 +56,9 @@ class DistributionDatesTest {
         .thenReturn(OffsetDateTime.parse("2026-11-29T23:00:00Z"));
     // 00:30 WIB on 2 December 2026; UTC's date is still the 1st
     Clock clock = Clock.fixed(LocalDate.of(2026, 12, 2).atTime(0, 30).atZone(WIB).toInstant(), ZoneOffset.UTC);
-    service = new DistributionService(caseFile, catalogue, budgets, clock);
+    // nobody signed in: the engine's own step, which the partner check lets pass
+    service = new DistributionService(caseFile, catalogue, budgets,
+        new CommandAuthority(mock(IdentityService.class), catalogue), clock);
   }
 
   private DistributionService.Recorded handOver(String date) {

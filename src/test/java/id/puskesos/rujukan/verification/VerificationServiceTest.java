@@ -20,6 +20,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.List;
 
+import org.camunda.bpm.engine.IdentityService;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -36,6 +37,8 @@ import id.puskesos.rujukan.registry.Registry;
 import id.puskesos.rujukan.registry.RegistrySettings;
 import id.puskesos.rujukan.registry.Resident;
 import id.puskesos.rujukan.registry.Sex;
+import id.puskesos.rujukan.routing.ProgramCatalogue;
+import id.puskesos.rujukan.security.CommandAuthority;
 
 class VerificationServiceTest {
 
@@ -53,7 +56,7 @@ class VerificationServiceTest {
     when(referral.receivedAt()).thenReturn(OffsetDateTime.parse("2026-11-20T10:00:00+07:00"));
     when(caseFile.get("RJK-2026-000001")).thenReturn(referral);
     service = new VerificationService(caseFile, registry, new IdentityNumbers(), duplicates, new RegistrySettings(),
-        Clock.fixed(TODAY.atStartOfDay(WIB).toInstant(), WIB));
+        new CommandAuthority(mock(IdentityService.class), mock(ProgramCatalogue.class)), Clock.fixed(TODAY.atStartOfDay(WIB).toInstant(), WIB));
   }
 
   private static Resident resident(DtksStatus dtks, OffsetDateTime verifiedAt, boolean deceased) {
