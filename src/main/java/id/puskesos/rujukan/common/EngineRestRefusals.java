@@ -56,6 +56,14 @@ public class EngineRestRefusals {
   static Response answer(Throwable exception) {
     Refusal refusal = refusal(exception);
     LOG.info("Engine REST request refused with {} ({})", refusal.status(), refusal.getClass().getSimpleName());
+    return Response.status(refusal.status()).entity(body(refusal)).type(MediaType.APPLICATION_JSON_TYPE).build();
+  }
+
+  /**
+   * Camunda's error shape with the refusal's message (and for bad input every field), also for refusals answered
+   * before a request reaches Camunda's resources.
+   */
+  public static Map<String, Object> body(Refusal refusal) {
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("type", refusal.getClass().getSimpleName());
     body.put("message", refusal.getMessage());
@@ -63,7 +71,7 @@ public class EngineRestRefusals {
     if (refusal instanceof InvalidInputException invalid) {
       body.put("errors", invalid.errors());
     }
-    return Response.status(refusal.status()).entity(body).type(MediaType.APPLICATION_JSON_TYPE).build();
+    return body;
   }
 
   /** A refusal wrapped by the task or process-definition resource ("Cannot submit task form ..."). */
