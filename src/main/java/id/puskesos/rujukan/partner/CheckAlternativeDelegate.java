@@ -10,8 +10,9 @@ import id.puskesos.rujukan.routing.RoutingService;
 
 /**
  * {@code task_checkAlternative} in partner-referral.bpmn, when the partner's decision is overdue
- * ({@code timer_decisionOverdue}), on the instance's own case and program ({@link PartnerReferrals}); writes {@code alternativeLeft}: with one, the referral is
- * taken back and the next alternative tried; without, the partner keeps the task.
+ * ({@code timer_decisionOverdue}), on the instance's own case and program ({@link PartnerReferrals}); writes
+ * {@code alternativeLeft}: with one, the referral is taken back and the next alternative tried; without, the partner
+ * keeps the task.
  */
 @Component
 public class CheckAlternativeDelegate implements JavaDelegate {

@@ -13,10 +13,10 @@ import id.puskesos.rujukan.security.CaseAccess;
 
 /**
  * {@code task_sendReferral} in partner-referral.bpmn. Sends the instance's program (on its first sending the one its
- * call activity passed in {@code programCode}; then the one on record, {@link PartnerReferrals}); writes {@code programName},
- * {@code partnerName}, {@code partnerGroup} (the candidate group of the partner's tasks), {@code aidUnit}, and what
- * routing proposed: {@code proposedAmount} (and as text, {@code proposalText}), {@code proposalBasis}, and
- * {@code grantAmount} pre-filled with it. The partner's group (only it) may read this partner referral.
+ * call activity passed in {@code programCode}; then the one on record, {@link PartnerReferrals}); writes
+ * {@code programName}, {@code partnerName}, {@code partnerGroup} (the candidate group of the partner's tasks),
+ * {@code aidUnit}, and what routing proposed: {@code proposedAmount} (and as text, {@code proposalText}),
+ * {@code proposalBasis}, and {@code grantAmount} pre-filled with it. The partner's group (only it) may read this partner referral.
  */
 @Component
 public class SendReferralDelegate implements JavaDelegate {

@@ -435,7 +435,8 @@ public class CaseFile {
   public void assignPartnerInstance(String number, String programCode, String processInstanceId) {
     jdbc.sql("UPDATE program_referral SET partner_instance_id = NULL WHERE partner_instance_id = ?")
         .param(processInstanceId).update();
-    int rows = jdbc.sql("UPDATE program_referral SET partner_instance_id = ? WHERE referral_number = ? AND program_code = ?")
+    int rows = jdbc.sql("""
+        UPDATE program_referral SET partner_instance_id = ? WHERE referral_number = ? AND program_code = ?""")
         .params(processInstanceId, number, programCode).update();
     if (rows != 1) {
       throw new IllegalStateException(number + " was not referred to " + programCode);

@@ -457,7 +457,8 @@ class CommandAuthorityScenarioTest extends ScenarioTestSupport {
 
     Tasklist(String user) throws Exception {
       get("/camunda/app/tasklist/default/");
-      HttpResponse<String> login = send(HttpRequest.newBuilder(uri("/camunda/api/admin/auth/user/default/login/tasklist"))
+      HttpResponse<String> login = send(HttpRequest.newBuilder(
+          uri("/camunda/api/admin/auth/user/default/login/tasklist"))
           .header("Content-Type", "application/x-www-form-urlencoded")
           .POST(HttpRequest.BodyPublishers.ofString("username=" + URLEncoder.encode(user, StandardCharsets.UTF_8)
               + "&password=demo")));
