@@ -13,7 +13,7 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 /**
  * Partner referrals running when the case file starts recording which instance works on which program (migration
- * V14_1) get their program from what their process variable names at the upgrade: the program they were sent for,
+ * V14) get their program from what their process variable names at the upgrade: the program they were sent for,
  * or the one a redirect or alternative moved them to. Finished instances and the referral process itself get none.
  */
 class PartnerAssignmentMigrationTest {
