@@ -5,8 +5,18 @@ import java.util.Base64;
 
 import jakarta.servlet.http.HttpServletRequest;
 
-/** The user name a request signs in with over HTTP Basic (the APIs, the metrics), and the path it asks for. */
+/**
+ * The user name a request signs in with: HTTP Basic's (the APIs, the metrics), or the webapps' login form's, which
+ * {@link LoginThrottle} reads and leaves as a request attribute. Never the password.
+ */
 public final class Credentials {
+
+  /** Request attribute: the user name the webapps' login form was sent with. */
+  public static final String LOGIN_FORM_USER = Credentials.class.getName() + ".loginFormUser";
+  /** Request attribute: the user whose HTTP Basic password was checked and accepted for this request. */
+  public static final String VERIFIED_USER = Credentials.class.getName() + ".verifiedUser";
+  /** The webapps' login: {@code POST /camunda/api/admin/auth/user/{engine}/login/{app}}. */
+  static final String WEBAPP_LOGIN = "^/camunda/api/admin/auth/user/[^/]+/login/[^/]+$";
 
   private Credentials() {
   }
@@ -30,6 +40,17 @@ public final class Credentials {
     } catch (IllegalArgumentException e) {
       return null;
     }
+  }
+
+  /** The user name the request tries to sign in with, at any door; null when it sends none. */
+  public static String attemptedUser(HttpServletRequest request) {
+    Object form = request.getAttribute(LOGIN_FORM_USER);
+    return form instanceof String user ? user : basicUser(request);
+  }
+
+  /** Whether the request is the webapps' login form. */
+  public static boolean isWebappLogin(HttpServletRequest request) {
+    return "POST".equals(request.getMethod()) && path(request).matches(WEBAPP_LOGIN);
   }
 
   /**

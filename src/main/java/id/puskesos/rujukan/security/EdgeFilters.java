@@ -10,13 +10,14 @@ import jakarta.servlet.DispatcherType;
 
 /**
  * The filters at the application's edge, in the order a request meets them, all ahead of the authentication filters
- * (Camunda's HTTP Basic filter on the APIs, the webapps' session filters): security headers on every path; the webapps'
- * closed endpoints; the metrics' login; the domain API's body limit.
+ * (Camunda's HTTP Basic filter on the APIs, the webapps' session filters): security headers on every path; the login
+ * throttle; the webapps' closed endpoints; the metrics' login; the domain API's body limit.
  */
 @Configuration
 public class EdgeFilters {
 
   public static final int HEADERS = Ordered.HIGHEST_PRECEDENCE;
+  public static final int THROTTLE = HEADERS + 2;
   public static final int CLOSED_ENDPOINTS = HEADERS + 3;
   public static final int METRICS = HEADERS + 4;
   // common.ApiRequestGuard (the domain API's body limit) comes next, at HEADERS + 5
@@ -27,6 +28,15 @@ public class EdgeFilters {
     registration.addUrlPatterns("/*");
     registration.setDispatcherTypes(DispatcherType.REQUEST, DispatcherType.ERROR);
     registration.setOrder(HEADERS);
+    return registration;
+  }
+
+  @Bean
+  public FilterRegistrationBean<LoginThrottleFilter> loginThrottleFilter(LoginThrottle throttle) {
+    FilterRegistrationBean<LoginThrottleFilter> registration =
+        new FilterRegistrationBean<>(new LoginThrottleFilter(throttle));
+    registration.addUrlPatterns("/api/*", "/engine-rest/*", "/actuator/*", "/camunda/api/admin/auth/user/*");
+    registration.setOrder(THROTTLE);
     return registration;
   }
 

@@ -53,6 +53,7 @@ public class MetricsAccess extends OncePerRequestFilter {
       response.setHeader("WWW-Authenticate", "Basic realm=\"rujukan-metrics\"");
       return;
     }
+    request.setAttribute(Credentials.VERIFIED_USER, basic[0]);
     boolean allowed = identityService.createGroupQuery().groupMember(basic[0]).list().stream().map(Group::getId)
         .anyMatch(settings.groups()::contains);
     if (!allowed) {

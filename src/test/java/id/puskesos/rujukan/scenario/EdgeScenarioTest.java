@@ -5,8 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
 
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.User;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
@@ -17,9 +22,18 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * The application's edges: metrics only with a login, the same security headers on every path, Cockpit's plugin
- * API only for Cockpit's users, no password checks for others.
+ * API only for Cockpit's users, Camunda's password policy, and login throttling that holds a client back without
+ * locking the user out of another client.
  */
 class EdgeScenarioTest extends ScenarioTestSupport {
+
+  /** A password the policy accepts. */
+  private static final String STRONG = "Lebak-Siliwangi-2026!";
+
+  @Autowired
+  private IdentityService identityService;
+  @LocalServerPort
+  private int port;
 
   @Test
   void metricsAnswerOnlyTheManagerAndTheAdministratorWhileHealthStaysOpen() {
@@ -89,6 +103,88 @@ class EdgeScenarioTest extends ScenarioTestSupport {
   }
 
   @Test
+  void theAdministratorCannotCreateAUserWithAWeakPassword() {
+    String id = "uji" + ThreadLocalRandom.current().nextInt(1_000_000);
+    ResponseEntity<JsonNode> refused = createUser("admin", id, "123");
+
+    assertThat(refused.getStatusCode().value()).isEqualTo(400);
+    assertThat(refused.getBody().get("message").asText()).contains("Kata sandi tidak memenuhi kebijakan",
+        "paling sedikit 12 karakter");
+    assertThat(identityService.createUserQuery().userId(id).count()).isZero();
+
+    assertThat(createUser("admin", id, STRONG).getStatusCode().value()).isEqualTo(204);
+    ResponseEntity<JsonNode> weakened = http.exchange("/engine-rest/user/" + id + "/credentials", HttpMethod.PUT,
+        json("admin", Map.of("password", "123", "authenticatedUserPassword", "demo")), JsonNode.class);
+    assertThat(weakened.getStatusCode().value()).isEqualTo(400);
+    assertThat(identityService.checkPassword(id, STRONG)).isTrue();
+
+    // the policy the Admin webapp shows while the password is typed
+    JsonNode policy = http.exchange("/engine-rest/identity/password-policy", HttpMethod.GET,
+        new HttpEntity<>(CaseApi.headers("admin")), JsonNode.class).getBody();
+    assertThat(policy.toString()).contains("PASSWORD_POLICY_LENGTH", "\"minLength\":\"12\"",
+        "PASSWORD_POLICY_SPECIAL", "PASSWORD_POLICY_USER_DATA");
+    identityService.deleteUser(id);
+  }
+
+  @Test
+  void wrongPasswordsFromOneClientDoNotLockTheUserOutOfAnother() throws Exception {
+    String user = newUser();
+    for (int i = 0; i < 5; i++) {
+      assertThat(FromAddress.get("127.0.0.2", port, "/api/catalogue", user, "salah-" + i).status()).isEqualTo(401);
+    }
+
+    // the client that guessed waits, even with the right password
+    FromAddress.Answer held = FromAddress.get("127.0.0.2", port, "/api/catalogue", user, STRONG);
+    assertThat(held.status()).isEqualTo(429);
+    assertThat(held.headers()).containsKey("retry-after");
+    assertThat(held.body()).contains("Terlalu banyak percobaan masuk");
+    // the user, from their own machine, goes on working
+    assertThat(FromAddress.get("127.0.0.1", port, "/api/catalogue", user, STRONG).status()).isEqualTo(200);
+    assertThat(FromAddress.get("127.0.0.3", port, "/engine-rest/task", user, STRONG).status()).isEqualTo(200);
+    identityService.deleteUser(user);
+  }
+
+  @Test
+  void theAdministratorIsNotLockedOutByMoreWrongPasswordsThanCamundasLimit() throws Exception {
+    // 15 wrong passwords reach the engine from three clients: Camunda's own throttle would lock admin for good at 10
+    for (String client : List.of("127.0.0.4", "127.0.0.5", "127.0.0.6")) {
+      for (int i = 0; i < 5; i++) {
+        assertThat(FromAddress.get(client, port, "/engine-rest/user", "admin", "tebakan-" + i).status())
+            .isEqualTo(401);
+      }
+    }
+
+    assertThat(FromAddress.get("127.0.0.1", port, "/engine-rest/user", "admin", "demo").status()).isEqualTo(200);
+  }
+
+  @Test
+  void aForwardedForHeaderDoesNotMakeAnotherClient() throws Exception {
+    String user = newUser();
+    for (int i = 0; i < 5; i++) {
+      assertThat(FromAddress.get("127.0.0.7", port, "/api/catalogue", user, "salah-" + i, "X-Forwarded-For",
+          "10.1.1." + i).status()).isEqualTo(401);
+    }
+
+    assertThat(FromAddress.get("127.0.0.7", port, "/api/catalogue", user, STRONG, "X-Forwarded-For", "10.1.1.99")
+        .status()).isEqualTo(429);
+    identityService.deleteUser(user);
+  }
+
+  @Test
+  void theWebappsLoginIsThrottledByUserAndClientToo() throws Exception {
+    String user = newUser();
+    identityService.createMembership(user, "fo");
+    for (int i = 0; i < 5; i++) {
+      assertThat(WebappSession.login(http.getRootUri(), "tasklist", user, "salah-" + i).loginStatus())
+          .isEqualTo(401);
+    }
+
+    assertThat(WebappSession.login(http.getRootUri(), "tasklist", user, STRONG).loginStatus()).isEqualTo(429);
+    assertThat(FromAddress.get("127.0.0.8", port, "/engine-rest/task", user, STRONG).status()).isEqualTo(200);
+    identityService.deleteUser(user);
+  }
+
+  @Test
   void noSignedInUserCanTestAnotherUsersPassword() {
     ResponseEntity<JsonNode> answer = http.exchange("/engine-rest/identity/verify", HttpMethod.POST,
         json("fo", Map.of("username", "admin", "password", "tebakan")), JsonNode.class);
@@ -100,6 +196,23 @@ class EdgeScenarioTest extends ScenarioTestSupport {
 
   private ResponseEntity<String> as(String user, String path) {
     return http.exchange(path, HttpMethod.GET, new HttpEntity<>(CaseApi.headers(user)), String.class);
+  }
+
+  private ResponseEntity<JsonNode> createUser(String as, String id, String password) {
+    return http.exchange("/engine-rest/user/create", HttpMethod.POST, json(as, Map.of(
+        "profile", Map.of("id", id, "firstName", "Uji", "lastName", "Pengguna", "email", id + "@puskesos.example"),
+        "credentials", Map.of("password", password))), JsonNode.class);
+  }
+
+  /** A user of its own for a test that spends wrong passwords, so no other test's user is held back. */
+  private String newUser() {
+    String id = "kunci" + ThreadLocalRandom.current().nextInt(1_000_000);
+    User user = identityService.newUser(id);
+    user.setFirstName("Uji");
+    user.setLastName("Kunci");
+    user.setPassword(STRONG);
+    identityService.saveUser(user);
+    return id;
   }
 
   private static HttpEntity<Object> json(String user, Object body) {
