@@ -10,13 +10,15 @@ import jakarta.servlet.DispatcherType;
 
 /**
  * The filters at the application's edge, in the order a request meets them, all ahead of the authentication filters
- * (Camunda's HTTP Basic filter on the APIs, the webapps' session filters): security headers on every path; the login
- * throttle; the webapps' closed endpoints; the metrics' login; the domain API's body limit.
+ * (Camunda's HTTP Basic filter on the APIs, the webapps' session filters): security headers on every path; the audit
+ * trail's record of refusals (registered by the audit package at {@link #AUDIT}); the login throttle; the webapps'
+ * closed endpoints; the metrics' login; the domain API's body limit.
  */
 @Configuration
 public class EdgeFilters {
 
   public static final int HEADERS = Ordered.HIGHEST_PRECEDENCE;
+  public static final int AUDIT = HEADERS + 1;
   public static final int THROTTLE = HEADERS + 2;
   public static final int CLOSED_ENDPOINTS = HEADERS + 3;
   public static final int METRICS = HEADERS + 4;
