@@ -25,8 +25,9 @@ import jakarta.servlet.http.HttpSession;
  * application), so a Tasklist-only partner read Cockpit's statistics of every process. Here a session must have
  * access to the plugin's application (Camunda's {@code APPLICATION} permission, computed at login), as the
  * application's pages require. A request without a session is left to Camunda's own 401.
- * <li>{@code POST /identity/verify} tells any signed-in user whether a user name and password match: a way to guess
- * another user's password past every throttle. Nothing in Rujukan or the webapps uses it; it answers 403.
+ * <li>{@code POST /identity/verify} tells a signed-in user whether a user name and password match, unthrottled (200
+ * either way); the engine asks only for READ on that user, so one grant to list the staff would make it a password
+ * oracle. Nothing in Rujukan or the webapps uses it; it answers 403.
  * </ul>
  */
 public class WebappAccess extends OncePerRequestFilter {

@@ -7,7 +7,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 
+import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.identity.User;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -32,6 +36,8 @@ class EdgeScenarioTest extends ScenarioTestSupport {
 
   @Autowired
   private IdentityService identityService;
+  @Autowired
+  private AuthorizationService authorizationService;
   @LocalServerPort
   private int port;
 
@@ -186,10 +192,22 @@ class EdgeScenarioTest extends ScenarioTestSupport {
 
   @Test
   void noSignedInUserCanTestAnotherUsersPassword() {
-    ResponseEntity<JsonNode> answer = http.exchange("/engine-rest/identity/verify", HttpMethod.POST,
-        json("fo", Map.of("username", "admin", "password", "tebakan")), JsonNode.class);
+    // the engine asks for READ on the user whose password is checked: give fo that, as a grant to list staff would
+    String user = newUser();
+    Authorization read = authorizationService.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
+    read.setUserId("fo");
+    read.setResource(Resources.USER);
+    read.setResourceId(user);
+    read.addPermission(Permissions.READ);
+    authorizationService.saveAuthorization(read);
 
-    assertThat(answer.getStatusCode().value()).isEqualTo(403);
+    for (String path : List.of("/engine-rest/identity/verify", "/engine-rest/engine/default/identity/verify")) {
+      ResponseEntity<JsonNode> answer = http.exchange(path, HttpMethod.POST,
+          json("fo", Map.of("username", user, "password", STRONG)), JsonNode.class);
+      assertThat(answer.getStatusCode().value()).as(path).isEqualTo(403);
+    }
+    authorizationService.deleteAuthorization(read.getId());
+    identityService.deleteUser(user);
   }
 
   // ---- helpers ----------------------------------------------------------------------------------------------
