@@ -78,5 +78,5 @@ print('  open cases per stage:', {c['key']: c['count'] for c in b['openCasesBySt
 print('  stage times (cases, median h, p90 h):', [(f['stage'], f['cases'], f['medianHours'], f['p90Hours']) for f in b['timePerStage']])
 print('  facilitation (received, referred, facilitated):', b['facilitation']['overall']['received'], b['facilitation']['overall']['referred'], b['facilitation']['overall']['facilitated'])
 PY
-t=$(curl -s -o /dev/null -w '%{time_total}' "localhost:$port/actuator/prometheus")
+t=$(curl -s -u manajer:demo -o /dev/null -w '%{time_total}' "localhost:$port/actuator/prometheus")
 printf 'GET /actuator/prometheus: %4.0f ms\n' "$(echo "$t * 1000" | bc)"

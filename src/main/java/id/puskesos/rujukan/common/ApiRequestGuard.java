@@ -19,9 +19,10 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpServletResponseWrapper;
 
 /**
- * Limits and headers of the domain API ({@code /api/*}): a body larger than the limit is refused with 413 before it
- * is read (an extract upload, which may be hundreds of megabytes, is exempt); answers carry personal data, so they are
- * not cached, not sniffed and not framed. A request marked {@code X-Requested-With: XMLHttpRequest} (the board page)
+ * Limits of the domain API ({@code /api/*}): a body larger than the limit is refused with 413 before it is read (an
+ * extract upload, which may be hundreds of megabytes, is exempt). Its answers carry personal data: the security
+ * headers (not stored, not sniffed, not framed) are set for every path by {@code security.SecurityHeaders}. A request
+ * marked {@code X-Requested-With: XMLHttpRequest} (the board page)
  * gets its 401 without the Basic challenge, which would open the browser's own login dialog.
  */
 @Configuration
@@ -35,7 +36,8 @@ public class ApiRequestGuard {
   public FilterRegistrationBean<OncePerRequestFilter> apiRequestGuardFilter() {
     FilterRegistrationBean<OncePerRequestFilter> registration = new FilterRegistrationBean<>(new Guard());
     registration.addUrlPatterns("/api/*");
-    registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+    // after the edge's headers, audit, throttle and closed endpoints (security.EdgeFilters), before authentication
+    registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 5);
     return registration;
   }
 
@@ -48,9 +50,6 @@ public class ApiRequestGuard {
         // a page of the application signs in itself: no browser login dialog for its failed attempts
         response = new NoBasicChallenge(response);
       }
-      response.setHeader("Cache-Control", "no-store");
-      response.setHeader("X-Content-Type-Options", "nosniff");
-      response.setHeader("X-Frame-Options", "DENY");
       if (request.getRequestURI().startsWith(UPLOADS)) {
         chain.doFilter(request, response);
         return;

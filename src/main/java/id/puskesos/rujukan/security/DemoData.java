@@ -9,6 +9,7 @@ import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.impl.IdentityServiceImpl;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.SmartInitializingSingleton;
@@ -92,7 +93,8 @@ public class DemoData implements SmartInitializingSingleton {
       user.setLastName(demo.lastName());
       user.setEmail(demo.id() + "@puskesos.example");
       user.setPassword(PASSWORD);
-      identityService.saveUser(user);
+      // the demo password breaks the password policy on purpose: these users exist in the demo profile only
+      ((IdentityServiceImpl) identityService).saveUser(user, true);
     }
     if (identityService.createUserQuery().userId(demo.id()).memberOfGroup(demo.group()).count() == 0) {
       identityService.createMembership(demo.id(), demo.group());

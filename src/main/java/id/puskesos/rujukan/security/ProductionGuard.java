@@ -7,6 +7,7 @@ import java.util.List;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.identity.PasswordPolicyResult;
 import org.camunda.bpm.engine.identity.User;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,7 +20,9 @@ import org.springframework.stereotype.Component;
 /**
  * Outside the demo profile the application does not start with the demo users' password in place, nor without an
  * administrator password from the operator ({@code RUJUKAN_ADMIN_PASSWORD}, or a secret file named by
- * {@code RUJUKAN_ADMIN_PASSWORD_FILE}). The administrator is created, or their password set, from it. Command-line
+ * {@code RUJUKAN_ADMIN_PASSWORD_FILE}) that meets the password policy ({@link PasswordRules}: 12 characters and more
+ * by default). The administrator is created, or their password set, from it. While it runs, the policy refuses the
+ * demo password to any user created or changed ({@link IdentitySettings}). Command-line
  * tools (the DTKS/DTSEN import) run without a web server and are not concerned.
  */
 @Component
@@ -28,7 +31,6 @@ import org.springframework.stereotype.Component;
 public class ProductionGuard implements SmartInitializingSingleton {
 
   private static final Logger LOG = LoggerFactory.getLogger(ProductionGuard.class);
-  static final int MIN_PASSWORD_LENGTH = 12;
 
   @ConfigurationProperties("rujukan.security")
   public record Settings(String adminUser, String adminPassword, String adminPasswordFile) {
@@ -55,12 +57,7 @@ public class ProductionGuard implements SmartInitializingSingleton {
       throw new IllegalStateException("Demo users with the demo password exist outside the demo profile: " + demo
           + ". Remove them or give them their own passwords (Camunda Admin), or run with the demo profile.");
     }
-    String password = password();
-    if (password.length() < MIN_PASSWORD_LENGTH) {
-      throw new IllegalStateException("The administrator password must have at least " + MIN_PASSWORD_LENGTH
-          + " characters");
-    }
-    ensureAdministrator(password);
+    ensureAdministrator(password());
   }
 
   private String password() {
@@ -79,6 +76,17 @@ public class ProductionGuard implements SmartInitializingSingleton {
         + "RUJUKAN_ADMIN_PASSWORD_FILE to a file holding it (e.g. a container secret)");
   }
 
+  /** The operator's password must pass the password policy like anyone's: said plainly rather than the engine's way. */
+  private void requirePolicy(String password, User user) {
+    PasswordPolicyResult result = identityService.checkPasswordAgainstPolicy(password, user);
+    if (!result.isValid()) {
+      throw new IllegalStateException("The administrator password does not meet the password policy "
+          + "(rujukan.security.password): " + result.getViolatedRules().stream()
+          .map(rule -> rule.getPlaceholder() + (rule.getParameters() == null ? "" : " " + rule.getParameters()))
+          .toList());
+    }
+  }
+
   private void ensureAdministrator(String password) {
     if (identityService.createGroupQuery().groupId(Groups.ADMIN).count() == 0) {
       Group group = identityService.newGroup(Groups.ADMIN);
@@ -91,10 +99,12 @@ public class ProductionGuard implements SmartInitializingSingleton {
       user = identityService.newUser(settings.adminUser());
       user.setFirstName("Administrator");
       user.setLastName("Rujukan");
+      requirePolicy(password, user);
       user.setPassword(password);
       identityService.saveUser(user);
       LOG.info("Administrator {} created", settings.adminUser());
     } else if (!identityService.checkPassword(settings.adminUser(), password)) {
+      requirePolicy(password, user);
       user.setPassword(password);
       identityService.saveUser(user);
       LOG.info("Administrator {}: password set from the operator's configuration", settings.adminUser());

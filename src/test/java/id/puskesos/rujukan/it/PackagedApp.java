@@ -98,8 +98,19 @@ final class PackagedApp implements AutoCloseable {
   }
 
   HttpResponse<String> postJson(String user, String path, String json) throws IOException, InterruptedException {
-    return HTTP.send(request(user, "demo", path).header("Content-Type", "application/json")
+    return postJson(user, "demo", path, json);
+  }
+
+  HttpResponse<String> postJson(String user, String password, String path, String json)
+      throws IOException, InterruptedException {
+    return HTTP.send(request(user, password, path).header("Content-Type", "application/json")
         .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  /** A GET without credentials. */
+  HttpResponse<String> anonymous(String path) throws IOException, InterruptedException {
+    return HTTP.send(HttpRequest.newBuilder(URI.create(baseUrl() + path)).GET().build(),
+        HttpResponse.BodyHandlers.ofString());
   }
 
   HttpResponse<String> putJson(String user, String path, String json) throws IOException, InterruptedException {

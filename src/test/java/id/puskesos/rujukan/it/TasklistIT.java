@@ -37,7 +37,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * One case through Camunda Tasklist in a real browser (Debian's Chromium), every step done by the demo user of
  * the right role with the task's Camunda Form: the front office starts the referral from the start form, and the
  * case runs to its close. Bad input in a start form shows the server's reason in Bahasa Indonesia. The koordinator
- * holds an evaluation meeting with its action items, and the evaluation pack reads as a page with its charts.
+ * holds an evaluation meeting with its action items, and the evaluation pack reads as a page with its charts. The
+ * manager reads the processes in Cockpit.
  */
 class TasklistIT {
 
@@ -230,6 +231,27 @@ class TasklistIT {
       browser.get("about:blank");
     } catch (AssertionError | RuntimeException e) {
       screenshot("board-failure");
+      throw e;
+    }
+  }
+
+  @Test
+  void managerReadsTheProcessesInCockpit() throws Exception {
+    // Cockpit lists the processes through its plugin API, which is open to Cockpit's users only
+    browser.get("about:blank");
+    browser.manage().deleteAllCookies();
+    browser.get(app.baseUrl() + "/camunda/app/cockpit/default/#/login");
+    new WebDriverWait(browser, Duration.ofSeconds(60))
+        .until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[ng-model=username]")))
+        .sendKeys("manajer");
+    browser.findElement(By.cssSelector("input[ng-model=password]")).sendKeys("demo");
+    browser.findElement(By.cssSelector("button[type=submit]")).click();
+    try {
+      browser.get(app.baseUrl() + "/camunda/app/cockpit/default/#/processes");
+      new WebDriverWait(browser, Duration.ofSeconds(60)).until(
+          ExpectedConditions.visibilityOfElementLocated(By.xpath("//a[normalize-space()='Rujukan layanan sosial']")));
+    } catch (RuntimeException e) {
+      screenshot("cockpit-failure");
       throw e;
     }
   }

@@ -6,6 +6,8 @@ import java.util.Date;
 
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpMethod;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -52,7 +54,9 @@ class BoardScenarioTest extends ScenarioTestSupport {
   void theHeadlineFiguresAreOfferedToPrometheus() {
     api.openCase("FOOD");
 
-    String metrics = http.getForObject("/actuator/prometheus", String.class);
+    // the manager's credentials, as Prometheus scrapes with a user of the metrics groups
+    String metrics = http.exchange("/actuator/prometheus", HttpMethod.GET, new HttpEntity<>(CaseApi.headers("manajer")),
+        String.class).getBody();
 
     assertThat(metrics).contains("rujukan_cases_open{stage=\"VERIFICATION\"}", "rujukan_tasks_overdue",
         "rujukan_budget_waiting", "rujukan_notifications_failed");

@@ -1,0 +1,73 @@
+package id.puskesos.rujukan.security;
+
+import java.io.IOException;
+
+import org.springframework.web.filter.OncePerRequestFilter;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpServletResponseWrapper;
+
+/**
+ * The same security headers on every path the application serves: nothing is sniffed as another content type, no
+ * page is framed (the webapps' own content security policy says {@code frame-ancestors 'none'} too; none of them
+ * frames another), and what the APIs and the metrics answer ({@code /api}, {@code /engine-rest}, the webapps'
+ * {@code /camunda/api}, {@code /actuator}) is never stored by a browser or proxy, whatever a later filter says
+ * (Camunda's webapps answer their GETs with {@code no-cache}). The board page allows its own scripts only.
+ */
+public class SecurityHeaders extends OncePerRequestFilter {
+
+  static final String BOARD_POLICY = "default-src 'self'; frame-ancestors 'none'; base-uri 'self'; "
+      + "form-action 'self'; object-src 'none'";
+
+  @Override
+  protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+      throws ServletException, IOException {
+    String path = Credentials.path(request);
+    response.setHeader("X-Content-Type-Options", "nosniff");
+    response.setHeader("X-Frame-Options", "DENY");
+    if (path.startsWith("/board/") || path.equals("/board")) {
+      response.setHeader("Content-Security-Policy", BOARD_POLICY);
+    }
+    if (answersData(path)) {
+      response.setHeader("Cache-Control", "no-store");
+      response = new NoStore(response);
+    }
+    chain.doFilter(request, response);
+  }
+
+  @Override
+  protected boolean shouldNotFilterErrorDispatch() {
+    return false;
+  }
+
+  static boolean answersData(String path) {
+    return path.startsWith("/api/") || path.equals("/api") || path.startsWith("/engine-rest/")
+        || path.equals("/engine-rest") || path.startsWith("/camunda/api/") || path.startsWith("/actuator/")
+        || path.equals("/actuator");
+  }
+
+  /** Keeps {@code Cache-Control: no-store} whatever is set later. */
+  private static final class NoStore extends HttpServletResponseWrapper {
+
+    NoStore(HttpServletResponse response) {
+      super(response);
+    }
+
+    @Override
+    public void setHeader(String name, String value) {
+      if (!"Cache-Control".equalsIgnoreCase(name)) {
+        super.setHeader(name, value);
+      }
+    }
+
+    @Override
+    public void addHeader(String name, String value) {
+      if (!"Cache-Control".equalsIgnoreCase(name)) {
+        super.addHeader(name, value);
+      }
+    }
+  }
+}
