@@ -248,39 +248,58 @@ class AnalystModelsScenarioTest extends ScenarioTestSupport {
 
   @Test
   void deletingADeploymentIsTheAdministratorsEvenWithNothingRunningOnIt() {
-    // a case the analyst cannot see, waiting for staff, on its own deployment
+    // a case the analyst cannot see, waiting for staff, on a deployment of the application's
     String key = key();
-    String running = repositoryService.createDeployment().name(PROBE + "-running")
-        .addString(key + ".bpmn", process(key, "<bpmn:startEvent id=\"start_probe\" />"
-            + "<bpmn:sequenceFlow id=\"flow_toProbe\" sourceRef=\"start_probe\" targetRef=\"task_probe\" />"
-            + "<bpmn:userTask id=\"task_probe\" camunda:candidateGroups=\"bo\" />"
-            + "<bpmn:sequenceFlow id=\"flow_toEnd\" sourceRef=\"task_probe\" targetRef=\"end_probe\" />"
-            + "<bpmn:endEvent id=\"end_probe\" />"))
-        .deploy().getId();
+    String running = repositoryService.createDeployment().name(PROBE + "-running").addString(key + ".bpmn",
+        waitingForStaff(key)).deploy().getId();
     String instance = runtimeService.startProcessInstanceByKey(key, "RJK-PROBE-1", Map.of("nama", "Siti")).getId();
 
     assertThat(engine("analis", HttpMethod.DELETE, "/deployment/" + running + "?cascade=true").getStatusCode()
         .value()).isEqualTo(403);
     assertThat(engine("analis", HttpMethod.DELETE, "/deployment/" + running).getStatusCode().value())
         .isEqualTo(403);
+    assertTheCaseIsIntact(instance);
 
+    // a new version the analyst deployed himself, a case started on it: Camunda gives a deployer DELETE on his own
+    // deployment, which is no reason to let him wipe the case
+    ResponseEntity<JsonNode> newVersion = deploy("analis", key + ".bpmn", waitingForStaff(key));
+    assertThat(newVersion.getStatusCode().value()).isEqualTo(200);
+    String onNewVersion = runtimeService.startProcessInstanceByKey(key, "RJK-PROBE-2", Map.of("nama", "Siti"))
+        .getId();
+    String newVersionId = newVersion.getBody().get("id").asText();
+    assertThat(engine("analis", HttpMethod.DELETE, "/deployment/" + newVersionId + "?cascade=true").getStatusCode()
+        .value()).isEqualTo(403);
+    assertTheCaseIsIntact(onNewVersion);
+    assertThat(engine("analis", HttpMethod.DELETE, "/process-definition/key/" + key + "?cascade=true")
+        .getStatusCode().value()).isEqualTo(403);
+    assertTheCaseIsIntact(onNewVersion);
+
+    // and one nothing runs on is the administrator's to delete as well
+    String unused = key();
+    ResponseEntity<JsonNode> deployed = deploy("analis", unused + ".bpmn", waitingForStaff(unused));
+    String unusedId = deployed.getBody().get("id").asText();
+    assertThat(engine("analis", HttpMethod.DELETE, "/deployment/" + unusedId).getStatusCode().value())
+        .isEqualTo(403);
+
+    assertThat(engine("admin", HttpMethod.DELETE, "/deployment/" + unusedId).getStatusCode().value()).isEqualTo(204);
+    assertThat(engine("admin", HttpMethod.DELETE, "/deployment/" + newVersionId + "?cascade=true").getStatusCode()
+        .value()).isEqualTo(204);
+    assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(onNewVersion).count()).isZero();
+  }
+
+  private void assertTheCaseIsIntact(String instance) {
     assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(instance).count()).isOne();
     assertThat(runtimeService.getVariable(instance, "nama")).isEqualTo("Siti");
     assertThat(taskService.createTaskQuery().processInstanceId(instance).count()).isOne();
-    assertThat(repositoryService.createDeploymentQuery().deploymentId(running).count()).isOne();
+    assertThat(historyService.createHistoricProcessInstanceQuery().processInstanceId(instance).count()).isOne();
+  }
 
-    // the analyst's own deployment that nothing runs on is the administrator's to delete as well
-    String own = key();
-    ResponseEntity<JsonNode> deployed = deploy("analis", own + ".bpmn", process(own,
-        "<bpmn:startEvent id=\"start_probe\" />"
-            + "<bpmn:sequenceFlow id=\"flow_toEnd\" sourceRef=\"start_probe\" targetRef=\"end_probe\" />"
-            + "<bpmn:endEvent id=\"end_probe\" />"));
-    String ownId = deployed.getBody().get("id").asText();
-    assertThat(engine("analis", HttpMethod.DELETE, "/deployment/" + ownId).getStatusCode().value()).isEqualTo(403);
-
-    assertThat(engine("admin", HttpMethod.DELETE, "/deployment/" + ownId).getStatusCode().value()).isEqualTo(204);
-    assertThat(engine("admin", HttpMethod.DELETE, "/deployment/" + running + "?cascade=true").getStatusCode()
-        .value()).isEqualTo(204);
+  private static String waitingForStaff(String key) {
+    return process(key, "<bpmn:startEvent id=\"start_probe\" />"
+        + "<bpmn:sequenceFlow id=\"flow_toProbe\" sourceRef=\"start_probe\" targetRef=\"task_probe\" />"
+        + "<bpmn:userTask id=\"task_probe\" camunda:candidateGroups=\"bo\" />"
+        + "<bpmn:sequenceFlow id=\"flow_toEnd\" sourceRef=\"task_probe\" targetRef=\"end_probe\" />"
+        + "<bpmn:endEvent id=\"end_probe\" />");
   }
 
   // ---- helpers ------------------------------------------------------------------------------------------------
