@@ -10,6 +10,9 @@ import javax.script.ScriptEngineManager;
 
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
+import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.cmd.DeleteDeploymentCmd;
@@ -18,7 +21,10 @@ import org.camunda.bpm.engine.impl.cmd.DeleteProcessDefinitionsByKeyCmd;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.impl.interceptor.Command;
 import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
+import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
+import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
 import org.camunda.bpm.engine.impl.scripting.engine.ScriptEngineResolver;
+import org.camunda.bpm.engine.impl.util.xml.Element;
 import org.springframework.context.ApplicationContext;
 import org.springframework.stereotype.Component;
 
@@ -26,7 +32,8 @@ import org.springframework.stereotype.Component;
  * Models run no code beyond the application's delegates (docs/security.md, "Analysts and models"): expressions reach
  * only what {@link ModelExpressions} allows, deployments are checked against {@link ModelRules}, and the engine has no
  * script engine at all, so a script that got past the rules (or a decision table in a script language deployed before
- * them) fails rather than runs. Deleting models is the administrators' ({@link AdministratorsDeleteModels}).
+ * them) fails rather than runs. A task a model gives to a person or to a group that does not work cases is not
+ * created. Deleting models is the administrators' ({@link AdministratorsDeleteModels}).
  */
 @Component
 public class ModelGuardPlugin extends AbstractProcessEnginePlugin {
@@ -50,6 +57,17 @@ public class ModelGuardPlugin extends AbstractProcessEnginePlugin {
       configuration.setCustomPreDeployers(new ArrayList<>());
     }
     configuration.getCustomPreDeployers().add(new ModelRules.DeploymentCheck());
+
+    if (configuration.getCustomPostBPMNParseListeners() == null) {
+      configuration.setCustomPostBPMNParseListeners(new ArrayList<>());
+    }
+    configuration.getCustomPostBPMNParseListeners().add(new AbstractBpmnParseListener() {
+      @Override
+      public void parseUserTask(Element element, ScopeImpl scope, ActivityImpl activity) {
+        ((UserTaskActivityBehavior) activity.getActivityBehavior()).getTaskDefinition()
+            .addTaskListener(TaskListener.EVENTNAME_CREATE, ModelRules::checkTaskHolders);
+      }
+    });
 
     configuration.setScriptEngineResolver(new NoScripts());
     configuration.setEnableFetchScriptEngineFromProcessApplication(false);

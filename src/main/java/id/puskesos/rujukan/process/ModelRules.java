@@ -7,16 +7,20 @@ import java.util.Locale;
 import java.util.Set;
 
 import org.camunda.bpm.dmn.engine.impl.DefaultDmnEngineConfiguration;
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParse;
 import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParser;
 import org.camunda.bpm.engine.impl.persistence.deploy.Deployer;
 import org.camunda.bpm.engine.impl.persistence.entity.DeploymentEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.ResourceEntity;
 import org.camunda.bpm.engine.impl.util.xml.Element;
+import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.model.dmn.Dmn;
 import org.camunda.bpm.model.xml.instance.DomElement;
 
 import id.puskesos.rujukan.common.Refusal;
+import id.puskesos.rujukan.security.Groups;
 
 /**
  * What a deployed model may contain, checked when it is deployed: Camunda reads expressions, delegate beans, Camunda
@@ -25,13 +29,23 @@ import id.puskesos.rujukan.common.Refusal;
  * ({@code camunda:class} on tasks and listeners, variable mapping, form handler and validator classes),
  * {@code camunda:type} shell and mail tasks, connectors, embedded HTML forms (scripts run in the staff's browser), case
  * models (CMMN) and decision tables in a script language. The application's own models use none of them (a named,
- * reviewed use would add its exception here).
+ * reviewed use would add its exception here). And a model's tasks go to groups that work cases: not to a person, not
+ * to the analyst's, the manager's or the administrators' group, whose members would read the task.
  */
 public final class ModelRules {
 
   private static final Set<String> CAMUNDA_NS = Set.of("http://camunda.org/schema/1.0/bpmn", "http://activiti.org/bpmn");
   private static final String WHERE = "(docs/security.md, Analysts and models)";
   private static final String DELEGATES = "Panggil kode lewat bean delegasi: camunda:delegateExpression=\"${namaBean}\".";
+
+  /**
+   * Groups that read and do not work cases: a task for them would show the analyst (or anyone in them) what the task
+   * shows. A model gives its tasks to groups that work cases, never to named people; checked when a task is created
+   * as well ({@link #checkTaskHolders}), since a candidate group may be an expression.
+   */
+  static final Set<String> NOT_CASEWORK = Set.of(Groups.ANALIS, Groups.MANAJER, Groups.ADMIN);
+  private static final String GROUPS = "Tugas diberikan kepada kelompok kerja kasus lewat camunda:candidateGroups; "
+      + "analis, manajer dan administrator tidak mengerjakan kasus.";
 
   private ModelRules() {
   }
@@ -73,6 +87,9 @@ public final class ModelRules {
       problems.add(problem(element, id, "skrip (camunda:script)", "Skrip tidak dijalankan di Rujukan; tulis nilai "
           + "sebagai ekspresi ${...}. " + DELEGATES));
     }
+    if (!camunda && ("potentialOwner".equals(tag) || "humanPerformer".equals(tag))) {
+      problems.add(problem(element, id, "penugasan BPMN (" + tag + ")", GROUPS));
+    }
     if (camunda && "connector".equals(tag)) {
       problems.add(problem(element, id, "konektor (camunda:connector)", DELEGATES));
     }
@@ -107,6 +124,21 @@ public final class ModelRules {
                 "Formulir tugas adalah Camunda Form: camunda:formRef."));
           }
         }
+        case "assignee", "candidateUsers" -> {
+          if (camundaAttribute) {
+            problems.add(problem(element, id, "tugas untuk orang tertentu (camunda:" + name + "=\"" + value + "\")",
+                GROUPS));
+          }
+        }
+        case "candidateGroups" -> {
+          if (camundaAttribute && !isExpression(value.trim())) {
+            for (String group : value.split(",")) {
+              if (NOT_CASEWORK.contains(group.trim())) {
+                problems.add(problem(element, id, "tugas untuk kelompok '" + group.trim() + "'", GROUPS));
+              }
+            }
+          }
+        }
         case "resource" -> {
           if (camundaAttribute) {
             problems.add(problem(element, id, "skrip dari berkas (camunda:resource=\"" + value + "\")", DELEGATES));
@@ -118,6 +150,26 @@ public final class ModelRules {
     }
     for (Element child : element.elements()) {
       check(child, id, problems);
+    }
+  }
+
+  /**
+   * When a user task is created: its candidates are groups that work cases and nobody holds it yet. Refuses (the step
+   * does not happen) a task a model gives to a person or to a group of {@link #NOT_CASEWORK}, through an expression
+   * too.
+   */
+  static void checkTaskHolders(DelegateTask task) {
+    String holder = task.getAssignee();
+    for (IdentityLink candidate : task.getCandidates()) {
+      if (candidate.getUserId() != null) {
+        holder = candidate.getUserId();
+      } else if (NOT_CASEWORK.contains(candidate.getGroupId())) {
+        holder = "kelompok " + candidate.getGroupId();
+      }
+    }
+    if (holder != null) {
+      throw new ProcessEngineException(("Tugas '%s' tidak dibuat: model memberikannya kepada %s. %s %s")
+          .formatted(task.getTaskDefinitionKey(), holder, GROUPS, WHERE));
     }
   }
 

@@ -187,6 +187,46 @@ class AnalystModelsScenarioTest extends ScenarioTestSupport {
     assertThat(repositoryService.createProcessDefinitionQuery().processDefinitionKey(key).count()).isZero();
   }
 
+  static Stream<Arguments> tasksForTheAnalyst() {
+    return Stream.of(
+        Arguments.of("his group", "camunda:candidateGroups=\"bo,analis\""),
+        Arguments.of("himself as a candidate", "camunda:candidateUsers=\"analis\""),
+        Arguments.of("himself as the assignee", "camunda:assignee=\"analis\""));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("tasksForTheAnalyst")
+  void aModelCannotGiveTheAnalystATaskOfItsCases(String how, String holder) {
+    String key = key();
+
+    ResponseEntity<JsonNode> deployed = deploy("analis", key + ".bpmn", timerStarted(key,
+        "<bpmn:userTask id=\"task_probe\" " + holder + " />"));
+
+    assertThat(deployed.getStatusCode().value()).as(String.valueOf(deployed.getBody())).isEqualTo(400);
+    assertThat(deployed.getBody().get("message").asText()).contains("Model ditolak").contains("task_probe");
+  }
+
+  @Test
+  void aTaskTheModelGivesTheAnalystThroughAnExpressionIsNotCreated() {
+    String key = key();
+    String potentialOwner = key();
+    assertThat(deploy("analis", potentialOwner + ".bpmn", timerStarted(potentialOwner, "<bpmn:userTask "
+        + "id=\"task_probe\"><bpmn:potentialOwner><bpmn:resourceAssignmentExpression><bpmn:formalExpression>"
+        + "group(analis)</bpmn:formalExpression></bpmn:resourceAssignmentExpression></bpmn:potentialOwner>"
+        + "</bpmn:userTask>")).getStatusCode().value()).isEqualTo(400);
+
+    ResponseEntity<JsonNode> deployed = deploy("analis", key + ".bpmn", timerStarted(key,
+        "<bpmn:userTask id=\"task_probe\" camunda:candidateGroups=\"${'ana'.concat('lis')}\" />"));
+    assertThat(deployed.getStatusCode().value()).isEqualTo(200);
+
+    await().atMost(Duration.ofSeconds(30)).until(() -> failedJob(key) != null
+        || taskService.createTaskQuery().processDefinitionKey(key).count() > 0);
+    assertThat(taskService.createTaskQuery().processDefinitionKey(key).count()).isZero();
+    assertThat(failedJob(key).getExceptionMessage()).contains("Tugas 'task_probe' tidak dibuat")
+        .contains("kelompok analis");
+    assertThat(engine("analis", HttpMethod.GET, "/task").getBody()).isEmpty();
+  }
+
   @Test
   void aScriptConditionIsRefusedAtDeployment() {
     String key = key();
