@@ -61,6 +61,14 @@ class ModelRulesTest {
             + "<camunda:formField id=\"f\" type=\"string\"><camunda:validation>"
             + "<camunda:constraint name=\"validator\" config=\"a.B\" /></camunda:validation></camunda:formField>"
             + "</camunda:formData></bpmn:extensionElements></bpmn:userTask>", "validator kelas Java (config=\"a.B\")"),
+        Arguments.of("<bpmn:userTask id=\"task_x\" camunda:assignee=\"analis\" />", "camunda:assignee=\"analis\""),
+        Arguments.of("<bpmn:userTask id=\"task_x\" camunda:candidateUsers=\"${initiator}\" />",
+            "camunda:candidateUsers"),
+        Arguments.of("<bpmn:userTask id=\"task_x\" camunda:candidateGroups=\"bo, manajer\" />",
+            "tugas untuk kelompok 'manajer' di elemen 'task_x'"),
+        Arguments.of("<bpmn:userTask id=\"task_x\"><bpmn:humanPerformer><bpmn:resourceAssignmentExpression>"
+            + "<bpmn:formalExpression>analis</bpmn:formalExpression></bpmn:resourceAssignmentExpression>"
+            + "</bpmn:humanPerformer></bpmn:userTask>", "penugasan BPMN (humanPerformer)"),
         Arguments.of("<bpmn:serviceTask id=\"task_x\"><bpmn:extensionElements><camunda:connector>"
             + "<camunda:connectorId>http-connector</camunda:connectorId></camunda:connector></bpmn:extensionElements>"
             + "</bpmn:serviceTask>", "konektor (camunda:connector)"));
@@ -92,6 +100,8 @@ class ModelRulesTest {
       "<bpmn:serviceTask id=\"task_x\" camunda:expression=\"${referralSettings.followUpDelay}\" />",
       "<bpmn:serviceTask id=\"task_x\" camunda:type=\"external\" camunda:topic=\"t\" />",
       "<bpmn:userTask id=\"task_x\" camunda:formRef=\"intake\" camunda:formRefBinding=\"deployment\" />",
+      "<bpmn:userTask id=\"task_x\" camunda:candidateGroups=\"fo,bo\" />",
+      "<bpmn:userTask id=\"task_x\" camunda:candidateGroups=\"${partnerGroup}\" />",
       "<bpmn:userTask id=\"task_x\" camunda:formKey=\"camunda-forms:deployment:intake.form\" />",
       "<bpmn:userTask id=\"task_x\"><bpmn:extensionElements><camunda:formData><camunda:formField id=\"f\" "
           + "type=\"string\"><camunda:validation><camunda:constraint name=\"validator\" config=\"${v}\" />"
