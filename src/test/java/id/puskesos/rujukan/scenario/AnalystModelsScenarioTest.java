@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
@@ -340,6 +341,27 @@ class AnalystModelsScenarioTest extends ScenarioTestSupport {
         + "<bpmn:userTask id=\"task_probe\" camunda:candidateGroups=\"bo\" />"
         + "<bpmn:sequenceFlow id=\"flow_toEnd\" sourceRef=\"task_probe\" targetRef=\"end_probe\" />"
         + "<bpmn:endEvent id=\"end_probe\" />");
+  }
+
+  @Test
+  void tasklistsStartListOffersACaseAndAWithdrawalToTheFrontAndBackOffice() {
+    // the query of Tasklist's "Start process" dialog; candidateStarterGroups moved to the process element
+    String startList = "/process-definition?latestVersion=true&active=true&startableInTasklist=true"
+        + "&startablePermissionCheck=true";
+    for (String user : List.of("fo", "bo")) {
+      assertThat(keys(engine(user, HttpMethod.GET, startList).getBody())).as(user)
+          .contains("referral", "referral-withdrawal");
+    }
+    for (String user : List.of("baznas", "nakes", "analis", "manajer")) {
+      assertThat(keys(engine(user, HttpMethod.GET, startList).getBody())).as(user)
+          .doesNotContain("referral", "referral-withdrawal");
+    }
+  }
+
+  private static List<String> keys(JsonNode definitions) {
+    List<String> keys = new java.util.ArrayList<>();
+    definitions.forEach(d -> keys.add(d.get("key").asText()));
+    return keys;
   }
 
   // ---- helpers ------------------------------------------------------------------------------------------------
