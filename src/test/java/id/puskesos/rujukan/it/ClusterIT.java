@@ -269,15 +269,30 @@ class ClusterIT {
     }
   }
 
-  /** The highest version among the project's migrations (SQL and Java): what one migration step must reach. */
-  private static int latestMigration() throws java.io.IOException {
-    int latest = 0;
+  /**
+   * The highest version among the project's migrations (SQL and Java), as Flyway prints it ({@code 14.4} for
+   * {@code V14_4__...}): what one migration step must reach.
+   */
+  private static String latestMigration() throws java.io.IOException {
+    java.util.Comparator<List<Integer>> byParts = (a, b) -> {
+      for (int i = 0; i < Math.max(a.size(), b.size()); i++) {
+        int c = Integer.compare(i < a.size() ? a.get(i) : 0, i < b.size() ? b.get(i) : 0);
+        if (c != 0) {
+          return c;
+        }
+      }
+      return 0;
+    };
+    List<Integer> latest = List.of(0);
     for (String dir : List.of("src/main/resources/db/migration", "src/main/java/db/migration")) {
       try (var files = java.nio.file.Files.list(java.nio.file.Path.of(dir))) {
-        latest = Math.max(latest, files.map(f -> f.getFileName().toString()).filter(n -> n.matches("V\\d+__.*"))
-            .mapToInt(n -> Integer.parseInt(n.substring(1, n.indexOf("__")))).max().orElse(0));
+        for (String name : files.map(f -> f.getFileName().toString()).filter(n -> n.matches("V[\\d_]+__.*")).toList()) {
+          List<Integer> version = java.util.Arrays.stream(name.substring(1, name.indexOf("__")).split("_"))
+              .map(Integer::valueOf).toList();
+          latest = byParts.compare(version, latest) > 0 ? version : latest;
+        }
       }
     }
-    return latest;
+    return String.join(".", latest.stream().map(String::valueOf).toList());
   }
 }
