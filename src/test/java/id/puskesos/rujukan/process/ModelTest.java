@@ -13,6 +13,7 @@ import java.util.regex.Pattern;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
+import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.BaseElement;
 import org.camunda.bpm.model.bpmn.instance.FlowElement;
@@ -48,6 +49,8 @@ class ModelTest {
   private static final Pattern MEANINGFUL_ID = Pattern.compile(
       "(start|end|task|gateway|flow|timer|event|call|subprocess|definition|message)_[a-z][A-Za-z]+");
   private static final Pattern BEAN = Pattern.compile("\\$\\{(\\w+)}");
+  private static final Pattern EXPRESSION = Pattern.compile("[$#]\\{([^}]*)}");
+  private static final Pattern ROOT_IDENTIFIER = Pattern.compile("(?<![\\w.])([A-Za-z_]\\w*)");
 
   @Autowired
   private RepositoryService repositoryService;
@@ -160,6 +163,42 @@ class ModelTest {
   }
 
   @Test
+  void theFrontAndBackOfficeAreTheCandidateStartersOfACaseAndAWithdrawal() {
+    // read by Camunda from the process element only (on a start event it was ignored): identity links of the
+    // definition, which startableByUser queries use; who may start rests on the authorizations as well
+    for (String key : List.of(ReferralProcess.PROCESS_ID, WithdrawalProcess.PROCESS_ID)) {
+      assertThat(repositoryService.getIdentityLinksForProcessDefinition(definition(key).getId()))
+          .extracting(IdentityLink::getGroupId).as(key)
+          .containsExactlyInAnyOrder(Groups.FRONT_OFFICE, Groups.BACK_OFFICE);
+      assertThat(repositoryService.createProcessDefinitionQuery().startableByUser("fo").processDefinitionKey(key)
+          .latestVersion().count()).as(key).isOne();
+    }
+  }
+
+  @Test
+  void everyBeanTheModelsNameIsOneAModelMayUse() throws Exception {
+    Set<String> named = new HashSet<>();
+    for (String model : modelTexts()) {
+      var expression = EXPRESSION.matcher(model);
+      while (expression.find()) {
+        // identifiers at the root of a path (not after a dot), outside string literals
+        var root = ROOT_IDENTIFIER.matcher(expression.group(1).replaceAll("'[^']*'", "''"));
+        while (root.find()) {
+          if (context.containsBean(root.group(1))) {
+            named.add(root.group(1));
+          }
+        }
+      }
+    }
+    for (String bean : named) {
+      boolean delegate = ModelExpressions.DELEGATE_TYPES.stream().anyMatch(type -> context.isTypeMatch(bean, type));
+      assertThat(delegate || ModelExpressions.MODEL_BEANS.contains(bean)).as(bean).isTrue();
+    }
+    // the list names what the models use, nothing more
+    assertThat(named).containsAll(ModelExpressions.MODEL_BEANS);
+  }
+
+  @Test
   void everyStagePropertyNamesAStage() {
     Set<String> stages = new HashSet<>();
     for (BpmnModelInstance model : models()) {
@@ -203,6 +242,17 @@ class ModelTest {
       }
     }
     return ids;
+  }
+
+  /** The text of every deployed model (BPMN and DMN). */
+  private List<String> modelTexts() throws Exception {
+    List<String> texts = new java.util.ArrayList<>();
+    var resources = context.getResources("classpath*:processes/*.*");
+    assertThat(resources).hasSizeGreaterThan(10);
+    for (var resource : resources) {
+      texts.add(new String(resource.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+    }
+    return texts;
   }
 
   private ProcessDefinition definition(String key) {
