@@ -74,7 +74,7 @@ public class Authorizations implements SmartInitializingSingleton {
     grant(MANAJER, Resources.DECISION_DEFINITION, "*", Permissions.READ, Permissions.READ_HISTORY);
     grant(MANAJER, Resources.TASK, "*", Permissions.READ);
     grant(ANALIS, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
-    grant(ANALIS, Resources.DEPLOYMENT, "*", Permissions.CREATE, Permissions.READ); // no DELETE: V14_2, security.md
+    grant(ANALIS, Resources.DEPLOYMENT, "*", Permissions.CREATE, Permissions.READ); // no DELETE: V16, security.md
     grant(ANALIS, Resources.DECISION_DEFINITION, "*", Permissions.READ);
     grant(ANALIS, Resources.DECISION_REQUIREMENTS_DEFINITION, "*", Permissions.READ);
   }
