@@ -249,6 +249,29 @@ class LeastPrivilegeScenarioTest extends ScenarioTestSupport {
     });
   }
 
+  @Test
+  void dinasSosialReadsTheIdentityItFilesTheDtksProposalUnderAndNobodyElseDoes() {
+    String number = api.openCase("FOOD");
+    api.verifyInField(number, "NOT_LISTED");
+    Task proposal = api.partnerTask(number, "task_submitDtksProposal", "dinsos");
+    Resident resident = resident(number);
+
+    for (String user : List.of("fasilitator", "bo", "koordinator", "manajer")) {
+      String body = String.valueOf(engine(user, HttpMethod.GET, "/task/" + proposal.getId() + "/form-variables")
+          .getBody());
+      assertThat(body).as(user).doesNotContain(resident.nik()).doesNotContain(resident.kkNumber());
+    }
+    int logged = accessLog.entries(resident.id()).size();
+    String form = String.valueOf(engine("dinsos", HttpMethod.GET, "/task/" + proposal.getId() + "/form-variables")
+        .getBody());
+    assertThat(form).contains(resident.nik(), resident.kkNumber()).doesNotContain(resident.phone());
+    assertThat(accessLog.entries(resident.id()).subList(logged, accessLog.entries(resident.id()).size()))
+        .singleElement().satisfies(entry -> {
+          assertThat(entry.by()).isEqualTo("dinsos");
+          assertThat(entry.detail()).contains("task_submitDtksProposal", "NIK", "No. KK");
+        });
+  }
+
   // ---- helpers ----------------------------------------------------------------------------------------------
 
   /** The fasilitator's home visit of a fresh case, asking the given professions for their opinion. */
