@@ -25,6 +25,7 @@ import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.impl.interceptor.Command;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
+import org.camunda.bpm.engine.impl.jobexecutor.FailedJobListener;
 import org.springframework.stereotype.Component;
 
 /**
@@ -52,6 +53,10 @@ public class EngineWorkGuard extends AbstractProcessEnginePlugin {
       SetJobRetriesCmd.class, AbstractSetJobsRetriesBatchCmd.class, SetJobDuedateCmd.class,
       RecalculateJobDuedateCmd.class, SetJobPriorityCmd.class, ExecuteJobsCmd.class, DeleteJobCmd.class,
       AbstractSetJobStateCmd.class,
+      // a job run that failed, a refused one included, is recorded by this listener, which takes a retry and writes
+      // the failure on the job (Camunda does so for a run refused by its own checks too): a refused run must not
+      // count against the job
+      FailedJobListener.class,
       // job definitions
       AbstractSetJobDefinitionStateCmd.class, SetJobDefinitionPriorityCmd.class,
       // incidents

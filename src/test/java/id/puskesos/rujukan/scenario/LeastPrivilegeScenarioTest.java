@@ -112,6 +112,7 @@ class LeastPrivilegeScenarioTest extends ScenarioTestSupport {
     String job = "/job/" + before.getId();
 
     // anyone can find the job (Camunda's FindHistoryCleanupJobsCmd checks nothing); changing it is another matter
+    assertThat(engine(user, HttpMethod.GET, "/history/cleanup/jobs").getBody()).contains(before.getId());
     assertThat(engine(user, HttpMethod.PUT, job + "/retries", Map.of("retries", 0)).getStatusCode().value())
         .isEqualTo(403);
     assertThat(engine(user, HttpMethod.PUT, job + "/suspended", Map.of("suspended", true)).getStatusCode().value())
@@ -121,6 +122,11 @@ class LeastPrivilegeScenarioTest extends ScenarioTestSupport {
     assertThat(engine(user, HttpMethod.PUT, job + "/priority", Map.of("priority", 99)).getStatusCode().value())
         .isEqualTo(403);
     assertThat(engine(user, HttpMethod.DELETE, job).getStatusCode().value()).isEqualTo(403);
+    // nor run it outside its window, or reschedule the cleanup
+    ResponseEntity<String> run = engine(user, HttpMethod.POST, job + "/execute");
+    assertThat(run.getStatusCode().value()).as(run.getBody()).isEqualTo(403);
+    assertThat(engine(user, HttpMethod.POST, "/history/cleanup?immediatelyDue=false").getStatusCode().value())
+        .isEqualTo(403);
 
     Job after = managementService.createJobQuery().jobId(before.getId()).singleResult();
     assertThat(after).as("the job is still there").isNotNull();
