@@ -15,7 +15,8 @@ public final class ReferralProcess {
   public static final String TASK_HOME_VISIT = "task_homeVisit";
   public static final String TASK_PROPOSE_DTKS_INCLUSION = "task_proposeDtksInclusion";
   public static final String SUBPROCESS_PROFESSIONAL_OPINION = "subprocess_professionalOpinion";
-  public static final String TASK_GIVE_OPINION = "task_giveOpinion";
+  /** The professional opinion, in a called instance of its own ({@link ProfessionalOpinionProcess}). */
+  public static final String CALL_PROFESSIONAL_OPINION = "call_professionalOpinion";
   public static final String TASK_ASSESS_NEEDS = "task_assessNeeds";
   public static final String TASK_PREPARE_ELIGIBILITY = "task_prepareEligibility";
   public static final String TASK_EVALUATE_ELIGIBILITY = "task_evaluateEligibility";

@@ -4,39 +4,16 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
-import id.puskesos.rujukan.process.CaseVariables;
-
 /**
- * The task listener of the forms whose role needs the full NIK and KK number (the fasilitator's field verification,
- * Dinas Sosial's DTKS/DTSEN proposal). On create it puts them on the task only, read from the registry: they live as
- * long as the task, never in the process, and never in the engine's history ({@code PersonalDataHistoryFilter}). On
- * assignment, the user who took the task to work its form is written to the access log.
+ * Named by earlier versions of referral.bpmn and dtks-inclusion.bpmn, whose running instances still call it. It used
+ * to put the full NIK and KK number on the task as variables, where every reader of the task got them; it now does
+ * nothing: {@link IdentityForms} shows them on the form of those entitled, and logs every read.
  */
 @Component("identityForTaskListener")
 public class IdentityForTaskListener implements TaskListener {
 
-  private final Registry registry;
-  private final AccessLog accessLog;
-
-  public IdentityForTaskListener(Registry registry, AccessLog accessLog) {
-    this.registry = registry;
-    this.accessLog = accessLog;
-  }
-
   @Override
   public void notify(DelegateTask task) {
-    Object id = task.getVariable(CaseVariables.RESIDENT_ID);
-    if (id == null) {
-      return;
-    }
-    long residentId = ((Number) id).longValue();
-    if (EVENTNAME_CREATE.equals(task.getEventName())) {
-      Resident resident = registry.get(residentId);
-      task.setVariableLocal(CaseVariables.NIK, resident.nik());
-      task.setVariableLocal(CaseVariables.KK_NUMBER, resident.kkNumber());
-    } else if (EVENTNAME_ASSIGNMENT.equals(task.getEventName()) && task.getAssignee() != null) {
-      accessLog.record(residentId, AccessLog.Purpose.TASK_FORM, task.getName() + " (" + task.getTaskDefinitionKey()
-          + ")", task.getAssignee());
-    }
+    // kept for instances of earlier model versions; see IdentityForms
   }
 }

@@ -29,5 +29,7 @@ public class RecordReverificationDelegate implements JavaDelegate {
             string(execution, DTKS_STATUS), number(execution, DESIL), flag(execution, DECEASED),
             flag(execution, MOVED_AWAY), string(execution, VISIT_FINDINGS)),
         actors.current());
+    // the phone is in the registry now; the process's variables never keep it
+    execution.removeVariable(CORRECTED_PHONE);
   }
 }

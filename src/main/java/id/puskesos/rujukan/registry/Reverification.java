@@ -97,7 +97,6 @@ public class Reverification {
       variables.put(CaseVariables.CORRECTED_ADDRESS, r.address());
       variables.put(CaseVariables.CORRECTED_RT, r.rt());
       variables.put(CaseVariables.CORRECTED_RW, r.rw());
-      variables.put(CaseVariables.CORRECTED_PHONE, r.phone());
       variables.put(CaseVariables.DTKS_STATUS, r.dtksStatus() == null ? null : r.dtksStatus().name());
       variables.put(CaseVariables.DESIL, r.desil());
       variables.put(CaseVariables.DECEASED, r.deceased());
@@ -136,7 +135,8 @@ public class Reverification {
     return "%s; %s; verifikasi terakhir %s".formatted(
         r.dtksStatus() == null ? "status DTKS/DTSEN belum diketahui" : "DTKS/DTSEN " + r.dtksStatus().label()
             + (r.desil() == null ? "" : ", desil " + r.desil()),
-        r.phone() == null ? "tanpa nomor HP" : "HP " + r.phone(),
+        // whether there is a phone, not the number: the fasilitator's form shows it (IdentityForms), nobody else
+        r.phone() == null ? "tanpa nomor HP" : "nomor HP tercatat",
         r.verifiedAt() == null ? "belum pernah" : Dates.written(r.verifiedAt()));
   }
 

@@ -33,6 +33,11 @@ public class Authorizations implements SmartInitializingSingleton {
   static final List<String> PUSKESOS = List.of(FRONT_OFFICE, FASILITATOR, BACK_OFFICE, KOORDINATOR);
   /** The Puskesos's own reporting: every Puskesos group follows them, the koordinator starts them. */
   static final List<String> REPORTING_PROCESSES = List.of("participatory-evaluation", "monthly-report");
+  /**
+   * Processes the Puskesos follows but does not work: a health worker's or Babinsa's opinion (its task is theirs by
+   * candidate group, while it is open; they have no grant on any process).
+   */
+  static final List<String> FOLLOWED_PROCESSES = List.of("professional-opinion");
 
   private final AuthorizationService authorizationService;
   private final ProgramCatalogue catalogue;
@@ -59,7 +64,7 @@ public class Authorizations implements SmartInitializingSingleton {
             ProcessDefinitionPermissions.READ_HISTORY, ProcessDefinitionPermissions.READ_TASK);
       }
       grant(group, Resources.PROCESS_INSTANCE, "*", Permissions.CREATE);
-      for (String process : REPORTING_PROCESSES) {
+      for (String process : concat(REPORTING_PROCESSES, FOLLOWED_PROCESSES)) {
         grant(group, Resources.PROCESS_DEFINITION, process, ProcessDefinitionPermissions.READ_INSTANCE,
             ProcessDefinitionPermissions.READ_HISTORY, ProcessDefinitionPermissions.READ_TASK);
       }
@@ -77,6 +82,12 @@ public class Authorizations implements SmartInitializingSingleton {
     grant(ANALIS, Resources.DEPLOYMENT, "*", Permissions.CREATE, Permissions.READ); // no DELETE: V16, security.md
     grant(ANALIS, Resources.DECISION_DEFINITION, "*", Permissions.READ);
     grant(ANALIS, Resources.DECISION_REQUIREMENTS_DEFINITION, "*", Permissions.READ);
+  }
+
+  private static List<String> concat(List<String> first, List<String> second) {
+    List<String> both = new java.util.ArrayList<>(first);
+    both.addAll(second);
+    return both;
   }
 
   private List<String> allGroups() {

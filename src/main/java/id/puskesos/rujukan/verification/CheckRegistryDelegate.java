@@ -12,7 +12,8 @@ import id.puskesos.rujukan.registry.Resident;
 /**
  * {@code task_checkRegistry} in referral.bpmn: the automated check of the resident's record. Writes
  * {@code needsFieldVerification}, {@code dtksListed}, {@code registryFindings}, and the record's current facts as
- * the field verification form's starting values ({@code correctedAddress}, {@code correctedRt}, ...).
+ * the field verification form's starting values ({@code correctedAddress}, {@code correctedRt}, ...). The phone is
+ * not among them: the form gets it from {@code registry.IdentityForms}, for the fasilitator only.
  */
 @Component
 public class CheckRegistryDelegate implements JavaDelegate {
@@ -36,7 +37,6 @@ public class CheckRegistryDelegate implements JavaDelegate {
     execution.setVariable(CORRECTED_ADDRESS, r.address());
     execution.setVariable(CORRECTED_RT, r.rt());
     execution.setVariable(CORRECTED_RW, r.rw());
-    execution.setVariable(CORRECTED_PHONE, r.phone());
     execution.setVariable(DTKS_STATUS, r.dtksStatus() == null ? null : r.dtksStatus().name());
     execution.setVariable(DESIL, r.desil());
     execution.setVariable(DECEASED, r.deceased());

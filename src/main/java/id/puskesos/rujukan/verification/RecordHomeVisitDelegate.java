@@ -13,7 +13,8 @@ import id.puskesos.rujukan.common.Actors;
 /**
  * {@code task_recordHomeVisit} in referral.bpmn: records the field verification. Reads the home-visit form;
  * writes {@code verificationResult}, {@code opinionGroups} (the collection of the professional-opinion
- * sub-process), {@code opinionsSummary}, {@code dtksListed} and the corrected {@code address}.
+ * sub-process), {@code opinionsSummary}, {@code dtksListed} and the corrected {@code address}; removes
+ * {@code correctedPhone}.
  */
 @Component
 public class RecordHomeVisitDelegate implements JavaDelegate {
@@ -39,5 +40,7 @@ public class RecordHomeVisitDelegate implements JavaDelegate {
     execution.setVariable(OPINIONS_SUMMARY, outcome.opinionGroups().isEmpty() ? "tidak diminta" : "");
     execution.setVariable(DTKS_LISTED, outcome.dtksListed());
     execution.setVariable(ADDRESS, outcome.address());
+    // the phone the fasilitator confirmed is in the registry now; the case's variables never keep it
+    execution.removeVariable(CORRECTED_PHONE);
   }
 }

@@ -78,7 +78,6 @@ public final class FakeDelegates {
     registrySettings.setReverificationCycle("R/P30D");
     Mocks.register("registrySettings", registrySettings);
 
-    Mocks.register("identityForTaskListener", (org.camunda.bpm.engine.delegate.TaskListener) task -> { });
     replace("registerIntakeDelegate", execution -> {
       execution.setProcessBusinessKey("RJK-2026-000001");
       execution.setVariable(REFERRAL_NUMBER, "RJK-2026-000001");

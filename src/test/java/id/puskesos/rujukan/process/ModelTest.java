@@ -16,6 +16,7 @@ import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.BaseElement;
+import org.camunda.bpm.model.bpmn.instance.CallActivity;
 import org.camunda.bpm.model.bpmn.instance.FlowElement;
 import org.camunda.bpm.model.bpmn.instance.FlowNode;
 import org.camunda.bpm.model.bpmn.instance.Message;
@@ -23,6 +24,7 @@ import org.camunda.bpm.model.bpmn.instance.ServiceTask;
 import org.camunda.bpm.model.bpmn.instance.StartEvent;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaFailedJobRetryTimeCycle;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaIn;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperty;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -45,7 +47,7 @@ class ModelTest {
       WithdrawalProcess.PROCESS_ID, DtksInclusionProcess.PROCESS_ID, DuplicateReviewProcess.PROCESS_ID,
       ReverificationProcesses.Round.PROCESS_ID, ReverificationProcesses.Resident.PROCESS_ID,
       EvaluationProcess.PROCESS_ID, MonthlyReportProcess.PROCESS_ID, ScheduleProcesses.Evaluation.PROCESS_ID,
-      ScheduleProcesses.Report.PROCESS_ID);
+      ScheduleProcesses.Report.PROCESS_ID, ProfessionalOpinionProcess.PROCESS_ID);
   private static final Pattern MEANINGFUL_ID = Pattern.compile(
       "(start|end|task|gateway|flow|timer|event|call|subprocess|definition|message)_[a-z][A-Za-z]+");
   private static final Pattern BEAN = Pattern.compile("\\$\\{(\\w+)}");
@@ -160,6 +162,7 @@ class ModelTest {
     assertNamesExist(MonthlyReportProcess.class, MonthlyReportProcess.PROCESS_ID);
     assertNamesExist(ScheduleProcesses.Evaluation.class, ScheduleProcesses.Evaluation.PROCESS_ID);
     assertNamesExist(ScheduleProcesses.Report.class, ScheduleProcesses.Report.PROCESS_ID);
+    assertNamesExist(ProfessionalOpinionProcess.class, ProfessionalOpinionProcess.PROCESS_ID);
   }
 
   @Test
@@ -231,6 +234,37 @@ class ModelTest {
             .isNotNull();
       }
     }
+  }
+
+  /**
+   * The health worker's or Babinsa's opinion runs in an instance of its own that holds copies of exactly what its
+   * form shows: the call passes {@link ProfessionalOpinionProcess#CASE_DATA} and nothing else, and every value the
+   * form shows is among them.
+   */
+  @Test
+  void theOpinionCallPassesOnlyWhatTheOpinionFormShows() throws Exception {
+    BpmnModelInstance referral = repositoryService.getBpmnModelInstance(definition(ReferralProcess.PROCESS_ID).getId());
+    CallActivity call = referral.getModelElementById(ReferralProcess.CALL_PROFESSIONAL_OPINION);
+    assertThat(call.getCalledElement()).isEqualTo(ProfessionalOpinionProcess.PROCESS_ID);
+    List<CamundaIn> ins = call.getExtensionElements().getElementsQuery().filterByType(CamundaIn.class).list();
+    assertThat(ins).allMatch(in -> in.getCamundaVariables() == null && in.getCamundaSourceExpression() == null);
+    assertThat(ins.stream().map(CamundaIn::getCamundaTarget).filter(java.util.Objects::nonNull))
+        .containsExactlyInAnyOrderElementsOf(ProfessionalOpinionProcess.CASE_DATA);
+
+    String deployment = definition(ProfessionalOpinionProcess.PROCESS_ID).getDeploymentId();
+    String form = null;
+    for (String resource : repositoryService.getDeploymentResourceNames(deployment)) {
+      if (resource.endsWith("professional-opinion.form")) {
+        form = new String(repositoryService.getResourceAsStream(deployment, resource).readAllBytes(),
+            java.nio.charset.StandardCharsets.UTF_8);
+      }
+    }
+    var shown = Pattern.compile("\\{\\{(\\w+)}}").matcher(String.valueOf(form));
+    Set<String> placeholders = new HashSet<>();
+    while (shown.find()) {
+      placeholders.add(shown.group(1));
+    }
+    assertThat(placeholders).isNotEmpty().isSubsetOf(ProfessionalOpinionProcess.CASE_DATA);
   }
 
   private Set<String> deployedFormIds(String deploymentId) throws Exception {

@@ -2,6 +2,7 @@ package id.puskesos.rujukan.process;
 
 import static id.puskesos.rujukan.process.CaseVariables.*;
 import static id.puskesos.rujukan.process.FakeDelegates.checklist;
+import static id.puskesos.rujukan.process.ProfessionalOpinionProcess.TASK_GIVE_OPINION;
 import static id.puskesos.rujukan.process.ReferralProcess.*;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
@@ -22,6 +23,7 @@ import java.util.Map;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.Deployment;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -32,7 +34,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * sequence flow of referral.bpmn is left unexercised.
  */
 @Deployment(resources = {"processes/referral.bpmn", "processes/partner-referral.bpmn",
-    "processes/program-eligibility.dmn"})
+    "processes/professional-opinion.bpmn", "processes/program-eligibility.dmn"})
 class ReferralProcessTest extends ProcessTestSupport {
 
   @RegisterExtension
@@ -124,6 +126,15 @@ class ReferralProcessTest extends ProcessTestSupport {
     assertThat(opinions).hasSize(2);
     assertThat(taskQuery().taskDefinitionKey(TASK_GIVE_OPINION).taskCandidateGroup("nakes").count()).isOne();
     assertThat(taskQuery().taskDefinitionKey(TASK_GIVE_OPINION).taskCandidateGroup("babinsa").count()).isOne();
+    // each opinion runs in an instance of its own, under the case's number, holding only what its form shows
+    for (Task opinion : opinions) {
+      assertThat(opinion.getProcessInstanceId()).isNotEqualTo(referral.getId());
+      assertThat(runtimeService().createProcessInstanceQuery().processInstanceId(opinion.getProcessInstanceId())
+          .singleResult().getBusinessKey()).isEqualTo("RJK-2026-000001");
+      assertThat(BpmnAwareTests.taskService().getVariables(opinion.getId()).keySet())
+          .isSubsetOf(ProfessionalOpinionProcess.CASE_DATA).contains(RESIDENT_NAME, OPINION_GROUP)
+          .doesNotContain(NEEDS);
+    }
     opinions.forEach(t -> complete(t, withVariables(OPINION, "Perlu bantuan pangan")));
 
     assertThat(referral).isWaitingAt(TASK_ASSESS_NEEDS);
@@ -138,7 +149,7 @@ class ReferralProcessTest extends ProcessTestSupport {
 
     complete(task(referral), withVariables(VERIFICATION_RESULT, "VALID", OPINIONS_REQUESTED, checklist()));
 
-    assertThat(referral).isWaitingAt(TASK_ASSESS_NEEDS).hasNotPassed(TASK_GIVE_OPINION);
+    assertThat(referral).isWaitingAt(TASK_ASSESS_NEEDS).hasNotPassed(CALL_PROFESSIONAL_OPINION);
   }
 
   @Test

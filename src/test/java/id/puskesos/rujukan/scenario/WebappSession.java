@@ -1,20 +1,28 @@
 package id.puskesos.rujukan.scenario;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.io.IOException;
 import java.net.CookieManager;
+import java.net.CookiePolicy;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 
 /**
- * A browser's session with Camunda's webapps, as their pages make it: a first GET fetches the CSRF token and the
- * session cookie, the login form posts user name and password for one application (tasklist, cockpit, admin), and
- * later requests carry the session cookie and the token.
+ * A user signed in to the Camunda webapps as a browser is: a first request opens the session and brings Camunda's
+ * CSRF token, the login form posts the user name and password for one application (tasklist, cockpit, admin), and
+ * later requests carry the session cookie and the token as the {@code X-XSRF-TOKEN} header, as Tasklist and Cockpit
+ * call the engine through {@code /camunda/api/engine/engine/default/...}.
  */
 final class WebappSession {
+
+  static final String ENGINE = "/camunda/api/engine/engine/default";
+  private static final String TOKEN = "X-XSRF-TOKEN";
 
   private final String root;
   private final HttpClient client;
@@ -23,13 +31,30 @@ final class WebappSession {
 
   private WebappSession(String root) {
     this.root = root;
-    this.client = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+    this.client = HttpClient.newBuilder().cookieHandler(new CookieManager(null, CookiePolicy.ACCEPT_ALL))
+        .connectTimeout(Duration.ofSeconds(10)).build();
   }
 
-  /** Signs in to the application; the answer's status is the login's (200, 401 wrong password, 403 no access). */
-  static WebappSession login(String root, String app, String user, String password) throws Exception {
+  /** Signs in to the application; {@link #loginStatus()} is the login's answer (200, 401, 403 no access, 429). */
+  static WebappSession login(String root, String app, String user, String password) {
     WebappSession session = new WebappSession(root);
-    session.loginStatus = session.signIn(app, user, password);
+    // the first request opens the session and brings the CSRF token, as loading the webapp does
+    session.exchange("GET", "/camunda/api/admin/auth/user/default", null, null);
+    session.loginStatus = session.exchange("POST", "/camunda/api/admin/auth/user/default/login/" + app,
+        "username=" + URLEncoder.encode(user, StandardCharsets.UTF_8) + "&password="
+            + URLEncoder.encode(password, StandardCharsets.UTF_8), "application/x-www-form-urlencoded").status();
+    // the login starts a new session: fetch its token
+    session.exchange("GET", "/camunda/api/admin/auth/user/default", null, null);
+    return session;
+  }
+
+  /** Signs in to Tasklist with the demo password; fails the test when the login or the CSRF token does not work. */
+  static WebappSession signIn(String root, String user) {
+    WebappSession session = login(root, "tasklist", user, "demo");
+    assertThat(session.loginStatus).as("%s signs in to Tasklist", user).isEqualTo(200);
+    // a POST query, which the CSRF filter checks like any change: proves the session and its token work
+    Answer control = session.engine("POST", "/task?maxResults=1", "{}");
+    assertThat(control.status()).as("%s's session passes the CSRF check: %s", user, control.body()).isEqualTo(200);
     return session;
   }
 
@@ -37,27 +62,52 @@ final class WebappSession {
     return loginStatus;
   }
 
-  private int signIn(String app, String user, String password) throws IOException, InterruptedException {
-    get("/camunda/api/admin/auth/user/default");
-    String form = "username=" + URLEncoder.encode(user, StandardCharsets.UTF_8) + "&password="
-        + URLEncoder.encode(password, StandardCharsets.UTF_8);
-    HttpResponse<String> answer = client.send(HttpRequest.newBuilder(URI.create(root
-        + "/camunda/api/admin/auth/user/default/login/" + app))
-        .header("Content-Type", "application/x-www-form-urlencoded")
-        .header("X-XSRF-TOKEN", token).header("Origin", root)
-        .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
-    answer.headers().firstValue("X-XSRF-TOKEN").ifPresent(t -> token = t);
-    return answer.statusCode();
+  /** A GET within the session, with the answer's headers. */
+  HttpResponse<String> get(String path) throws IOException, InterruptedException {
+    return send(request("GET", path, null, null));
   }
 
-  /** A GET within the session (the token refreshed from the answer, as the webapps do). */
-  HttpResponse<String> get(String path) throws IOException, InterruptedException {
-    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(root + path)).GET();
-    if (token != null) {
-      request.header("X-XSRF-TOKEN", token);
+  /** A request to the engine's REST API inside the webapps, JSON in and out. */
+  Answer engine(String method, String path, String json) {
+    return exchange(method, ENGINE + path, json, json == null ? null : "application/json");
+  }
+
+  Answer exchange(String method, String path, String body, String contentType) {
+    try {
+      HttpResponse<String> response = send(request(method, path, body, contentType));
+      return new Answer(response.statusCode(), response.body());
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
     }
-    HttpResponse<String> answer = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
-    answer.headers().firstValue("X-XSRF-TOKEN").ifPresent(t -> token = t);
-    return answer;
+  }
+
+  private HttpRequest request(String method, String path, String body, String contentType) {
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(root + path)).timeout(Duration.ofSeconds(30))
+        .header("Accept", "application/json").header("Origin", root)
+        .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+    if (contentType != null) {
+      request.header("Content-Type", contentType);
+    }
+    if (token != null) {
+      request.header(TOKEN, token);
+    }
+    return request.build();
+  }
+
+  /** Sends the request; the token is refreshed from the answer, as the webapps do. */
+  private HttpResponse<String> send(HttpRequest request) throws IOException, InterruptedException {
+    HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
+    response.headers().firstValue(TOKEN).filter(t -> !t.isBlank() && !"Required".equals(t)).ifPresent(t -> token = t);
+    return response;
+  }
+
+  /** A status and a body, whichever client asked. */
+  record Answer(int status, String body) {
+    boolean ok() {
+      return status >= 200 && status < 300;
+    }
   }
 }
