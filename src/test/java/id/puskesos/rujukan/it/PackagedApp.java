@@ -48,7 +48,8 @@ final class PackagedApp implements AutoCloseable {
     long begin = System.nanoTime();
     Process process = launch(workDir, environment, port, arguments, log);
     PackagedApp app = new PackagedApp(process, port, Duration.ZERO, log);
-    long deadline = System.currentTimeMillis() + 180_000;
+    // generous: a start takes ~20 s alone, but minutes on a 2-core machine busy with other builds
+    long deadline = System.currentTimeMillis() + 600_000;
     while (!app.healthy()) {
       if (!process.isAlive() || System.currentTimeMillis() > deadline) {
         process.destroyForcibly();
