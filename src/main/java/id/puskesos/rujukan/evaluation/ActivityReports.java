@@ -12,15 +12,15 @@ import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import id.puskesos.rujukan.catalogue.Partner;
 import id.puskesos.rujukan.common.Checks;
 import id.puskesos.rujukan.common.Documents;
+import id.puskesos.rujukan.common.Groups;
 import id.puskesos.rujukan.common.NotFoundException;
 import id.puskesos.rujukan.evaluation.PeriodFigures.Figures;
 import id.puskesos.rujukan.evaluation.Report.Section;
 import id.puskesos.rujukan.notification.Channel;
 import id.puskesos.rujukan.notification.Notifications;
-import id.puskesos.rujukan.routing.Partner;
-import id.puskesos.rujukan.security.Groups;
 
 /**
  * The monthly activity report (duty f of the Puskesos decree) for the National Secretariat and the city partners:

@@ -5,7 +5,7 @@ import java.util.Date;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
-import id.puskesos.rujukan.RujukanApplication;
+import id.puskesos.rujukan.common.Dates;
 
 /**
  * For participatory-evaluation.bpmn's action item tasks: who owns an item, when it is due (the end of office hours
@@ -27,7 +27,7 @@ public class EvaluationActions {
   }
 
   public Date dueOf(Long actionItemId) {
-    return Date.from(evaluations.action(actionItemId).dueOn().atTime(closes).atZone(RujukanApplication.ZONE)
+    return Date.from(evaluations.action(actionItemId).dueOn().atTime(closes).atZone(Dates.BANDUNG)
         .toInstant());
   }
 

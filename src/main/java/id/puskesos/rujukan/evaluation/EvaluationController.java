@@ -14,12 +14,12 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 
+import id.puskesos.rujukan.access.Roles;
+import id.puskesos.rujukan.catalogue.Partner;
 import id.puskesos.rujukan.common.Actors;
 import id.puskesos.rujukan.common.Documents;
+import id.puskesos.rujukan.common.Groups;
 import id.puskesos.rujukan.common.NotFoundException;
-import id.puskesos.rujukan.routing.Partner;
-import id.puskesos.rujukan.security.Groups;
-import id.puskesos.rujukan.security.Roles;
 
 /**
  * The evaluation packs and activity reports as a page, a PDF and CSV per table, and the appreciation letters. The

@@ -24,18 +24,17 @@ import org.springframework.transaction.annotation.Transactional;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import id.puskesos.rujukan.RujukanApplication;
+import id.puskesos.rujukan.catalogue.Partner;
 import id.puskesos.rujukan.common.Actors;
 import id.puskesos.rujukan.common.Checks;
 import id.puskesos.rujukan.common.DateRule;
 import id.puskesos.rujukan.common.Dates;
 import id.puskesos.rujukan.common.Documents;
+import id.puskesos.rujukan.common.Groups;
 import id.puskesos.rujukan.common.InvalidInputException;
 import id.puskesos.rujukan.common.NotFoundException;
 import id.puskesos.rujukan.evaluation.PeriodFigures.Figures;
 import id.puskesos.rujukan.notification.Notifications;
-import id.puskesos.rujukan.routing.Partner;
-import id.puskesos.rujukan.security.Groups;
 import id.puskesos.rujukan.sla.SlaPlugin;
 
 /**
@@ -554,7 +553,7 @@ public class Evaluations {
   // ---- small helpers --------------------------------------------------------------------------------------------
 
   String generated(String actor) {
-    return "Disusun " + AT.format(now().atZoneSameInstant(RujukanApplication.ZONE)) + " oleh "
+    return "Disusun " + AT.format(now().atZoneSameInstant(Dates.BANDUNG)) + " oleh "
         + (Actors.SYSTEM.equals(actor) ? "sistem (jadwal)" : actors.displayName(actor));
   }
 

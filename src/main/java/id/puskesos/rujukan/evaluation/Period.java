@@ -5,7 +5,6 @@ import java.time.OffsetDateTime;
 import java.time.YearMonth;
 import java.time.temporal.ChronoUnit;
 
-import id.puskesos.rujukan.RujukanApplication;
 import id.puskesos.rujukan.common.Dates;
 
 /** A reporting period: whole days in Bandung, from the first to the last day (inclusive). */
@@ -35,12 +34,12 @@ public record Period(LocalDate from, LocalDate to) {
 
   /** The first instant of the period in Bandung. */
   public OffsetDateTime start() {
-    return from.atStartOfDay(RujukanApplication.ZONE).toOffsetDateTime();
+    return from.atStartOfDay(Dates.BANDUNG).toOffsetDateTime();
   }
 
   /** The first instant after the period. */
   public OffsetDateTime end() {
-    return to.plusDays(1).atStartOfDay(RujukanApplication.ZONE).toOffsetDateTime();
+    return to.plusDays(1).atStartOfDay(Dates.BANDUNG).toOffsetDateTime();
   }
 
   public boolean contains(OffsetDateTime at) {

@@ -18,7 +18,12 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import id.puskesos.rujukan.access.CaseAccess;
 import id.puskesos.rujukan.board.StageTimes;
+import id.puskesos.rujukan.catalogue.BudgetPeriod;
+import id.puskesos.rujukan.catalogue.Partner;
+import id.puskesos.rujukan.catalogue.Program;
+import id.puskesos.rujukan.catalogue.ProgramCatalogue;
 import id.puskesos.rujukan.distribution.FacilitationFigures;
 import id.puskesos.rujukan.evaluation.PeriodFigures.*;
 import id.puskesos.rujukan.referral.Channel;
@@ -26,12 +31,7 @@ import id.puskesos.rujukan.referral.Need;
 import id.puskesos.rujukan.referral.ProgramStatus;
 import id.puskesos.rujukan.referral.Stage;
 import id.puskesos.rujukan.registry.ChangeSource;
-import id.puskesos.rujukan.registry.DtksInclusion;
-import id.puskesos.rujukan.routing.BudgetPeriod;
-import id.puskesos.rujukan.routing.Partner;
-import id.puskesos.rujukan.routing.Program;
-import id.puskesos.rujukan.routing.ProgramCatalogue;
-import id.puskesos.rujukan.security.CaseAccess;
+import id.puskesos.rujukan.verification.DtksInclusion;
 import id.puskesos.rujukan.verification.VerificationService;
 
 /**

@@ -50,6 +50,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
+import id.puskesos.rujukan.common.Groups;
 
 /**
  * Variables reach a case only through the forms of its tasks and start events. On Camunda's REST API

@@ -1,4 +1,4 @@
-package id.puskesos.rujukan.registry;
+package id.puskesos.rujukan.verification;
 
 import static id.puskesos.rujukan.process.CaseVariables.REFERRAL_NUMBER;
 import static id.puskesos.rujukan.process.CaseVariables.string;

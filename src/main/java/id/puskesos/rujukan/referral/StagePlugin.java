@@ -1,4 +1,4 @@
-package id.puskesos.rujukan.process;
+package id.puskesos.rujukan.referral;
 
 import java.util.ArrayList;
 import java.util.Map;
@@ -15,8 +15,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 import id.puskesos.rujukan.common.Actors;
-import id.puskesos.rujukan.referral.CaseFile;
-import id.puskesos.rujukan.referral.Stage;
+import id.puskesos.rujukan.process.ReferralProcess;
 
 /**
  * Keeps the case's stage in step with the model. An activity carrying the extension property

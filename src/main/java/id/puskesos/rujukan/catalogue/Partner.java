@@ -1,4 +1,4 @@
-package id.puskesos.rujukan.routing;
+package id.puskesos.rujukan.catalogue;
 
 /**
  * A partner organisation. {@code group} is the Camunda group whose staff decide its referrals; a non-government

@@ -1,4 +1,4 @@
-package id.puskesos.rujukan.security;
+package id.puskesos.rujukan.access;
 
 import java.util.List;
 
@@ -7,6 +7,7 @@ import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.stereotype.Component;
 
 import id.puskesos.rujukan.common.ForbiddenException;
+import id.puskesos.rujukan.common.Groups;
 
 /** Checks the caller's groups (from the engine authentication the API filter set) for endpoints of one role. */
 @Component

@@ -1,4 +1,4 @@
-package id.puskesos.rujukan.security;
+package id.puskesos.rujukan.access;
 
 import java.util.List;
 
@@ -6,10 +6,11 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.stereotype.Component;
 
+import id.puskesos.rujukan.catalogue.Partner;
+import id.puskesos.rujukan.catalogue.Program;
+import id.puskesos.rujukan.catalogue.ProgramCatalogue;
 import id.puskesos.rujukan.common.ForbiddenException;
-import id.puskesos.rujukan.routing.Partner;
-import id.puskesos.rujukan.routing.Program;
-import id.puskesos.rujukan.routing.ProgramCatalogue;
+import id.puskesos.rujukan.common.Groups;
 
 /**
  * Whether the user acting may give this command on a case: a partner's decision and handover only by the staff of

@@ -1,4 +1,4 @@
-package id.puskesos.rujukan.routing;
+package id.puskesos.rujukan.catalogue;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;

@@ -1,4 +1,4 @@
-package id.puskesos.rujukan.registry;
+package id.puskesos.rujukan.verification;
 
 import java.time.Clock;
 import java.time.LocalDate;
@@ -18,6 +18,11 @@ import id.puskesos.rujukan.process.CaseVariables;
 import id.puskesos.rujukan.process.DtksInclusionProcess;
 import id.puskesos.rujukan.referral.CaseFile;
 import id.puskesos.rujukan.referral.EventType;
+import id.puskesos.rujukan.registry.ChangeSource;
+import id.puskesos.rujukan.registry.DtksStatus;
+import id.puskesos.rujukan.registry.Registry;
+import id.puskesos.rujukan.registry.Resident;
+import id.puskesos.rujukan.registry.ResidentField;
 
 /**
  * Proposals to include a resident in DTKS/DTSEN: sent to Dinas Sosial as tracked work (dtks-inclusion.bpmn)

@@ -1,4 +1,4 @@
-package id.puskesos.rujukan.security;
+package id.puskesos.rujukan.common;
 
 import java.util.List;
 

@@ -1,4 +1,4 @@
-package id.puskesos.rujukan.routing;
+package id.puskesos.rujukan.catalogue;
 
 /** What a program gives: money, goods, or a service such as a data update. */
 public enum AidKind {

@@ -1,4 +1,4 @@
-package id.puskesos.rujukan.referral;
+package id.puskesos.rujukan.intake;
 
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -11,10 +11,11 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import id.puskesos.rujukan.access.Roles;
 import id.puskesos.rujukan.common.ConcurrentChange;
-import id.puskesos.rujukan.intake.WithdrawalService;
-import id.puskesos.rujukan.security.Groups;
-import id.puskesos.rujukan.security.Roles;
+import id.puskesos.rujukan.common.Groups;
+import id.puskesos.rujukan.referral.ReferralQueries;
+import id.puskesos.rujukan.referral.ReferralView;
 
 /** A case over HTTP: read it and its letters, or record that the resident withdrew. */
 @RestController

@@ -1,4 +1,4 @@
-package id.puskesos.rujukan.security;
+package id.puskesos.rujukan.access;
 
 import java.util.List;
 import java.util.Map;
@@ -19,9 +19,10 @@ import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
+import id.puskesos.rujukan.catalogue.Partner;
+import id.puskesos.rujukan.catalogue.ProgramCatalogue;
+import id.puskesos.rujukan.common.Groups;
 import id.puskesos.rujukan.common.NotFoundException;
-import id.puskesos.rujukan.routing.Partner;
-import id.puskesos.rujukan.routing.ProgramCatalogue;
 
 /**
  * Which cases an organisation sees. Puskesos staff, managers and administrators see every case; a partner's staff

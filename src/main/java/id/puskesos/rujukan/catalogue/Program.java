@@ -1,4 +1,4 @@
-package id.puskesos.rujukan.routing;
+package id.puskesos.rujukan.catalogue;
 
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
