@@ -18,6 +18,9 @@ public final class Groups {
   public static final String ANALIS = "analis";
   public static final String ADMIN = "camunda-admin";
 
+  /** The Puskesos's own staff, in the order forms list them. */
+  public static final List<String> PUSKESOS_STAFF = List.of(KOORDINATOR, BACK_OFFICE, FASILITATOR, FRONT_OFFICE);
+
   /** Groups that do casework in Tasklist. */
   public static final List<String> CASEWORK = List.of(FRONT_OFFICE, FASILITATOR, BACK_OFFICE, KOORDINATOR, DINSOS,
       BAZNAS, SALMAN, NAKES, BABINSA);

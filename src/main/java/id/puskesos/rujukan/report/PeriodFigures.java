@@ -1,4 +1,5 @@
-package id.puskesos.rujukan.evaluation;
+package id.puskesos.rujukan.report;
+// Size: all figures of a period from the loaded records, so report, pack and board agree.
 
 import java.time.Duration;
 import java.time.LocalDate;
@@ -432,7 +433,7 @@ public final class PeriodFigures {
     return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
   }
 
-  static double round1(double value) {
+  public static double round1(double value) {
     return Math.round(value * 10) / 10.0;
   }
 

@@ -1,9 +1,9 @@
-package id.puskesos.rujukan.evaluation;
+package id.puskesos.rujukan.report;
 
-import static id.puskesos.rujukan.evaluation.ReportFormat.cell;
-import static id.puskesos.rujukan.evaluation.ReportFormat.columnCount;
-import static id.puskesos.rujukan.evaluation.ReportFormat.columns;
-import static id.puskesos.rujukan.evaluation.ReportFormat.rows;
+import static id.puskesos.rujukan.report.ReportFormat.cell;
+import static id.puskesos.rujukan.report.ReportFormat.columnCount;
+import static id.puskesos.rujukan.report.ReportFormat.columns;
+import static id.puskesos.rujukan.report.ReportFormat.rows;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;

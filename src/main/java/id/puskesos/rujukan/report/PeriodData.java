@@ -1,4 +1,4 @@
-package id.puskesos.rujukan.evaluation;
+package id.puskesos.rujukan.report;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -25,12 +25,12 @@ import id.puskesos.rujukan.catalogue.Partner;
 import id.puskesos.rujukan.catalogue.Program;
 import id.puskesos.rujukan.catalogue.ProgramCatalogue;
 import id.puskesos.rujukan.distribution.FacilitationFigures;
-import id.puskesos.rujukan.evaluation.PeriodFigures.*;
 import id.puskesos.rujukan.referral.Channel;
 import id.puskesos.rujukan.referral.Need;
 import id.puskesos.rujukan.referral.ProgramStatus;
 import id.puskesos.rujukan.referral.Stage;
 import id.puskesos.rujukan.registry.ChangeSource;
+import id.puskesos.rujukan.report.PeriodFigures.*;
 import id.puskesos.rujukan.verification.DtksInclusion;
 import id.puskesos.rujukan.verification.VerificationService;
 

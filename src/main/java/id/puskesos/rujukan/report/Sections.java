@@ -1,26 +1,26 @@
-package id.puskesos.rujukan.evaluation;
+package id.puskesos.rujukan.report;
 
-import static id.puskesos.rujukan.evaluation.Labels.*;
+import static id.puskesos.rujukan.report.Labels.*;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 import id.puskesos.rujukan.common.Dates;
-import id.puskesos.rujukan.distribution.FacilitationFigures;
 import id.puskesos.rujukan.distribution.FacilitationFigures.Rate;
-import id.puskesos.rujukan.evaluation.PeriodFigures.*;
-import id.puskesos.rujukan.evaluation.Report.Chart;
-import id.puskesos.rujukan.evaluation.Report.Section;
-import id.puskesos.rujukan.evaluation.Report.Table;
+import id.puskesos.rujukan.distribution.FacilitationFigures;
+import id.puskesos.rujukan.report.PeriodFigures.*;
+import id.puskesos.rujukan.report.Report.Chart;
+import id.puskesos.rujukan.report.Report.Section;
+import id.puskesos.rujukan.report.Report.Table;
 
 /** The sections both reports share, each from one part of a period's figures. */
-final class Sections {
+public final class Sections {
 
   private Sections() {
   }
 
-  static Section received(Figures f) {
+  public static Section received(Figures f) {
     Received r = f.received();
     return new Section("Pengaduan dan usulan masuk", List.of(
         "%s kasus baru dan %s pengaduan yang digabung ke kasus yang masih terbuka (%s pengaduan seluruhnya)."
@@ -30,7 +30,7 @@ final class Sections {
                 "Kebutuhan", r.byNeed(), "pengaduan")));
   }
 
-  static Section verification(Figures f) {
+  public static Section verification(Figures f) {
     Verification v = f.verification();
     List<List<String>> rows = List.of(
         List.of("Pemeriksaan registri", number(v.registryChecks())),
@@ -49,7 +49,7 @@ final class Sections {
             counts("perubahan-data", "Perubahan data warga per sumber", "Sumber", v.changesBySource(), "perubahan")));
   }
 
-  static Section decisions(Figures f) {
+  public static Section decisions(Figures f) {
     List<List<String>> rows = new ArrayList<>();
     List<List<String>> reasons = new ArrayList<>();
     for (Decisions d : f.decisions()) {
@@ -72,7 +72,7 @@ final class Sections {
    * the rate of the cases referred to a partner; both definitions printed; per month of receipt, partner, program and
    * need; the residents' follow-up answers; the days to the first aid. {@code previous} may be null (no trend).
    */
-  static Section facilitation(Figures f, FacilitationFigures.Rate previous, Period previousPeriod) {
+  public static Section facilitation(Figures f, FacilitationFigures.Rate previous, Period previousPeriod) {
     FacilitationFigures.Figures fac = f.facilitation();
     FacilitationFigures.Definitions d = fac.definitions();
     Rate now = fac.overall();
@@ -143,14 +143,14 @@ final class Sections {
   }
 
   /** "13 pengaduan diterima; 5 terfasilitasi (38,5%); 5 dari 9 kasus yang dirujuk ke mitra terfasilitasi (55,6%)." */
-  static String rates(Rate r) {
+  public static String rates(Rate r) {
     return "%s pengaduan diterima; %s terfasilitasi (%s); %s dari %s kasus yang dirujuk ke mitra terfasilitasi (%s)."
         .formatted(number(r.received()), number(r.facilitated()), percent(r.rate()), number(r.facilitatedReferred()),
             number(r.referred()), percent(r.referredRate()));
   }
 
   /** The residents' answers at the follow-up of the cases. */
-  static String followUps(FacilitationFigures.FollowUps u) {
+  public static String followUps(FacilitationFigures.FollowUps u) {
     if (u.answered() == 0) {
       return "Belum ada jawaban tindak lanjut dari warga kasus-kasus ini.";
     }
@@ -161,7 +161,7 @@ final class Sections {
   }
 
   /** Days to the first aid, and the records left out as data errors (never a negative duration). */
-  static String days(FacilitationFigures.Days d) {
+  public static String days(FacilitationFigures.Days d) {
     String text = d.cases() == 0 ? "Belum ada kasus terfasilitasi dengan penyerahan tercatat."
         : "Hari dari pengaduan sampai bantuan pertama (%s kasus terfasilitasi): median %s, rata-rata %s, persentil 90 %s."
             .formatted(number(d.cases()), decimal(d.median()), decimal(d.average()), number(d.p90()));
@@ -169,7 +169,7 @@ final class Sections {
         .formatted(number(d.dateErrors())) + "pengaduan (kesalahan data).";
   }
 
-  static Section serviceLevels(Figures f) {
+  public static Section serviceLevels(Figures f) {
     List<List<String>> times = new ArrayList<>();
     List<Double> medians = new ArrayList<>();
     for (StageTime t : f.stageTimes()) {
@@ -195,14 +195,14 @@ final class Sections {
   }
 
   /** Records whose times run backwards are left out of every duration and counted, never shown as negative. */
-  static String errors(DataErrors e) {
+  public static String errors(DataErrors e) {
     return ("Kesalahan data: %s catatan dengan urutan waktu terbalik tidak dihitung dalam angka waktu (penyerahan "
         + "sebelum pengaduan %s, keputusan mitra sebelum rujukan %s, tahap %s, anggaran dicadangkan sebelum diminta %s).")
         .formatted(number(e.total()), number(e.handoversBeforeIntake()), number(e.decisionsBeforeReferral()),
             number(e.stagesOutOfOrder()), number(e.reservedBeforeRequest()));
   }
 
-  static Section escalations(Figures f) {
+  public static Section escalations(Figures f) {
     Escalations e = f.escalations();
     return new Section("Pengingat dan eskalasi", List.of(
         "%s pengingat, %s eskalasi ke koordinator atau penyelia mitra, %s eskalasi ke manajer SLRT Kota."
@@ -210,7 +210,7 @@ final class Sections {
         List.of(counts("eskalasi-per-tahap", "Eskalasi per tahap", "Tahap", e.escalationsByStage(), "eskalasi")));
   }
 
-  static Section budgets(Figures f) {
+  public static Section budgets(Figures f) {
     List<List<String>> rows = new ArrayList<>();
     List<Double> use = new ArrayList<>();
     for (BudgetUse b : f.budgets()) {
@@ -227,7 +227,7 @@ final class Sections {
             new Chart(0, use, "%", 100.0))));
   }
 
-  static Section satisfaction(Figures f) {
+  public static Section satisfaction(Figures f) {
     Satisfaction s = f.satisfaction();
     List<List<String>> scores = new ArrayList<>();
     List<Double> values = new ArrayList<>();
@@ -246,7 +246,7 @@ final class Sections {
             new Chart(0, values, "warga", null))));
   }
 
-  static Section aid(Figures f) {
+  public static Section aid(Figures f) {
     List<List<String>> rows = new ArrayList<>();
     long cash = 0;
     for (AidGiven a : f.aid()) {
@@ -261,7 +261,7 @@ final class Sections {
   }
 
   /** A table of counts with a bar chart. */
-  static Table counts(String id, String title, String label, List<Count> counts, String unit) {
+  public static Table counts(String id, String title, String label, List<Count> counts, String unit) {
     List<List<String>> rows = new ArrayList<>();
     List<Double> values = new ArrayList<>();
     for (Count c : counts) {
@@ -272,7 +272,7 @@ final class Sections {
   }
 
   /** "2026-10" as "Oktober 2026". */
-  static String month(String key) {
+  public static String month(String key) {
     return Dates.written(java.time.YearMonth.parse(key));
   }
 }

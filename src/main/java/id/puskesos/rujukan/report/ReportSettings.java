@@ -1,4 +1,4 @@
-package id.puskesos.rujukan.evaluation;
+package id.puskesos.rujukan.report;
 
 import java.util.ArrayList;
 import java.util.List;

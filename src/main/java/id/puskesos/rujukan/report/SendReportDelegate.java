@@ -1,4 +1,4 @@
-package id.puskesos.rujukan.evaluation;
+package id.puskesos.rujukan.report;
 
 import static id.puskesos.rujukan.process.CaseVariables.number;
 import static id.puskesos.rujukan.process.MonthlyReportProcess.Variables.REPORT_ID;
@@ -7,22 +7,21 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-import id.puskesos.rujukan.common.Actors;
-
-/** {@code task_archiveReport} in monthly-report.bpmn: keeps the approved version as a PDF. Reads {@code reportId}. */
+/**
+ * {@code task_sendReport} in monthly-report.bpmn (after a save point): queues the archived report to its
+ * recipients; the outbox sends each message once even when the step is retried. Reads {@code reportId}.
+ */
 @Component
-public class ArchiveReportDelegate implements JavaDelegate {
+public class SendReportDelegate implements JavaDelegate {
 
   private final ActivityReports reports;
-  private final Actors actors;
 
-  public ArchiveReportDelegate(ActivityReports reports, Actors actors) {
+  public SendReportDelegate(ActivityReports reports) {
     this.reports = reports;
-    this.actors = actors;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
-    reports.archive(number(execution, REPORT_ID), actors.current());
+    reports.send(number(execution, REPORT_ID));
   }
 }

@@ -1,4 +1,4 @@
-package id.puskesos.rujukan.evaluation;
+package id.puskesos.rujukan.report;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -95,7 +95,7 @@ public record Period(LocalDate from, LocalDate to) {
     return from.toString().replace("-", "") + "-" + to.toString().replace("-", "");
   }
 
-  static String day(LocalDate date) {
+  public static String day(LocalDate date) {
     return Dates.written(date);
   }
 }

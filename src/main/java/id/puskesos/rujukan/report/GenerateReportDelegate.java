@@ -1,4 +1,4 @@
-package id.puskesos.rujukan.evaluation;
+package id.puskesos.rujukan.report;
 
 import static id.puskesos.rujukan.process.CaseVariables.number;
 import static id.puskesos.rujukan.process.CaseVariables.string;

@@ -1,4 +1,4 @@
-package id.puskesos.rujukan.evaluation;
+package id.puskesos.rujukan.report;
 
 import java.time.Clock;
 import java.time.OffsetDateTime;
@@ -17,10 +17,10 @@ import id.puskesos.rujukan.common.Checks;
 import id.puskesos.rujukan.common.Documents;
 import id.puskesos.rujukan.common.Groups;
 import id.puskesos.rujukan.common.NotFoundException;
-import id.puskesos.rujukan.evaluation.PeriodFigures.Figures;
-import id.puskesos.rujukan.evaluation.Report.Section;
 import id.puskesos.rujukan.notification.Channel;
 import id.puskesos.rujukan.notification.Notifications;
+import id.puskesos.rujukan.report.PeriodFigures.Figures;
+import id.puskesos.rujukan.report.Report.Section;
 
 /**
  * The monthly activity report (duty f of the Puskesos decree) for the National Secretariat and the city partners:
@@ -44,18 +44,18 @@ public class ActivityReports {
 
   private final JdbcClient jdbc;
   private final PeriodData periodData;
-  private final Evaluations evaluations;
+  private final ReportStorage storage;
   private final PdfReport pdfReport;
   private final Documents documents;
   private final Notifications notifications;
   private final ReportSettings settings;
   private final Clock clock;
 
-  public ActivityReports(JdbcClient jdbc, PeriodData periodData, Evaluations evaluations, PdfReport pdfReport,
+  public ActivityReports(JdbcClient jdbc, PeriodData periodData, ReportStorage storage, PdfReport pdfReport,
       Documents documents, Notifications notifications, ReportSettings settings, Clock clock) {
     this.jdbc = jdbc;
     this.periodData = periodData;
-    this.evaluations = evaluations;
+    this.storage = storage;
     this.pdfReport = pdfReport;
     this.documents = documents;
     this.notifications = notifications;
@@ -96,7 +96,7 @@ public class ActivityReports {
     sections.add(Sections.serviceLevels(f));
     sections.add(Sections.verification(f));
     return new Report("Laporan kegiatan bulanan Puskesos", f.period().label()
-        + " · Puskesos Kelurahan Lebak Siliwangi, Kecamatan Coblong, Kota Bandung", evaluations.generated(actor),
+        + " · Puskesos Kelurahan Lebak Siliwangi, Kecamatan Coblong, Kota Bandung", storage.generated(actor),
         sections);
   }
 
@@ -108,7 +108,7 @@ public class ActivityReports {
     if (reportId != null) {
       Stored stored = get(reportId);
       jdbc.sql("UPDATE activity_report SET figures = ?, status = 'DRAFT', generated_at = ?, generated_by = ? WHERE id = ?")
-          .params(evaluations.write(compute(month, stored.narrative(), actor)), now(), actor, reportId).update();
+          .params(storage.write(compute(month, stored.narrative(), actor)), now(), actor, reportId).update();
       return reportId;
     }
     int version = jdbc.sql("SELECT COALESCE(MAX(version), 0) + 1 FROM activity_report WHERE period = ?")
@@ -117,7 +117,7 @@ public class ActivityReports {
     jdbc.sql("""
         INSERT INTO activity_report (period, version, status, figures, generated_at, generated_by)
         VALUES (?, ?, 'DRAFT', ?, ?, ?)""")
-        .params(month.toString(), version, evaluations.write(compute(month, null, actor)), now(), actor)
+        .params(month.toString(), version, storage.write(compute(month, null, actor)), now(), actor)
         .update(keys, "id");
     return keys.getKey().longValue();
   }
@@ -202,7 +202,7 @@ public class ActivityReports {
   /** A stored version as it was drawn up. */
   @Transactional(readOnly = true)
   public Report report(long id) {
-    return evaluations.read(jdbc.sql("SELECT figures FROM activity_report WHERE id = ?").param(id)
+    return storage.read(jdbc.sql("SELECT figures FROM activity_report WHERE id = ?").param(id)
         .query(byte[].class).optional().orElseThrow(() -> new NotFoundException("Laporan kegiatan " + id
             + " tidak ditemukan")));
   }

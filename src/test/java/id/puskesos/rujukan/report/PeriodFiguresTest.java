@@ -1,4 +1,4 @@
-package id.puskesos.rujukan.evaluation;
+package id.puskesos.rujukan.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
@@ -18,17 +18,19 @@ import org.junit.jupiter.api.Test;
 
 import id.puskesos.rujukan.RujukanApplication;
 import id.puskesos.rujukan.board.StageTimes;
-import id.puskesos.rujukan.distribution.FacilitationFigures;
-import id.puskesos.rujukan.distribution.HandBuiltQuarter;
 import id.puskesos.rujukan.distribution.FacilitationFigures.Program;
 import id.puskesos.rujukan.distribution.FacilitationFigures.Rate;
-import id.puskesos.rujukan.evaluation.PeriodFigures.*;
+import id.puskesos.rujukan.distribution.FacilitationFigures;
+import id.puskesos.rujukan.distribution.HandBuiltQuarter;
+import id.puskesos.rujukan.evaluation.Appreciation;
+import id.puskesos.rujukan.evaluation.EvaluationPack;
 import id.puskesos.rujukan.referral.Channel;
 import id.puskesos.rujukan.referral.Need;
 import id.puskesos.rujukan.referral.Outcome;
 import id.puskesos.rujukan.referral.ProgramStatus;
 import id.puskesos.rujukan.referral.Stage;
 import id.puskesos.rujukan.registry.ChangeSource;
+import id.puskesos.rujukan.report.PeriodFigures.*;
 
 /**
  * Every figure of the evaluation pack against a hand-built third quarter of 2026 (1 July to 30 September, Bandung
