@@ -1,4 +1,5 @@
 package id.puskesos.rujukan.budget;
+// Size: every budget movement (reserve, wait, serve, disburse, release, top up) keeps one lock order.
 
 import java.sql.ResultSet;
 import java.sql.SQLException;

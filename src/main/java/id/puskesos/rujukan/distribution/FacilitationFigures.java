@@ -1,4 +1,5 @@
 package id.puskesos.rujukan.distribution;
+// Size: the facilitation rate is defined once (see below); its queries and printed definitions stay together.
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;

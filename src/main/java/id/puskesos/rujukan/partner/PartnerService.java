@@ -1,4 +1,5 @@
 package id.puskesos.rujukan.partner;
+// Size: a partner's decisions share the referral's state checks, the ledger and the budget.
 
 import java.time.Clock;
 import java.time.LocalDate;

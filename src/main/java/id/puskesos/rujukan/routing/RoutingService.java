@@ -1,4 +1,5 @@
 package id.puskesos.rujukan.routing;
+// Size: one pass over the eligibility rows, the rules in code and the ledger chooses a program.
 
 import java.time.Clock;
 import java.time.LocalDate;

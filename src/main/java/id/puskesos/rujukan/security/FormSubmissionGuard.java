@@ -1,4 +1,5 @@
 package id.puskesos.rujukan.security;
+// Size: every REST path that can set variables is matched here, in one list, so that none is forgotten.
 
 import java.io.ByteArrayInputStream;
 import java.io.BufferedReader;
