@@ -11,7 +11,7 @@ import java.time.ZoneId;
 import org.flywaydb.core.api.migration.BaseJavaMigration;
 import org.flywaydb.core.api.migration.Context;
 
-import id.puskesos.rujukan.routing.BudgetPeriod;
+import id.puskesos.rujukan.catalogue.BudgetPeriod;
 
 /**
  * Fills the household ledger from the cases recorded before it existed: every program a case was sent to and that

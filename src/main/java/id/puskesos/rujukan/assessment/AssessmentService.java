@@ -11,13 +11,13 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import id.puskesos.rujukan.access.CommandAuthority;
 import id.puskesos.rujukan.common.Checks;
+import id.puskesos.rujukan.common.Groups;
 import id.puskesos.rujukan.referral.CaseFile;
 import id.puskesos.rujukan.referral.EventType;
 import id.puskesos.rujukan.referral.Need;
 import id.puskesos.rujukan.registry.Consents;
-import id.puskesos.rujukan.security.CommandAuthority;
-import id.puskesos.rujukan.security.Groups;
 
 /** Needs assessment: the household's composition and income, the confirmed needs and the consents to share data. */
 @Service

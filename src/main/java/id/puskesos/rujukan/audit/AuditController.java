@@ -8,9 +8,9 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import id.puskesos.rujukan.access.Roles;
 import id.puskesos.rujukan.common.Checks;
 import id.puskesos.rujukan.common.Dates;
-import id.puskesos.rujukan.security.Roles;
 
 /** The audit trail for the administrator: {@code GET /api/audit?from=2026-11-01&to=2026-11-30&action=&actor=}. */
 @RestController

@@ -7,8 +7,8 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import id.puskesos.rujukan.security.Groups;
-import id.puskesos.rujukan.security.Roles;
+import id.puskesos.rujukan.access.Roles;
+import id.puskesos.rujukan.common.Groups;
 
 /** The board's figures as JSON (the page at {@code /board/} draws them; other tools read them too). */
 @RestController

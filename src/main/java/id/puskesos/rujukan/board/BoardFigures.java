@@ -23,11 +23,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import id.puskesos.rujukan.RujukanApplication;
+import id.puskesos.rujukan.access.CaseAccess;
+import id.puskesos.rujukan.catalogue.ProgramCatalogue;
+import id.puskesos.rujukan.common.Dates;
 import id.puskesos.rujukan.distribution.FacilitationFigures;
 import id.puskesos.rujukan.referral.Stage;
-import id.puskesos.rujukan.routing.ProgramCatalogue;
-import id.puskesos.rujukan.security.CaseAccess;
 
 /**
  * The manager's board at a glance: open cases per stage, overdue tasks per stage and partner, time per stage over a
@@ -106,15 +106,15 @@ public class BoardFigures {
     List<Overdue> oldest = new ArrayList<>();
     Map<String, String> groupNames = new HashMap<>();
     for (Task task : overdue.subList(0, Math.min(10, overdue.size()))) {
-      OffsetDateTime due = task.getDueDate().toInstant().atZone(RujukanApplication.ZONE).toOffsetDateTime();
+      OffsetDateTime due = task.getDueDate().toInstant().atZone(Dates.BANDUNG).toOffsetDateTime();
       String groups = String.join(", ", groups(task).stream()
           .map(g -> groupNames.computeIfAbsent(g, this::groupName)).toList());
       oldest.add(new Overdue(task.getId(), task.getName(), businessKey(task), groups, due,
-          java.time.Duration.between(due, OffsetDateTime.now(RujukanApplication.ZONE)).toDays(),
+          java.time.Duration.between(due, OffsetDateTime.now(Dates.BANDUNG)).toDays(),
           "/camunda/app/tasklist/default/#/?task=" + task.getId()));
     }
     StageData stages = stageData(from, to);
-    return new Board(from, to, OffsetDateTime.now(RujukanApplication.ZONE), openCasesByStage(),
+    return new Board(from, to, OffsetDateTime.now(Dates.BANDUNG), openCasesByStage(),
         counts(byStage), counts(byPartner), StageTimes.compute(stages.entries(), stages.endOf()),
         StageTimes.outOfOrder(stages.entries(), stages.endOf()), rates, waitingLists(), oldest);
   }
@@ -139,11 +139,11 @@ public class BoardFigures {
 
   /** The stage entries of the cases received in the period (indexed by case), and when each case's last stage ended. */
   private StageData stageData(String from, String to) {
-    OffsetDateTime start = YearMonth.parse(from).atDay(1).atStartOfDay(RujukanApplication.ZONE).toOffsetDateTime();
-    OffsetDateTime end = YearMonth.parse(to).plusMonths(1).atDay(1).atStartOfDay(RujukanApplication.ZONE)
+    OffsetDateTime start = YearMonth.parse(from).atDay(1).atStartOfDay(Dates.BANDUNG).toOffsetDateTime();
+    OffsetDateTime end = YearMonth.parse(to).plusMonths(1).atDay(1).atStartOfDay(Dates.BANDUNG)
         .toOffsetDateTime();
     Map<String, OffsetDateTime> endOf = new HashMap<>();
-    OffsetDateTime now = OffsetDateTime.now(RujukanApplication.ZONE);
+    OffsetDateTime now = OffsetDateTime.now(Dates.BANDUNG);
     jdbc.sql("SELECT referral_number, closed_at FROM referral WHERE received_at >= ? AND received_at < ?")
         .params(start, end).query(rs -> {
           OffsetDateTime closed = rs.getObject("closed_at", OffsetDateTime.class);
@@ -168,7 +168,6 @@ public class BoardFigures {
     }
     return Stage.labelled(detail.substring("Tahap: ".length()));
   }
-
 
   private List<Waiting> waitingLists() {
     List<Waiting> lists = new ArrayList<>();

@@ -1,4 +1,5 @@
 package id.puskesos.rujukan.budget;
+// Size: every budget movement (reserve, wait, serve, disburse, release, top up) keeps one lock order.
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -15,9 +16,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import id.puskesos.rujukan.catalogue.Program;
 import id.puskesos.rujukan.common.Checks;
 import id.puskesos.rujukan.common.InvalidInputException;
-import id.puskesos.rujukan.routing.Program;
 
 /**
  * Programs' budgets per period and the commitments of accepted referrals against them. A reservation is one

@@ -13,7 +13,7 @@ import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import id.puskesos.rujukan.routing.Program;
+import id.puskesos.rujukan.catalogue.Program;
 
 /**
  * The household ledger: per household (KK), program and period, what is proposed, waiting, reserved, confirmed and

@@ -8,7 +8,11 @@ import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import id.puskesos.rujukan.access.CommandAuthority;
 import id.puskesos.rujukan.budget.Budgets;
+import id.puskesos.rujukan.catalogue.AidKind;
+import id.puskesos.rujukan.catalogue.Program;
+import id.puskesos.rujukan.catalogue.ProgramCatalogue;
 import id.puskesos.rujukan.common.Checks;
 import id.puskesos.rujukan.common.DateRule;
 import id.puskesos.rujukan.common.Dates;
@@ -17,10 +21,6 @@ import id.puskesos.rujukan.referral.CaseFile;
 import id.puskesos.rujukan.referral.Distribution;
 import id.puskesos.rujukan.referral.EventType;
 import id.puskesos.rujukan.referral.ProgramReferral;
-import id.puskesos.rujukan.routing.AidKind;
-import id.puskesos.rujukan.routing.Program;
-import id.puskesos.rujukan.routing.ProgramCatalogue;
-import id.puskesos.rujukan.security.CommandAuthority;
 
 /**
  * Distribution: what was handed over (money, goods or both), when, where, by whom, with which proof, and that the

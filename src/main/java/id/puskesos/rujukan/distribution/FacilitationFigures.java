@@ -1,4 +1,5 @@
 package id.puskesos.rujukan.distribution;
+// Size: the facilitation rate is defined once (see below); its queries and printed definitions stay together.
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -20,12 +21,12 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import id.puskesos.rujukan.RujukanApplication;
+import id.puskesos.rujukan.catalogue.ProgramCatalogue;
 import id.puskesos.rujukan.common.Checks;
+import id.puskesos.rujukan.common.Dates;
 import id.puskesos.rujukan.referral.Need;
 import id.puskesos.rujukan.referral.Outcome;
 import id.puskesos.rujukan.referral.ProgramStatus;
-import id.puskesos.rujukan.routing.ProgramCatalogue;
 
 /**
  * The facilitation rate, defined once. The API ({@code GET /api/figures/facilitation}), the manager's board, the
@@ -114,7 +115,7 @@ public class FacilitationFigures {
     }
 
     LocalDate receivedOn() {
-      return receivedAt.atZoneSameInstant(RujukanApplication.ZONE).toLocalDate();
+      return receivedAt.atZoneSameInstant(Dates.BANDUNG).toLocalDate();
     }
 
     String month() {
@@ -190,8 +191,8 @@ public class FacilitationFigures {
 
   /** The cases received from {@code from} to {@code to} (whole days in Bandung), as they stand now. */
   public List<Case> cases(LocalDate from, LocalDate to) {
-    OffsetDateTime start = from.atStartOfDay(RujukanApplication.ZONE).toOffsetDateTime();
-    OffsetDateTime end = to.plusDays(1).atStartOfDay(RujukanApplication.ZONE).toOffsetDateTime();
+    OffsetDateTime start = from.atStartOfDay(Dates.BANDUNG).toOffsetDateTime();
+    OffsetDateTime end = to.plusDays(1).atStartOfDay(Dates.BANDUNG).toOffsetDateTime();
     Map<String, List<Program>> programs = new HashMap<>();
     jdbc.sql("""
         SELECT p.referral_number, p.program_code, p.partner_code, p.status,

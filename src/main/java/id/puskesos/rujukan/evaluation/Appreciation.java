@@ -1,6 +1,6 @@
 package id.puskesos.rujukan.evaluation;
 
-import static id.puskesos.rujukan.evaluation.Labels.*;
+import static id.puskesos.rujukan.report.Labels.*;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -8,8 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
-import id.puskesos.rujukan.evaluation.PeriodFigures.Figures;
-import id.puskesos.rujukan.evaluation.PeriodFigures.PartnerRecord;
+import id.puskesos.rujukan.report.PeriodFigures.Figures;
+import id.puskesos.rujukan.report.PeriodFigures.PartnerRecord;
 
 /**
  * What each partner did well in the period, named from the records: residents served, the most residents served,

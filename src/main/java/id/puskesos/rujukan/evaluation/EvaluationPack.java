@@ -1,16 +1,20 @@
 package id.puskesos.rujukan.evaluation;
 
-import static id.puskesos.rujukan.evaluation.Labels.*;
+import static id.puskesos.rujukan.report.Labels.*;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
-import id.puskesos.rujukan.evaluation.PeriodFigures.Figures;
-import id.puskesos.rujukan.evaluation.Report.Chart;
-import id.puskesos.rujukan.evaluation.Report.Section;
-import id.puskesos.rujukan.evaluation.Report.Table;
+import id.puskesos.rujukan.report.Period;
+import id.puskesos.rujukan.report.PeriodFigures.Figures;
+import id.puskesos.rujukan.report.PeriodFigures;
+import id.puskesos.rujukan.report.Report.Chart;
+import id.puskesos.rujukan.report.Report.Section;
+import id.puskesos.rujukan.report.Report.Table;
+import id.puskesos.rujukan.report.Report;
+import id.puskesos.rujukan.report.Sections;
 
 /**
  * The evaluation pack: the period's figures for the joint evaluation, the four aspects as the participants scored

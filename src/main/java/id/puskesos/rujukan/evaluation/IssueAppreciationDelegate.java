@@ -14,14 +14,14 @@ import org.springframework.stereotype.Component;
 @Component
 public class IssueAppreciationDelegate implements JavaDelegate {
 
-  private final Evaluations evaluations;
+  private final Appreciations appreciations;
 
-  public IssueAppreciationDelegate(Evaluations evaluations) {
-    this.evaluations = evaluations;
+  public IssueAppreciationDelegate(Appreciations appreciations) {
+    this.appreciations = appreciations;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
-    evaluations.issueAppreciation(number(execution, EVALUATION_ID));
+    appreciations.issueAppreciation(number(execution, EVALUATION_ID));
   }
 }

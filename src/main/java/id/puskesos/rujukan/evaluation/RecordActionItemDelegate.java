@@ -17,17 +17,17 @@ import id.puskesos.rujukan.common.Actors;
 @Component
 public class RecordActionItemDelegate implements JavaDelegate {
 
-  private final Evaluations evaluations;
+  private final EvaluationMeetings meetings;
   private final Actors actors;
 
-  public RecordActionItemDelegate(Evaluations evaluations, Actors actors) {
-    this.evaluations = evaluations;
+  public RecordActionItemDelegate(EvaluationMeetings meetings, Actors actors) {
+    this.meetings = meetings;
     this.actors = actors;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
-    evaluations.reportAction(number(execution, ACTION_ITEM_ID), string(execution, ACTION_OUTCOME),
+    meetings.reportAction(number(execution, ACTION_ITEM_ID), string(execution, ACTION_OUTCOME),
         string(execution, ACTION_RESULT), actors.current());
   }
 }

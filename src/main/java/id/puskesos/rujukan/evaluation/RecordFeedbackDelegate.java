@@ -21,11 +21,11 @@ import id.puskesos.rujukan.common.Actors;
 @Component
 public class RecordFeedbackDelegate implements JavaDelegate {
 
-  private final Evaluations evaluations;
+  private final EvaluationFeedback feedback;
   private final Actors actors;
 
-  public RecordFeedbackDelegate(Evaluations evaluations, Actors actors) {
-    this.evaluations = evaluations;
+  public RecordFeedbackDelegate(EvaluationFeedback feedback, Actors actors) {
+    this.feedback = feedback;
     this.actors = actors;
   }
 
@@ -39,7 +39,7 @@ public class RecordFeedbackDelegate implements JavaDelegate {
       answer.put(aspect.scoreVariable(), execution.getVariable(aspect.scoreVariable()));
       answer.put(aspect.commentVariable(), execution.getVariable(aspect.commentVariable()));
     }
-    evaluations.recordFeedback(number(execution, EVALUATION_ID), string(execution, PARTICIPANT), answer,
+    feedback.recordFeedback(number(execution, EVALUATION_ID), string(execution, PARTICIPANT), answer,
         actors.current());
   }
 }

@@ -24,25 +24,26 @@ import id.puskesos.rujukan.common.Actors;
 @Component
 public class RecordMeetingDelegate implements JavaDelegate {
 
-  private final Evaluations evaluations;
+  private final EvaluationMeetings meetings;
   private final Actors actors;
 
-  public RecordMeetingDelegate(Evaluations evaluations, Actors actors) {
-    this.evaluations = evaluations;
+  public RecordMeetingDelegate(EvaluationMeetings meetings, Actors actors) {
+    this.meetings = meetings;
     this.actors = actors;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
-    List<Evaluations.ActionInput> actions = new ArrayList<>();
+    List<EvaluationMeetings.ActionInput> actions = new ArrayList<>();
     for (int row = 1; row <= ACTION_ROWS; row++) {
-      Evaluations.ActionInput action = new Evaluations.ActionInput(string(execution, ACTION_DESCRIPTION + row),
-          string(execution, ACTION_OWNER + row), string(execution, ACTION_DUE + row));
+      EvaluationMeetings.ActionInput action = new EvaluationMeetings.ActionInput(
+          string(execution, ACTION_DESCRIPTION + row), string(execution, ACTION_OWNER + row),
+          string(execution, ACTION_DUE + row));
       if (action.description() != null || action.ownerGroup() != null || action.dueOn() != null) {
         actions.add(action);
       }
     }
-    List<Long> ids = evaluations.recordMeeting(number(execution, EVALUATION_ID), string(execution, MEETING_DATE),
+    List<Long> ids = meetings.recordMeeting(number(execution, EVALUATION_ID), string(execution, MEETING_DATE),
         strings(execution, ATTENDANCE), string(execution, OTHER_ATTENDEES), string(execution, DECISIONS),
         strings(execution, IDEAS_ADOPTED), actions, actors.current());
     execution.setVariable(ACTION_ITEM_IDS, new ArrayList<>(ids));

@@ -10,6 +10,7 @@ import org.springframework.stereotype.Component;
 import id.puskesos.rujukan.process.EvaluationProcess;
 import id.puskesos.rujukan.process.MonthlyReportProcess;
 import id.puskesos.rujukan.process.ScheduleProcesses;
+import id.puskesos.rujukan.report.Report;
 
 /**
  * {@code task_startEvaluation} in evaluation-schedule.bpmn and {@code task_startReport} in report-schedule.bpmn:

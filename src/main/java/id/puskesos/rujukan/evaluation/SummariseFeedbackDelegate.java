@@ -16,15 +16,15 @@ import org.springframework.stereotype.Component;
 @Component
 public class SummariseFeedbackDelegate implements JavaDelegate {
 
-  private final Evaluations evaluations;
+  private final EvaluationFeedback feedback;
 
-  public SummariseFeedbackDelegate(Evaluations evaluations) {
-    this.evaluations = evaluations;
+  public SummariseFeedbackDelegate(EvaluationFeedback feedback) {
+    this.feedback = feedback;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
-    Evaluations.Summary summary = evaluations.summarise(number(execution, EVALUATION_ID));
+    EvaluationFeedback.Summary summary = feedback.summarise(number(execution, EVALUATION_ID));
     execution.setVariable(FEEDBACK_SUMMARY, summary.text());
     execution.setVariable(PARTICIPANT_OPTIONS, jsonOptions(summary.participantOptions()));
     execution.setVariable(PARTNER_OPTIONS, jsonOptions(summary.partnerOptions()));

@@ -10,9 +10,12 @@ import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import id.puskesos.rujukan.access.CommandAuthority;
 import id.puskesos.rujukan.budget.Budgets;
 import id.puskesos.rujukan.budget.HouseholdLedger;
+import id.puskesos.rujukan.catalogue.ProgramCatalogue;
 import id.puskesos.rujukan.common.Checks;
+import id.puskesos.rujukan.common.Groups;
 import id.puskesos.rujukan.notification.Notifications;
 import id.puskesos.rujukan.referral.CaseFile;
 import id.puskesos.rujukan.referral.Distribution;
@@ -22,12 +25,9 @@ import id.puskesos.rujukan.referral.Need;
 import id.puskesos.rujukan.referral.Outcome;
 import id.puskesos.rujukan.referral.ProgramReferral;
 import id.puskesos.rujukan.referral.ProgramStatus;
-import id.puskesos.rujukan.routing.ProgramCatalogue;
-import id.puskesos.rujukan.security.CommandAuthority;
-import id.puskesos.rujukan.security.Groups;
-import id.puskesos.rujukan.referral.RoutingChoices;
 import id.puskesos.rujukan.referral.RoutingChoices.Choice;
 import id.puskesos.rujukan.referral.RoutingChoices.Role;
+import id.puskesos.rujukan.referral.RoutingChoices;
 
 /**
  * Follow-up and closing: every case ends here, with its outcome in the case file. The resident's word decides: a

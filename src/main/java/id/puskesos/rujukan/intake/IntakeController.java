@@ -9,11 +9,11 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-import id.puskesos.rujukan.common.ConcurrentChange;
+import id.puskesos.rujukan.access.Roles;
 import id.puskesos.rujukan.common.Actors;
+import id.puskesos.rujukan.common.ConcurrentChange;
 import id.puskesos.rujukan.common.FieldError;
-import id.puskesos.rujukan.security.Groups;
-import id.puskesos.rujukan.security.Roles;
+import id.puskesos.rujukan.common.Groups;
 
 /** Intake over HTTP for integrating systems such as the city SLRT application. */
 @RestController

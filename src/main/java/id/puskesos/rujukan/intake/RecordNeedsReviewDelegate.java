@@ -6,12 +6,12 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
+import id.puskesos.rujukan.access.CommandAuthority;
 import id.puskesos.rujukan.common.Actors;
 import id.puskesos.rujukan.common.Checks;
+import id.puskesos.rujukan.common.Groups;
 import id.puskesos.rujukan.referral.CaseFile;
 import id.puskesos.rujukan.referral.EventType;
-import id.puskesos.rujukan.security.CommandAuthority;
-import id.puskesos.rujukan.security.Groups;
 
 /**
  * {@code task_recordNeedsReview} in referral.bpmn: records how the back office handled needs added to a case

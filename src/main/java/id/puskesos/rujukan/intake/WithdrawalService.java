@@ -6,14 +6,14 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import id.puskesos.rujukan.access.CommandAuthority;
 import id.puskesos.rujukan.common.Checks;
 import id.puskesos.rujukan.common.ConflictException;
+import id.puskesos.rujukan.common.Groups;
 import id.puskesos.rujukan.process.CaseVariables;
 import id.puskesos.rujukan.process.ReferralProcess;
 import id.puskesos.rujukan.referral.CaseFile;
 import id.puskesos.rujukan.referral.ReferralRecord;
-import id.puskesos.rujukan.security.CommandAuthority;
-import id.puskesos.rujukan.security.Groups;
 
 /**
  * A resident withdraws their complaint: the open case is closed at whatever stage it is, and the partners' open

@@ -8,9 +8,9 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import id.puskesos.rujukan.access.Roles;
 import id.puskesos.rujukan.common.Checks;
-import id.puskesos.rujukan.security.Groups;
-import id.puskesos.rujukan.security.Roles;
+import id.puskesos.rujukan.common.Groups;
 
 /** The outbox for managers: what failed for good, or waits, with the reason; recipients shown only in part. */
 @RestController

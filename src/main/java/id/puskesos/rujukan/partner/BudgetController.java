@@ -9,14 +9,14 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import id.puskesos.rujukan.access.Roles;
 import id.puskesos.rujukan.budget.Budgets;
+import id.puskesos.rujukan.catalogue.Program;
+import id.puskesos.rujukan.catalogue.ProgramCatalogue;
 import id.puskesos.rujukan.common.Actors;
 import id.puskesos.rujukan.common.Checks;
 import id.puskesos.rujukan.common.ConcurrentChange;
-import id.puskesos.rujukan.routing.Program;
-import id.puskesos.rujukan.routing.ProgramCatalogue;
-import id.puskesos.rujukan.security.Groups;
-import id.puskesos.rujukan.security.Roles;
+import id.puskesos.rujukan.common.Groups;
 
 /**
  * A program's budgets and waiting list over HTTP. The partner's own staff (or an administrator) add budget; the

@@ -6,13 +6,13 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import id.puskesos.rujukan.access.CaseAccess;
 import id.puskesos.rujukan.budget.Budgets;
+import id.puskesos.rujukan.catalogue.Program;
+import id.puskesos.rujukan.catalogue.ProgramCatalogue;
 import id.puskesos.rujukan.common.ConflictException;
-import id.puskesos.rujukan.referral.CaseFile;
 import id.puskesos.rujukan.process.PartnerReferralProcess;
-import id.puskesos.rujukan.routing.Program;
-import id.puskesos.rujukan.routing.ProgramCatalogue;
-import id.puskesos.rujukan.security.CaseAccess;
+import id.puskesos.rujukan.referral.CaseFile;
 
 /**
  * A partner adds budget to a program: the waiting list is served in order, and each case served goes on to the

@@ -10,7 +10,7 @@ import org.springframework.context.annotation.Profile;
 import org.springframework.stereotype.Component;
 
 import id.puskesos.rujukan.budget.Budgets;
-import id.puskesos.rujukan.routing.ProgramCatalogue;
+import id.puskesos.rujukan.catalogue.ProgramCatalogue;
 
 /**
  * The demo profile's budgets ({@code rujukan.demo.budgets}): each program named gets its amount for the current

@@ -1,4 +1,5 @@
 package id.puskesos.rujukan.partner;
+// Size: a partner's decisions share the referral's state checks, the ledger and the budget.
 
 import java.time.Clock;
 import java.time.LocalDate;
@@ -6,10 +7,16 @@ import java.time.LocalDate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import id.puskesos.rujukan.access.CaseAccess;
+import id.puskesos.rujukan.access.CommandAuthority;
 import id.puskesos.rujukan.budget.Budgets;
 import id.puskesos.rujukan.budget.HouseholdLedger;
+import id.puskesos.rujukan.catalogue.Partner;
+import id.puskesos.rujukan.catalogue.Program;
+import id.puskesos.rujukan.catalogue.ProgramCatalogue;
 import id.puskesos.rujukan.common.Actors;
 import id.puskesos.rujukan.common.Checks;
+import id.puskesos.rujukan.common.Groups;
 import id.puskesos.rujukan.common.PersonalData;
 import id.puskesos.rujukan.notification.Notifications;
 import id.puskesos.rujukan.process.ReferralSettings;
@@ -20,13 +27,7 @@ import id.puskesos.rujukan.referral.ProgramStatus;
 import id.puskesos.rujukan.referral.ReferralRecord;
 import id.puskesos.rujukan.registry.Registry;
 import id.puskesos.rujukan.registry.Resident;
-import id.puskesos.rujukan.routing.Partner;
-import id.puskesos.rujukan.routing.Program;
-import id.puskesos.rujukan.routing.ProgramCatalogue;
 import id.puskesos.rujukan.routing.RoutingService;
-import id.puskesos.rujukan.security.CaseAccess;
-import id.puskesos.rujukan.security.CommandAuthority;
-import id.puskesos.rujukan.security.Groups;
 
 /**
  * A partner's side of a referral: its decision (an acceptance holds the program for the household in the ledger and

@@ -6,12 +6,12 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import id.puskesos.rujukan.access.Roles;
 import id.puskesos.rujukan.common.Actors;
 import id.puskesos.rujukan.common.ConcurrentChange;
+import id.puskesos.rujukan.common.Groups;
 import id.puskesos.rujukan.referral.ReferralQueries;
 import id.puskesos.rujukan.referral.ReferralView;
-import id.puskesos.rujukan.security.Groups;
-import id.puskesos.rujukan.security.Roles;
 
 /** {@code POST /api/referrals/{number}/programs}: the back office or the koordinator adds a program by hand. */
 @RestController

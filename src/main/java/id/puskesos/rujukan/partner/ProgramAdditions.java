@@ -8,13 +8,13 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import id.puskesos.rujukan.access.CaseAccess;
 import id.puskesos.rujukan.common.ConflictException;
 import id.puskesos.rujukan.process.CaseVariables;
 import id.puskesos.rujukan.process.ReferralProcess;
 import id.puskesos.rujukan.referral.CaseFile;
 import id.puskesos.rujukan.referral.ReferralRecord;
 import id.puskesos.rujukan.routing.RoutingService;
-import id.puskesos.rujukan.security.CaseAccess;
 
 /**
  * The back office or the koordinator adds a program to a case by hand, with a reason, while the case is with its

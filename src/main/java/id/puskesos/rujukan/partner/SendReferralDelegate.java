@@ -6,10 +6,10 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
+import id.puskesos.rujukan.access.CaseAccess;
+import id.puskesos.rujukan.catalogue.Partner;
+import id.puskesos.rujukan.catalogue.Program;
 import id.puskesos.rujukan.referral.ProgramReferral;
-import id.puskesos.rujukan.routing.Partner;
-import id.puskesos.rujukan.routing.Program;
-import id.puskesos.rujukan.security.CaseAccess;
 
 /**
  * {@code task_sendReferral} in partner-referral.bpmn. Sends the instance's program (on its first sending the one its

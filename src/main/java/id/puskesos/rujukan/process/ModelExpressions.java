@@ -1,4 +1,5 @@
 package id.puskesos.rujukan.process;
+// Size: the whole allow-list of what a model expression may call, kept in one place to be reviewed at once.
 
 import java.beans.FeatureDescriptor;
 import java.lang.reflect.Method;

@@ -19,8 +19,8 @@ import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.model.dmn.Dmn;
 import org.camunda.bpm.model.xml.instance.DomElement;
 
+import id.puskesos.rujukan.common.Groups;
 import id.puskesos.rujukan.common.Refusal;
-import id.puskesos.rujukan.security.Groups;
 
 /**
  * What a deployed model may contain, checked when it is deployed: Camunda reads expressions, delegate beans, Camunda

@@ -1,4 +1,5 @@
 package id.puskesos.rujukan.referral;
+// Size: the one writer of a case's facts and timeline (see below); many small commands, each a few lines.
 
 import java.sql.ResultSet;
 import java.sql.SQLException;

@@ -1,4 +1,5 @@
 package id.puskesos.rujukan.registry;
+// Size: one streaming import: batches, idempotent rows, rejects and the correction history share one set of rules.
 
 import java.io.BufferedReader;
 import java.io.IOException;

@@ -34,11 +34,11 @@ import org.camunda.bpm.engine.variable.value.TypedValue;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
+import id.puskesos.rujukan.common.Groups;
 import id.puskesos.rujukan.process.CaseVariables;
 import id.puskesos.rujukan.process.DtksInclusionProcess;
 import id.puskesos.rujukan.process.ReferralProcess;
 import id.puskesos.rujukan.process.ReverificationProcesses;
-import id.puskesos.rujukan.security.Groups;
 
 /**
  * The full NIK, KK number and phone reach only the form of the task whose role needs them, and each read is logged.

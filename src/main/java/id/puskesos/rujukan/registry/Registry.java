@@ -16,7 +16,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import id.puskesos.rujukan.RujukanApplication;
+import id.puskesos.rujukan.common.Dates;
 import id.puskesos.rujukan.common.NotFoundException;
 
 /**
@@ -235,7 +235,7 @@ public class Registry {
    * written with, and the day of a verification must be the day in Bandung either way.
    */
   static OffsetDateTime wib(OffsetDateTime moment) {
-    return moment == null ? null : moment.atZoneSameInstant(RujukanApplication.ZONE).toOffsetDateTime();
+    return moment == null ? null : moment.atZoneSameInstant(Dates.BANDUNG).toOffsetDateTime();
   }
 
   static Resident map(ResultSet rs, int row) throws SQLException {

@@ -15,11 +15,11 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import id.puskesos.rujukan.access.Roles;
 import id.puskesos.rujukan.common.Actors;
 import id.puskesos.rujukan.common.Checks;
+import id.puskesos.rujukan.common.Groups;
 import id.puskesos.rujukan.common.PersonalData;
-import id.puskesos.rujukan.security.Groups;
-import id.puskesos.rujukan.security.Roles;
 import jakarta.servlet.http.HttpServletRequest;
 
 /** The registry over HTTP: DTKS/DTSEN imports (the operator's), a resident's record and history, the figures. */

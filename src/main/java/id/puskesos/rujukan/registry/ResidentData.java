@@ -17,11 +17,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import id.puskesos.rujukan.access.CaseAccess;
 import id.puskesos.rujukan.common.Checks;
 import id.puskesos.rujukan.common.ConflictException;
 import id.puskesos.rujukan.common.Dates;
 import id.puskesos.rujukan.process.CaseVariables;
-import id.puskesos.rujukan.security.CaseAccess;
 
 /**
  * The resident's rights over their data (UU PDP): an export of everything held on them, and erasure where no legal

@@ -9,9 +9,12 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import id.puskesos.rujukan.access.Roles;
+import id.puskesos.rujukan.catalogue.Partner;
+import id.puskesos.rujukan.catalogue.Program;
+import id.puskesos.rujukan.catalogue.ProgramCatalogue;
 import id.puskesos.rujukan.common.Actors;
 import id.puskesos.rujukan.common.Checks;
-import id.puskesos.rujukan.security.Roles;
 
 /** The catalogue of partners and programs: everyone signed in reads it, an administrator changes it. */
 @RestController

@@ -1,4 +1,5 @@
 package id.puskesos.rujukan.routing;
+// Size: one pass over the eligibility rows, the rules in code and the ledger chooses a program.
 
 import java.time.Clock;
 import java.time.LocalDate;
@@ -16,25 +17,28 @@ import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import id.puskesos.rujukan.access.CommandAuthority;
 import id.puskesos.rujukan.assessment.Assessment;
 import id.puskesos.rujukan.assessment.AssessmentService;
 import id.puskesos.rujukan.budget.Budgets;
 import id.puskesos.rujukan.budget.HouseholdLedger;
+import id.puskesos.rujukan.catalogue.Partner;
+import id.puskesos.rujukan.catalogue.Program;
+import id.puskesos.rujukan.catalogue.ProgramCatalogue;
 import id.puskesos.rujukan.common.Checks;
+import id.puskesos.rujukan.common.Groups;
 import id.puskesos.rujukan.common.InvalidInputException;
 import id.puskesos.rujukan.common.NotFoundException;
 import id.puskesos.rujukan.referral.CaseFile;
 import id.puskesos.rujukan.referral.EventType;
 import id.puskesos.rujukan.referral.Need;
-import id.puskesos.rujukan.security.CommandAuthority;
-import id.puskesos.rujukan.security.Groups;
+import id.puskesos.rujukan.referral.RoutingChoices.Choice;
+import id.puskesos.rujukan.referral.RoutingChoices.Role;
+import id.puskesos.rujukan.referral.RoutingChoices;
 import id.puskesos.rujukan.registry.Consents;
 import id.puskesos.rujukan.registry.DtksStatus;
 import id.puskesos.rujukan.registry.Registry;
 import id.puskesos.rujukan.registry.Resident;
-import id.puskesos.rujukan.referral.RoutingChoices;
-import id.puskesos.rujukan.referral.RoutingChoices.Choice;
-import id.puskesos.rujukan.referral.RoutingChoices.Role;
 
 /**
  * Partner routing that matches instead of spraying. The facts of a case go into the eligibility table

@@ -1,6 +1,6 @@
 package id.puskesos.rujukan.security;
 
-import static id.puskesos.rujukan.security.Groups.*;
+import static id.puskesos.rujukan.common.Groups.*;
 
 import java.util.List;
 
@@ -14,8 +14,9 @@ import org.camunda.bpm.engine.authorization.Resources;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.stereotype.Component;
 
-import id.puskesos.rujukan.routing.Partner;
-import id.puskesos.rujukan.routing.ProgramCatalogue;
+import id.puskesos.rujukan.access.CaseAccess;
+import id.puskesos.rujukan.catalogue.Partner;
+import id.puskesos.rujukan.catalogue.ProgramCatalogue;
 
 /**
  * The role grants, created at start-up in every profile (idempotent: missing permissions are added, nothing is

@@ -21,6 +21,7 @@ import org.springframework.stereotype.Component;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import id.puskesos.rujukan.access.CaseAccess;
 
 /**
  * The variables a task's or start event's form lets its user set: the {@code key}s of the deployed Camunda Form's

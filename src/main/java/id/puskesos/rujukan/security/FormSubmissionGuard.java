@@ -1,4 +1,5 @@
 package id.puskesos.rujukan.security;
+// Size: every REST path that can set variables is matched here, in one list, so that none is forgotten.
 
 import java.io.ByteArrayInputStream;
 import java.io.BufferedReader;
@@ -50,6 +51,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
+import id.puskesos.rujukan.common.Groups;
 
 /**
  * Variables reach a case only through the forms of its tasks and start events. On Camunda's REST API

@@ -13,6 +13,7 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import id.puskesos.rujukan.common.Groups;
 
 /**
  * The actuator answers only a user of the metrics groups (administrators and managers by default) signing in with

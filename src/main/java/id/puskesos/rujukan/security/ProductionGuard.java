@@ -16,6 +16,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplicat
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.context.annotation.Profile;
 import org.springframework.stereotype.Component;
+import id.puskesos.rujukan.common.Groups;
 
 /**
  * Outside the demo profile the application does not start with the demo users' password in place, nor without an

@@ -14,6 +14,7 @@ import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
 import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
 import org.camunda.bpm.engine.impl.util.xml.Element;
 import org.springframework.stereotype.Component;
+import id.puskesos.rujukan.access.CaseAccess;
 
 /**
  * A task's workers see its history while the task is open, not after. With historic instance permissions on (which

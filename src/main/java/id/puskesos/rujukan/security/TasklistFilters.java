@@ -1,6 +1,6 @@
 package id.puskesos.rujukan.security;
 
-import static id.puskesos.rujukan.security.Groups.*;
+import static id.puskesos.rujukan.common.Groups.*;
 
 import java.util.List;
 import java.util.Map;

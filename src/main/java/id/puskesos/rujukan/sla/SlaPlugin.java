@@ -20,7 +20,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
-import id.puskesos.rujukan.RujukanApplication;
+import id.puskesos.rujukan.common.Dates;
 import id.puskesos.rujukan.process.CaseVariables;
 
 /**
@@ -40,7 +40,7 @@ public class SlaPlugin extends AbstractProcessEnginePlugin {
     this.policy = policy;
     WorkingCalendar working = new WorkingCalendar(settings.holidays(), settings.opens(), settings.closes());
     this.calendar = new WorkingDaysBusinessCalendar(working);
-    int year = LocalDate.now(RujukanApplication.ZONE).getYear();
+    int year = LocalDate.now(Dates.BANDUNG).getYear();
     for (int y : new int[] {year, year + 1}) {
       if (working.daysOffListed(y) < 15) {
         // a year's SKB has some twenty-five days off: a shorter list is waiting for its religious holidays

@@ -18,14 +18,14 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import id.puskesos.rujukan.RujukanApplication;
+import id.puskesos.rujukan.catalogue.Partner;
+import id.puskesos.rujukan.catalogue.ProgramCatalogue;
 import id.puskesos.rujukan.common.Actors;
+import id.puskesos.rujukan.common.Dates;
+import id.puskesos.rujukan.common.Groups;
 import id.puskesos.rujukan.notification.Notifications;
 import id.puskesos.rujukan.referral.CaseFile;
 import id.puskesos.rujukan.referral.EventType;
-import id.puskesos.rujukan.routing.Partner;
-import id.puskesos.rujukan.routing.ProgramCatalogue;
-import id.puskesos.rujukan.security.Groups;
 
 /**
  * The service-level watch: a task due within the reminder lead is reminded to its holder or group; a task past its
@@ -169,6 +169,6 @@ public class SlaWatch {
   }
 
   private static String when(Date date) {
-    return WHEN.format(date.toInstant().atZone(RujukanApplication.ZONE));
+    return WHEN.format(date.toInstant().atZone(Dates.BANDUNG));
   }
 }

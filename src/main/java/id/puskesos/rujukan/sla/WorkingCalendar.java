@@ -10,7 +10,7 @@ import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 
-import id.puskesos.rujukan.RujukanApplication;
+import id.puskesos.rujukan.common.Dates;
 
 /**
  * Indonesian working days and office hours in Bandung: Monday to Friday, except national holidays and collective
@@ -86,7 +86,7 @@ public class WorkingCalendar {
 
   /** The start, or the next opening when it falls outside office hours or on a day off. */
   ZonedDateTime intoOfficeHours(ZonedDateTime start) {
-    ZonedDateTime local = start.withZoneSameInstant(RujukanApplication.ZONE);
+    ZonedDateTime local = start.withZoneSameInstant(Dates.BANDUNG);
     LocalDate day = local.toLocalDate();
     if (isWorkingDay(day) && local.toLocalTime().isBefore(closes)) {
       return local.toLocalTime().isBefore(opens) ? local.with(opens) : local;

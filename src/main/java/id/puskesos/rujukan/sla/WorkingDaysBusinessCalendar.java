@@ -9,7 +9,7 @@ import org.camunda.bpm.engine.impl.calendar.DueDateBusinessCalendar;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.task.Task;
 
-import id.puskesos.rujukan.RujukanApplication;
+import id.puskesos.rujukan.common.Dates;
 
 /**
  * Camunda's due-date business calendar, with working days and hours: {@code 3WD} (three working days), {@code 4WH}
@@ -43,7 +43,7 @@ public class WorkingDaysBusinessCalendar extends DueDateBusinessCalendar {
     if (!working.matches()) {
       return super.resolveDuedate(description, startDate);
     }
-    ZonedDateTime start = startDate.toInstant().atZone(RujukanApplication.ZONE);
+    ZonedDateTime start = startDate.toInstant().atZone(Dates.BANDUNG);
     int amount = Integer.parseInt(working.group(1));
     ZonedDateTime due = "WD".equals(working.group(2)) ? calendar.plusWorkingDays(start, amount)
         : calendar.plusWorkingHours(start, amount);

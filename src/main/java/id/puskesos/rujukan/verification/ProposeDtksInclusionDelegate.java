@@ -9,7 +9,6 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 import id.puskesos.rujukan.common.Actors;
-import id.puskesos.rujukan.registry.DtksInclusion;
 
 /**
  * {@code task_proposeDtksInclusion} in referral.bpmn: a resident not in DTKS/DTSEN is proposed to Dinas Sosial

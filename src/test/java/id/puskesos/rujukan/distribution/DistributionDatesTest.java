@@ -21,7 +21,12 @@ import org.camunda.bpm.engine.IdentityService;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import id.puskesos.rujukan.access.CommandAuthority;
 import id.puskesos.rujukan.budget.Budgets;
+import id.puskesos.rujukan.catalogue.AidKind;
+import id.puskesos.rujukan.catalogue.BudgetPeriod;
+import id.puskesos.rujukan.catalogue.Program;
+import id.puskesos.rujukan.catalogue.ProgramCatalogue;
 import id.puskesos.rujukan.common.FieldError;
 import id.puskesos.rujukan.common.InvalidInputException;
 import id.puskesos.rujukan.referral.CaseFile;
@@ -29,11 +34,6 @@ import id.puskesos.rujukan.referral.Channel;
 import id.puskesos.rujukan.referral.EventType;
 import id.puskesos.rujukan.referral.ReferralRecord;
 import id.puskesos.rujukan.referral.Stage;
-import id.puskesos.rujukan.routing.AidKind;
-import id.puskesos.rujukan.routing.BudgetPeriod;
-import id.puskesos.rujukan.routing.Program;
-import id.puskesos.rujukan.routing.ProgramCatalogue;
-import id.puskesos.rujukan.security.CommandAuthority;
 
 /** The handover's date against the case's own timeline: the complaint, the service confirmation, today in Bandung. */
 class DistributionDatesTest {

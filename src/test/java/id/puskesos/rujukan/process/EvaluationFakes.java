@@ -10,7 +10,7 @@ import java.util.Map;
 import org.camunda.bpm.engine.test.mock.Mocks;
 
 import id.puskesos.rujukan.evaluation.EvaluationSettings;
-import id.puskesos.rujukan.evaluation.ReportSettings;
+import id.puskesos.rujukan.report.ReportSettings;
 
 /**
  * Stand-ins for the evaluation and report delegates and the beans their models read, for process tests on a plain

@@ -33,8 +33,8 @@ import org.springframework.context.ApplicationContext;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import id.puskesos.rujukan.RujukanSpringTest;
+import id.puskesos.rujukan.common.Groups;
 import id.puskesos.rujukan.referral.Stage;
-import id.puskesos.rujukan.security.Groups;
 
 /**
  * The deployed models against the application: every delegate bean exists, every user task has a group and a

@@ -6,6 +6,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import id.puskesos.rujukan.catalogue.AidKind;
+import id.puskesos.rujukan.catalogue.BudgetPeriod;
+import id.puskesos.rujukan.catalogue.Program;
 
 /** The order routing tries the table's rows in: rank first, then budget now, then the table's own order. */
 class RoutingOrderTest {

@@ -23,8 +23,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import id.puskesos.rujukan.common.Actors;
 import id.puskesos.rujukan.distribution.FacilitationFigures;
-import id.puskesos.rujukan.evaluation.ActivityReports;
-import id.puskesos.rujukan.evaluation.Report;
+import id.puskesos.rujukan.report.ActivityReports;
+import id.puskesos.rujukan.report.Report;
 
 /**
  * The monthly activity report on the running application: drawn up for the month, sent back by the koordinator,

@@ -34,7 +34,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import id.puskesos.rujukan.budget.Budgets;
-import id.puskesos.rujukan.routing.ProgramCatalogue;
+import id.puskesos.rujukan.catalogue.ProgramCatalogue;
 
 /**
  * Commands carry their own authority. A command on a case (a partner's decision and handover, the back office's

@@ -31,9 +31,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import id.puskesos.rujukan.common.Dates;
-import id.puskesos.rujukan.evaluation.Period;
-import id.puskesos.rujukan.evaluation.PeriodData;
-import id.puskesos.rujukan.evaluation.PeriodFigures;
+import id.puskesos.rujukan.report.Period;
+import id.puskesos.rujukan.report.PeriodData;
+import id.puskesos.rujukan.report.PeriodFigures;
 import id.puskesos.rujukan.sla.SlaWatch;
 
 /**

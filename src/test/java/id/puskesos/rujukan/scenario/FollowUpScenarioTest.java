@@ -14,7 +14,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import id.puskesos.rujukan.budget.Budgets;
-import id.puskesos.rujukan.routing.ProgramCatalogue;
+import id.puskesos.rujukan.catalogue.ProgramCatalogue;
 
 /**
  * The resident's word closes the loop: aid the resident says never arrived goes to the koordinator's check of the

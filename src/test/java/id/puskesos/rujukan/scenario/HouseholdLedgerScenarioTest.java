@@ -27,9 +27,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import id.puskesos.rujukan.budget.Budgets;
 import id.puskesos.rujukan.budget.HouseholdLedger;
+import id.puskesos.rujukan.catalogue.Program;
+import id.puskesos.rujukan.catalogue.ProgramCatalogue;
 import id.puskesos.rujukan.referral.ProgramStatus;
-import id.puskesos.rujukan.routing.Program;
-import id.puskesos.rujukan.routing.ProgramCatalogue;
 
 /**
  * One household, one aid: the household ledger holds a program (and PKH and BPNT together, since a PKH household is

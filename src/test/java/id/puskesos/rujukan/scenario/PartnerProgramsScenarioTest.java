@@ -24,8 +24,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import id.puskesos.rujukan.budget.Budgets;
 import id.puskesos.rujukan.budget.CommitmentStatus;
-import id.puskesos.rujukan.routing.Program;
-import id.puskesos.rujukan.routing.ProgramCatalogue;
+import id.puskesos.rujukan.catalogue.Program;
+import id.puskesos.rujukan.catalogue.ProgramCatalogue;
 
 /**
  * Partners' programs through the running application: the catalogue an administrator edits, budgets that are never
@@ -255,7 +255,6 @@ class PartnerProgramsScenarioTest extends ScenarioTestSupport {
   }
 
   // ---- helpers ----------------------------------------------------------------------------------------------
-
 
   private static Map<String, Object> programBody(String name) {
     Map<String, Object> body = new LinkedHashMap<>();

@@ -23,8 +23,8 @@ import org.springframework.http.ResponseEntity;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import id.puskesos.rujukan.budget.Budgets;
+import id.puskesos.rujukan.catalogue.ProgramCatalogue;
 import id.puskesos.rujukan.process.ReferralSettings;
-import id.puskesos.rujukan.routing.ProgramCatalogue;
 
 /**
  * Routing that matches instead of spraying: one program per confirmed need by the table's rank, alternatives tried in

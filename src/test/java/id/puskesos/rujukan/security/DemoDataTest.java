@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import id.puskesos.rujukan.RujukanSpringTest;
+import id.puskesos.rujukan.common.Groups;
 
 /** The demo profile's users, groups and Tasklist filters, and that creating them again changes nothing. */
 @RujukanSpringTest

@@ -24,6 +24,8 @@ import org.camunda.bpm.engine.IdentityService;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import id.puskesos.rujukan.access.CommandAuthority;
+import id.puskesos.rujukan.catalogue.ProgramCatalogue;
 import id.puskesos.rujukan.common.FieldError;
 import id.puskesos.rujukan.common.InvalidInputException;
 import id.puskesos.rujukan.referral.CaseFile;
@@ -37,8 +39,6 @@ import id.puskesos.rujukan.registry.Registry;
 import id.puskesos.rujukan.registry.RegistrySettings;
 import id.puskesos.rujukan.registry.Resident;
 import id.puskesos.rujukan.registry.Sex;
-import id.puskesos.rujukan.routing.ProgramCatalogue;
-import id.puskesos.rujukan.security.CommandAuthority;
 
 class VerificationServiceTest {
 

@@ -1,0 +1,129 @@
+package id.puskesos.rujukan.access;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.HistoricProcessInstancePermissions;
+import org.camunda.bpm.engine.authorization.Permission;
+import org.camunda.bpm.engine.authorization.ProcessInstancePermissions;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.camunda.bpm.engine.impl.interceptor.CommandContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+import id.puskesos.rujukan.catalogue.Partner;
+import id.puskesos.rujukan.catalogue.ProgramCatalogue;
+import id.puskesos.rujukan.common.Groups;
+import id.puskesos.rujukan.common.NotFoundException;
+
+/**
+ * Which cases an organisation sees. Puskesos staff, managers and administrators see every case; a partner's staff
+ * only cases referred to their organisation: in the engine through grants on each partner referral sent to them,
+ * in the domain API through this check (a case not sent to them does not exist for them: 404).
+ */
+@Component
+public class CaseAccess {
+
+  /** What the caller may see of a case: everything, or only what concerns these partners. */
+  public record Scope(boolean all, Set<String> partnerCodes) {
+    public boolean sees(String partnerCode) {
+      return all || partnerCodes.contains(partnerCode);
+    }
+  }
+
+  private static final List<String> SEE_ALL = List.of(Groups.FRONT_OFFICE, Groups.FASILITATOR, Groups.BACK_OFFICE,
+      Groups.KOORDINATOR, Groups.MANAJER, Groups.ADMIN);
+
+  private final IdentityService identityService;
+  private final AuthorizationService authorizationService;
+  private final ProgramCatalogue catalogue;
+  private final JdbcClient jdbc;
+
+  public CaseAccess(IdentityService identityService, AuthorizationService authorizationService,
+      ProgramCatalogue catalogue, JdbcClient jdbc) {
+    this.identityService = identityService;
+    this.authorizationService = authorizationService;
+    this.catalogue = catalogue;
+    this.jdbc = jdbc;
+  }
+
+  /** The caller's scope on the case; 404 when the case was never sent to the caller's organisation. */
+  public Scope require(String referralNumber) {
+    Authentication authentication = identityService.getCurrentAuthentication();
+    List<String> groups = authentication == null || authentication.getGroupIds() == null ? List.of()
+        : authentication.getGroupIds();
+    if (authentication == null || groups.stream().anyMatch(SEE_ALL::contains)) {
+      return new Scope(true, Set.of());
+    }
+    Set<String> partners = catalogue.partners().stream().filter(p -> groups.contains(p.group())).map(Partner::code)
+        .collect(Collectors.toSet());
+    boolean sent = !partners.isEmpty() && jdbc.sql("""
+        SELECT partner_code FROM program_referral WHERE referral_number = ? AND status <> 'NOT_SENT'""")
+        .param(referralNumber).query(String.class).list().stream().anyMatch(partners::contains);
+    if (!sent) {
+      throw new NotFoundException("Rujukan " + referralNumber + " tidak ditemukan");
+    }
+    return new Scope(false, partners);
+  }
+
+  /**
+   * Lets the partner's group read the partner referral (its variables and history) and no other partner's group:
+   * on a redirect to another partner, the first one's grants go.
+   */
+  public void grantPartner(String processInstanceId, String group) {
+    withoutAuthorization(() -> {
+      Map<Resources, Permission> reads = Map.of(Resources.PROCESS_INSTANCE, ProcessInstancePermissions.READ,
+          Resources.HISTORIC_PROCESS_INSTANCE, HistoricProcessInstancePermissions.READ);
+      for (var resource : reads.keySet()) {
+        List<Authorization> existing = authorizationService.createAuthorizationQuery().resourceType(resource)
+            .resourceId(processInstanceId).list();
+        existing.stream().filter(a -> !group.equals(a.getGroupId()))
+            .forEach(a -> authorizationService.deleteAuthorization(a.getId()));
+        if (existing.stream().noneMatch(a -> group.equals(a.getGroupId()))) {
+          Authorization read = authorizationService.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
+          read.setGroupId(group);
+          read.setResource(resource);
+          read.setResourceId(processInstanceId);
+          read.addPermission(reads.get(resource));
+          authorizationService.saveAuthorization(read);
+        }
+      }
+      return null;
+    });
+  }
+
+  /**
+   * Runs an action the application takes on its own account (granting access, moving a served case on) without the
+   * caller's authorization checks: inside an engine command by switching them off for it, outside by acting with no
+   * authenticated user. The caller's rights to ask for the action are checked before.
+   */
+  public <T> T withoutAuthorization(Callable<T> action) {
+    CommandContext command = Context.getCommandContext();
+    try {
+      if (command != null) {
+        return command.runWithoutAuthorization(action);
+      }
+      Authentication caller = identityService.getCurrentAuthentication();
+      identityService.clearAuthentication();
+      try {
+        return action.call();
+      } finally {
+        if (caller != null) {
+          identityService.setAuthentication(caller);
+        }
+      }
+    } catch (RuntimeException e) {
+      throw e;
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

@@ -1,0 +1,26 @@
+package id.puskesos.rujukan.catalogue;
+
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * A program of a partner. {@code unit}: "Rp" for money, the unit of goods otherwise ("paket");
+ * {@code defaultAmount}: one grant in that unit, null where the partner sets it per case (hospital debts);
+ * {@code requiresDtks}: only residents in DTKS/DTSEN can be referred to it (the national programs). Who is eligible
+ * is decided by {@code processes/program-eligibility.dmn}, not here. {@code householdGroup}: programs a household
+ * may hold only one of in a period share a group (PKH and BPNT: a PKH household already counts as a Sembako
+ * household); without one, the program is its own group.
+ */
+public record Program(String code, String name, String partner, AidKind aidKind, String unit, Long defaultAmount,
+    @DefaultValue("MONTH") BudgetPeriod budgetPeriod, boolean requiresDtks, @DefaultValue("true") boolean active,
+    String householdGroup) {
+
+  /** The household ledger's slot: the group, or the program itself. */
+  public String ledgerSlot() {
+    return householdGroup == null || householdGroup.isBlank() ? code : householdGroup;
+  }
+
+  /** Whether aid from the program draws on a budget: money and goods do, a service does not. */
+  public boolean budgeted() {
+    return aidKind != AidKind.SERVICE;
+  }
+}

@@ -1,0 +1,201 @@
+package id.puskesos.rujukan.catalogue;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.context.annotation.DependsOn;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import id.puskesos.rujukan.common.Actors;
+import id.puskesos.rujukan.common.Checks;
+import id.puskesos.rujukan.common.InvalidInputException;
+import id.puskesos.rujukan.common.NotFoundException;
+
+/**
+ * The partners and their programs, in the database: seeded from configuration at start-up (codes not there yet),
+ * then edited by an administrator over {@code /api/catalogue}. Who is eligible for a program is the eligibility
+ * table's business ({@code processes/program-eligibility.dmn}); this is what a program is, who handles it, and what
+ * one grant is worth.
+ */
+@Service
+@Transactional
+@DependsOn("flywayInitializer")
+public class ProgramCatalogue {
+
+  private static final String PROGRAM_COLUMNS = """
+      code, name, partner_code, aid_kind, unit, default_amount, budget_period, requires_dtks, active, household_group""";
+
+  private final JdbcClient jdbc;
+  private final Clock clock;
+
+  public ProgramCatalogue(JdbcClient jdbc, Clock clock, CatalogueSettings settings) {
+    this.jdbc = jdbc;
+    this.clock = clock;
+    settings.partners().stream().filter(p -> findPartner(p.code()).isEmpty()).forEach(p -> insertPartner(p));
+    settings.programs().stream().filter(p -> findProgram(p.code()).isEmpty()).forEach(p -> insertProgram(p));
+  }
+
+  // ---- reading ----------------------------------------------------------------------------------------------
+
+  @Transactional(readOnly = true)
+  public List<Partner> partners() {
+    return jdbc.sql("SELECT code, name, candidate_group, government FROM partner ORDER BY code")
+        .query(ProgramCatalogue::mapPartner).list();
+  }
+
+  /** Every program, active or not, partner by partner. */
+  @Transactional(readOnly = true)
+  public List<Program> programs() {
+    return jdbc.sql("SELECT " + PROGRAM_COLUMNS + " FROM program ORDER BY partner_code, code")
+        .query(ProgramCatalogue::mapProgram).list();
+  }
+
+  @Transactional(readOnly = true)
+  public List<Program> activePrograms() {
+    return programs().stream().filter(Program::active).toList();
+  }
+
+  @Transactional(readOnly = true)
+  public Optional<Program> findProgram(String code) {
+    return jdbc.sql("SELECT " + PROGRAM_COLUMNS + " FROM program WHERE code = ?").param(code)
+        .query(ProgramCatalogue::mapProgram).optional();
+  }
+
+  /** The program; an unknown code is the user's error, said in their words. */
+  @Transactional(readOnly = true)
+  public Program program(String code) {
+    return findProgram(code).orElseThrow(
+        () -> new InvalidInputException("programCode", "Program " + code + " tidak dikenal"));
+  }
+
+  @Transactional(readOnly = true)
+  public Optional<Partner> findPartner(String code) {
+    return jdbc.sql("SELECT code, name, candidate_group, government FROM partner WHERE code = ?").param(code)
+        .query(ProgramCatalogue::mapPartner).optional();
+  }
+
+  @Transactional(readOnly = true)
+  public Partner partnerOf(Program program) {
+    return findPartner(program.partner()).orElseThrow();
+  }
+
+  /** "PKH - Dinas Sosial Kota Bandung": how a program is offered in forms. */
+  public String label(Program program) {
+    return program.name() + " - " + partnerOf(program).name();
+  }
+
+  // ---- administration ---------------------------------------------------------------------------------------
+
+  public Partner savePartner(Partner partner, String actor) {
+    Checks checks = new Checks();
+    checks.check(partner.code() != null && partner.code().matches("[A-Z][A-Z0-9_]{1,15}"), "code",
+        "Kode mitra: huruf besar, angka atau _, 2 sampai 16 karakter");
+    checks.required("name", partner.name(), "Nama mitra");
+    checks.check(partner.group() != null && partner.group().matches("[a-z][a-z0-9_-]{1,63}"), "group",
+        "Kelompok (group) petugas mitra wajib diisi: huruf kecil, angka, - atau _");
+    checks.throwIfAny();
+    int updated = jdbc.sql("""
+        UPDATE partner SET name = ?, candidate_group = ?, government = ?, updated_at = ?, updated_by = ?
+        WHERE code = ?""")
+        .params(partner.name().trim(), partner.group(), partner.government(), now(), actor, partner.code()).update();
+    if (updated == 0) {
+      insertPartner(partner, actor);
+    }
+    return findPartner(partner.code()).orElseThrow();
+  }
+
+  public Program saveProgram(Program program, String actor) {
+    Checks checks = new Checks();
+    checks.check(program.code() != null && program.code().matches("[A-Z][A-Z0-9_]{1,31}"), "code",
+        "Kode program: huruf besar, angka atau _, 2 sampai 32 karakter");
+    checks.required("name", program.name(), "Nama program");
+    checks.check(program.partner() != null && findPartner(program.partner()).isPresent(), "partner",
+        "Mitra " + program.partner() + " tidak dikenal");
+    checks.check(program.aidKind() != null, "aidKind", "Jenis bantuan wajib diisi (CASH, GOODS atau SERVICE)");
+    checks.check(program.budgetPeriod() != null, "budgetPeriod",
+        "Periode anggaran wajib diisi (MONTH, QUARTER atau YEAR)");
+    checks.check(program.defaultAmount() == null || program.defaultAmount() > 0, "defaultAmount",
+        "Nilai bantuan baku harus lebih dari 0, atau dikosongkan bila mitra menetapkannya per kasus");
+    checks.check(program.unit() == null || program.unit().length() <= 16, "unit", "Satuan paling banyak 16 karakter");
+    checks.check(program.householdGroup() == null || program.householdGroup().isBlank()
+        || program.householdGroup().trim().matches("[A-Z][A-Z0-9_]{1,31}"), "householdGroup",
+        "Kelompok program keluarga: huruf besar, angka atau _, 2 sampai 32 karakter");
+    checks.throwIfAny();
+    int updated = jdbc.sql("""
+        UPDATE program SET name = ?, partner_code = ?, aid_kind = ?, unit = ?, default_amount = ?, budget_period = ?,
+                           requires_dtks = ?, active = ?, household_group = ?, updated_at = ?, updated_by = ?
+        WHERE code = ?""")
+        .params(program.name().trim(), program.partner(), program.aidKind().name(), unit(program),
+            program.defaultAmount(), program.budgetPeriod().name(), program.requiresDtks(), program.active(),
+            householdGroup(program), now(), actor, program.code())
+        .update();
+    if (updated == 0) {
+      insertProgram(program, actor);
+    }
+    return findProgram(program.code()).orElseThrow(() -> new NotFoundException("Program " + program.code()));
+  }
+
+  // ---- helpers ----------------------------------------------------------------------------------------------
+
+  private void insertPartner(Partner p) {
+    insertPartner(p, Actors.SYSTEM);
+  }
+
+  private void insertPartner(Partner p, String actor) {
+    jdbc.sql("""
+        INSERT INTO partner (code, name, candidate_group, government, updated_at, updated_by) VALUES (?, ?, ?, ?, ?, ?)""")
+        .params(p.code(), p.name(), p.group(), p.government(), now(), actor).update();
+  }
+
+  private void insertProgram(Program p) {
+    if (findPartner(p.partner()).isEmpty()) {
+      throw new IllegalArgumentException("program " + p.code() + " names unknown partner " + p.partner());
+    }
+    insertProgram(p, Actors.SYSTEM);
+  }
+
+  private void insertProgram(Program p, String actor) {
+    jdbc.sql("""
+        INSERT INTO program (code, name, partner_code, aid_kind, unit, default_amount, budget_period, requires_dtks,
+                             active, household_group, updated_at, updated_by)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+        .params(p.code(), p.name(), p.partner(), p.aidKind().name(), unit(p), p.defaultAmount(),
+            p.budgetPeriod().name(), p.requiresDtks(), p.active(), householdGroup(p), now(), actor)
+        .update();
+  }
+
+  private static String unit(Program p) {
+    if (p.unit() != null && !p.unit().isBlank()) {
+      return p.unit().trim();
+    }
+    return p.aidKind() == AidKind.GOODS ? "paket" : "Rp";
+  }
+
+  private static String householdGroup(Program p) {
+    return p.householdGroup() == null || p.householdGroup().isBlank() ? null : p.householdGroup().trim();
+  }
+
+  private OffsetDateTime now() {
+    return OffsetDateTime.now(clock);
+  }
+
+  private static Partner mapPartner(ResultSet rs, int row) throws SQLException {
+    return new Partner(rs.getString("code"), rs.getString("name"), rs.getString("candidate_group"),
+        rs.getBoolean("government"));
+  }
+
+  private static Program mapProgram(ResultSet rs, int row) throws SQLException {
+    long amount = rs.getLong("default_amount");
+    Long defaultAmount = rs.wasNull() ? null : amount;
+    return new Program(rs.getString("code"), rs.getString("name"), rs.getString("partner_code"),
+        AidKind.valueOf(rs.getString("aid_kind")), rs.getString("unit"), defaultAmount,
+        BudgetPeriod.valueOf(rs.getString("budget_period")), rs.getBoolean("requires_dtks"), rs.getBoolean("active"),
+        rs.getString("household_group"));
+  }
+}

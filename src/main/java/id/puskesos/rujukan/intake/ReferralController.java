@@ -1,0 +1,63 @@
+package id.puskesos.rujukan.intake;
+
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import id.puskesos.rujukan.access.Roles;
+import id.puskesos.rujukan.common.ConcurrentChange;
+import id.puskesos.rujukan.common.Groups;
+import id.puskesos.rujukan.referral.ReferralQueries;
+import id.puskesos.rujukan.referral.ReferralView;
+
+/** A case over HTTP: read it and its letters, or record that the resident withdrew. */
+@RestController
+@RequestMapping("/api/referrals")
+public class ReferralController {
+
+  private final ReferralQueries queries;
+  private final WithdrawalService withdrawalService;
+  private final Roles roles;
+
+  public ReferralController(ReferralQueries queries, WithdrawalService withdrawalService, Roles roles) {
+    this.queries = queries;
+    this.withdrawalService = withdrawalService;
+    this.roles = roles;
+  }
+
+  @GetMapping("/{referralNumber}")
+  public ReferralView get(@PathVariable String referralNumber) {
+    return queries.view(referralNumber);
+  }
+
+  /** The recommendation letter issued for a program of the case, as the resident received it. */
+  @GetMapping(path = "/{referralNumber}/letters/{programCode}", produces = MediaType.APPLICATION_PDF_VALUE)
+  public ResponseEntity<byte[]> letter(@PathVariable String referralNumber, @PathVariable String programCode) {
+    byte[] pdf = queries.letter(referralNumber, programCode);
+    return ResponseEntity.ok()
+        .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline()
+            .filename("surat-rekomendasi-%s-%s.pdf".formatted(referralNumber, programCode)).build().toString())
+        .body(pdf);
+  }
+
+  /** Closes the open case as withdrawn; 409 when it is already closed. */
+  @PostMapping("/{referralNumber}/withdrawal")
+  public ReferralView withdraw(@PathVariable String referralNumber, @RequestBody WithdrawalRequest request) {
+    roles.require("petugas Puskesos", Groups.FRONT_OFFICE, Groups.BACK_OFFICE, Groups.KOORDINATOR);
+    ConcurrentChange.retry(() -> {
+      withdrawalService.withdraw(referralNumber, request.reason());
+      return null;
+    });
+    return queries.view(referralNumber);
+  }
+
+  public record WithdrawalRequest(String reason) {
+  }
+}

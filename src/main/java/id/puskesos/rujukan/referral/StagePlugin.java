@@ -1,0 +1,82 @@
+package id.puskesos.rujukan.referral;
+
+import java.util.ArrayList;
+import java.util.Map;
+
+import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
+import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseUtil;
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
+import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
+import org.camunda.bpm.engine.impl.util.xml.Element;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Component;
+
+import id.puskesos.rujukan.common.Actors;
+import id.puskesos.rujukan.process.ReferralProcess;
+
+/**
+ * Keeps the case's stage in step with the model. An activity carrying the extension property
+ * {@code stage} (set in Camunda Modeler, e.g. {@code stage=VERIFICATION}) moves the case to that stage when it
+ * starts; analysts move a stage boundary by moving the property, without a code change.
+ */
+@Component
+public class StagePlugin extends AbstractProcessEnginePlugin {
+
+  private final ObjectProvider<CaseFile> caseFile;
+  private final ObjectProvider<Actors> actors;
+
+  public StagePlugin(ObjectProvider<CaseFile> caseFile, ObjectProvider<Actors> actors) {
+    this.caseFile = caseFile;
+    this.actors = actors;
+  }
+
+  @Override
+  public void preInit(ProcessEngineConfigurationImpl configuration) {
+    if (configuration.getCustomPostBPMNParseListeners() == null) {
+      configuration.setCustomPostBPMNParseListeners(new ArrayList<>());
+    }
+    configuration.getCustomPostBPMNParseListeners().add(new StageParseListener());
+  }
+
+  private final class StageParseListener extends AbstractBpmnParseListener {
+
+    @Override
+    public void parseUserTask(Element element, ScopeImpl scope, ActivityImpl activity) {
+      attach(element, activity);
+    }
+
+    @Override
+    public void parseServiceTask(Element element, ScopeImpl scope, ActivityImpl activity) {
+      attach(element, activity);
+    }
+
+    @Override
+    public void parseCallActivity(Element element, ScopeImpl scope, ActivityImpl activity) {
+      attach(element, activity);
+    }
+
+    @Override
+    public void parseIntermediateCatchEvent(Element element, ScopeImpl scope, ActivityImpl activity) {
+      attach(element, activity);
+    }
+
+    @Override
+    public void parseSubProcess(Element element, ScopeImpl scope, ActivityImpl activity) {
+      attach(element, activity);
+    }
+
+    private void attach(Element element, ActivityImpl activity) {
+      Map<String, String> properties = BpmnParseUtil.parseCamundaExtensionProperties(element);
+      String stageName = properties == null ? null : properties.get(ReferralProcess.STAGE_PROPERTY);
+      if (stageName == null) {
+        return;
+      }
+      Stage stage = Stage.valueOf(stageName);
+      activity.addListener(ExecutionListener.EVENTNAME_START, (ExecutionListener) execution ->
+          caseFile.getObject().enterStage(execution.getProcessBusinessKey(), stage, actors.getObject().current()));
+    }
+  }
+}

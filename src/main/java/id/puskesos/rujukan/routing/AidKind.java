@@ -1,6 +1,0 @@
-package id.puskesos.rujukan.routing;
-
-/** What a program gives: money, goods, or a service such as a data update. */
-public enum AidKind {
-  CASH, GOODS, SERVICE
-}
