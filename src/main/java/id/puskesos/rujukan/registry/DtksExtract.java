@@ -1,16 +1,21 @@
 package id.puskesos.rujukan.registry;
 
-import java.io.BufferedReader;
+import java.io.Closeable;
 import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
 import org.springframework.stereotype.Component;
 
 import id.puskesos.rujukan.common.Checks;
@@ -19,7 +24,7 @@ import id.puskesos.rujukan.common.InvalidInputException;
 
 /**
  * The CSV extract of DTKS/DTSEN the Puskesos imports (UTF-8, comma-separated, header row, fields with commas in
- * double quotes). One row per person; the columns, in any order:
+ * double quotes; read by Commons CSV). One row per person; the columns, in any order:
  *
  * <pre>
  * nik, no_kk, nama, tanggal_lahir (TTTT-BB-HH), jenis_kelamin (L/P), hubungan_keluarga, alamat, rt, rw, kelurahan,
@@ -56,42 +61,58 @@ public class DtksExtract {
     this.clock = clock;
   }
 
+  /**
+   * The records of a CSV file, read by Commons CSV one at a time (a quoted field may hold commas, quotes and line
+   * breaks). Blank lines are records too, of one empty field, so that row numbers count the file's records.
+   */
+  public static final class Records implements Closeable {
+    private final CSVParser parser;
+    private final Iterator<CSVRecord> records;
+
+    private Records(Reader in) throws IOException {
+      this.parser = FORMAT.parse(in);
+      this.records = parser.iterator();
+    }
+
+    /** The next record's fields, or null at the end. */
+    public List<String> next() {
+      try {
+        return records.hasNext() ? records.next().toList() : null;
+      } catch (UncheckedIOException | IllegalStateException e) {
+        throw new InvalidInputException("file", "Berkas CSV tidak dapat dibaca setelah baris "
+            + parser.getRecordNumber() + ": " + e.getMessage());
+      }
+    }
+
+    @Override
+    public void close() throws IOException {
+      parser.close();
+    }
+  }
+
+  private static final CSVFormat FORMAT = CSVFormat.DEFAULT.builder().setIgnoreEmptyLines(false).get();
+
+  /** Opens the file's records; {@link #header} reads the first. */
+  public static Records records(Reader in) throws IOException {
+    return new Records(in);
+  }
+
   /** Reads the header; every column must be there. Returns each column's position. */
-  public Map<String, Integer> header(BufferedReader in) throws IOException {
-    String line = in.readLine();
-    if (line == null) {
+  public Map<String, Integer> header(Records in) {
+    List<String> names = in.next();
+    if (names == null) {
       throw new InvalidInputException("file", "Berkas kosong: baris judul kolom tidak ada");
     }
-    if (line.startsWith("\uFEFF")) {
-      line = line.substring(1);
-    }
     Map<String, Integer> positions = new HashMap<>();
-    List<String> names = split(line);
     for (int i = 0; i < names.size(); i++) {
-      positions.put(names.get(i).trim().toLowerCase(Locale.ROOT), i);
+      String name = i == 0 && names.get(0).startsWith("\uFEFF") ? names.get(0).substring(1) : names.get(i);
+      positions.put(name.trim().toLowerCase(Locale.ROOT), i);
     }
     List<String> missing = COLUMNS.stream().filter(c -> !positions.containsKey(c)).toList();
     if (!missing.isEmpty()) {
       throw new InvalidInputException("file", "Kolom tidak ada di baris judul: " + String.join(", ", missing));
     }
     return positions;
-  }
-
-  /** The next record of the file (a quoted field may span lines), or null at the end. */
-  public static List<String> nextRecord(BufferedReader in) throws IOException {
-    String line = in.readLine();
-    if (line == null) {
-      return null;
-    }
-    StringBuilder record = new StringBuilder(line);
-    while (quotes(record) % 2 == 1) {
-      String more = in.readLine();
-      if (more == null) {
-        break;
-      }
-      record.append('\n').append(more);
-    }
-    return split(record.toString());
   }
 
   /** Checks one row with the intake's rules; every problem of the row is named. */
@@ -166,46 +187,5 @@ public class DtksExtract {
     }
     String v = fields.get(at).trim();
     return v.isEmpty() ? null : v;
-  }
-
-  private static int quotes(CharSequence text) {
-    int count = 0;
-    for (int i = 0; i < text.length(); i++) {
-      if (text.charAt(i) == '"') {
-        count++;
-      }
-    }
-    return count;
-  }
-
-  /** Splits one CSV record: commas separate, double quotes enclose, "" inside quotes is one quote. */
-  static List<String> split(String record) {
-    List<String> fields = new ArrayList<>(16);
-    StringBuilder field = new StringBuilder();
-    boolean quoted = false;
-    for (int i = 0; i < record.length(); i++) {
-      char c = record.charAt(i);
-      if (quoted) {
-        if (c == '"') {
-          if (i + 1 < record.length() && record.charAt(i + 1) == '"') {
-            field.append('"');
-            i++;
-          } else {
-            quoted = false;
-          }
-        } else {
-          field.append(c);
-        }
-      } else if (c == '"') {
-        quoted = true;
-      } else if (c == ',') {
-        fields.add(field.toString());
-        field.setLength(0);
-      } else {
-        field.append(c);
-      }
-    }
-    fields.add(field.toString());
-    return fields;
   }
 }

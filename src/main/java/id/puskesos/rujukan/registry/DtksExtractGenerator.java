@@ -1,6 +1,5 @@
 package id.puskesos.rujukan.registry;
 
-import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -13,6 +12,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
 
 /**
  * Writes realistic synthetic DTKS/DTSEN extracts of any size, for tests, demos and the import benchmark: households
@@ -46,6 +48,9 @@ public final class DtksExtractGenerator {
       "NIK_SERIAL_0000", "NIK_PROVINCE", "DESIL_11", "NAME_MISSING", "BIRTH_DATE_FUTURE", "BIRTH_DATE_FORMAT",
       "RT_LETTERS", "NIK_REPEATED"};
 
+  /** As the DTKS/DTSEN export writes it: comma separated, quoted where needed, one line per record. */
+  private static final CSVFormat FORMAT = CSVFormat.DEFAULT.builder().setRecordSeparator('\n').get();
+
   private final Random random;
   private final double badShare;
   private final double duplicateShare;
@@ -73,9 +78,8 @@ public final class DtksExtractGenerator {
     Map<Long, String> bad = new LinkedHashMap<>();
     long duplicates = 0;
     List<String[]> recent = new ArrayList<>();
-    try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-      out.write(String.join(",", DtksExtract.COLUMNS));
-      out.newLine();
+    try (CSVPrinter out = new CSVPrinter(Files.newBufferedWriter(file, StandardCharsets.UTF_8), FORMAT)) {
+      out.printRecord(DtksExtract.COLUMNS);
       long written = 0;
       while (written < rows) {
         for (String[] person : household()) {
@@ -85,13 +89,13 @@ public final class DtksExtractGenerator {
           long rowNumber = written + 2;
           if (random.nextDouble() < badShare && !recent.isEmpty()) {
             String kind = BAD_KINDS[random.nextInt(BAD_KINDS.length)];
-            write(out, spoil(person.clone(), kind, recent));
+            out.printRecord((Object[]) spoil(person.clone(), kind, recent));
             bad.put(rowNumber, kind);
           } else {
-            write(out, person);
+            out.printRecord((Object[]) person);
             remember(recent, person);
             if (random.nextDouble() < duplicateShare && written + 1 < rows) {
-              write(out, sameResidentUnderAnotherNik(person));
+              out.printRecord((Object[]) sameResidentUnderAnotherNik(person));
               written++;
               duplicates++;
             }
@@ -220,22 +224,5 @@ public final class DtksExtractGenerator {
 
   private static String date6(LocalDate date) {
     return "%02d%02d%02d".formatted(date.getDayOfMonth(), date.getMonthValue(), date.getYear() % 100);
-  }
-
-  private static void write(BufferedWriter out, String[] row) throws IOException {
-    for (int i = 0; i < row.length; i++) {
-      if (i > 0) {
-        out.write(',');
-      }
-      String v = row[i];
-      if (v.indexOf(',') >= 0 || v.indexOf('"') >= 0) {
-        out.write('"');
-        out.write(v.replace("\"", "\"\""));
-        out.write('"');
-      } else {
-        out.write(v);
-      }
-    }
-    out.newLine();
   }
 }

@@ -1,10 +1,10 @@
 package id.puskesos.rujukan.registry;
 // Size: one streaming import: batches, idempotent rows, rejects and the correction history share one set of rules.
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.StringReader;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,6 +17,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -31,6 +32,8 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
 import org.postgresql.PGConnection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -147,14 +150,14 @@ public class DtksImporter {
   /** The reader: parses and checks rows, hands them over in batches, ends with {@link Batch#END}. */
   private void read(long importId, Path file, String actor, String fileName, BlockingQueue<Batch> ready,
       AtomicReference<Exception> failure) {
-    try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+    try (DtksExtract.Records in = DtksExtract.records(Files.newBufferedReader(file, StandardCharsets.UTF_8))) {
       Map<String, Integer> positions = extract.header(in);
       NikRows seen = new NikRows();
       String reason = "Impor DTKS/DTSEN #%d (%s)".formatted(importId, fileName);
       Batch batch = new Batch(importId, actor, reason);
       long rowNumber = 1;
       List<String> fields;
-      while ((fields = DtksExtract.nextRecord(in)) != null) {
+      while ((fields = in.next()) != null) {
         rowNumber++;
         if (fields.size() == 1 && fields.get(0).isBlank()) {
           continue;
@@ -210,6 +213,20 @@ public class DtksImporter {
         SELECT row_number, nik_masked, reason FROM registry_import_reject WHERE import_id = ? ORDER BY row_number""")
         .param(importId)
         .query((rs, row) -> new String[] {rs.getString(1), rs.getString(2), rs.getString(3)}).list();
+  }
+
+  /** The rejects report as CSV (baris, nik, alasan), for the operator to fix the rows in the source file. */
+  public String rejectsCsv(long importId) {
+    StringBuilder csv = new StringBuilder();
+    try (CSVPrinter printer = new CSVPrinter(csv, CSVFormat.DEFAULT.builder().setRecordSeparator('\n').get())) {
+      printer.printRecord("baris", "nik", "alasan");
+      for (String[] reject : rejects(importId)) {
+        printer.printRecord((Object[]) reject);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return csv.toString();
   }
 
   /** Writes one batch in one transaction: new records, changed fields with history, rejects and the counters. */
@@ -295,15 +312,9 @@ public class DtksImporter {
       if (!connection.isWrapperFor(PGConnection.class)) {
         return false;
       }
-      StringBuilder csv = new StringBuilder(rows.size() * 200);
-      for (DtksExtract.Row r : rows) {
-        csvLine(csv, r.nik(), r.kkNumber(), r.fullName(), NameKey.of(r.fullName()), r.birthDate(), r.sex().name(),
-            r.relationship(), r.address(), r.rt(), r.rw(), r.kelurahan(), r.status().name(), r.desil(),
-            r.updatedOn(), r.deceased(), importId, at.toInstant(), at.toInstant());
-      }
       try {
         connection.unwrap(PGConnection.class).getCopyAPI().copyIn("COPY resident (" + INSERT_COLUMNS
-            + ") FROM STDIN WITH (FORMAT csv)", new StringReader(csv.toString()));
+            + ") FROM STDIN WITH (FORMAT csv)", new StringReader(copyData(rows, importId, at.toInstant())));
       } catch (IOException e) {
         throw new SQLException(e);
       }
@@ -322,19 +333,20 @@ public class DtksImporter {
         + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", params);
   }
 
-  private static void csvLine(StringBuilder csv, Object... values) {
-    for (int i = 0; i < values.length; i++) {
-      if (i > 0) {
-        csv.append(',');
-      }
-      String v = values[i] == null ? "" : values[i].toString();
-      if (v.indexOf(',') >= 0 || v.indexOf('"') >= 0 || v.indexOf('\n') >= 0 || v.indexOf('\r') >= 0) {
-        csv.append('"').append(v.replace("\"", "\"\"")).append('"');
-      } else {
-        csv.append(v);
+  /**
+   * The new records as COPY's CSV ({@code INSERT_COLUMNS} in order): every value quoted, a null unquoted and empty,
+   * which COPY reads as NULL.
+   */
+  static String copyData(List<DtksExtract.Row> rows, long importId, Instant at) throws IOException {
+    StringBuilder csv = new StringBuilder(rows.size() * 200);
+    try (CSVPrinter printer = new CSVPrinter(csv, CSVFormat.POSTGRESQL_CSV)) {
+      for (DtksExtract.Row r : rows) {
+        printer.printRecord(r.nik(), r.kkNumber(), r.fullName(), NameKey.of(r.fullName()), r.birthDate(),
+            r.sex().name(), r.relationship(), r.address(), r.rt(), r.rw(), r.kelurahan(), r.status().name(),
+            r.desil(), r.updatedOn(), r.deceased(), importId, at, at);
       }
     }
-    csv.append('\n');
+    return csv.toString();
   }
 
   /** The field changes this row makes to the record, as history rows. */

@@ -1,8 +1,8 @@
 package id.puskesos.rujukan.registry;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.DateTimeException;
@@ -13,6 +13,9 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
 import org.springframework.stereotype.Component;
 
 import id.puskesos.rujukan.common.Checks;
@@ -143,17 +146,14 @@ public class IdentityNumbers {
     return false;
   }
 
+  /** {@code registry/regions.csv}: a header row (code, name), comment lines starting with '#'. */
   private static Map<String, String> loadRegions() {
     Map<String, String> codes = new HashMap<>();
-    try (BufferedReader in = new BufferedReader(new InputStreamReader(
-        IdentityNumbers.class.getResourceAsStream("/registry/regions.csv"), StandardCharsets.UTF_8))) {
-      String line;
-      while ((line = in.readLine()) != null) {
-        if (line.isBlank() || line.startsWith("#") || line.startsWith("code,")) {
-          continue;
-        }
-        int comma = line.indexOf(',');
-        codes.put(line.substring(0, comma), line.substring(comma + 1));
+    CSVFormat format = CSVFormat.DEFAULT.builder().setCommentMarker('#').setHeader().setSkipHeaderRecord(true).get();
+    try (Reader in = new InputStreamReader(IdentityNumbers.class.getResourceAsStream("/registry/regions.csv"),
+        StandardCharsets.UTF_8); CSVParser parser = format.parse(in)) {
+      for (CSVRecord record : parser) {
+        codes.put(record.get("code"), record.get("name"));
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);

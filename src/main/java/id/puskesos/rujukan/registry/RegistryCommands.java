@@ -84,12 +84,8 @@ public final class RegistryCommands {
           "cli:" + System.getProperty("user.name"), progress -> out.printf("... %,d baris dibaca%n",
               progress.rowsRead()));
       Path rejects = file.resolveSibling(file.getFileName() + ".rejects.csv");
-      StringBuilder report = new StringBuilder("baris,nik,alasan\n");
-      for (String[] reject : context.getBean(DtksImporter.class).rejects(summary.importId())) {
-        report.append(reject[0]).append(',').append(reject[1] == null ? "" : reject[1]).append(",\"")
-            .append(reject[2].replace("\"", "\"\"")).append("\"\n");
-      }
-      Files.writeString(rejects, report, StandardCharsets.UTF_8);
+      Files.writeString(rejects, context.getBean(DtksImporter.class).rejectsCsv(summary.importId()),
+          StandardCharsets.UTF_8);
       double total = (System.nanoTime() - begin) / 1e9;
       out.printf("Impor #%d %s: %,d baris, %,d baru, %,d berubah, %,d tetap, %,d ditolak (%s), %,d kemungkinan data "
           + "ganda; impor %.1f s, pencarian data ganda %.1f s%n", summary.importId(), summary.status(),

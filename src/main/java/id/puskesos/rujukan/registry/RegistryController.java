@@ -73,12 +73,7 @@ public class RegistryController {
   public String rejects(@PathVariable long importId) {
     roles.require("operator Puskesos (front office)", Groups.FRONT_OFFICE);
     importer.summary(importId);
-    StringBuilder csv = new StringBuilder("baris,nik,alasan\n");
-    for (String[] reject : importer.rejects(importId)) {
-      csv.append(reject[0]).append(',').append(reject[1] == null ? "" : reject[1]).append(",\"")
-          .append(reject[2].replace("\"", "\"\"")).append("\"\n");
-    }
-    return csv.toString();
+    return importer.rejectsCsv(importId);
   }
 
   /** A resident's record and its correction history; the NIK appears masked. */

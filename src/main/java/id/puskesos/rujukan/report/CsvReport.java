@@ -6,37 +6,47 @@ import static id.puskesos.rujukan.report.ReportFormat.columns;
 import static id.puskesos.rujukan.report.ReportFormat.rows;
 
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
 import org.springframework.stereotype.Component;
 
 /**
- * Renders one {@link Report.Table} as CSV (RFC 4180: comma separated, CRLF, quoted where needed), UTF-8 with a byte
- * order mark so that Excel reads Indonesian text correctly. Cells that a spreadsheet would run as a formula are
- * prefixed with an apostrophe (CSV injection), except plain numbers such as "-12" or "-1,5".
+ * Renders one {@link Report.Table} as CSV by Commons CSV (RFC 4180: comma separated, CRLF, quoted where needed),
+ * UTF-8 with a byte order mark so that Excel reads Indonesian text correctly. Cells that a spreadsheet would run as a
+ * formula are prefixed with an apostrophe (CSV injection), except plain numbers such as "-12" or "-1,5".
  */
 @Component
 public class CsvReport {
 
   private static final byte[] BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
-  private static final String CRLF = "\r\n";
+  private static final CSVFormat FORMAT = CSVFormat.RFC4180;
   /** A number as written in a cell ("-12", "+3", "-1,5", "-1.234,5", "-7%"): safe although it starts with a sign. */
   private static final Pattern PLAIN_NUMBER = Pattern.compile("[+-]?\\d+(?:[.,]\\d+)*%?");
   private static final Pattern UNSAFE_FILE_CHARS = Pattern.compile("[^a-z0-9-]");
 
   public byte[] render(Report.Table table) {
-    StringBuilder csv = new StringBuilder();
-    int columnCount = columnCount(table);
-    line(csv, columns(table), columnCount);
-    for (List<String> row : rows(table)) {
-      line(csv, row, columnCount);
-    }
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream(csv.length() + 16);
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     bytes.writeBytes(BOM);
-    bytes.writeBytes(csv.toString().getBytes(StandardCharsets.UTF_8));
+    int columnCount = columnCount(table);
+    try (Writer writer = new OutputStreamWriter(bytes, StandardCharsets.UTF_8);
+        CSVPrinter printer = new CSVPrinter(writer, FORMAT)) {
+      printer.printRecord(fields(columns(table), columnCount));
+      for (List<String> row : rows(table)) {
+        printer.printRecord(fields(row, columnCount));
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
     return bytes.toByteArray();
   }
 
@@ -51,29 +61,19 @@ public class CsvReport {
   }
 
   /** Every line has the same number of fields: short rows are padded with empty ones. */
-  private static void line(StringBuilder csv, List<String> cells, int columnCount) {
+  private static List<String> fields(List<String> cells, int columnCount) {
+    List<String> fields = new ArrayList<>(columnCount);
     for (int c = 0; c < columnCount; c++) {
-      if (c > 0) {
-        csv.append(',');
-      }
-      csv.append(field(cell(cells, c)));
+      fields.add(neutralised(cell(cells, c)));
     }
-    csv.append(CRLF);
-  }
-
-  static String field(String value) {
-    String safe = neutralised(value);
-    if (safe.indexOf(',') >= 0 || safe.indexOf('"') >= 0 || safe.indexOf('\r') >= 0 || safe.indexOf('\n') >= 0) {
-      return '"' + safe.replace("\"", "\"\"") + '"';
-    }
-    return safe;
+    return fields;
   }
 
   /**
    * A leading = + - @ (or tab / CR) would make a spreadsheet evaluate the cell; the apostrophe keeps it text. A lone
    * "-" (the tables' "none") cannot be a formula and stays as it is.
    */
-  private static String neutralised(String value) {
+  static String neutralised(String value) {
     if (value.isEmpty() || value.equals("-")) {
       return value;
     }

@@ -11,9 +11,6 @@ import java.util.regex.Pattern;
 /** What {@link HtmlReport}, {@link PdfReport} and {@link CsvReport} must agree on, so the three forms match. */
 final class ReportFormat {
 
-  /** Shown in place of a table without rows. */
-  static final String NO_DATA = "Tidak ada data";
-
   /** A cell as the Puskesos prints a number: "1.234", "-12", "61,7", "12,5%", "Rp 1.500.000". */
   private static final Pattern NUMERIC =
       Pattern.compile("(?:Rp\\.?\\s?)?[+\\-\u2212]?\\d+(?:\\.\\d{3})*(?:,\\d+)?\\s?%?");

@@ -324,8 +324,8 @@ class TasklistIT {
       assertThat(headings).contains("Ringkasan", "Tingkat fasilitasi", "Apresiasi mitra",
           "Hasil rapat evaluasi bersama", "Rencana tindak lanjut yang disepakati");
       // a quarter with no cases still shows its months, the satisfaction scale and the four aspects as charts
-      assertThat(browser.findElements(By.cssSelector("svg.chart"))).hasSizeGreaterThanOrEqualTo(4);
-      assertThat(browser.findElements(By.cssSelector("svg.chart .bar"))).isNotEmpty();
+      assertThat(browser.findElements(By.cssSelector("div.chart"))).hasSizeGreaterThanOrEqualTo(4);
+      assertThat(browser.findElements(By.cssSelector("div.chart .bar"))).isNotEmpty();
       assertThat(browser.findElement(By.tagName("body")).getText()).contains("Daftar tunggu bersama disusun",
           "Back office Puskesos", "Paket sembako tersalurkan tepat waktu");
       WebElement csv = browser.findElement(By.xpath("//a[contains(@href, 'skor-aspek-rata-rata.csv')]"));

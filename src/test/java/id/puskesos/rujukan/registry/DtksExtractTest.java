@@ -3,7 +3,6 @@ package id.puskesos.rujukan.registry;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.io.BufferedReader;
 import java.io.StringReader;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -23,9 +22,9 @@ class DtksExtractTest {
           ZoneId.of("Asia/Jakarta")));
 
   private DtksExtract.Parsed parse(String line) throws Exception {
-    BufferedReader in = new BufferedReader(new StringReader(HEADER + "\n" + line + "\n"));
+    DtksExtract.Records in = DtksExtract.records(new StringReader(HEADER + "\n" + line + "\n"));
     Map<String, Integer> positions = extract.header(in);
-    return extract.parse(2, DtksExtract.nextRecord(in), positions);
+    return extract.parse(2, in.next(), positions);
   }
 
   @Test
@@ -57,18 +56,38 @@ class DtksExtractTest {
 
   @Test
   void columnsMayComeInAnyOrderButMustAllBeThere() throws Exception {
-    BufferedReader in = new BufferedReader(new StringReader("nama,nik\n"));
+    DtksExtract.Records in = DtksExtract.records(new StringReader("nama,nik\n"));
     assertThatThrownBy(() -> extract.header(in)).isInstanceOf(InvalidInputException.class)
         .hasMessageContaining("Kolom tidak ada di baris judul: no_kk, tanggal_lahir");
   }
 
   @Test
   void quotedFieldsMayHoldCommasQuotesAndLineBreaks() throws Exception {
-    BufferedReader in = new BufferedReader(new StringReader("a,\"b, \"\"c\"\"\",\"d\ne\"\nf,g\n"));
+    DtksExtract.Records in = DtksExtract.records(new StringReader("a,\"b, \"\"c\"\"\",\"d\ne\"\nf,g\n"));
 
-    assertThat(DtksExtract.nextRecord(in)).containsExactly("a", "b, \"c\"", "d\ne");
-    assertThat(DtksExtract.nextRecord(in)).containsExactly("f", "g");
-    assertThat(DtksExtract.nextRecord(in)).isNull();
+    assertThat(in.next()).containsExactly("a", "b, \"c\"", "d\ne");
+    assertThat(in.next()).containsExactly("f", "g");
+    assertThat(in.next()).isNull();
+  }
+
+  @Test
+  void copyDataForPostgresqlQuotesEveryValueAndLeavesNullsBare() throws Exception {
+    DtksExtract.Row row = parse("3273026107900004,3273022208130002,\"Dewi \"\"Ṣaleh\"\"\",1990-07-21,P,ISTRI,"
+        + "\"Jl. Pelesiran No. 4,\nbelakang masjid\",2,5,Lebak Siliwangi,3,AKTIF,2026-01-10,T").row();
+    java.time.Instant at = java.time.Instant.parse("2026-11-27T01:00:00Z");
+
+    String copy = DtksImporter.copyData(List.of(row), 42, at);
+
+    try (org.apache.commons.csv.CSVParser parser = org.apache.commons.csv.CSVFormat.POSTGRESQL_CSV
+        .parse(new StringReader(copy))) {
+      List<org.apache.commons.csv.CSVRecord> records = parser.getRecords();
+      assertThat(records).hasSize(1);
+      assertThat(records.get(0).toList()).containsExactly("3273026107900004", "3273022208130002",
+          "Dewi \"Ṣaleh\"", NameKey.of("Dewi \"Ṣaleh\""), "1990-07-21", "F", "ISTRI",
+          "Jl. Pelesiran No. 4,\nbelakang masjid", "002", "005", "Lebak Siliwangi", "LISTED", "3", "2026-01-10",
+          "false", "42", "2026-11-27T01:00:00Z", "2026-11-27T01:00:00Z");
+    }
+    assertThat(copy).startsWith("\"3273026107900004\",").endsWith("\"2026-11-27T01:00:00Z\"\n");
   }
 
   @Test
@@ -87,12 +106,12 @@ class DtksExtractTest {
         .write(file, 20_000);
 
     java.util.Map<Long, String> rejected = new java.util.TreeMap<>();
-    try (BufferedReader in = java.nio.file.Files.newBufferedReader(file)) {
+    try (DtksExtract.Records in = DtksExtract.records(java.nio.file.Files.newBufferedReader(file))) {
       Map<String, Integer> positions = extract.header(in);
       NikRows seen = new NikRows();
       long number = 1;
       List<String> fields;
-      while ((fields = DtksExtract.nextRecord(in)) != null) {
+      while ((fields = in.next()) != null) {
         number++;
         DtksExtract.Parsed parsed = extract.parse(number, fields, positions);
         if (parsed.row() == null) {

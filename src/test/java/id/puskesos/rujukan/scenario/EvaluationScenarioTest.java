@@ -164,7 +164,7 @@ class EvaluationScenarioTest extends ScenarioTestSupport {
     String rupiah = "Rp" + String.format(java.util.Locale.forLanguageTag("id-ID"), "%,d", cash(after, "BPNT"));
     assertThat(csv).contains("Dinas Sosial Kota Bandung,BPNT", rupiah);
     byte[] pdf = api.bytes("baznas", "/api/evaluations/" + evaluationId(instance) + "/pack.pdf").getBody();
-    assertThat(new PDFTextStripper().getText(Loader.loadPDF(pdf))).contains("Bahan evaluasi partisipatif",
+    assertThat(new PDFTextStripper().getText(Loader.loadPDF(pdf)).replaceAll("\\s+", " ")).contains("Bahan evaluasi partisipatif",
         quarter.label(), "Tingkat fasilitasi", "Dinas Sosial Kota Bandung", rupiah,
         "%d pengaduan diterima;".formatted(after.facilitation().overall().received()),
         "Tingkat fasilitasi (ukuran studi)");
