@@ -5,6 +5,7 @@ import static id.puskesos.rujukan.process.ProfessionalOpinionProcess.TASK_GIVE_O
 import static id.puskesos.rujukan.process.ReferralProcess.*;
 import static id.puskesos.rujukan.process.StubbedServices.NEW_CASE;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
@@ -21,6 +22,7 @@ import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.doReturn;
 import static org.mockito.Mockito.doThrow;
 import static org.mockito.Mockito.times;
+import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 
 import java.util.HashMap;
@@ -35,6 +37,8 @@ import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngin
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+import id.puskesos.rujukan.assessment.AssessmentService;
+import id.puskesos.rujukan.common.InvalidInputException;
 import id.puskesos.rujukan.followup.ClosingService;
 import id.puskesos.rujukan.followup.ClosingService.ClosingOutcome;
 import id.puskesos.rujukan.registry.DtksInclusion;
@@ -163,6 +167,26 @@ class ReferralProcessTest extends ProcessTestSupport {
 
     assertThat(referral).hasPassed(TASK_PROPOSE_DTKS_INCLUSION).isWaitingAt(TASK_ASSESS_NEEDS);
     verify(mocked(DtksInclusion.class)).propose(eq(NEW_CASE), anyString(), eq("petugas"));
+  }
+
+  /**
+   * The record step checks the form in the completion's transaction (kept so by {@link FormValidationRuleTest}):
+   * bad input is refused with the message Tasklist shows, and the task stays open with nothing recorded.
+   */
+  @Test
+  void anAssessmentWithoutTheHouseholdFiguresIsRefusedAndTheTaskStaysOpen() {
+    ProcessInstance referral = verifiedReferral();
+    Task assessment = task(referral);
+
+    assertThatThrownBy(() -> complete(assessment, withVariables(ASSESSMENT_RESULT, "ELIGIBLE")))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessage("Data tidak valid: Jumlah anggota keluarga wajib diisi; Penghasilan keluarga per bulan wajib "
+            + "diisi");
+
+    assertThat(referral).isWaitingAt(TASK_ASSESS_NEEDS).hasNotPassed("task_recordAssessment");
+    assertThat(task(referral).getId()).isEqualTo(assessment.getId());
+    assertThat(runtimeService().getVariable(referral.getId(), ASSESSMENT_RESULT)).isNull();
+    verify(mocked(AssessmentService.class), never()).record(anyString(), any(), any());
   }
 
   @Test
