@@ -2,6 +2,7 @@ package id.puskesos.rujukan.process;
 
 import java.lang.reflect.Constructor;
 import java.lang.reflect.Parameter;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
@@ -74,7 +75,7 @@ final class RealDelegates {
         found.put(new AnnotationBeanNameGenerator().generateBeanName(definition, new SimpleBeanDefinitionRegistry()),
             load(definition));
       }
-      components = Map.copyOf(found);
+      components = Collections.unmodifiableMap(found);
     }
     return components;
   }
