@@ -8,6 +8,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complet
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
+import static org.mockito.Mockito.verify;
 
 import java.util.Map;
 
@@ -16,6 +17,8 @@ import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+
+import id.puskesos.rujukan.verification.DtksInclusion;
 
 /** dtks-inclusion.bpmn: Dinsos submits the proposal and records its result, or declines it. */
 @Deployment(resources = "processes/dtks-inclusion.bpmn")
@@ -43,8 +46,8 @@ class DtksInclusionProcessTest extends ProcessTestSupport {
     complete(task(proposal), withVariables(RESULT_OUTCOME, "LISTED", RESULT_DESIL, 3, LISTED_ON, "2026-11-20"));
 
     assertThat(proposal).isEnded().hasPassed(END_PROPOSAL_DECIDED);
-    assertThat(fakes.callsAt("task_applyDtksResult")).singleElement()
-        .satisfies(call -> assertThat(call.variables()).containsEntry(RESULT_DESIL, 3));
+    verify(mocked(DtksInclusion.class)).applyResult("RJK-2026-000005", 7L, DtksInclusion.Result.LISTED, 3L,
+        "2026-11-20", "SIKS-2026-0042", null, "petugas");
   }
 
   @Test

@@ -12,6 +12,14 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.managem
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskQuery;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyLong;
+import static org.mockito.ArgumentMatchers.anyMap;
+import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.doThrow;
+import static org.mockito.Mockito.times;
+import static org.mockito.Mockito.verify;
 
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -24,9 +32,14 @@ import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.mockito.ArgumentCaptor;
+
+import id.puskesos.rujukan.evaluation.Appreciations;
+import id.puskesos.rujukan.evaluation.EvaluationFeedback;
+import id.puskesos.rujukan.evaluation.EvaluationMeetings;
+import id.puskesos.rujukan.evaluation.Evaluations;
 
 /** participatory-evaluation.bpmn: the pack, every participant's feedback, the joint meeting and its action items. */
 @Deployment(resources = "processes/participatory-evaluation.bpmn")
@@ -37,13 +50,6 @@ class EvaluationProcessTest extends ProcessTestSupport {
       .assertClassCoverageAtLeast(1.0)
       .build();
 
-  private EvaluationFakes evaluation;
-
-  @BeforeEach
-  void evaluationFakes() {
-    evaluation = EvaluationFakes.register(fakes);
-  }
-
   @AfterEach
   void noOneLoggedIn() {
     identityService().clearAuthentication();
@@ -53,7 +59,7 @@ class EvaluationProcessTest extends ProcessTestSupport {
   void aScheduledEvaluationAsksEveryParticipantAndTheMeetingsActionItemsBecomeTrackedTasks() {
     ProcessInstance round = startScheduled();
     assertThat(round).isWaitingAt(TASK_GIVE_FEEDBACK);
-    assertThat(fakes.callsAt(TASK_SEND_PACK)).hasSize(1);
+    verify(mocked(Evaluations.class)).sendPack(7L);
     List<Task> feedback = taskQuery().processInstanceId(round.getId()).taskDefinitionKey(TASK_GIVE_FEEDBACK).list();
     assertThat(feedback).hasSize(4);
     assertThat(feedback.stream().map(t -> groups(t)).toList())
@@ -66,7 +72,10 @@ class EvaluationProcessTest extends ProcessTestSupport {
     }
 
     // each participant's answer stays in its own scope: the recorder saw each once, with its own text
-    assertThat(fakes.callsAt(TASK_RECORD_FEEDBACK)).extracting(call -> call.variables().get(WORKED))
+    @SuppressWarnings("unchecked")
+    ArgumentCaptor<Map<String, Object>> answers = ArgumentCaptor.forClass(Map.class);
+    verify(mocked(EvaluationFeedback.class), times(4)).recordFeedback(eq(7L), anyString(), answers.capture(), any());
+    assertThat(answers.getAllValues()).extracting(answer -> answer.get(WORKED))
         .containsExactlyInAnyOrder("Berjalan baik menurut bo,fasilitator,fo,koordinator", "Berjalan baik menurut dinsos",
             "Berjalan baik menurut baznas", "Berjalan baik menurut salman");
     assertThat(runtimeService().getVariable(round.getId(), WORKED)).isNull();
@@ -79,7 +88,7 @@ class EvaluationProcessTest extends ProcessTestSupport {
     // the appreciation letters are sent after a save point
     assertThat(round).isWaitingAt(TASK_ISSUE_APPRECIATION);
     execute(job(round));
-    assertThat(fakes.callsAt(TASK_ISSUE_APPRECIATION)).hasSize(1);
+    verify(mocked(Appreciations.class)).issueAppreciation(7L);
 
     List<Task> actions = taskQuery().processInstanceId(round.getId()).taskDefinitionKey(TASK_DO_ACTION_ITEM)
         .orderByDueDate().asc().list();
@@ -90,8 +99,9 @@ class EvaluationProcessTest extends ProcessTestSupport {
     assertThat(round).isNotEnded();
     complete(actions.get(1), withVariables(ACTION_OUTCOME, "DROPPED", ACTION_RESULT, "Anggaran tidak ada"));
 
-    assertThat(fakes.callsAt(TASK_RECORD_ACTION_ITEM)).extracting(call -> call.variables().get(ACTION_ITEM_ID))
-        .containsExactly(101L, 102L);
+    var recorded = org.mockito.Mockito.inOrder(mocked(EvaluationMeetings.class));
+    recorded.verify(mocked(EvaluationMeetings.class)).reportAction(101L, "DONE", "Sudah", "petugas");
+    recorded.verify(mocked(EvaluationMeetings.class)).reportAction(102L, "DROPPED", "Anggaran tidak ada", "petugas");
     assertThat(round).isEnded().hasPassed(END_EVALUATION_CLOSED);
   }
 
@@ -112,14 +122,14 @@ class EvaluationProcessTest extends ProcessTestSupport {
     execute(close);
 
     assertThat(round).hasPassed(TIMER_FEEDBACK_CLOSED).isWaitingAt(TASK_HOLD_MEETING);
-    assertThat(fakes.callsAt(TASK_RECORD_FEEDBACK)).hasSize(3);
-    assertThat(fakes.callsAt(TASK_SUMMARISE_FEEDBACK)).hasSize(1);
+    verify(mocked(EvaluationFeedback.class), times(3)).recordFeedback(eq(7L), anyString(), anyMap(), any());
+    verify(mocked(EvaluationFeedback.class)).summarise(7L);
     assertThat(taskQuery().processInstanceId(round.getId()).taskDefinitionKey(TASK_GIVE_FEEDBACK).count()).isZero();
   }
 
   @Test
   void aMeetingWithoutActionItemsClosesTheEvaluationAfterTheLetters() {
-    evaluation.actionItemIds = List.of();
+    services.actionItemIds = List.of();
     ProcessInstance round = startScheduled();
     taskQuery().processInstanceId(round.getId()).list().forEach(task -> complete(task, withVariables(WORKED, "a")));
     complete(taskQuery().processInstanceId(round.getId()).singleResult());
@@ -129,10 +139,9 @@ class EvaluationProcessTest extends ProcessTestSupport {
 
   @Test
   void failingLettersAreRetriedThreeTimesThenAnIncidentWithoutUndoingTheMeeting() {
-    evaluation.actionItemIds = List.of();
-    fakes.replace("issueAppreciationDelegate", execution -> {
-      throw new IllegalStateException("server surel mati");
-    });
+    services.actionItemIds = List.of();
+    doThrow(new IllegalStateException("server surel mati")).when(mocked(Appreciations.class))
+        .issueAppreciation(anyLong());
     ProcessInstance round = startScheduled();
     taskQuery().processInstanceId(round.getId()).list().forEach(task -> complete(task, withVariables(WORKED, "a")));
     complete(taskQuery().processInstanceId(round.getId()).singleResult());
@@ -140,7 +149,7 @@ class EvaluationProcessTest extends ProcessTestSupport {
     String job = failUntilIncident(TASK_ISSUE_APPRECIATION, 3, "server surel mati");
     assertThat(round).hasPassed(TASK_RECORD_MEETING).isWaitingAt(TASK_ISSUE_APPRECIATION);
 
-    fakes.replace("issueAppreciationDelegate", execution -> { });
+    org.mockito.Mockito.doReturn(2).when(mocked(Appreciations.class)).issueAppreciation(anyLong());
     managementService().setJobRetries(job, 1);
     passSavePoints();
     assertThat(round).isEnded();
@@ -148,7 +157,7 @@ class EvaluationProcessTest extends ProcessTestSupport {
 
   @Test
   void aQuarterEvaluatedBeforeByHandEndsTheScheduledRoundAtOnce() {
-    evaluation.alreadyEvaluated = true;
+    services.alreadyEvaluated = true;
     ProcessInstance round = startScheduled();
     assertThat(round).isEnded().hasPassed(END_ALREADY_EVALUATED).hasNotPassed(TASK_SEND_PACK);
   }

@@ -10,15 +10,21 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
+import static org.mockito.ArgumentMatchers.anyLong;
+import static org.mockito.Mockito.doReturn;
+import static org.mockito.Mockito.doThrow;
+import static org.mockito.Mockito.verify;
 
+import java.time.YearMonth;
 import java.util.Map;
 
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+
+import id.puskesos.rujukan.report.ActivityReports;
 
 /** monthly-report.bpmn: drawn up, reviewed by the koordinator (approved or sent back), archived and sent. */
 @Deployment(resources = "processes/monthly-report.bpmn")
@@ -29,13 +35,6 @@ class MonthlyReportProcessTest extends ProcessTestSupport {
       .assertClassCoverageAtLeast(1.0)
       .build();
 
-  private EvaluationFakes reports;
-
-  @BeforeEach
-  void reportFakes() {
-    reports = EvaluationFakes.register(fakes);
-  }
-
   @Test
   void aScheduledReportIsDrawnUpAndTheApprovedReportIsArchivedThenSent() {
     ProcessInstance report = runtimeService().startProcessInstanceByKey(PROCESS_ID);
@@ -44,26 +43,24 @@ class MonthlyReportProcessTest extends ProcessTestSupport {
 
     complete(task(report), withVariables(REPORT_DECISION, "APPROVE"));
 
-    assertThat(fakes.callsAt(TASK_ARCHIVE_REPORT)).hasSize(1);
+    verify(mocked(ActivityReports.class)).archive(3L, "petugas");
     // sent after a save point: a failing mail server retries the sending, not the approval
     assertThat(report).isWaitingAt(TASK_SEND_REPORT);
     execute(job(report));
     assertThat(report).isEnded().hasPassed(END_REPORT_SENT).hasNotPassed(TASK_CORRECT_REPORT);
-    assertThat(reports.generated).isEqualTo(1);
+    verify(mocked(ActivityReports.class)).generate(YearMonth.of(2026, 10), null, "petugas");
   }
 
   @Test
   void aFailedSendingIsRetriedThreeTimesThenAnIncidentAndTheApprovalStands() {
-    fakes.replace("sendReportDelegate", execution -> {
-      throw new IllegalStateException("server surel mati");
-    });
+    doThrow(new IllegalStateException("server surel mati")).when(mocked(ActivityReports.class)).send(anyLong());
     ProcessInstance report = runtimeService().startProcessInstanceByKey(PROCESS_ID);
     complete(task(report), withVariables(REPORT_DECISION, "APPROVE"));
 
     String job = failUntilIncident(TASK_SEND_REPORT, 3, "server surel mati");
     assertThat(report).hasPassed(TASK_ARCHIVE_REPORT).isWaitingAt(TASK_SEND_REPORT);
 
-    fakes.replace("sendReportDelegate", execution -> { });
+    doReturn(2).when(mocked(ActivityReports.class)).send(anyLong());
     org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.managementService().setJobRetries(job, 1);
     passSavePoints();
     assertThat(report).isEnded().hasPassed(END_REPORT_SENT);
@@ -78,9 +75,8 @@ class MonthlyReportProcessTest extends ProcessTestSupport {
     assertThat(task(report)).hasCandidateGroup("bo");
     complete(task(report), withVariables(CORRECTION_NOTE, "Dua penyerahan dicatat", NARRATIVE, "Bulan ini ..."));
 
-    assertThat(reports.generated).isEqualTo(2);
-    assertThat(fakes.callsAt(TASK_GENERATE_REPORT).get(1).variables()).containsEntry(CORRECTION_NOTE,
-        "Dua penyerahan dicatat").containsEntry(REPORT_ID, 3L);
+    verify(mocked(ActivityReports.class)).correct(3L, "Bulan ini ...", "Dua penyerahan dicatat");
+    verify(mocked(ActivityReports.class)).generate(YearMonth.of(2026, 10), 3L, "petugas");
     assertThat(report).isWaitingAt(TASK_REVIEW_REPORT);
     complete(task(report), withVariables(REPORT_DECISION, "APPROVE"));
     execute(job(report));

@@ -11,6 +11,14 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.managem
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.times;
+import static org.mockito.Mockito.doReturn;
+import static org.mockito.Mockito.doThrow;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyBoolean;
+import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.ArgumentMatchers.eq;
 
 import java.util.Map;
 
@@ -19,6 +27,9 @@ import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+
+import id.puskesos.rujukan.distribution.DistributionService;
+import id.puskesos.rujukan.partner.PartnerService;
 
 /**
  * Every path of partner-referral.bpmn: accept with budget, the coordinator's service decision and distribution in
@@ -51,8 +62,8 @@ class PartnerReferralProcessTest extends ProcessTestSupport {
     complete(task(referral), handover(true));
 
     assertThat(referral).isEnded().hasPassed(END_AID_DISTRIBUTED);
-    assertThat(fakes.callsAt("task_recordDistribution")).singleElement()
-        .satisfies(call -> assertThat(call.variables()).containsEntry(PROOF_REFERENCE, "KW-0012"));
+    verify(mocked(DistributionService.class)).record("RJK-2026-000002", "BAZNAS_SEHAT", "2026-11-20", 750_000L, null,
+        null, null, null, "KW-0012", true, true, "petugas");
   }
 
   @Test
@@ -64,7 +75,8 @@ class PartnerReferralProcessTest extends ProcessTestSupport {
     complete(task(referral), handover(true));
 
     assertThat(referral).isEnded().hasPassed(END_AID_DISTRIBUTED);
-    assertThat(fakes.callsAt("task_recordDistribution")).hasSize(2);
+    verify(mocked(DistributionService.class), times(2)).record(eq("RJK-2026-000002"), eq("SALMAN_SEMBAKO"), any(),
+        any(), any(), any(), any(), any(), any(), anyBoolean(), anyBoolean(), any());
   }
 
   @Test
@@ -80,7 +92,7 @@ class PartnerReferralProcessTest extends ProcessTestSupport {
 
   @Test
   void rejectionSendsTheCaseToTheNextAlternativeOfItsNeed() {
-    fakes.alternatives.put("PKH", "BAZNAS_KONSUMTIF");
+    services.alternatives.put("PKH", "BAZNAS_KONSUMTIF");
     ProcessInstance referral = refer("PKH");
 
     complete(task(referral), withVariables(DECISION, "REJECT", REJECTION_CODE, "NOT_ELIGIBLE"));
@@ -93,8 +105,8 @@ class PartnerReferralProcessTest extends ProcessTestSupport {
 
   @Test
   void anAcceptanceGivenUpGoesToTheNextAlternative() {
-    fakes.acceptanceGivenUp = true;
-    fakes.alternatives.put("BPNT", "SALMAN_SEMBAKO");
+    services.acceptanceGivenUp = true;
+    services.alternatives.put("BPNT", "SALMAN_SEMBAKO");
     ProcessInstance referral = refer("BPNT");
 
     complete(task(referral), withVariables(DECISION, "ACCEPT", GRANT_AMOUNT, 200_000));
@@ -106,7 +118,7 @@ class PartnerReferralProcessTest extends ProcessTestSupport {
 
   @Test
   void aDecisionOverdueIsTakenBackForTheNextAlternative() {
-    fakes.alternatives.put("BAZNAS_KONSUMTIF", "SALMAN_SEMBAKO");
+    services.alternatives.put("BAZNAS_KONSUMTIF", "SALMAN_SEMBAKO");
     ProcessInstance referral = refer("BAZNAS_KONSUMTIF");
 
     execute(managementService().createJobQuery().activityId(TIMER_DECISION_OVERDUE).singleResult());
@@ -221,15 +233,15 @@ class PartnerReferralProcessTest extends ProcessTestSupport {
   /** Referred to the program; the referral goes to the partner after a save point. */
   @Test
   void aFailedSendingToThePartnerIsRetriedThenAnIncidentAndGoesOnOnceFixed() {
-    fakes.replace("sendReferralDelegate", execution -> {
-      throw new IllegalStateException("basis data sibuk");
-    });
+    PartnerService partners = mocked(PartnerService.class);
+    var program = partners.program("BPNT");
+    doThrow(new IllegalStateException("basis data sibuk")).when(partners).program(anyString());
     ProcessInstance referral = runtimeService().startProcessInstanceByKey(PROCESS_ID, "RJK-2026-000002", Map.of(
         REFERRAL_NUMBER, "RJK-2026-000002", PROGRAM_CODE, "BPNT", URGENT, true));
 
     String job = failUntilIncident(TASK_SEND_REFERRAL, 5, "basis data sibuk");
 
-    fakes.replace("sendReferralDelegate", execution -> execution.setVariable(PARTNER_GROUP, "dinsos"));
+    doReturn(program).when(partners).program(anyString());
     managementService().setJobRetries(job, 1);
     passSavePoints();
     assertThat(referral).isWaitingAt(TASK_DECIDE_REFERRAL);
@@ -244,7 +256,7 @@ class PartnerReferralProcessTest extends ProcessTestSupport {
   }
 
   private ProcessInstance acceptedWithoutBudget(String program) {
-    fakes.budgetAvailable = false;
+    services.budgetAvailable = false;
     ProcessInstance referral = refer(program);
     complete(task(referral), withVariables(DECISION, "ACCEPT", GRANT_AMOUNT, 200_000));
     return referral;

@@ -9,19 +9,32 @@ import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
  * Common ground of the process tests: the plain engine of {@code process-test-engine.cfg.xml} (each test class
- * registers it with its own coverage goal), its assertions, and the stand-in delegates.
+ * registers it with its own coverage goal), its assertions, and the application's real delegates
+ * ({@link RealDelegates}) over mocked services stubbed with a small in-memory world ({@link StubbedServices}).
  */
 @ResourceLock("process-engine")
 abstract class ProcessTestSupport {
 
   static final String ENGINE_CONFIGURATION = "process-test-engine.cfg.xml";
 
-  protected FakeDelegates fakes;
+  protected RealDelegates delegates;
+  protected StubbedServices services;
 
   @BeforeEach
-  void useEngineAndFakes(ProcessEngine processEngine) {
+  void useEngineAndRealDelegates(ProcessEngine processEngine) {
     BpmnAwareTests.init(processEngine);
-    fakes = FakeDelegates.register();
+    delegates = RealDelegates.register();
+    services = StubbedServices.stub(delegates);
+  }
+
+  /** The mock of a service (or other collaborator) the delegates call, to stub or verify. */
+  protected <T> T mocked(Class<T> type) {
+    return delegates.mock(type);
+  }
+
+  /** Variables as Tasklist submits a checklist: a JSON list. */
+  protected static Object checklist(String... values) {
+    return CaseVariables.jsonList(java.util.List.of(values));
   }
 
   @AfterEach

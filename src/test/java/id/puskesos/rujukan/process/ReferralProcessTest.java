@@ -1,10 +1,11 @@
 package id.puskesos.rujukan.process;
 
 import static id.puskesos.rujukan.process.CaseVariables.*;
-import static id.puskesos.rujukan.process.FakeDelegates.checklist;
 import static id.puskesos.rujukan.process.ProfessionalOpinionProcess.TASK_GIVE_OPINION;
 import static id.puskesos.rujukan.process.ReferralProcess.*;
+import static id.puskesos.rujukan.process.StubbedServices.NEW_CASE;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
@@ -15,6 +16,14 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtime
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskQuery;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.doReturn;
+import static org.mockito.Mockito.doThrow;
+import static org.mockito.Mockito.times;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
 
 import java.util.HashMap;
 import java.util.List;
@@ -28,8 +37,15 @@ import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngin
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+import id.puskesos.rujukan.assessment.AssessmentService;
+import id.puskesos.rujukan.common.InvalidInputException;
+import id.puskesos.rujukan.followup.ClosingService;
+import id.puskesos.rujukan.followup.ClosingService.ClosingOutcome;
+import id.puskesos.rujukan.verification.DtksInclusion;
+import id.puskesos.rujukan.verification.VerificationService;
+
 /**
- * Every path of referral.bpmn on a plain engine with stand-in delegates. The eligibility table and the partner
+ * Every path of referral.bpmn on a plain engine with the real delegates over stubbed services. The eligibility table and the partner
  * referrals it calls run for real (their own paths are covered by {@link PartnerReferralProcessTest}). The class fails if any flow node or
  * sequence flow of referral.bpmn is left unexercised.
  */
@@ -57,19 +73,16 @@ class ReferralProcessTest extends ProcessTestSupport {
 
   @Test
   void aFailingRegistryCheckIsRetriedFiveTimesThenAnIncidentAndTheCaseGoesOnOnceFixed() {
-    fakes.replace("checkRegistryDelegate", execution -> {
-      throw new IllegalStateException("registri tidak terjangkau");
-    });
+    VerificationService verification = mocked(VerificationService.class);
+    var cleanCheck = verification.check(NEW_CASE, "petugas");
+    doThrow(new IllegalStateException("registri tidak terjangkau")).when(verification).check(anyString(), any());
     ProcessInstance referral = runtimeService().createMessageCorrelation(MSG_REFERRAL_SUBMITTED)
         .processInstanceBusinessKey("RJK-2026-000001").setVariables(caseVariables()).correlateStartMessage();
 
     String job = failUntilIncident(TASK_CHECK_REGISTRY, 5, "registri tidak terjangkau");
     assertThat(referral).isWaitingAt(TASK_CHECK_REGISTRY);
 
-    fakes.replace("checkRegistryDelegate", execution -> {
-      execution.setVariable(NEEDS_FIELD_VERIFICATION, false);
-      execution.setVariable(DTKS_LISTED, true);
-    });
+    doReturn(cleanCheck).when(verification).check(anyString(), any());
     managementService().setJobRetries(job, 1);
     passSavePoints();
     assertThat(referral).isWaitingAt(TASK_ASSESS_NEEDS);
@@ -87,10 +100,7 @@ class ReferralProcessTest extends ProcessTestSupport {
 
   @Test
   void tasklistIntakeForResidentWithOpenCaseEndsMerged() {
-    fakes.replace("registerIntakeDelegate", execution -> {
-      execution.setProcessBusinessKey("RJK-2026-000007");
-      execution.setVariable(MERGED_INTO_OPEN_CASE, true);
-    });
+    services.openCase = true;
 
     ProcessInstance intake = runtimeService().startProcessInstanceByKey(PROCESS_ID, caseVariables());
 
@@ -99,7 +109,7 @@ class ReferralProcessTest extends ProcessTestSupport {
 
   @Test
   void recordFoundWantingGoesToFieldVerificationWhichCanCloseTheCase() {
-    fakes.registryClean = false;
+    services.registryClean = false;
     ProcessInstance referral = submitThroughApi();
     assertThat(referral).isWaitingAt(TASK_HOME_VISIT);
     assertThat(task(referral)).hasCandidateGroup("fasilitator");
@@ -108,15 +118,12 @@ class ReferralProcessTest extends ProcessTestSupport {
         OPINIONS_REQUESTED, checklist()));
 
     assertThat(referral).isEnded().hasPassed(END_CLOSED_NOT_ELIGIBLE);
-    assertThat(fakes.callsAt("task_closeNotEligible")).singleElement().satisfies(call -> {
-      assertThat(call.variables()).containsEntry(CLOSING_OUTCOME, "NOT_ELIGIBLE")
-          .containsEntry(CLOSING_REASON, "Pindah ke Cimahi");
-    });
+    verify(mocked(ClosingService.class)).close(NEW_CASE, ClosingOutcome.NOT_ELIGIBLE, "Pindah ke Cimahi", "petugas");
   }
 
   @Test
   void fieldVerificationCanAskHealthWorkerAndBabinsaForTheirOpinion() {
-    fakes.registryClean = false;
+    services.registryClean = false;
     ProcessInstance referral = submitThroughApi();
 
     complete(task(referral), withVariables(VERIFICATION_RESULT, "VALID", OPINIONS_REQUESTED,
@@ -138,13 +145,13 @@ class ReferralProcessTest extends ProcessTestSupport {
     opinions.forEach(t -> complete(t, withVariables(OPINION, "Perlu bantuan pangan")));
 
     assertThat(referral).isWaitingAt(TASK_ASSESS_NEEDS);
-    assertThat(fakes.callsAt("task_recordOpinion")).hasSize(2)
-        .allSatisfy(call -> assertThat(call.variables()).containsEntry(OPINION, "Perlu bantuan pangan"));
+    verify(mocked(VerificationService.class)).recordOpinion(NEW_CASE, "nakes", "Perlu bantuan pangan", "petugas");
+    verify(mocked(VerificationService.class)).recordOpinion(NEW_CASE, "babinsa", "Perlu bantuan pangan", "petugas");
   }
 
   @Test
   void fieldVerificationWithoutOpinionsGoesStraightToAssessment() {
-    fakes.registryClean = false;
+    services.registryClean = false;
     ProcessInstance referral = submitThroughApi();
 
     complete(task(referral), withVariables(VERIFICATION_RESULT, "VALID", OPINIONS_REQUESTED, checklist()));
@@ -154,30 +161,50 @@ class ReferralProcessTest extends ProcessTestSupport {
 
   @Test
   void residentNotInDtksIsProposedToDinsosAndTheCaseGoesOn() {
-    fakes.dtksListed = false;
+    services.dtksListed = false;
 
     ProcessInstance referral = submitThroughApi();
 
     assertThat(referral).hasPassed(TASK_PROPOSE_DTKS_INCLUSION).isWaitingAt(TASK_ASSESS_NEEDS);
-    assertThat(fakes.callsAt(TASK_PROPOSE_DTKS_INCLUSION)).hasSize(1);
+    verify(mocked(DtksInclusion.class)).propose(eq(NEW_CASE), anyString(), eq("petugas"));
+  }
+
+  /**
+   * The record step checks the form in the completion's transaction (kept so by {@link FormValidationRuleTest}):
+   * bad input is refused with the message Tasklist shows, and the task stays open with nothing recorded.
+   */
+  @Test
+  void anAssessmentWithoutTheHouseholdFiguresIsRefusedAndTheTaskStaysOpen() {
+    ProcessInstance referral = verifiedReferral();
+    Task assessment = task(referral);
+
+    assertThatThrownBy(() -> complete(assessment, withVariables(ASSESSMENT_RESULT, "ELIGIBLE")))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessage("Data tidak valid: Jumlah anggota keluarga wajib diisi; Penghasilan keluarga per bulan wajib "
+            + "diisi");
+
+    assertThat(referral).isWaitingAt(TASK_ASSESS_NEEDS).hasNotPassed("task_recordAssessment");
+    assertThat(task(referral).getId()).isEqualTo(assessment.getId());
+    assertThat(runtimeService().getVariable(referral.getId(), ASSESSMENT_RESULT)).isNull();
+    verify(mocked(AssessmentService.class), never()).record(anyString(), any(), any());
   }
 
   @Test
   void notEligibleAtAssessmentCloses() {
     ProcessInstance referral = verifiedReferral();
 
-    complete(task(referral), withVariables(ASSESSMENT_RESULT, "NOT_ELIGIBLE", NOT_ELIGIBLE_REASON, "Mampu"));
+    complete(task(referral), assessed("NOT_ELIGIBLE", NOT_ELIGIBLE_REASON, "Mampu"));
 
     assertThat(referral).isEnded().hasPassed(END_CLOSED_NOT_ELIGIBLE);
   }
 
   @Test
   void noEligibleProgramGivesTheCoordinatorATaskAndTheCoordinatorCloses() {
-    fakes.household.put("desil", 7);
-    fakes.household.put("incomePerCapita", 2_500_000L);
+    services.desil = 7;
+    services.incomePerCapita = 2_500_000L;
     ProcessInstance referral = verifiedReferral();
 
-    complete(task(referral), withVariables(ASSESSMENT_RESULT, "ELIGIBLE"));
+    complete(task(referral), assessed("ELIGIBLE"));
     assertThat(referral).hasPassed(TASK_EVALUATE_ELIGIBILITY, TASK_ROUTE_PROGRAMS).isWaitingAt(TASK_ROUTE_MANUALLY)
         .hasNotPassed(CALL_PARTNER_REFERRAL);
     assertThat(task(referral)).hasCandidateGroup("koordinator");
@@ -188,10 +215,10 @@ class ReferralProcessTest extends ProcessTestSupport {
 
   @Test
   void coordinatorRoutesByHandWhenNothingFitted() {
-    fakes.household.put("desil", 7);
-    fakes.household.put("incomePerCapita", 2_500_000L);
+    services.desil = 7;
+    services.incomePerCapita = 2_500_000L;
     ProcessInstance referral = verifiedReferral();
-    complete(task(referral), withVariables(ASSESSMENT_RESULT, "ELIGIBLE"));
+    complete(task(referral), assessed("ELIGIBLE"));
 
     complete(task(referral), withVariables(MANUAL_ROUTING, "ROUTE", SELECTED_PROGRAMS, checklist()));
     assertThat(referral).isWaitingAt(TASK_ROUTE_MANUALLY);
@@ -227,7 +254,7 @@ class ReferralProcessTest extends ProcessTestSupport {
 
   @Test
   void partlyFacilitatedCaseIsFollowedUpAndClosed() {
-    fakes.household.put("pkhComponents", 0);
+    services.pkhComponents = 0;
     ProcessInstance referral = routedReferral("FOOD", "HOUSING");
     decide("BAZNAS_PEDULI", "REJECT");
     decide("BPNT", "ACCEPT");
@@ -245,7 +272,7 @@ class ReferralProcessTest extends ProcessTestSupport {
 
   @Test
   void fullyFacilitatedCaseIsDistributedFollowedUpAndClosed() {
-    fakes.household.put("pkhComponents", 0);
+    services.pkhComponents = 0;
     ProcessInstance referral = routedReferral("FOOD");
     decide("BPNT", "ACCEPT");
     confirmAndDistribute("BPNT");
@@ -255,8 +282,9 @@ class ReferralProcessTest extends ProcessTestSupport {
         FOLLOW_UP_NOTES, "Bantuan diterima"));
 
     assertThat(referral).isEnded().hasPassed(TASK_FOLLOW_UP, END_CLOSED_FACILITATED);
-    assertThat(fakes.callsAt("task_recordFollowUp")).hasSize(1);
-    assertThat(fakes.callsAt("task_closeFacilitated")).hasSize(1);
+    verify(mocked(ClosingService.class)).recordFollowUp(NEW_CASE, "YES", "YES", "YES", null, "Bantuan diterima",
+        "petugas");
+    verify(mocked(ClosingService.class)).close(NEW_CASE, ClosingOutcome.BY_PROGRAMS, null, "petugas");
   }
 
   @Test
@@ -297,7 +325,7 @@ class ReferralProcessTest extends ProcessTestSupport {
     complete(task(referral), withVariables(DISCREPANCY_RESOLUTION, "CANCEL", DISCREPANCY_NOTE, "Tidak ada bukti"));
 
     assertThat(referral).isEnded().hasPassed(END_CLOSED_FACILITATED);
-    assertThat(fakes.callsAt("task_closeFacilitated")).hasSize(1);
+    verify(mocked(ClosingService.class), times(1)).close(NEW_CASE, ClosingOutcome.BY_PROGRAMS, null, "petugas");
     assertThat(historyService().createHistoricProcessInstanceQuery()
         .processDefinitionKey(PartnerReferralProcess.PROCESS_ID).count()).as("no second handover").isOne();
   }
@@ -312,8 +340,8 @@ class ReferralProcessTest extends ProcessTestSupport {
 
     assertThat(referral).isEnded().hasPassed(END_CLOSED_WITHDRAWN);
     assertThat(taskQuery().count()).isZero();
-    assertThat(fakes.callsAt("task_closeWithdrawn")).singleElement().satisfies(call -> assertThat(call.variables())
-        .containsEntry(CLOSING_OUTCOME, "WITHDRAWN").containsEntry(CLOSING_REASON, "Sudah dibantu keluarga"));
+    verify(mocked(ClosingService.class)).close(NEW_CASE, ClosingOutcome.WITHDRAWN, "Sudah dibantu keluarga",
+        "petugas");
   }
 
   @Test
@@ -339,6 +367,16 @@ class ReferralProcessTest extends ProcessTestSupport {
     return variables;
   }
 
+  /** The needs assessment's form: the result, the household's size and income, and what else is given. */
+  private static Map<String, Object> assessed(String result, Object... more) {
+    Map<String, Object> variables = withVariables(ASSESSMENT_RESULT, result, HOUSEHOLD_SIZE, 4,
+        MONTHLY_INCOME, 1_200_000);
+    for (int i = 0; i < more.length; i += 2) {
+      variables.put((String) more[i], more[i + 1]);
+    }
+    return variables;
+  }
+
   /** Submitted over the API; the intake is saved before the registry check (a save point), which then runs. */
   private static ProcessInstance submitThroughApi() {
     ProcessInstance referral = runtimeService().createMessageCorrelation(MSG_REFERRAL_SUBMITTED)
@@ -361,7 +399,7 @@ class ReferralProcessTest extends ProcessTestSupport {
     ProcessInstance referral = runtimeService().createMessageCorrelation(MSG_REFERRAL_SUBMITTED)
         .processInstanceBusinessKey("RJK-2026-000001").setVariables(variables).correlateStartMessage();
     passSavePoints();
-    complete(task(referral), withVariables(ASSESSMENT_RESULT, "ELIGIBLE"));
+    complete(task(referral), assessed("ELIGIBLE"));
     passSavePoints();
     assertThat(referral).hasPassed(TASK_PREPARE_ELIGIBILITY, TASK_EVALUATE_ELIGIBILITY).isWaitingAt(CALL_PARTNER_REFERRAL);
     return referral;
@@ -379,7 +417,7 @@ class ReferralProcessTest extends ProcessTestSupport {
 
   /** A food case handed over by Dinsos whose resident, at the follow-up, says the aid never arrived. */
   private ProcessInstance followedUpAsNotReceived() {
-    fakes.household.put("pkhComponents", 0);
+    services.pkhComponents = 0;
     ProcessInstance referral = routedReferral("FOOD");
     decide("BPNT", "ACCEPT");
     confirmAndDistribute("BPNT");

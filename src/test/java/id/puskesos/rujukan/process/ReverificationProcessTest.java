@@ -12,6 +12,10 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.reposit
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.times;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.eq;
 
 import java.util.Map;
 
@@ -21,6 +25,8 @@ import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngin
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+
+import id.puskesos.rujukan.registry.Reverification;
 
 /**
  * data-reverification.bpmn (the monthly round in weekly batches) and resident-reverification.bpmn (one visit).
@@ -50,9 +56,9 @@ class ReverificationProcessTest extends ProcessTestSupport {
 
   @Test
   void monthlyRoundSendsWeeklyBatchesUntilNoneIsDue() {
-    fakes.remainingDue.add(30L);
-    fakes.remainingDue.add(5L);
-    fakes.remainingDue.add(0L);
+    services.remainingDue.add(30L);
+    services.remainingDue.add(5L);
+    services.remainingDue.add(0L);
     deploy();
 
     execute(jobQuery().activityId(START_REVERIFICATION_DUE).singleResult());
@@ -63,13 +69,13 @@ class ReverificationProcessTest extends ProcessTestSupport {
     execute(job(round));
 
     assertThat(round).isEnded().hasPassed(END_ROUND_COMPLETE);
-    assertThat(fakes.callsAt(TASK_ISSUE_REVERIFICATION_BATCH)).hasSize(3);
+    verify(mocked(Reverification.class), times(3)).issueBatch();
   }
 
   @Test
   void roundStopsAfterItsBatchesEvenWhenResidentsAreStillDue() {
     for (int i = 0; i < 10; i++) {
-      fakes.remainingDue.add(100L);
+      services.remainingDue.add(100L);
     }
     deploy();
 
@@ -80,7 +86,7 @@ class ReverificationProcessTest extends ProcessTestSupport {
     }
 
     assertThat(round).isEnded();
-    assertThat(fakes.callsAt(TASK_ISSUE_REVERIFICATION_BATCH)).hasSize(4);
+    verify(mocked(Reverification.class), times(4)).issueBatch();
   }
 
   @Test
@@ -94,5 +100,6 @@ class ReverificationProcessTest extends ProcessTestSupport {
     complete(task(visit), withVariables(CaseVariables.VISIT_FINDINGS, "Masih tinggal di alamat yang sama"));
 
     assertThat(visit).isEnded().hasPassed(ReverificationProcesses.Resident.END_RESIDENT_REVERIFIED);
+    verify(mocked(Reverification.class)).record(eq(1L), eq(7L), any(), eq("petugas"));
   }
 }

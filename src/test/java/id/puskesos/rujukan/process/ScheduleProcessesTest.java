@@ -3,15 +3,16 @@ package id.puskesos.rujukan.process;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.historyService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.managementService;
+import static org.mockito.Mockito.verify;
 
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Date;
 
+import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -24,11 +25,6 @@ class ScheduleProcessesTest extends ProcessTestSupport {
       .assertClassCoverageAtLeast(1.0)
       .build();
 
-  @BeforeEach
-  void evaluationFakes() {
-    EvaluationFakes.register(fakes);
-  }
-
   @Test
   void theQuarterlyTimerIsDueAtSevenOnTheFirstDayOfTheNextQuarterAndStartsTheEvaluation() {
     Job timer = timer(ScheduleProcesses.Evaluation.PROCESS_ID);
@@ -38,7 +34,7 @@ class ScheduleProcessesTest extends ProcessTestSupport {
 
     managementService().executeJob(timer.getId());
 
-    assertThat(fakes.callsAt(ScheduleProcesses.Evaluation.TASK_START_EVALUATION)).hasSize(1);
+    verify(mocked(RuntimeService.class)).startProcessInstanceByKey(EvaluationProcess.PROCESS_ID);
     assertThat(historyService().createHistoricActivityInstanceQuery()
         .activityId(ScheduleProcesses.Evaluation.END_EVALUATION_STARTED).count()).isEqualTo(1);
     // the schedule goes on: a new start timer waits for its next due date
@@ -52,7 +48,7 @@ class ScheduleProcessesTest extends ProcessTestSupport {
 
     managementService().executeJob(timer.getId());
 
-    assertThat(fakes.callsAt(ScheduleProcesses.Report.TASK_START_REPORT)).hasSize(1);
+    verify(mocked(RuntimeService.class)).startProcessInstanceByKey(MonthlyReportProcess.PROCESS_ID);
     assertThat(historyService().createHistoricActivityInstanceQuery()
         .activityId(ScheduleProcesses.Report.END_REPORT_STARTED).count()).isEqualTo(1);
   }

@@ -1,0 +1,290 @@
+package id.puskesos.rujukan.process;
+
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyBoolean;
+import static org.mockito.ArgumentMatchers.anyLong;
+import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.Mockito.doAnswer;
+import static org.mockito.Mockito.doReturn;
+
+import java.time.LocalDate;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+
+import id.puskesos.rujukan.assessment.Assessment;
+import id.puskesos.rujukan.assessment.AssessmentService;
+import id.puskesos.rujukan.common.Actors;
+import id.puskesos.rujukan.distribution.DistributionService;
+import id.puskesos.rujukan.evaluation.ActionItem;
+import id.puskesos.rujukan.report.ActivityReports;
+import id.puskesos.rujukan.report.PeriodData;
+import id.puskesos.rujukan.evaluation.EvaluationFeedback;
+import id.puskesos.rujukan.evaluation.EvaluationMeetings;
+import id.puskesos.rujukan.evaluation.EvaluationParticipants;
+import id.puskesos.rujukan.evaluation.Evaluations;
+import id.puskesos.rujukan.followup.ClosingService;
+import id.puskesos.rujukan.intake.IntakeResult;
+import id.puskesos.rujukan.intake.IntakeService;
+import id.puskesos.rujukan.intake.ProcessStarter;
+import id.puskesos.rujukan.partner.PartnerService;
+import id.puskesos.rujukan.referral.CaseFile;
+import id.puskesos.rujukan.referral.Need;
+import id.puskesos.rujukan.referral.ProgramReferral;
+import id.puskesos.rujukan.referral.ProgramStatus;
+import id.puskesos.rujukan.registry.DtksStatus;
+import id.puskesos.rujukan.registry.RegistrySettings;
+import id.puskesos.rujukan.registry.Resident;
+import id.puskesos.rujukan.registry.Reverification;
+import id.puskesos.rujukan.catalogue.AidKind;
+import id.puskesos.rujukan.catalogue.BudgetPeriod;
+import id.puskesos.rujukan.catalogue.Partner;
+import id.puskesos.rujukan.routing.PkhBenefits;
+import id.puskesos.rujukan.catalogue.Program;
+import id.puskesos.rujukan.routing.RoutingService;
+import id.puskesos.rujukan.verification.FieldVerification;
+import id.puskesos.rujukan.verification.VerificationService;
+
+/**
+ * The services behind the real delegates, as the process tests need them: Mockito mocks (from {@link RealDelegates})
+ * stubbed with a small in-memory world of one village, whose answers decide the models' gateways. The fields are the
+ * knobs a test turns before it starts a case; what the delegates passed on is verified on the mocks.
+ */
+final class StubbedServices {
+
+  /** Partner groups of the programs the tests use. */
+  static final Map<String, String> PARTNER_GROUPS = Map.of(
+      "PKH", "dinsos", "BPNT", "dinsos", "BAZNAS_KONSUMTIF", "baznas", "BAZNAS_SEHAT", "baznas",
+      "BAZNAS_MAKMUR", "baznas", "BAZNAS_PEDULI", "baznas", "SALMAN_SEMBAKO", "salman", "SALMAN_YATIM", "salman");
+  /** The number the intake gives a new case, and the one a resident's open case has. */
+  static final String NEW_CASE = "RJK-2026-000001";
+  static final String OPEN_CASE = "RJK-2026-000007";
+  /** The participants the feedback round asks, with their groups. */
+  static final Map<String, String> GROUPS = Map.of("PUSKESOS", "koordinator,bo,fasilitator,fo",
+      "DINSOS", "dinsos", "BAZNAS", "baznas", "SALMAN", "salman");
+  static final List<String> PARTICIPANT_CODES = List.of("PUSKESOS", "DINSOS", "BAZNAS", "SALMAN");
+  /** The owners of the action items the meeting agrees (by id): 101 due on 15 January 2027, 102 a week later. */
+  static final Map<Long, String> OWNERS = Map.of(101L, "bo", 102L, "dinsos");
+
+  /** Whether the resident already has an open case (the intake merges into it). */
+  boolean openCase = false;
+  /** What the automated registry check finds: a clean, fresh record unless a test says otherwise. */
+  boolean registryClean = true;
+  /** Whether the resident is in DTKS/DTSEN. */
+  boolean dtksListed = true;
+  /** The household the eligibility table sees; a poor Muslim family in DTKS desil 2. */
+  int desil = 2;
+  int pkhComponents = 2;
+  long incomePerCapita = 300_000L;
+  /** Whether a partner's acceptance finds budget; otherwise the case waits on the list. */
+  boolean budgetAvailable = true;
+  /** Whether an acceptance is given up (held back by the household ledger, or too long a waiting list). */
+  boolean acceptanceGivenUp = false;
+  /** Routing's next alternative per program that does not deliver; a program missing here has none. */
+  final Map<String, String> alternatives = new HashMap<>();
+  /** How many residents each re-verification batch leaves due, batch after batch. */
+  final Deque<Long> remainingDue = new ArrayDeque<>();
+  /** Whether the evaluation's period was evaluated before (the timer then ends at once). */
+  boolean alreadyEvaluated;
+  /** The action items the evaluation meeting agrees. */
+  List<Long> actionItemIds = new ArrayList<>(List.of(101L, 102L));
+
+  private final RealDelegates delegates;
+  /** The case file's partner referrals: process instance to case and program. */
+  private final Map<String, CaseFile.PartnerAssignment> assignments = new ConcurrentHashMap<>();
+  private final Map<String, List<String>> confirmedNeeds = new ConcurrentHashMap<>();
+  private final Map<String, List<String>> handedOver = new ConcurrentHashMap<>();
+
+  private StubbedServices(RealDelegates delegates) {
+    this.delegates = delegates;
+  }
+
+  static StubbedServices stub(RealDelegates delegates) {
+    StubbedServices services = new StubbedServices(delegates);
+    services.settings();
+    doReturn("petugas").when(delegates.mock(Actors.class)).current();
+    services.caseFile();
+    services.intake();
+    services.verification();
+    services.assessmentAndRouting();
+    services.partners();
+    services.distributionAndClosing();
+    services.registry();
+    services.evaluation();
+    return services;
+  }
+
+  /** The settings the timers read; the plain engine has no working-day calendar, so ISO durations. */
+  private void settings() {
+    ReferralSettings referral = (ReferralSettings) delegates.beans().get("referralSettings");
+    referral.setFollowUpDelay("P30D");
+    referral.setDecisionTimeout("P14D");
+    referral.setUrgentDecisionTimeout("P2D");
+    ((RegistrySettings) delegates.beans().get("registrySettings")).setReverificationCycle("R/P30D");
+  }
+
+  private void caseFile() {
+    CaseFile caseFile = delegates.mock(CaseFile.class);
+    doAnswer(i -> Optional.ofNullable(assignments.get(i.<String>getArgument(0)))).when(caseFile)
+        .partnerAssignment(anyString());
+    doAnswer(i -> assignments.put(i.getArgument(2), new CaseFile.PartnerAssignment(i.getArgument(0),
+        i.getArgument(1)))).when(caseFile).assignPartnerInstance(anyString(), anyString(), anyString());
+  }
+
+  /** The intake numbers a new case and starts its process, or finds the resident's open case. */
+  private void intake() {
+    doAnswer(i -> {
+      if (openCase) {
+        return new IntakeResult(OPEN_CASE, "pi-open", true, List.of());
+      }
+      String processInstanceId = i.<ProcessStarter>getArgument(2).start(NEW_CASE,
+          Map.of(CaseVariables.REFERRAL_NUMBER, NEW_CASE));
+      return new IntakeResult(NEW_CASE, processInstanceId, false, List.of());
+    }).when(delegates.mock(IntakeService.class)).register(any(), any(), any());
+  }
+
+  private void verification() {
+    VerificationService verification = delegates.mock(VerificationService.class);
+    doAnswer(i -> new VerificationService.RegistryCheck(resident(), !registryClean,
+        registryClean ? List.of() : List.of("Data terakhir diperbarui 2023"))).when(verification)
+        .check(anyString(), any());
+    doAnswer(i -> {
+      FieldVerification visit = i.getArgument(1);
+      return new VerificationService.FieldOutcome(!"NOT_ELIGIBLE".equals(visit.result()),
+          visit.opinionsRequested(), dtksListed, visit.address());
+    }).when(verification).recordFieldVerification(anyString(), any(), any());
+    doAnswer(i -> i.getArgument(1) + ": " + i.getArgument(2)).when(verification)
+        .recordOpinion(anyString(), anyString(), any(), any());
+  }
+
+  private Resident resident() {
+    return new Resident(1L, "3273010101800001", "3273010101090001", "Siti Aminah", LocalDate.of(1980, 1, 1), null,
+        "Jl. Tamansari No. 5", "003", "007", "Lebak Siliwangi", null, "KEPALA_KELUARGA",
+        dtksListed ? DtksStatus.LISTED : DtksStatus.NOT_LISTED, dtksListed ? desil : null, null, null, null, false,
+        false, true, null);
+  }
+
+  /**
+   * The assessment keeps the needs it confirmed; routing's facts are the household's, and it refers, per need, the
+   * table's best-ranked program (as the real service does when no ledger or budget holds one back).
+   */
+  private void assessmentAndRouting() {
+    doAnswer(i -> confirmedNeeds.put(i.getArgument(0), i.<Assessment>getArgument(1).needs().stream()
+        .sorted().map(Need::name).toList())).when(delegates.mock(AssessmentService.class))
+        .record(anyString(), any(), any());
+    RoutingService routing = delegates.mock(RoutingService.class);
+    doAnswer(i -> new RoutingService.Facts(1L, "3273010101090001",
+        confirmedNeeds.getOrDefault(i.<String>getArgument(0), List.of()), dtksListed ? "LISTED" : "NOT_LISTED",
+        desil, pkh(), "ISLAM", incomePerCapita, 1, 2)).when(routing).facts(anyString());
+    doAnswer(i -> {
+      Map<String, RoutingService.Match> best = new TreeMap<>();
+      for (RoutingService.Match match : i.<List<RoutingService.Match>>getArgument(1)) {
+        best.merge(match.need(), match, (a, b) -> b.rank() < a.rank() ? b : a);
+      }
+      List<String> programs = best.values().stream().map(RoutingService.Match::programCode).distinct().toList();
+      return new RoutingService.Routed(programs, programs.isEmpty() ? "Tidak ada program yang cocok" : null);
+    }).when(routing).route(anyString(), any(), any());
+    doAnswer(i -> new RoutingService.Routed(i.getArgument(1) == RoutingService.ManualRouting.ROUTE
+        ? i.<List<String>>getArgument(2) : List.of(), null)).when(routing).routeByHand(anyString(), any(), any(),
+        any(), any());
+    doAnswer(i -> alternatives.containsKey(i.<String>getArgument(1))).when(routing)
+        .hasAlternative(anyString(), anyString());
+    doAnswer(i -> alternatives.remove(i.<String>getArgument(1))).when(routing)
+        .nextAlternative(anyString(), anyString(), any(), any());
+  }
+
+  /** The PKH entitlement of the household: as many counted components as {@link #pkhComponents}. */
+  private PkhBenefits.Entitlement pkh() {
+    List<PkhBenefits.Component> counted = new ArrayList<>();
+    for (int i = 0; i < pkhComponents; i++) {
+      counted.add(PkhBenefits.Component.values()[i]);
+    }
+    return new PkhBenefits.Entitlement(counted, List.of(), 0, 0, null, null);
+  }
+
+  private void partners() {
+    PartnerService partners = delegates.mock(PartnerService.class);
+    doAnswer(i -> new Program(i.getArgument(0), "Program " + i.getArgument(0), i.getArgument(0), AidKind.GOODS,
+        "paket", null, BudgetPeriod.MONTH, false, true, null)).when(partners).program(anyString());
+    doAnswer(i -> {
+      String program = i.<Program>getArgument(0).code();
+      return new Partner(program, "Mitra " + program, PARTNER_GROUPS.get(program), false);
+    }).when(partners).partnerOf(any());
+    doAnswer(i -> new ProgramReferral(i.getArgument(1), null, ProgramStatus.REFERRED, "tidak diputuskan", null, null,
+        null, null, null, null, null, null, null, null, null, null, null, null, null, null)).when(partners)
+        .referral(anyString(), anyString());
+    doAnswer(i -> new PartnerService.Decided(budgetAvailable && !acceptanceGivenUp, null, acceptanceGivenUp))
+        .when(partners).decide(anyString(), anyString(), any(), any(), any(), any(), any(), any(), any());
+    doAnswer(i -> "REK/" + i.getArgument(0) + "/" + i.getArgument(1)).when(partners)
+        .decideService(anyString(), anyString(), any(), any(), any());
+    doAnswer(i -> i.getArgument(2) == PartnerService.WaitingAction.REDIRECT ? i.getArgument(3) : i.getArgument(1))
+        .when(partners).reviewWaiting(anyString(), anyString(), any(), any(), any(), any());
+  }
+
+  /**
+   * A handover marked final completes the partner referral and counts as aid distributed; the koordinator's finding
+   * that it never arrived sends those programs back to their handover.
+   */
+  private void distributionAndClosing() {
+    DistributionService distribution = delegates.mock(DistributionService.class);
+    doAnswer(i -> {
+      boolean complete = Boolean.TRUE.equals(i.getArgument(10));
+      if (complete) {
+        handedOver.computeIfAbsent(i.getArgument(0), k -> new ArrayList<>()).add(i.getArgument(1));
+      }
+      return new DistributionService.Recorded(complete, complete ? null : "Sisa bantuan menyusul");
+    }).when(distribution).record(anyString(), anyString(), any(), any(), any(), any(), any(), any(), any(),
+        anyBoolean(), anyBoolean(), any());
+    doAnswer(i -> new DistributionService.Summary(handedOver.getOrDefault(i.<String>getArgument(0), List.of()).size(),
+        "-")).when(distribution).summarise(anyString());
+    ClosingService closing = delegates.mock(ClosingService.class);
+    doAnswer(i -> "NO".equals(i.getArgument(2)) ? ClosingService.FollowUpResult.DISCREPANCY
+        : ClosingService.FollowUpResult.CLOSE).when(closing).recordFollowUp(anyString(), any(), any(), any(), any(),
+        any(), any());
+    doReturn("-").when(closing).handoverRecords(anyString());
+    doAnswer(i -> i.getArgument(1) == ClosingService.Resolution.HAND_OVER_AGAIN
+        ? handedOver.remove(i.<String>getArgument(0)) : List.of()).when(closing)
+        .resolveDiscrepancy(anyString(), any(), any(), any());
+  }
+
+  private void registry() {
+    doAnswer(i -> new Reverification.Batch(1, remainingDue.isEmpty() ? 0L : remainingDue.poll()))
+        .when(delegates.mock(Reverification.class)).issueBatch();
+  }
+
+  private void evaluation() {
+    Evaluations evaluations = delegates.mock(Evaluations.class);
+    doAnswer(i -> new Evaluations.Opened(7L, "Triwulan III 2026", "EVAL-2026-Q3", PARTICIPANT_CODES,
+        alreadyEvaluated)).when(evaluations).open(any(), any(), anyBoolean(), any());
+    doAnswer(i -> new Date(System.currentTimeMillis() + 21L * 24 * 3600 * 1000)).when(evaluations)
+        .feedbackClosesAt();
+    doReturn(new EvaluationFeedback.Summary("-", Map.of(), Map.of(), Map.of()))
+        .when(delegates.mock(EvaluationFeedback.class)).summarise(anyLong());
+    EvaluationMeetings meetings = delegates.mock(EvaluationMeetings.class);
+    doAnswer(i -> new ArrayList<>(actionItemIds)).when(meetings).recordMeeting(anyLong(), any(), any(), any(),
+        any(), any(), any(), any());
+    doAnswer(i -> {
+      long id = i.getArgument(0);
+      return new ActionItem(id, 7L, "Triwulan III 2026", (int) (id - 100), "Tindak lanjut " + id, OWNERS.get(id),
+          LocalDate.of(2027, 1, id == 101L ? 15 : 22), ActionItem.Status.values()[0], null, null);
+    }).when(meetings).action(anyLong());
+    // the participants (a model bean built for real) know the partners from the period's data
+    doReturn(PARTICIPANT_CODES.stream().filter(code -> !code.equals(EvaluationParticipants.PUSKESOS))
+        .map(code -> new Partner(code, "Mitra " + code, GROUPS.get(code), false)).toList())
+        .when(delegates.mock(PeriodData.class)).partners();
+
+    ActivityReports reports = delegates.mock(ActivityReports.class);
+    doAnswer(i -> i.getArgument(0) == null ? java.time.YearMonth.of(2026, 10)
+        : java.time.YearMonth.parse(i.getArgument(0))).when(reports).month(any());
+    doReturn(3L).when(reports).generate(any(), any(), any());
+    doReturn("Oktober 2026").when(reports).label(any());
+    doReturn("-").when(reports).summary(anyLong());
+  }
+}
