@@ -27,7 +27,8 @@ class StagesTest {
     Stages.Model model = Stages.read(model("processes/referral.bpmn"));
 
     assertThat(model.stageOfTask()).containsEntry(HOME_VISIT, Stage.VERIFICATION)
-        .containsEntry(ReferralProcess.TASK_ASSESS_NEEDS, Stage.ASSESSMENT).containsEntry(ReferralProcess.TASK_FOLLOW_UP, Stage.FOLLOW_UP);
+        .containsEntry(ReferralProcess.TASK_ASSESS_NEEDS, Stage.ASSESSMENT)
+        .containsEntry(ReferralProcess.TASK_FOLLOW_UP, Stage.FOLLOW_UP);
     assertThat(Stages.read(model("processes/partner-referral.bpmn")).stageOfTask())
         .containsEntry(PartnerReferralProcess.TASK_DECIDE_REFERRAL, Stage.PARTNER_DECISION)
         .containsEntry(PartnerReferralProcess.TASK_DISTRIBUTE_AID, Stage.DISTRIBUTION);

@@ -93,8 +93,8 @@ class StageFromModelScenarioTest extends ScenarioTestSupport {
   }
 
   private static long completed(PeriodFigures.Figures figures, Stage stage) {
-    return figures.onTime().stream().filter(t -> t.key().equals(stage.name())).mapToLong(PeriodFigures.OnTime::completed)
-        .sum();
+    return figures.onTime().stream().filter(t -> t.key().equals(stage.name()))
+        .mapToLong(PeriodFigures.OnTime::completed).sum();
   }
 
   private static long count(JsonNode counts, String key) {
