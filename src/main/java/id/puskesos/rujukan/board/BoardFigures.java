@@ -4,10 +4,13 @@ import java.time.OffsetDateTime;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Date;
+import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 import org.camunda.bpm.engine.IdentityService;
@@ -28,6 +31,7 @@ import id.puskesos.rujukan.catalogue.ProgramCatalogue;
 import id.puskesos.rujukan.common.Dates;
 import id.puskesos.rujukan.distribution.FacilitationFigures;
 import id.puskesos.rujukan.referral.Stage;
+import id.puskesos.rujukan.referral.Stages;
 
 /**
  * The manager's board at a glance: open cases per stage, overdue tasks per stage and partner, time per stage over a
@@ -67,10 +71,11 @@ public class BoardFigures {
   private final FacilitationFigures facilitation;
   private final IdentityService identityService;
   private final CaseAccess caseAccess;
+  private final Stages stages;
 
   public BoardFigures(JdbcClient jdbc, TaskService taskService, RuntimeService runtimeService,
       ProgramCatalogue catalogue, FacilitationFigures facilitation, IdentityService identityService,
-      CaseAccess caseAccess) {
+      CaseAccess caseAccess, Stages stages) {
     this.jdbc = jdbc;
     this.taskService = taskService;
     this.runtimeService = runtimeService;
@@ -78,6 +83,7 @@ public class BoardFigures {
     this.facilitation = facilitation;
     this.identityService = identityService;
     this.caseAccess = caseAccess;
+    this.stages = stages;
   }
 
   public Board board(String from, String to) {
@@ -86,7 +92,7 @@ public class BoardFigures {
     List<Task> overdue = taskService.createTaskQuery().dueBefore(now).orderByDueDate().asc().list();
     Map<String, Long> byStage = new TreeMap<>();
     overdue.forEach(task -> {
-      Stage stage = Stage.ofTask(task.getTaskDefinitionKey());
+      Stage stage = stages.ofTask(task);
       byStage.merge(stage == null ? REGISTRY : stage.label(), 1L, Long::sum);
     });
     // one count per partner rather than the groups of every late task
@@ -123,18 +129,53 @@ public class BoardFigures {
   }
 
   private List<Count> openCasesByStage() {
-    Map<String, Long> counts = new LinkedHashMap<>();
-    jdbc.sql("SELECT stage, COUNT(*) AS n FROM referral WHERE status = 'OPEN' GROUP BY stage")
-        .query(rs -> {
-          counts.put(rs.getString("stage"), rs.getLong("n"));
-        });
+    Map<Stage, Long> counts = openCases();
     List<Count> result = new ArrayList<>();
     for (Stage stage : Stage.values()) {
       if (stage != Stage.CLOSED) {
-        result.add(new Count(stage.name(), stage.label(), counts.getOrDefault(stage.name(), 0L)));
+        result.add(new Count(stage.name(), stage.label(), counts.getOrDefault(stage, 0L)));
       }
     }
     return result;
+  }
+
+  /**
+   * The open cases per stage, as the case view shows each ({@link Stages#ofCase}): the stage of the work a case waits
+   * for, else the stage it last entered. Reads the open cases and the open tasks only.
+   */
+  public Map<Stage, Long> openCases() {
+    Map<String, Stage> entered = new HashMap<>();
+    jdbc.sql("SELECT referral_number, stage FROM referral WHERE status = 'OPEN'").query(rs -> {
+      entered.put(rs.getString("referral_number"), Stage.valueOf(rs.getString("stage")));
+    });
+    Map<String, List<Task>> work = caseAccess.withoutAuthorization(this::openTasksByCase);
+    Map<Stage, Long> counts = new EnumMap<>(Stage.class);
+    entered.forEach((number, stage) -> counts.merge(stages.ofCase(stage, work.getOrDefault(number, List.of())), 1L,
+        Long::sum));
+    return counts;
+  }
+
+  private Map<String, List<Task>> openTasksByCase() {
+    List<Task> tasks = taskService.createTaskQuery().list();
+    Set<String> instances = new HashSet<>();
+    tasks.forEach(task -> {
+      if (task.getProcessInstanceId() != null) {
+        instances.add(task.getProcessInstanceId());
+      }
+    });
+    Map<String, String> numbers = new HashMap<>();
+    if (!instances.isEmpty()) {
+      runtimeService.createProcessInstanceQuery().processInstanceIds(instances).list()
+          .forEach(instance -> numbers.put(instance.getId(), instance.getBusinessKey()));
+    }
+    Map<String, List<Task>> byCase = new HashMap<>();
+    for (Task task : tasks) {
+      String number = numbers.get(task.getProcessInstanceId());
+      if (number != null) {
+        byCase.computeIfAbsent(number, n -> new ArrayList<>()).add(task);
+      }
+    }
+    return byCase;
   }
 
   /** The stage entries of the cases received in the period (indexed by case), and when each case's last stage ended. */

@@ -37,9 +37,6 @@ public final class ReferralProcess {
   public static final String MSG_RESIDENT_WITHDREW = "msg_residentWithdrew";
   public static final String MSG_NEEDS_ADDED = "msg_needsAdded";
 
-  /** Extension property on an activity that marks the case stage it begins. */
-  public static final String STAGE_PROPERTY = "stage";
-
   private ReferralProcess() {
   }
 }

@@ -5,6 +5,7 @@ import java.util.List;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
+import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -27,15 +28,17 @@ public class ReferralQueries {
   private final TaskService taskService;
   private final CaseAccess caseAccess;
   private final RoutingChoices choices;
+  private final Stages stages;
 
   public ReferralQueries(CaseFile caseFile, Registry registry, ProgramCatalogue catalogue,
-      TaskService taskService, CaseAccess caseAccess, RoutingChoices choices) {
+      TaskService taskService, CaseAccess caseAccess, RoutingChoices choices, Stages stages) {
     this.caseFile = caseFile;
     this.registry = registry;
     this.catalogue = catalogue;
     this.taskService = taskService;
     this.caseAccess = caseAccess;
     this.choices = choices;
+    this.stages = stages;
   }
 
   /** The letter issued for a program, for those who may see the program. */
@@ -56,9 +59,13 @@ public class ReferralQueries {
     CaseAccess.Scope scope = caseAccess.require(number);
     ReferralRecord referral = caseFile.get(number);
     Resident resident = registry.get(referral.residentId());
-    List<ProgramReferral> all = caseFile.programs(number);
-    List<ProgramReferral> programs = all.stream().filter(p -> scope.sees(p.partnerCode())).toList();
-    Stage stage = currentStage(referral.stage(), all);
+    List<ProgramReferral> programs = caseFile.programs(number).stream().filter(p -> scope.sees(p.partnerCode()))
+        .toList();
+    List<Task> tasks = taskService.createTaskQuery().processInstanceBusinessKey(number).orderByTaskCreateTime().asc()
+        .list();
+    // the stage of all the work the case waits for (not only the caller's), as the models give it
+    Stage stage = stages.ofCase(referral.stage(), caseAccess.withoutAuthorization(
+        () -> taskService.createTaskQuery().processInstanceBusinessKey(number).list()));
     return new ReferralView(
         referral.referralNumber(),
         referral.open() ? "OPEN" : "CLOSED",
@@ -75,22 +82,9 @@ public class ReferralQueries {
         caseFile.needs(number).stream().sorted().map(Need::name).toList(),
         programs.stream().map(p -> program(number, p)).toList(),
         scope.all() ? routing(number) : List.of(),
-        openTasks(number),
+        openTasks(tasks),
         (scope.all() ? caseFile.timeline(number) : List.<TimelineEvent>of()).stream()
             .map(e -> new ReferralView.TimelineEntry(e.at(), e.actor(), e.type().name(), e.detail())).toList());
-  }
-
-  /**
-   * The stage shown to users. While partners work, a case whose decisions are all in but whose aid is still to be
-   * handed over is in distribution.
-   */
-  static Stage currentStage(Stage recorded, List<ProgramReferral> programs) {
-    if (recorded == Stage.PARTNER_DECISION
-        && programs.stream().noneMatch(p -> p.status().isUndecided())
-        && programs.stream().anyMatch(p -> p.status().isOpen())) {
-      return Stage.DISTRIBUTION;
-    }
-    return recorded;
   }
 
   private ReferralView.Program program(String number, ProgramReferral p) {
@@ -110,9 +104,8 @@ public class ReferralQueries {
         c.role().label(), c.reason())).toList();
   }
 
-  private List<ReferralView.OpenTask> openTasks(String number) {
-    return taskService.createTaskQuery().processInstanceBusinessKey(number).orderByTaskCreateTime().asc().list()
-        .stream()
+  private List<ReferralView.OpenTask> openTasks(List<Task> tasks) {
+    return tasks.stream()
         .map(task -> new ReferralView.OpenTask(task.getId(), task.getName(), task.getTaskDefinitionKey(),
             taskService.getIdentityLinksForTask(task.getId()).stream()
                 .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null)

@@ -1,10 +1,12 @@
 package id.puskesos.rujukan.referral;
 
 import java.util.EnumSet;
-import java.util.Map;
 import java.util.Set;
 
-/** The stages of a referral, in the order a case moves through them. */
+/**
+ * The stages of a referral, in the order a case moves through them. Which task belongs to which stage is the models'
+ * fact, not this enum's: the extension property {@value #PROPERTY} on the task ({@link Stages}).
+ */
 public enum Stage {
   INTAKE("Penerimaan pengaduan"),
   VERIFICATION("Verifikasi dan validasi"),
@@ -15,16 +17,10 @@ public enum Stage {
   FOLLOW_UP("Tindak lanjut dan evaluasi"),
   CLOSED("Selesai");
 
-  private static final Set<Stage> PAST_ROUTING = EnumSet.of(PARTNER_DECISION, DISTRIBUTION, FOLLOW_UP);
+  /** The extension property (set in Camunda Modeler) that names an element's stage, e.g. {@code stage=ROUTING}. */
+  public static final String PROPERTY = "stage";
 
-  /** The stage each user task of a case belongs to, by its element id. */
-  private static final Map<String, Stage> BY_TASK = Map.ofEntries(
-      Map.entry("task_homeVisit", VERIFICATION), Map.entry("task_giveOpinion", VERIFICATION),
-      Map.entry("task_assessNeeds", ASSESSMENT), Map.entry("task_routeManually", ROUTING),
-      Map.entry("task_reviewAddedNeeds", ROUTING), Map.entry("task_decideReferral", PARTNER_DECISION),
-      Map.entry("task_provideInformation", PARTNER_DECISION), Map.entry("task_reviewWaiting", PARTNER_DECISION),
-      Map.entry("task_confirmService", PARTNER_DECISION), Map.entry("task_distributeAid", DISTRIBUTION),
-      Map.entry("task_followUp", FOLLOW_UP), Map.entry("task_checkDiscrepancy", FOLLOW_UP));
+  private static final Set<Stage> PAST_ROUTING = EnumSet.of(PARTNER_DECISION, DISTRIBUTION, FOLLOW_UP);
 
   private final String label;
 
@@ -34,11 +30,6 @@ public enum Stage {
 
   public String label() {
     return label;
-  }
-
-  /** The stage of a case's user task; null for registry, evaluation and report work. */
-  public static Stage ofTask(String taskKey) {
-    return taskKey == null ? null : BY_TASK.get(taskKey);
   }
 
   /** The stage a label names ("Verifikasi dan validasi"), or null. */

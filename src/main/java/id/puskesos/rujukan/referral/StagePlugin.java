@@ -20,7 +20,10 @@ import id.puskesos.rujukan.process.ReferralProcess;
 /**
  * Keeps the case's stage in step with the model. An activity carrying the extension property
  * {@code stage} (set in Camunda Modeler, e.g. {@code stage=VERIFICATION}) moves the case to that stage when it
- * starts; analysts move a stage boundary by moving the property, without a code change.
+ * starts; analysts move a stage boundary by moving the property, without a code change. Every user task of a case
+ * carries one (the board and the reports read the same property, {@link id.puskesos.rujukan.referral.Stages}); a
+ * task inside an event subprocess is side work (needs added to an open case) and leaves the case where it is. An
+ * unknown stage fails the deployment.
  */
 @Component
 public class StagePlugin extends AbstractProcessEnginePlugin {
@@ -70,13 +73,26 @@ public class StagePlugin extends AbstractProcessEnginePlugin {
 
     private void attach(Element element, ActivityImpl activity) {
       Map<String, String> properties = BpmnParseUtil.parseCamundaExtensionProperties(element);
-      String stageName = properties == null ? null : properties.get(ReferralProcess.STAGE_PROPERTY);
+      String stageName = properties == null ? null : properties.get(Stage.PROPERTY);
       if (stageName == null) {
         return;
       }
       Stage stage = Stage.valueOf(stageName);
+      if (isSideWork(activity)) {
+        return;
+      }
       activity.addListener(ExecutionListener.EVENTNAME_START, (ExecutionListener) execution ->
           caseFile.getObject().enterStage(execution.getProcessBusinessKey(), stage, actors.getObject().current()));
+    }
+
+    private static boolean isSideWork(ActivityImpl activity) {
+      for (ScopeImpl scope = activity.getFlowScope(); scope instanceof ActivityImpl parent;
+          scope = parent.getFlowScope()) {
+        if (parent.isTriggeredByEvent()) {
+          return true;
+        }
+      }
+      return false;
     }
   }
 }

@@ -29,6 +29,7 @@ import id.puskesos.rujukan.referral.Channel;
 import id.puskesos.rujukan.referral.Need;
 import id.puskesos.rujukan.referral.ProgramStatus;
 import id.puskesos.rujukan.referral.Stage;
+import id.puskesos.rujukan.referral.Stages;
 import id.puskesos.rujukan.registry.ChangeSource;
 import id.puskesos.rujukan.report.PeriodFigures.*;
 import id.puskesos.rujukan.verification.DtksInclusion;
@@ -48,14 +49,16 @@ public class PeriodData {
   private final ProgramCatalogue catalogue;
   private final CaseAccess caseAccess;
   private final FacilitationFigures facilitation;
+  private final Stages stages;
 
   public PeriodData(JdbcClient jdbc, HistoryService historyService, ProgramCatalogue catalogue,
-      CaseAccess caseAccess, FacilitationFigures facilitation) {
+      CaseAccess caseAccess, FacilitationFigures facilitation, Stages stages) {
     this.jdbc = jdbc;
     this.historyService = historyService;
     this.catalogue = catalogue;
     this.caseAccess = caseAccess;
     this.facilitation = facilitation;
+    this.stages = stages;
   }
 
   public Data load(Period period) {
@@ -130,10 +133,13 @@ public class PeriodData {
         .params(start, end).query(rs -> {
           ends.put(rs.getString("referral_number"), at(rs, "closed_at"));
         });
+    // the stage of a noticed task is its model's: the engine's history names the definition it ran in
     List<Notice> notices = jdbc.sql("""
-        SELECT kind, task_key, noticed_at FROM sla_notice WHERE noticed_at >= ? AND noticed_at < ?""")
+        SELECT n.kind, n.task_key, n.noticed_at, t.PROC_DEF_ID_ AS definition_id FROM sla_notice n
+        LEFT JOIN ACT_HI_TASKINST t ON t.ID_ = n.task_id WHERE n.noticed_at >= ? AND n.noticed_at < ?""")
         .params(start, end)
-        .query((rs, n) -> new Notice(rs.getString("kind"), rs.getString("task_key"), at(rs, "noticed_at")))
+        .query((rs, n) -> new Notice(rs.getString("kind"),
+            stages.ofTask(rs.getString("definition_id"), rs.getString("task_key")), at(rs, "noticed_at")))
         .list();
     List<Commitment> commitments = jdbc.sql("""
         SELECT program_code, requested_at, reserved_at, status FROM budget_commitment
@@ -165,7 +171,8 @@ public class PeriodData {
         .finishedAfter(Date.from(period.start().toInstant().minusMillis(1)))
         .finishedBefore(Date.from(period.end().toInstant())).list().stream()
         .filter(t -> t.getDueDate() != null && t.getEndTime() != null)
-        .map(t -> new CompletedTask(t.getTaskDefinitionKey(), utc(t.getDueDate()), utc(t.getEndTime())))
+        .map(t -> new CompletedTask(stages.ofTask(t.getProcessDefinitionId(), t.getTaskDefinitionKey()),
+            utc(t.getDueDate()), utc(t.getEndTime())))
         .toList());
   }
 

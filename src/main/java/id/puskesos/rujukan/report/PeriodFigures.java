@@ -61,12 +61,15 @@ public final class PeriodFigures {
       Long quantity, String unit, boolean receiptConfirmed) {
   }
 
-  /** A completed user task with its service level: on time when completed by its due date. */
-  public record CompletedTask(String taskKey, OffsetDateTime due, OffsetDateTime end) {
+  /**
+   * A completed user task with its service level: on time when completed by its due date. {@code stage}: the one its
+   * model gives it, null for registry, evaluation and report work.
+   */
+  public record CompletedTask(Stage stage, OffsetDateTime due, OffsetDateTime end) {
   }
 
-  /** A reminder or escalation of the service-level watch. */
-  public record Notice(String kind, String taskKey, OffsetDateTime at) {
+  /** A reminder or escalation of the service-level watch, with the stage of its task as in {@link CompletedTask}. */
+  public record Notice(String kind, Stage stage, OffsetDateTime at) {
   }
 
   /** A program's budget for one of its budget periods. */
@@ -290,7 +293,7 @@ public final class PeriodFigures {
       if (!data.period().contains(task.end()) || task.due() == null) {
         continue;
       }
-      Stage stage = Stage.ofTask(task.taskKey());
+      Stage stage = task.stage();
       long[] c = counts.computeIfAbsent(overall ? "" : stage == null ? OTHER_WORK : stage.name(), k -> new long[2]);
       c[0]++;
       if (!task.end().isAfter(task.due())) {
@@ -314,7 +317,7 @@ public final class PeriodFigures {
     List<Notice> notices = data.notices().stream().filter(n -> data.period().contains(n.at())).toList();
     Map<String, Long> byStage = new TreeMap<>();
     notices.stream().filter(n -> !"REMINDED".equals(n.kind())).forEach(n -> {
-      Stage stage = Stage.ofTask(n.taskKey());
+      Stage stage = n.stage();
       byStage.merge(stage == null ? OTHER_WORK : stage.name(), 1L, Long::sum);
     });
     List<Count> stages = new ArrayList<>();

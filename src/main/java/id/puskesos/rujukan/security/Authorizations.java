@@ -28,20 +28,11 @@ import id.puskesos.rujukan.catalogue.ProgramCatalogue;
 @Component
 public class Authorizations implements SmartInitializingSingleton {
 
-  /** The processes Puskesos staff work on, case by case. */
-  static final List<String> PUSKESOS_PROCESSES = List.of("referral", "partner-referral", "referral-withdrawal",
-      "dtks-inclusion", "duplicate-review", "data-reverification", "resident-reverification");
   static final List<String> PUSKESOS = List.of(FRONT_OFFICE, FASILITATOR, BACK_OFFICE, KOORDINATOR);
-  /** The Puskesos's own reporting: every Puskesos group follows them, the koordinator starts them. */
-  static final List<String> REPORTING_PROCESSES = List.of("participatory-evaluation", "monthly-report");
-  /**
-   * Processes the Puskesos follows but does not work: a health worker's or Babinsa's opinion (its task is theirs by
-   * candidate group, while it is open; they have no grant on any process).
-   */
-  static final List<String> FOLLOWED_PROCESSES = List.of("professional-opinion");
 
   private final AuthorizationService authorizationService;
   private final ProgramCatalogue catalogue;
+  private final ModelNames models = ModelNames.OF_THE_MODELS;
 
   public Authorizations(AuthorizationService authorizationService, ProgramCatalogue catalogue) {
     this.authorizationService = authorizationService;
@@ -59,18 +50,18 @@ public class Authorizations implements SmartInitializingSingleton {
       grant(group, Resources.PROCESS_DEFINITION, "*", Permissions.READ);
     }
     for (String group : PUSKESOS) {
-      for (String process : PUSKESOS_PROCESSES) {
+      for (String process : models.puskesosProcesses()) {
         grant(group, Resources.PROCESS_DEFINITION, process, ProcessDefinitionPermissions.READ_INSTANCE,
             ProcessDefinitionPermissions.UPDATE_INSTANCE, ProcessDefinitionPermissions.CREATE_INSTANCE,
             ProcessDefinitionPermissions.READ_HISTORY, ProcessDefinitionPermissions.READ_TASK);
       }
       grant(group, Resources.PROCESS_INSTANCE, "*", Permissions.CREATE);
-      for (String process : concat(REPORTING_PROCESSES, FOLLOWED_PROCESSES)) {
+      for (String process : concat(models.reportingProcesses(), models.followedProcesses())) {
         grant(group, Resources.PROCESS_DEFINITION, process, ProcessDefinitionPermissions.READ_INSTANCE,
             ProcessDefinitionPermissions.READ_HISTORY, ProcessDefinitionPermissions.READ_TASK);
       }
     }
-    for (String process : REPORTING_PROCESSES) {
+    for (String process : models.reportingProcesses()) {
       grant(KOORDINATOR, Resources.PROCESS_DEFINITION, process, ProcessDefinitionPermissions.CREATE_INSTANCE,
           ProcessDefinitionPermissions.UPDATE_INSTANCE);
     }

@@ -27,6 +27,7 @@ public class TasklistFilters implements SmartInitializingSingleton {
   private final FilterService filterService;
   private final TaskService taskService;
   private final AuthorizationService authorizationService;
+  private final ModelNames models = ModelNames.OF_THE_MODELS;
 
   public TasklistFilters(FilterService filterService, TaskService taskService,
       AuthorizationService authorizationService) {
@@ -58,7 +59,7 @@ public class TasklistFilters implements SmartInitializingSingleton {
         taskService.createTaskQuery().dueBeforeExpression("${now()}").orderByDueDate().asc(),
         List.of(KOORDINATOR, MANAJER));
     ensureFilter("Menunggu mitra", 5, "Rujukan yang sedang menunggu keputusan atau penyaluran mitra",
-        taskService.createTaskQuery().taskDefinitionKeyIn("task_decideReferral", "task_distributeAid")
+        taskService.createTaskQuery().taskDefinitionKeyIn(models.partnerTasks().toArray(String[]::new))
             .orderByDueDate().asc(), List.of(BACK_OFFICE, KOORDINATOR, MANAJER));
     ensureFilter("Semua tugas", 10, "Semua tugas yang terbuka (koordinator dan manajer)",
         taskService.createTaskQuery().orderByTaskPriority().desc().orderByTaskCreateTime().asc(),

@@ -25,6 +25,7 @@ import org.camunda.bpm.model.bpmn.instance.StartEvent;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaFailedJobRetryTimeCycle;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaIn;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperties;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperty;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -48,6 +49,9 @@ class ModelTest {
       ReverificationProcesses.Round.PROCESS_ID, ReverificationProcesses.Resident.PROCESS_ID,
       EvaluationProcess.PROCESS_ID, MonthlyReportProcess.PROCESS_ID, ScheduleProcesses.Evaluation.PROCESS_ID,
       ScheduleProcesses.Report.PROCESS_ID, ProfessionalOpinionProcess.PROCESS_ID);
+  /** The processes whose tasks are a case's work, shown by stage on the board and in the reports. */
+  private static final List<String> CASE_PROCESSES = List.of(ReferralProcess.PROCESS_ID,
+      PartnerReferralProcess.PROCESS_ID, ProfessionalOpinionProcess.PROCESS_ID);
   private static final Pattern MEANINGFUL_ID = Pattern.compile(
       "(start|end|task|gateway|flow|timer|event|call|subprocess|definition|message)_[a-z][A-Za-z]+");
   private static final Pattern BEAN = Pattern.compile("\\$\\{(\\w+)}");
@@ -206,13 +210,38 @@ class ModelTest {
     Set<String> stages = new HashSet<>();
     for (BpmnModelInstance model : models()) {
       for (CamundaProperty property : model.getModelElementsByType(CamundaProperty.class)) {
-        if (ReferralProcess.STAGE_PROPERTY.equals(property.getCamundaName())) {
+        if (Stage.PROPERTY.equals(property.getCamundaName())) {
           stages.add(Stage.valueOf(property.getCamundaValue()).name());
         }
       }
     }
     assertThat(stages).containsExactlyInAnyOrder("VERIFICATION", "ASSESSMENT", "ROUTING", "PARTNER_DECISION",
-        "FOLLOW_UP");
+        "DISTRIBUTION", "FOLLOW_UP");
+  }
+
+  /** The board and the reports count a case's tasks by their model's stage, the rest as registry or other work. */
+  @Test
+  void everyUserTaskOfACaseHasItsStageAndNoOtherTaskHasOne() {
+    Set<String> known = new HashSet<>();
+    for (Stage stage : Stage.values()) {
+      if (stage != Stage.INTAKE && stage != Stage.CLOSED) {
+        known.add(stage.name());
+      }
+    }
+    for (String key : PROCESSES) {
+      BpmnModelInstance model = repositoryService.getBpmnModelInstance(definition(key).getId());
+      for (UserTask task : model.getModelElementsByType(UserTask.class)) {
+        List<String> stages = task.getExtensionElements() == null ? List.of()
+            : task.getExtensionElements().getElementsQuery().filterByType(CamundaProperties.class).list().stream()
+                .flatMap(p -> p.getCamundaProperties().stream())
+                .filter(p -> Stage.PROPERTY.equals(p.getCamundaName())).map(CamundaProperty::getCamundaValue).toList();
+        if (CASE_PROCESSES.contains(key)) {
+          assertThat(stages).as(key + ": " + task.getId()).singleElement().isIn(known);
+        } else {
+          assertThat(stages).as(key + ": " + task.getId()).isEmpty();
+        }
+      }
+    }
   }
 
   private void assertNamesExist(Class<?> constants, String processKey) throws IllegalAccessException {

@@ -28,23 +28,4 @@ class OutcomeTest {
   void noneDeliveredIsRejected() {
     assertThat(Outcome.fromPrograms(List.of(REJECTED, REJECTED))).isEqualTo(Outcome.REJECTED);
   }
-
-  @Test
-  void caseIsInDistributionOnceEveryDecisionIsInAndSomeAidIsStillToBeHandedOver() {
-    assertThat(ReferralQueriesStage.of(Stage.PARTNER_DECISION, ACCEPTED, REJECTED)).isEqualTo(Stage.DISTRIBUTION);
-    assertThat(ReferralQueriesStage.of(Stage.PARTNER_DECISION, ACCEPTED, INFO_REQUESTED))
-        .isEqualTo(Stage.PARTNER_DECISION);
-    assertThat(ReferralQueriesStage.of(Stage.PARTNER_DECISION, DISTRIBUTED)).isEqualTo(Stage.PARTNER_DECISION);
-    assertThat(ReferralQueriesStage.of(Stage.ROUTING)).isEqualTo(Stage.ROUTING);
-  }
-
-  /** Builds program rows with only a status, for {@link ReferralQueries#currentStage}. */
-  private static final class ReferralQueriesStage {
-    static Stage of(Stage recorded, ProgramStatus... statuses) {
-      return ReferralQueries.currentStage(recorded, java.util.Arrays.stream(statuses)
-          .map(s -> new ProgramReferral("P", "X", s, null, null, null, null, null, null, null, null, null, null,
-              null, null, null, null, null, null, null))
-          .toList());
-    }
-  }
 }

@@ -89,7 +89,8 @@ class ReferralScenarioTest extends ScenarioTestSupport {
     assertThat(types(view)).contains("REGISTRY_CHECKED", "HOME_VISITED", "ASSESSED", "ROUTED", "PROGRAM_REFERRED",
         "PARTNER_ACCEPTED", "BUDGET_RESERVED", "SERVICE_DECIDED", "AID_DISTRIBUTED", "FOLLOWED_UP", "CLOSED");
     assertThat(stages(view)).containsExactly("Tahap: Verifikasi dan validasi", "Tahap: Asesmen kebutuhan",
-        "Tahap: Penentuan rujukan", "Tahap: Keputusan mitra", "Tahap: Tindak lanjut dan evaluasi");
+        "Tahap: Penentuan rujukan", "Tahap: Keputusan mitra", "Tahap: Penyaluran bantuan",
+        "Tahap: Tindak lanjut dan evaluasi");
     assertThat(actorOf(view, "SERVICE_DECIDED")).isEqualTo("koordinator");
     assertThat(actorOf(view, "CLOSED")).isEqualTo("fasilitator");
     assertThat(historyService.createHistoricProcessInstanceQuery().processInstanceBusinessKey(number)
