@@ -86,7 +86,7 @@ public class LoginThrottleFilter extends OncePerRequestFilter {
    * are not looked at, so its answer tells nothing about them.
    */
   static boolean checksCredentials(String path) {
-    if (path.startsWith("/api/")) {
+    if (path.startsWith("/api/") || ApiAuthentication.isApiDocs(path)) {
       return true;
     }
     if (path.startsWith("/engine-rest/")) {
