@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
 import org.springframework.scheduling.config.ScheduledTask;
 import org.springframework.scheduling.config.ScheduledTaskHolder;
@@ -50,6 +51,8 @@ class OutgoingCallsScenarioTest extends ScenarioTestSupport {
   private ThreadPoolTaskScheduler scheduler;
   @Autowired
   private List<ScheduledTaskHolder> scheduled;
+  @Autowired
+  private JavaMailSenderImpl mail;
   @Value("${rujukan.notifications.whatsapp.read-timeout}")
   private Duration readTimeout;
 
@@ -105,6 +108,12 @@ class OutgoingCallsScenarioTest extends ScenarioTestSupport {
           .allMatch(thread -> thread.startsWith("rujukan-schedule-"));
       assertThat(row(key, "status")).isEqualTo("PENDING");
     }
+  }
+
+  @Test
+  void theMailServerIsGivenUpOnWithinSeconds() {
+    assertThat(mail.getJavaMailProperties()).containsEntry("mail.smtp.connectiontimeout", "5000")
+        .containsEntry("mail.smtp.timeout", "15000").containsEntry("mail.smtp.writetimeout", "15000");
   }
 
   private Runnable scheduledMethod(Class<?> type) {
