@@ -45,6 +45,7 @@ public class ApiExceptionHandler {
     FORBIDDEN("forbidden", "Tidak berhak"),
     CONFLICT("conflict", "Tidak dapat dilakukan pada keadaan ini"),
     CONCURRENT_CHANGE("concurrent-change", "Kasus sedang diproses"),
+    LOGIN_THROTTLED("login-throttled", "Terlalu banyak percobaan masuk"),
     REFUSED("refused", "Permintaan ditolak"),
     REQUEST_NOT_PROCESSED("request-not-processed", "Permintaan tidak dapat diproses"),
     SERVER_ERROR("server-error", "Kesalahan pada server");
