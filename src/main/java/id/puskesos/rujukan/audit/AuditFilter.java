@@ -12,6 +12,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.web.filter.OncePerRequestFilter;
 
+import id.puskesos.rujukan.security.ApiAuthentication;
 import id.puskesos.rujukan.security.Credentials;
 import id.puskesos.rujukan.security.EdgeFilters;
 
@@ -52,6 +53,7 @@ public class AuditFilter extends OncePerRequestFilter {
     FilterRegistrationBean<AuditFilter> registration = new FilterRegistrationBean<>(new AuditFilter(trail, clock,
         perMinute));
     registration.addUrlPatterns("/api/*", "/engine-rest/*", "/camunda/*", "/actuator/*");
+    registration.addUrlPatterns(ApiAuthentication.API_DOCS);
     registration.setOrder(EdgeFilters.AUDIT);
     return registration;
   }

@@ -1,13 +1,15 @@
 package id.puskesos.rujukan.common;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
+import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
@@ -30,6 +32,9 @@ public class ApiRequestGuard {
 
   /** The largest JSON body the domain API reads. */
   static final int MAX_BODY = 64 * 1024;
+  /** What the answer to a body over the limit says. */
+  static final String TOO_LARGE = "Isi permintaan terlalu besar (paling banyak %d KB)".formatted(MAX_BODY / 1024);
+  private static final ObjectMapper JSON = new ObjectMapper();
   private static final String UPLOADS = "/api/registry/imports";
 
   @Bean
@@ -55,23 +60,24 @@ public class ApiRequestGuard {
         return;
       }
       if (request.getContentLengthLong() > MAX_BODY) {
-        tooLarge(response);
+        tooLarge(request, response);
         return;
       }
       try {
         chain.doFilter(new Limited(request), response);
       } catch (BodyTooLarge e) {
         if (!response.isCommitted()) {
-          tooLarge(response);
+          tooLarge(request, response);
         }
       }
     }
 
-    static void tooLarge(HttpServletResponse response) throws IOException {
+    /** The same problem answer as {@link ApiExceptionHandler}'s, written before Spring MVC is reached. */
+    static void tooLarge(HttpServletRequest request, HttpServletResponse response) throws IOException {
       response.setStatus(HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE);
-      response.setContentType("application/json");
-      response.getOutputStream().write(("{\"message\":\"Isi permintaan terlalu besar (paling banyak %d KB)\","
-          + "\"errors\":[]}").formatted(MAX_BODY / 1024).getBytes(StandardCharsets.UTF_8));
+      response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+      response.getOutputStream().write(JSON.writeValueAsBytes(ApiExceptionHandler.Problem.BODY_TOO_LARGE.body(
+          HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE, TOO_LARGE, request.getRequestURI())));
     }
   }
 

@@ -5,24 +5,28 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.OffsetDateTime;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.function.Consumer;
 
 import jakarta.annotation.PreDestroy;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.core.task.TaskRejectedException;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import id.puskesos.rujukan.common.ConflictException;
+
 /**
  * Runs DTKS/DTSEN imports from the command line (in the caller's thread) and from an HTTP upload (in the
- * background, with progress to poll), and after each import looks for probable duplicates and sends them for
- * review.
+ * background on the {@link RegistryImportThread managed import thread}, with progress to poll), and after each
+ * import looks for probable duplicates and sends them for review.
  */
 @Service
 public class RegistryImports {
@@ -34,19 +38,17 @@ public class RegistryImports {
   private final Duplicates duplicates;
   private final JdbcClient jdbc;
   /** Uploaded imports run one after the other, in the background. */
-  private final ExecutorService executor = Executors.newSingleThreadExecutor(runnable -> {
-    Thread thread = new Thread(runnable, "dtks-import");
-    thread.setDaemon(true);
-    return thread;
-  });
+  private final ThreadPoolTaskExecutor executor;
   private final TransactionTemplate transaction;
 
   public RegistryImports(DtksImporter importer, Duplicates duplicates, JdbcClient jdbc,
-      PlatformTransactionManager transactionManager) {
+      PlatformTransactionManager transactionManager,
+      @Qualifier(RegistryImportThread.NAME) ThreadPoolTaskExecutor executor) {
     this.importer = importer;
     this.duplicates = duplicates;
     this.jdbc = jdbc;
     this.transaction = new TransactionTemplate(transactionManager);
+    this.executor = executor;
   }
 
   /** Imports a file now; progress goes to the consumer after every committed batch. */
@@ -70,27 +72,46 @@ public class RegistryImports {
       throw new UncheckedIOException(e);
     }
     long importId = importer.register(file, fileName, actor);
-    executor.execute(() -> {
-      try {
-        importer.run(importId, file, actor, summary -> LOG.info("DTKS import #{}: {} rows read", importId,
-            summary.rowsRead()));
-        flagDuplicates(importId);
-      } catch (RuntimeException e) {
-        LOG.warn("DTKS import #{} ended with an error: {}", importId, e.getMessage());
-      } finally {
-        try {
-          Files.deleteIfExists(file);
-        } catch (IOException e) {
-          LOG.warn("Could not delete the uploaded file {}", file);
-        }
-      }
-    });
+    try {
+      executor.execute(() -> runUpload(importId, file, actor));
+    } catch (TaskRejectedException full) {
+      // the queue is bounded: an upload that would wait behind too many others is refused, not piled up
+      String message = "Antrean impor penuh; unggah lagi setelah impor yang sedang berjalan selesai";
+      jdbc.sql("UPDATE registry_import SET status = 'FAILED', finished_at = ?, message = ? WHERE id = ?")
+          .params(OffsetDateTime.now(), message, importId).update();
+      delete(file);
+      throw new ConflictException(message);
+    }
     return importId;
   }
 
+  private void runUpload(long importId, Path file, String actor) {
+    try {
+      importer.run(importId, file, actor, summary -> LOG.info("DTKS import #{}: {} rows read", importId,
+          summary.rowsRead()));
+      flagDuplicates(importId);
+    } catch (RuntimeException e) {
+      LOG.warn("DTKS import #{} ended with an error: {}", importId, e.getMessage());
+    } finally {
+      delete(file);
+    }
+  }
+
+  private static void delete(Path file) {
+    try {
+      Files.deleteIfExists(file);
+    } catch (IOException e) {
+      LOG.warn("Could not delete the uploaded file {}", file);
+    }
+  }
+
+  /**
+   * Lets a running import finish (up to the executor's await period) while the database and the engine it writes to
+   * are still there: this bean is destroyed before the beans it uses.
+   */
   @PreDestroy
   void stop() {
-    executor.shutdownNow();
+    executor.shutdown();
   }
 
   /** Probable duplicates among the registry after an import, each sent for an operator's review. */

@@ -14,14 +14,26 @@ import jakarta.servlet.http.HttpServletRequest;
  * HTTP Basic against the engine's users for the domain API ({@code /api/*}) and Camunda's REST API
  * ({@code /engine-rest/*}), which the starter would otherwise leave open. Camunda's own filter authenticates the
  * engine for the request, so the engine knows who acts. Wrong passwords are throttled per user name and client in
- * front of it ({@link LoginThrottleFilter}). The webapps keep their own session login.
+ * front of it ({@link LoginThrottleFilter}). The webapps keep their own session login. The domain API's OpenAPI
+ * description ({@link #API_DOCS}) is behind the same login: it is for the application's users, not the public.
  */
 @Configuration
 public class ApiAuthentication {
 
+  /** Where springdoc serves the description of {@code /api}: JSON, its groups, and YAML. */
+  public static final String[] API_DOCS = {"/v3/api-docs", "/v3/api-docs/*", "/v3/api-docs.yaml"};
+
+  /** Whether the path is the domain API's description. */
+  public static boolean isApiDocs(String path) {
+    return path.equals("/v3/api-docs") || path.startsWith("/v3/api-docs/") || path.equals("/v3/api-docs.yaml");
+  }
+
   @Bean
   public FilterRegistrationBean<ProcessEngineAuthenticationFilter> domainApiAuthentication() {
-    return basicAuthentication("domainApiAuthentication", "/api/*");
+    FilterRegistrationBean<ProcessEngineAuthenticationFilter> registration =
+        basicAuthentication("domainApiAuthentication", "/api/*");
+    registration.addUrlPatterns(API_DOCS);
+    return registration;
   }
 
   @Bean

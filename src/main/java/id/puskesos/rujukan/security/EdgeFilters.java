@@ -38,6 +38,7 @@ public class EdgeFilters {
     FilterRegistrationBean<LoginThrottleFilter> registration =
         new FilterRegistrationBean<>(new LoginThrottleFilter(throttle));
     registration.addUrlPatterns("/api/*", "/engine-rest/*", "/actuator/*", "/camunda/api/admin/auth/user/*");
+    registration.addUrlPatterns(ApiAuthentication.API_DOCS);
     registration.setOrder(THROTTLE);
     return registration;
   }

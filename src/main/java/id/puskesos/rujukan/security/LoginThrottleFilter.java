@@ -4,8 +4,14 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
 
 import org.springframework.web.filter.OncePerRequestFilter;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import id.puskesos.rujukan.common.ApiExceptionHandler;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
@@ -26,6 +32,7 @@ public class LoginThrottleFilter extends OncePerRequestFilter {
 
   /** The login form is a user name and a password: anything longer is not read. */
   static final int MAX_LOGIN_FORM = 8 * 1024;
+  private static final ObjectMapper JSON = new ObjectMapper();
 
   private final LoginThrottle throttle;
 
@@ -63,10 +70,17 @@ public class LoginThrottleFilter extends OncePerRequestFilter {
     if (wait > 0) {
       response.setStatus(429);
       response.setHeader("Retry-After", Long.toString(wait));
-      response.setContentType("application/json");
-      response.getOutputStream().write(("{\"message\":\"Terlalu banyak percobaan masuk yang gagal untuk pengguna ini "
-          + "dari alamat ini. Coba lagi dalam %d detik.\",\"errors\":[]}").formatted(wait)
-          .getBytes(StandardCharsets.UTF_8));
+      String message = "Terlalu banyak percobaan masuk yang gagal untuk pengguna ini dari alamat ini. Coba lagi dalam "
+          + "%d detik.".formatted(wait);
+      if (path.startsWith("/api/") || ApiAuthentication.isApiDocs(path)) {
+        // the domain API answers every error as an RFC 9457 problem (common.ApiExceptionHandler)
+        response.setContentType("application/problem+json");
+        response.getOutputStream().write(JSON.writeValueAsBytes(
+            ApiExceptionHandler.Problem.LOGIN_THROTTLED.body(429, message, request.getRequestURI())));
+      } else {
+        response.setContentType("application/json");
+        response.getOutputStream().write(JSON.writeValueAsBytes(Map.of("message", message, "errors", List.of())));
+      }
       return;
     }
     chain.doFilter(request, response);
@@ -86,7 +100,7 @@ public class LoginThrottleFilter extends OncePerRequestFilter {
    * are not looked at, so its answer tells nothing about them.
    */
   static boolean checksCredentials(String path) {
-    if (path.startsWith("/api/")) {
+    if (path.startsWith("/api/") || ApiAuthentication.isApiDocs(path)) {
       return true;
     }
     if (path.startsWith("/engine-rest/")) {

@@ -13,9 +13,9 @@ import jakarta.servlet.http.HttpServletResponseWrapper;
 /**
  * The same security headers on every path the application serves: nothing is sniffed as another content type, no
  * page is framed (the webapps' own content security policy says {@code frame-ancestors 'none'} too; none of them
- * frames another), and what the APIs and the metrics answer ({@code /api}, {@code /engine-rest}, the webapps'
- * {@code /camunda/api}, {@code /actuator}) is never stored by a browser or proxy, whatever a later filter says
- * (Camunda's webapps answer their GETs with {@code no-cache}). The board page allows its own scripts only.
+ * frames another), and what the APIs and the metrics answer ({@code /api} and its description, {@code /engine-rest},
+ * the webapps' {@code /camunda/api}, {@code /actuator}) is never stored by a browser or proxy, whatever a later filter
+ * says (Camunda's webapps answer their GETs with {@code no-cache}). The board page allows its own scripts only.
  */
 public class SecurityHeaders extends OncePerRequestFilter {
 
@@ -46,7 +46,7 @@ public class SecurityHeaders extends OncePerRequestFilter {
   static boolean answersData(String path) {
     return path.startsWith("/api/") || path.equals("/api") || path.startsWith("/engine-rest/")
         || path.equals("/engine-rest") || path.startsWith("/camunda/api/") || path.startsWith("/actuator/")
-        || path.equals("/actuator");
+        || path.equals("/actuator") || ApiAuthentication.isApiDocs(path);
   }
 
   /** Keeps {@code Cache-Control: no-store} whatever is set later. */

@@ -143,7 +143,8 @@ class EdgeScenarioTest extends ScenarioTestSupport {
     FromAddress.Answer held = FromAddress.get("127.0.0.2", port, "/api/catalogue", user, STRONG);
     assertThat(held.status()).isEqualTo(429);
     assertThat(held.headers()).containsKey("retry-after");
-    assertThat(held.body()).contains("Terlalu banyak percobaan masuk");
+    assertThat(held.body()).contains("Terlalu banyak percobaan masuk", "urn:rujukan:problem:login-throttled");
+    assertThat(held.headers().get("content-type")).startsWith("application/problem+json");
     // the user, from their own machine, goes on working
     assertThat(FromAddress.get("127.0.0.1", port, "/api/catalogue", user, STRONG).status()).isEqualTo(200);
     assertThat(FromAddress.get("127.0.0.3", port, "/engine-rest/task", user, STRONG).status()).isEqualTo(200);
