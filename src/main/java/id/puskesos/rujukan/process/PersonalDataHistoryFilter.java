@@ -20,8 +20,9 @@ import org.springframework.stereotype.Component;
 public class PersonalDataHistoryFilter extends AbstractProcessEnginePlugin {
 
   /** Variables that never reach the history. */
-  static final Set<String> NEVER_IN_HISTORY = Set.of(CaseVariables.NIK, CaseVariables.KK_NUMBER,
-      CaseVariables.FULL_NAME, CaseVariables.BIRTH_DATE, CaseVariables.PHONE, CaseVariables.CORRECTED_PHONE);
+  static final Set<String> NEVER_IN_HISTORY = Set.of(CaseVariables.NIK.name(), CaseVariables.KK_NUMBER.name(),
+      CaseVariables.FULL_NAME.name(), CaseVariables.BIRTH_DATE.name(), CaseVariables.PHONE.name(),
+      CaseVariables.CORRECTED_PHONE.name());
 
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {

@@ -80,26 +80,26 @@ public final class FakeDelegates {
 
     replace("registerIntakeDelegate", execution -> {
       execution.setProcessBusinessKey("RJK-2026-000001");
-      execution.setVariable(REFERRAL_NUMBER, "RJK-2026-000001");
-      execution.setVariable(MERGED_INTO_OPEN_CASE, false);
+      execution.setVariable(REFERRAL_NUMBER.name(), "RJK-2026-000001");
+      execution.setVariable(MERGED_INTO_OPEN_CASE.name(), false);
     });
     replace("checkRegistryDelegate", execution -> {
-      execution.setVariable(NEEDS_FIELD_VERIFICATION, !registryClean);
-      execution.setVariable(DTKS_LISTED, dtksListed);
+      execution.setVariable(NEEDS_FIELD_VERIFICATION.name(), !registryClean);
+      execution.setVariable(DTKS_LISTED.name(), dtksListed);
     });
-    replace("recordHomeVisitDelegate", execution -> execution.setVariable(OPINION_GROUPS,
-        new ArrayList<>(strings(execution, OPINIONS_REQUESTED))));
+    replace("recordHomeVisitDelegate", execution -> execution.setVariable(OPINION_GROUPS.name(),
+        new ArrayList<>(strings(execution, OPINIONS_REQUESTED.name()))));
     replace("proposeDtksInclusionDelegate", execution -> { });
     replace("recordOpinionDelegate", execution -> { });
     replace("recordAssessmentDelegate", execution -> { });
     replace("prepareEligibilityDelegate", execution -> {
       execution.setVariables(household);
-      execution.setVariable("confirmedNeeds", new ArrayList<>(strings(execution, NEEDS)));
+      execution.setVariable("confirmedNeeds", new ArrayList<>(strings(execution, NEEDS.name())));
     });
     // like the real one without the registry and the ledger: per need, the table's best-ranked program
     replace("routeProgramsDelegate", execution -> {
       Map<Object, Map<?, ?>> best = new java.util.TreeMap<>();
-      for (Object row : (List<?>) execution.getVariable(ELIGIBILITY_RESULTS)) {
+      for (Object row : (List<?>) execution.getVariable(ELIGIBILITY_RESULTS.name())) {
         Map<?, ?> match = (Map<?, ?>) row;
         best.merge(match.get("need"), match, (a, b) -> ((Number) b.get("rank")).intValue()
             < ((Number) a.get("rank")).intValue() ? b : a);
@@ -107,26 +107,26 @@ public final class FakeDelegates {
       List<String> programs = new ArrayList<>();
       best.values().stream().map(m -> (String) m.get("programCode")).filter(p -> !programs.contains(p))
           .forEach(programs::add);
-      execution.setVariable(PROGRAMS, programs);
-      execution.setVariable(REFERRED_COUNT, programs.size());
+      execution.setVariable(PROGRAMS.name(), programs);
+      execution.setVariable(REFERRED_COUNT.name(), programs.size());
     });
     replace("recordManualRoutingDelegate", execution -> {
-      List<String> programs = "ROUTE".equals(execution.getVariable(MANUAL_ROUTING))
-          ? new ArrayList<>(strings(execution, SELECTED_PROGRAMS)) : new ArrayList<>();
-      execution.setVariable(PROGRAMS, programs);
-      execution.setVariable(REFERRED_COUNT, programs.size());
+      List<String> programs = "ROUTE".equals(execution.getVariable(MANUAL_ROUTING.name()))
+          ? new ArrayList<>(strings(execution, SELECTED_PROGRAMS.name())) : new ArrayList<>();
+      execution.setVariable(PROGRAMS.name(), programs);
+      execution.setVariable(REFERRED_COUNT.name(), programs.size());
     });
-    replace("summariseDecisionsDelegate", execution -> execution.setVariable(DISTRIBUTED_COUNT,
+    replace("summariseDecisionsDelegate", execution -> execution.setVariable(DISTRIBUTED_COUNT.name(),
         distributedByCase.getOrDefault(execution.getProcessBusinessKey(), 0)));
     replace("closeReferralDelegate", execution -> { });
     replace("closeAfterFollowUpDelegate", execution -> { });
-    replace("recordFollowUpDelegate", execution -> execution.setVariable(FOLLOW_UP_RESULT,
-        "NO".equals(execution.getVariable(AID_RECEIVED)) ? "DISCREPANCY" : "CLOSE"));
+    replace("recordFollowUpDelegate", execution -> execution.setVariable(FOLLOW_UP_RESULT.name(),
+        "NO".equals(execution.getVariable(AID_RECEIVED.name())) ? "DISCREPANCY" : "CLOSE"));
     replace("recordDiscrepancyDelegate", execution -> {
-      boolean again = "HAND_OVER_AGAIN".equals(execution.getVariable(DISCREPANCY_RESOLUTION));
-      execution.setVariable(REDISTRIBUTE, again);
+      boolean again = "HAND_OVER_AGAIN".equals(execution.getVariable(DISCREPANCY_RESOLUTION.name()));
+      execution.setVariable(REDISTRIBUTE.name(), again);
       if (again) {
-        execution.setVariable(PROGRAMS, new ArrayList<>(handedOver.getOrDefault(execution.getProcessBusinessKey(),
+        execution.setVariable(PROGRAMS.name(), new ArrayList<>(handedOver.getOrDefault(execution.getProcessBusinessKey(),
             List.of())));
         distributedByCase.remove(execution.getProcessBusinessKey());
       }
@@ -135,38 +135,38 @@ public final class FakeDelegates {
     replace("withdrawReferralDelegate", execution -> { });
 
     replace("sendReferralDelegate", execution -> {
-      String program = (String) execution.getVariable(PROGRAM_CODE);
-      execution.setVariable(PROGRAM_NAME, program);
-      execution.setVariable(PARTNER_GROUP, PARTNER_GROUPS.get(program));
+      String program = (String) execution.getVariable(PROGRAM_CODE.name());
+      execution.setVariable(PROGRAM_NAME.name(), program);
+      execution.setVariable(PARTNER_GROUP.name(), PARTNER_GROUPS.get(program));
     });
     replace("recordPartnerDecisionDelegate", execution -> {
-      execution.setVariable(BUDGET_RESERVED, budgetAvailable && !acceptanceGivenUp);
-      execution.setVariable(TRY_ALTERNATIVE, acceptanceGivenUp);
+      execution.setVariable(BUDGET_RESERVED.name(), budgetAvailable && !acceptanceGivenUp);
+      execution.setVariable(TRY_ALTERNATIVE.name(), acceptanceGivenUp);
     });
-    replace("checkAlternativeDelegate", execution -> execution.setVariable(ALTERNATIVE_LEFT,
-        alternatives.containsKey((String) execution.getVariable(PROGRAM_CODE))));
+    replace("checkAlternativeDelegate", execution -> execution.setVariable(ALTERNATIVE_LEFT.name(),
+        alternatives.containsKey((String) execution.getVariable(PROGRAM_CODE.name()))));
     replace("tryAlternativeDelegate", execution -> {
-      String next = alternatives.remove((String) execution.getVariable(PROGRAM_CODE));
-      execution.setVariable(ALTERNATIVE_PROGRAM, next);
+      String next = alternatives.remove((String) execution.getVariable(PROGRAM_CODE.name()));
+      execution.setVariable(ALTERNATIVE_PROGRAM.name(), next);
       if (next != null) {
-        execution.setVariable(PROGRAM_CODE, next);
+        execution.setVariable(PROGRAM_CODE.name(), next);
       }
     });
     replace("recordWaitingReviewDelegate", execution -> {
-      if ("REDIRECT".equals(execution.getVariable(WAITING_ACTION))) {
-        execution.setVariable(PROGRAM_CODE, execution.getVariable(REDIRECT_PROGRAM));
+      if ("REDIRECT".equals(execution.getVariable(WAITING_ACTION.name()))) {
+        execution.setVariable(PROGRAM_CODE.name(), execution.getVariable(REDIRECT_PROGRAM.name()));
       }
     });
-    replace("recordServiceDecisionDelegate", execution -> execution.setVariable(LETTER_NUMBER,
-        "REK/" + execution.getProcessBusinessKey() + "/" + execution.getVariable(PROGRAM_CODE)));
+    replace("recordServiceDecisionDelegate", execution -> execution.setVariable(LETTER_NUMBER.name(),
+        "REK/" + execution.getProcessBusinessKey() + "/" + execution.getVariable(PROGRAM_CODE.name())));
     replace("recordInformationDelegate", execution -> { });
     replace("recordDistributionDelegate", execution -> {
-      boolean complete = flag(execution, FINAL_HANDOVER);
-      execution.setVariable(DISTRIBUTION_COMPLETE, complete);
+      boolean complete = flag(execution, FINAL_HANDOVER.name());
+      execution.setVariable(DISTRIBUTION_COMPLETE.name(), complete);
       if (complete) {
         distributedByCase.merge(execution.getProcessBusinessKey(), 1, Integer::sum);
         handedOver.computeIfAbsent(execution.getProcessBusinessKey(), k -> new ArrayList<>())
-            .add((String) execution.getVariable(PROGRAM_CODE));
+            .add((String) execution.getVariable(PROGRAM_CODE.name()));
       }
     });
 
@@ -192,6 +192,6 @@ public final class FakeDelegates {
 
   /** Variables as Tasklist submits a checklist: a JSON list. */
   public static Object checklist(String... values) {
-    return jsonList(List.of(values));
+    return CaseVariables.NEEDS.write(List.of(values));
   }
 }

@@ -67,8 +67,8 @@ class ReferralProcessTest extends ProcessTestSupport {
     assertThat(referral).isWaitingAt(TASK_CHECK_REGISTRY);
 
     fakes.replace("checkRegistryDelegate", execution -> {
-      execution.setVariable(NEEDS_FIELD_VERIFICATION, false);
-      execution.setVariable(DTKS_LISTED, true);
+      execution.setVariable(NEEDS_FIELD_VERIFICATION.name(), false);
+      execution.setVariable(DTKS_LISTED.name(), true);
     });
     managementService().setJobRetries(job, 1);
     passSavePoints();
@@ -89,7 +89,7 @@ class ReferralProcessTest extends ProcessTestSupport {
   void tasklistIntakeForResidentWithOpenCaseEndsMerged() {
     fakes.replace("registerIntakeDelegate", execution -> {
       execution.setProcessBusinessKey("RJK-2026-000007");
-      execution.setVariable(MERGED_INTO_OPEN_CASE, true);
+      execution.setVariable(MERGED_INTO_OPEN_CASE.name(), true);
     });
 
     ProcessInstance intake = runtimeService().startProcessInstanceByKey(PROCESS_ID, caseVariables());
@@ -104,13 +104,13 @@ class ReferralProcessTest extends ProcessTestSupport {
     assertThat(referral).isWaitingAt(TASK_HOME_VISIT);
     assertThat(task(referral)).hasCandidateGroup("fasilitator");
 
-    complete(task(referral), withVariables(VERIFICATION_RESULT, "NOT_ELIGIBLE", NOT_ELIGIBLE_REASON, "Pindah ke Cimahi",
-        OPINIONS_REQUESTED, checklist()));
+    complete(task(referral), withVariables(VERIFICATION_RESULT.name(), "NOT_ELIGIBLE", NOT_ELIGIBLE_REASON.name(), "Pindah ke Cimahi",
+        OPINIONS_REQUESTED.name(), checklist()));
 
     assertThat(referral).isEnded().hasPassed(END_CLOSED_NOT_ELIGIBLE);
     assertThat(fakes.callsAt("task_closeNotEligible")).singleElement().satisfies(call -> {
-      assertThat(call.variables()).containsEntry(CLOSING_OUTCOME, "NOT_ELIGIBLE")
-          .containsEntry(CLOSING_REASON, "Pindah ke Cimahi");
+      assertThat(call.variables()).containsEntry(CLOSING_OUTCOME.name(), "NOT_ELIGIBLE")
+          .containsEntry(CLOSING_REASON.name(), "Pindah ke Cimahi");
     });
   }
 
@@ -119,7 +119,7 @@ class ReferralProcessTest extends ProcessTestSupport {
     fakes.registryClean = false;
     ProcessInstance referral = submitThroughApi();
 
-    complete(task(referral), withVariables(VERIFICATION_RESULT, "VALID", OPINIONS_REQUESTED,
+    complete(task(referral), withVariables(VERIFICATION_RESULT.name(), "VALID", OPINIONS_REQUESTED.name(),
         checklist("nakes", "babinsa")));
 
     List<Task> opinions = taskQuery().taskDefinitionKey(TASK_GIVE_OPINION).list();
@@ -132,14 +132,14 @@ class ReferralProcessTest extends ProcessTestSupport {
       assertThat(runtimeService().createProcessInstanceQuery().processInstanceId(opinion.getProcessInstanceId())
           .singleResult().getBusinessKey()).isEqualTo("RJK-2026-000001");
       assertThat(BpmnAwareTests.taskService().getVariables(opinion.getId()).keySet())
-          .isSubsetOf(ProfessionalOpinionProcess.CASE_DATA).contains(RESIDENT_NAME, OPINION_GROUP)
-          .doesNotContain(NEEDS);
+          .isSubsetOf(ProfessionalOpinionProcess.CASE_DATA).contains(RESIDENT_NAME.name(), OPINION_GROUP.name())
+          .doesNotContain(NEEDS.name());
     }
-    opinions.forEach(t -> complete(t, withVariables(OPINION, "Perlu bantuan pangan")));
+    opinions.forEach(t -> complete(t, withVariables(OPINION.name(), "Perlu bantuan pangan")));
 
     assertThat(referral).isWaitingAt(TASK_ASSESS_NEEDS);
     assertThat(fakes.callsAt("task_recordOpinion")).hasSize(2)
-        .allSatisfy(call -> assertThat(call.variables()).containsEntry(OPINION, "Perlu bantuan pangan"));
+        .allSatisfy(call -> assertThat(call.variables()).containsEntry(OPINION.name(), "Perlu bantuan pangan"));
   }
 
   @Test
@@ -147,7 +147,7 @@ class ReferralProcessTest extends ProcessTestSupport {
     fakes.registryClean = false;
     ProcessInstance referral = submitThroughApi();
 
-    complete(task(referral), withVariables(VERIFICATION_RESULT, "VALID", OPINIONS_REQUESTED, checklist()));
+    complete(task(referral), withVariables(VERIFICATION_RESULT.name(), "VALID", OPINIONS_REQUESTED.name(), checklist()));
 
     assertThat(referral).isWaitingAt(TASK_ASSESS_NEEDS).hasNotPassed(CALL_PROFESSIONAL_OPINION);
   }
@@ -166,7 +166,7 @@ class ReferralProcessTest extends ProcessTestSupport {
   void notEligibleAtAssessmentCloses() {
     ProcessInstance referral = verifiedReferral();
 
-    complete(task(referral), withVariables(ASSESSMENT_RESULT, "NOT_ELIGIBLE", NOT_ELIGIBLE_REASON, "Mampu"));
+    complete(task(referral), withVariables(ASSESSMENT_RESULT.name(), "NOT_ELIGIBLE", NOT_ELIGIBLE_REASON.name(), "Mampu"));
 
     assertThat(referral).isEnded().hasPassed(END_CLOSED_NOT_ELIGIBLE);
   }
@@ -177,11 +177,11 @@ class ReferralProcessTest extends ProcessTestSupport {
     fakes.household.put("incomePerCapita", 2_500_000L);
     ProcessInstance referral = verifiedReferral();
 
-    complete(task(referral), withVariables(ASSESSMENT_RESULT, "ELIGIBLE"));
+    complete(task(referral), withVariables(ASSESSMENT_RESULT.name(), "ELIGIBLE"));
     assertThat(referral).hasPassed(TASK_EVALUATE_ELIGIBILITY, TASK_ROUTE_PROGRAMS).isWaitingAt(TASK_ROUTE_MANUALLY)
         .hasNotPassed(CALL_PARTNER_REFERRAL);
     assertThat(task(referral)).hasCandidateGroup("koordinator");
-    complete(task(referral), withVariables(MANUAL_ROUTING, "CLOSE", NOT_ELIGIBLE_REASON, "Mampu, desil 7"));
+    complete(task(referral), withVariables(MANUAL_ROUTING.name(), "CLOSE", NOT_ELIGIBLE_REASON.name(), "Mampu, desil 7"));
 
     assertThat(referral).isEnded().hasPassed(END_CLOSED_NOT_ELIGIBLE);
   }
@@ -191,11 +191,11 @@ class ReferralProcessTest extends ProcessTestSupport {
     fakes.household.put("desil", 7);
     fakes.household.put("incomePerCapita", 2_500_000L);
     ProcessInstance referral = verifiedReferral();
-    complete(task(referral), withVariables(ASSESSMENT_RESULT, "ELIGIBLE"));
+    complete(task(referral), withVariables(ASSESSMENT_RESULT.name(), "ELIGIBLE"));
 
-    complete(task(referral), withVariables(MANUAL_ROUTING, "ROUTE", SELECTED_PROGRAMS, checklist()));
+    complete(task(referral), withVariables(MANUAL_ROUTING.name(), "ROUTE", SELECTED_PROGRAMS.name(), checklist()));
     assertThat(referral).isWaitingAt(TASK_ROUTE_MANUALLY);
-    complete(task(referral), withVariables(MANUAL_ROUTING, "ROUTE", SELECTED_PROGRAMS, checklist("SALMAN_SEMBAKO")));
+    complete(task(referral), withVariables(MANUAL_ROUTING.name(), "ROUTE", SELECTED_PROGRAMS.name(), checklist("SALMAN_SEMBAKO")));
     passSavePoints();
 
     assertThat(referral).isWaitingAt(CALL_PARTNER_REFERRAL);
@@ -206,7 +206,7 @@ class ReferralProcessTest extends ProcessTestSupport {
   void theBestRankedProgramOfEachNeedIsReferredInParallelAndDecidedIndependently() {
     ProcessInstance referral = routedReferral("FOOD", "HEALTH");
     assertThat(taskQuery().taskDefinitionKey(PartnerReferralProcess.TASK_DECIDE_REFERRAL).list())
-        .extracting(t -> runtimeService().getVariable(t.getProcessInstanceId(), PROGRAM_CODE))
+        .extracting(t -> runtimeService().getVariable(t.getProcessInstanceId(), PROGRAM_CODE.name()))
         .containsExactlyInAnyOrder("BPNT", "BAZNAS_SEHAT");
 
     decide("BPNT", "REQUEST_INFO");
@@ -237,8 +237,8 @@ class ReferralProcessTest extends ProcessTestSupport {
     execute(job());
     assertThat(referral).isWaitingAt(TASK_FOLLOW_UP);
     assertThat(task(referral)).hasCandidateGroup("fasilitator");
-    complete(task(referral), withVariables(RESIDENT_REACHED, "YES", AID_RECEIVED, "YES", AID_HELPED, "PARTLY",
-        FOLLOW_UP_NOTES, "Sembako diterima"));
+    complete(task(referral), withVariables(RESIDENT_REACHED.name(), "YES", AID_RECEIVED.name(), "YES", AID_HELPED.name(), "PARTLY",
+        FOLLOW_UP_NOTES.name(), "Sembako diterima"));
 
     assertThat(referral).isEnded().hasPassed(END_CLOSED_FACILITATED).hasNotPassed(TASK_CHECK_DISCREPANCY);
   }
@@ -251,8 +251,8 @@ class ReferralProcessTest extends ProcessTestSupport {
     confirmAndDistribute("BPNT");
     execute(job());
 
-    complete(task(referral), withVariables(RESIDENT_REACHED, "YES", AID_RECEIVED, "YES", AID_HELPED, "YES",
-        FOLLOW_UP_NOTES, "Bantuan diterima"));
+    complete(task(referral), withVariables(RESIDENT_REACHED.name(), "YES", AID_RECEIVED.name(), "YES", AID_HELPED.name(), "YES",
+        FOLLOW_UP_NOTES.name(), "Bantuan diterima"));
 
     assertThat(referral).isEnded().hasPassed(TASK_FOLLOW_UP, END_CLOSED_FACILITATED);
     assertThat(fakes.callsAt("task_recordFollowUp")).hasSize(1);
@@ -265,8 +265,8 @@ class ReferralProcessTest extends ProcessTestSupport {
     assertThat(referral).isWaitingAt(TASK_CHECK_DISCREPANCY);
     assertThat(task(referral)).hasCandidateGroup("koordinator");
 
-    complete(task(referral), withVariables(DISCREPANCY_RESOLUTION, "RECEIVED",
-        DISCREPANCY_NOTE, "Tanda terima bertanda tangan warga"));
+    complete(task(referral), withVariables(DISCREPANCY_RESOLUTION.name(), "RECEIVED",
+        DISCREPANCY_NOTE.name(), "Tanda terima bertanda tangan warga"));
 
     assertThat(referral).isEnded().hasPassed(END_CLOSED_FACILITATED);
   }
@@ -275,18 +275,18 @@ class ReferralProcessTest extends ProcessTestSupport {
   void aidNotReceivedIsHandedOverAgainByThePartnerAndFollowedUpAgain() {
     ProcessInstance referral = followedUpAsNotReceived();
 
-    complete(task(referral), withVariables(DISCREPANCY_RESOLUTION, "HAND_OVER_AGAIN",
-        DISCREPANCY_NOTE, "Paket diserahkan ke tetangga yang salah"));
+    complete(task(referral), withVariables(DISCREPANCY_RESOLUTION.name(), "HAND_OVER_AGAIN",
+        DISCREPANCY_NOTE.name(), "Paket diserahkan ke tetangga yang salah"));
     passSavePoints();
 
     assertThat(referral).isWaitingAt(CALL_PARTNER_REFERRAL);
     assertThat(partnerTask("BPNT").getTaskDefinitionKey()).isEqualTo(PartnerReferralProcess.TASK_DISTRIBUTE_AID);
-    complete(partnerTask("BPNT"), withVariables(DISTRIBUTION_DATE, "2026-11-25", AID_AMOUNT, 200000,
-        RECEIPT_CONFIRMED, true, FINAL_HANDOVER, true));
+    complete(partnerTask("BPNT"), withVariables(DISTRIBUTION_DATE.name(), "2026-11-25", AID_AMOUNT.name(), 200000,
+        RECEIPT_CONFIRMED.name(), true, FINAL_HANDOVER.name(), true));
     assertThat(referral).isWaitingAt(TIMER_FOLLOW_UP_DUE);
     execute(job());
-    complete(task(referral), withVariables(RESIDENT_REACHED, "YES", AID_RECEIVED, "YES", AID_HELPED, "YES",
-        FOLLOW_UP_NOTES, "Kali ini diterima"));
+    complete(task(referral), withVariables(RESIDENT_REACHED.name(), "YES", AID_RECEIVED.name(), "YES", AID_HELPED.name(), "YES",
+        FOLLOW_UP_NOTES.name(), "Kali ini diterima"));
     assertThat(referral).isEnded().hasPassed(END_CLOSED_FACILITATED);
   }
 
@@ -294,7 +294,7 @@ class ReferralProcessTest extends ProcessTestSupport {
   void aidNotReceivedAndCancelledClosesTheCase() {
     ProcessInstance referral = followedUpAsNotReceived();
 
-    complete(task(referral), withVariables(DISCREPANCY_RESOLUTION, "CANCEL", DISCREPANCY_NOTE, "Tidak ada bukti"));
+    complete(task(referral), withVariables(DISCREPANCY_RESOLUTION.name(), "CANCEL", DISCREPANCY_NOTE.name(), "Tidak ada bukti"));
 
     assertThat(referral).isEnded().hasPassed(END_CLOSED_FACILITATED);
     assertThat(fakes.callsAt("task_closeFacilitated")).hasSize(1);
@@ -308,12 +308,12 @@ class ReferralProcessTest extends ProcessTestSupport {
     assertThat(taskQuery().taskDefinitionKey(PartnerReferralProcess.TASK_DECIDE_REFERRAL).count()).isEqualTo(2);
 
     runtimeService().createMessageCorrelation(MSG_RESIDENT_WITHDREW).processInstanceId(referral.getId())
-        .setVariable(WITHDRAWAL_REASON, "Sudah dibantu keluarga").correlate();
+        .setVariable(WITHDRAWAL_REASON.name(), "Sudah dibantu keluarga").correlate();
 
     assertThat(referral).isEnded().hasPassed(END_CLOSED_WITHDRAWN);
     assertThat(taskQuery().count()).isZero();
     assertThat(fakes.callsAt("task_closeWithdrawn")).singleElement().satisfies(call -> assertThat(call.variables())
-        .containsEntry(CLOSING_OUTCOME, "WITHDRAWN").containsEntry(CLOSING_REASON, "Sudah dibantu keluarga"));
+        .containsEntry(CLOSING_OUTCOME.name(), "WITHDRAWN").containsEntry(CLOSING_REASON.name(), "Sudah dibantu keluarga"));
   }
 
   @Test
@@ -324,7 +324,7 @@ class ReferralProcessTest extends ProcessTestSupport {
 
     Task review = taskQuery().taskDefinitionKey(TASK_REVIEW_ADDED_NEEDS).singleResult();
     assertThat(review).hasCandidateGroup("bo");
-    complete(review, withVariables(REVIEW_ACTION, "COVERED", REVIEW_NOTE, "Sudah tercakup PKH"));
+    complete(review, withVariables(REVIEW_ACTION.name(), "COVERED", REVIEW_NOTE.name(), "Sudah tercakup PKH"));
     assertThat(referral).hasPassed(END_ADDED_NEEDS_REVIEWED).isWaitingAt(CALL_PARTNER_REFERRAL);
   }
 
@@ -332,10 +332,10 @@ class ReferralProcessTest extends ProcessTestSupport {
 
   private static Map<String, Object> caseVariables() {
     Map<String, Object> variables = new HashMap<>();
-    variables.put(REFERRAL_NUMBER, "RJK-2026-000001");
-    variables.put(RESIDENT_NAME, "Siti Aminah");
-    variables.put(NEEDS, checklist("FOOD", "HEALTH"));
-    variables.put(URGENT, false);
+    variables.put(REFERRAL_NUMBER.name(), "RJK-2026-000001");
+    variables.put(RESIDENT_NAME.name(), "Siti Aminah");
+    variables.put(NEEDS.name(), checklist("FOOD", "HEALTH"));
+    variables.put(URGENT.name(), false);
     return variables;
   }
 
@@ -357,11 +357,11 @@ class ReferralProcessTest extends ProcessTestSupport {
   /** A case the fasilitator assessed with these needs; the eligibility table routes it to partners. */
   private static ProcessInstance routedReferral(String... needs) {
     Map<String, Object> variables = caseVariables();
-    variables.put(NEEDS, checklist(needs));
+    variables.put(NEEDS.name(), checklist(needs));
     ProcessInstance referral = runtimeService().createMessageCorrelation(MSG_REFERRAL_SUBMITTED)
         .processInstanceBusinessKey("RJK-2026-000001").setVariables(variables).correlateStartMessage();
     passSavePoints();
-    complete(task(referral), withVariables(ASSESSMENT_RESULT, "ELIGIBLE"));
+    complete(task(referral), withVariables(ASSESSMENT_RESULT.name(), "ELIGIBLE"));
     passSavePoints();
     assertThat(referral).hasPassed(TASK_PREPARE_ELIGIBILITY, TASK_EVALUATE_ELIGIBILITY).isWaitingAt(CALL_PARTNER_REFERRAL);
     return referral;
@@ -369,12 +369,12 @@ class ReferralProcessTest extends ProcessTestSupport {
 
   /** The partner's open task of the case for the program. */
   private static Task partnerTask(String program) {
-    return taskQuery().processVariableValueEquals(PROGRAM_CODE, program).singleResult();
+    return taskQuery().processVariableValueEquals(PROGRAM_CODE.name(), program).singleResult();
   }
 
   private static void decide(String program, String decision) {
-    complete(partnerTask(program), withVariables(DECISION, decision, REJECTION_CODE, "NOT_ELIGIBLE",
-        INFO_REQUEST, "Berapa tanggungan?", GRANT_AMOUNT, 200000));
+    complete(partnerTask(program), withVariables(DECISION.name(), decision, REJECTION_CODE.name(), "NOT_ELIGIBLE",
+        INFO_REQUEST.name(), "Berapa tanggungan?", GRANT_AMOUNT.name(), 200000));
   }
 
   /** A food case handed over by Dinsos whose resident, at the follow-up, says the aid never arrived. */
@@ -384,16 +384,16 @@ class ReferralProcessTest extends ProcessTestSupport {
     decide("BPNT", "ACCEPT");
     confirmAndDistribute("BPNT");
     execute(job());
-    complete(task(referral), withVariables(RESIDENT_REACHED, "YES", AID_RECEIVED, "NO", AID_HELPED, "NO",
-        SATISFACTION, "1", FOLLOW_UP_NOTES, "Warga belum pernah menerima"));
+    complete(task(referral), withVariables(RESIDENT_REACHED.name(), "YES", AID_RECEIVED.name(), "NO", AID_HELPED.name(), "NO",
+        SATISFACTION.name(), "1", FOLLOW_UP_NOTES.name(), "Warga belum pernah menerima"));
     return referral;
   }
 
   private static void confirmAndDistribute(String program) {
     Task confirmation = partnerTask(program);
     assertThat(confirmation).hasCandidateGroup("koordinator");
-    complete(confirmation, withVariables(SERVICE_DECISION, "CONFIRM"));
-    complete(partnerTask(program), withVariables(DISTRIBUTION_DATE, "2026-11-20", AID_ITEMS, "1 paket",
-        RECEIPT_CONFIRMED, true, FINAL_HANDOVER, true));
+    complete(confirmation, withVariables(SERVICE_DECISION.name(), "CONFIRM"));
+    complete(partnerTask(program), withVariables(DISTRIBUTION_DATE.name(), "2026-11-20", AID_ITEMS.name(), "1 paket",
+        RECEIPT_CONFIRMED.name(), true, FINAL_HANDOVER.name(), true));
   }
 }

@@ -26,10 +26,10 @@ class WithdrawalProcessTest extends ProcessTestSupport {
   @Test
   void withdrawalFormClosesTheNamedReferral() {
     ProcessInstance withdrawal = runtimeService().startProcessInstanceByKey(WithdrawalProcess.PROCESS_ID,
-        Map.of(REFERRAL_NUMBER, "RJK-2026-000003", WITHDRAWAL_REASON, "Sudah bekerja"));
+        Map.of(REFERRAL_NUMBER.name(), "RJK-2026-000003", WITHDRAWAL_REASON.name(), "Sudah bekerja"));
 
     assertThat(withdrawal).isEnded().hasPassed(WithdrawalProcess.END_WITHDRAWAL_RECORDED);
     assertThat(fakes.callsAt("task_withdrawReferral")).singleElement().satisfies(call ->
-        assertThat(call.variables()).containsEntry(REFERRAL_NUMBER, "RJK-2026-000003"));
+        assertThat(call.variables()).containsEntry(REFERRAL_NUMBER.name(), "RJK-2026-000003"));
   }
 }
