@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Supplier;
 
 import org.camunda.bpm.engine.variable.value.TypedValue;
 import org.camunda.bpm.engine.delegate.VariableScope;
@@ -55,10 +56,11 @@ public final class Variable<T> {
   private final Class<?> type;
   private final Reader<T> reader;
   private final Writer<T> writer;
-  private final T absent;
+  private final Supplier<T> absent;
   private final History history;
 
-  private Variable(String name, Class<?> type, Reader<T> reader, Writer<T> writer, T absent, History history) {
+  private Variable(String name, Class<?> type, Reader<T> reader, Writer<T> writer, Supplier<T> absent,
+      History history) {
     this.name = Objects.requireNonNull(name);
     this.type = type;
     this.reader = reader;
@@ -71,18 +73,19 @@ public final class Variable<T> {
 
   /** Text, trimmed; null when absent or blank. */
   public static Variable<String> text(String name) {
-    return new Variable<>(name, String.class, (n, v) -> blankToNull(v.toString()), v -> v, null, History.KEPT);
+    return new Variable<>(name, String.class, (n, v) -> blankToNull(v.toString()), v -> v, () -> null, History.KEPT);
   }
 
   /** A yes/no; false when absent; "true" as text counts (forms, the API). */
   public static Variable<Boolean> flag(String name) {
     return new Variable<>(name, Boolean.class,
-        (n, v) -> v instanceof Boolean b ? b : Boolean.parseBoolean(v.toString()), v -> v, false, History.KEPT);
+        (n, v) -> v instanceof Boolean b ? b : Boolean.parseBoolean(v.toString()), v -> v, () -> false,
+        History.KEPT);
   }
 
   /** A whole number (amounts, ids), stored as Long; null when absent; rounds a decimal, refuses text. */
   public static Variable<Long> wholeNumber(String name) {
-    return new Variable<>(name, Long.class, Variable::toLong, v -> v, null, History.KEPT);
+    return new Variable<>(name, Long.class, Variable::toLong, v -> v, () -> null, History.KEPT);
   }
 
   /** A small whole number (counts, the desil), stored as Integer; read like {@link #wholeNumber}. */
@@ -90,7 +93,7 @@ public final class Variable<T> {
     return new Variable<>(name, Integer.class, (n, v) -> {
       Long value = toLong(n, v);
       return value == null ? null : Math.toIntExact(value);
-    }, v -> v, null, History.KEPT);
+    }, v -> v, () -> null, History.KEPT);
   }
 
   /**
@@ -99,13 +102,13 @@ public final class Variable<T> {
    */
   public static Variable<List<String>> list(String name) {
     return new Variable<>(name, List.class, Variable::toStrings, v -> v == null ? null : new ArrayList<>(v),
-        List.of(), History.KEPT);
+        ArrayList::new, History.KEPT);
   }
 
   /** A list of codes stored as a Spin JSON array, the type Camunda Forms read into checklists. Empty when absent. */
   public static Variable<List<String>> jsonList(String name) {
     return new Variable<>(name, List.class, Variable::toStrings,
-        v -> v == null ? null : SpinValues.jsonValue(Json.write(v)).create(), List.of(), History.KEPT);
+        v -> v == null ? null : SpinValues.jsonValue(Json.write(v)).create(), ArrayList::new, History.KEPT);
   }
 
   /**
@@ -120,7 +123,7 @@ public final class Variable<T> {
       List<Map<String, String>> options = new ArrayList<>();
       v.forEach((value, label) -> options.add(Map.of("label", label, "value", value)));
       return SpinValues.jsonValue(Json.write(options)).create();
-    }, Map.of(), History.KEPT);
+    }, LinkedHashMap::new, History.KEPT);
   }
 
   /** The rows of a decision table's result list ({@code mapDecisionResult="resultList"}), as the engine gives them. */
@@ -137,7 +140,7 @@ public final class Variable<T> {
         }
       }
       return rows;
-    }, v -> v, List.of(), History.KEPT);
+    }, v -> v, ArrayList::new, History.KEPT);
   }
 
   /** The variables a constants class declares ({@code public static final Variable<?>} fields), in their order. */
@@ -192,7 +195,7 @@ public final class Variable<T> {
     if (value instanceof TypedValue typed) {
       value = typed.getValue();
     }
-    return value == null ? absent : reader.read(name, value);
+    return value == null ? absent.get() : reader.read(name, value);
   }
 
   public void set(VariableScope scope, T value) {
