@@ -14,6 +14,7 @@ import org.springframework.transaction.annotation.Transactional;
 import id.puskesos.rujukan.access.CommandAuthority;
 import id.puskesos.rujukan.common.Checks;
 import id.puskesos.rujukan.common.Groups;
+import id.puskesos.rujukan.process.CaseVariables;
 import id.puskesos.rujukan.referral.CaseFile;
 import id.puskesos.rujukan.referral.EventType;
 import id.puskesos.rujukan.referral.Need;
@@ -95,23 +96,24 @@ public class AssessmentService {
 
   private static void validate(Assessment a) {
     Checks checks = new Checks();
-    checks.check(a.householdSize() >= 1 && a.householdSize() <= 30, "householdSize",
+    checks.check(a.householdSize() >= 1 && a.householdSize() <= 30, CaseVariables.HOUSEHOLD_SIZE.name(),
         "Jumlah anggota keluarga harus 1 sampai 30");
-    checks.check(a.monthlyIncome() >= 0, "monthlyIncome", "Penghasilan tidak boleh negatif");
+    checks.check(a.monthlyIncome() >= 0, CaseVariables.MONTHLY_INCOME.name(), "Penghasilan tidak boleh negatif");
     int[] counts = {a.pregnantCount(), a.childrenUnder6(), a.primarySchoolChildren(), a.juniorSchoolChildren(),
         a.seniorSchoolChildren(), a.disabledMembers(), a.elderlyMembers()};
     for (int count : counts) {
       if (count < 0) {
-        checks.add("householdSize", "Jumlah anggota per kelompok tidak boleh negatif");
+        checks.add(CaseVariables.HOUSEHOLD_SIZE.name(), "Jumlah anggota per kelompok tidak boleh negatif");
         break;
       }
     }
-    checks.check(a.children() + a.pregnantCount() <= a.householdSize(), "householdSize",
+    checks.check(a.children() + a.pregnantCount() <= a.householdSize(), CaseVariables.HOUSEHOLD_SIZE.name(),
         "Jumlah anak dan ibu hamil melebihi jumlah anggota keluarga");
     checks.check(a.elderlyMembers() <= a.householdSize() && a.disabledMembers() <= a.householdSize(),
-        "householdSize", "Jumlah lansia atau penyandang disabilitas melebihi jumlah anggota keluarga");
-    checks.check(!a.needs().isEmpty(), "needs", "Pilih minimal satu kebutuhan yang dikonfirmasi");
-    checks.check(a.eligible() || a.notEligibleReason() != null, "notEligibleReason",
+        CaseVariables.HOUSEHOLD_SIZE.name(),
+            "Jumlah lansia atau penyandang disabilitas melebihi jumlah anggota keluarga");
+    checks.check(!a.needs().isEmpty(), CaseVariables.NEEDS.name(), "Pilih minimal satu kebutuhan yang dikonfirmasi");
+    checks.check(a.eligible() || a.notEligibleReason() != null, CaseVariables.NOT_ELIGIBLE_REASON.name(),
         "Alasan tidak memenuhi syarat wajib diisi");
     checks.throwIfAny();
   }

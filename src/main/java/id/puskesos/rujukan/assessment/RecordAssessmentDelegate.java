@@ -11,6 +11,7 @@ import org.springframework.stereotype.Component;
 
 import id.puskesos.rujukan.common.Actors;
 import id.puskesos.rujukan.common.Checks;
+import id.puskesos.rujukan.common.Variable;
 import id.puskesos.rujukan.referral.Need;
 
 /**
@@ -37,36 +38,37 @@ public class RecordAssessmentDelegate implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     Checks checks = new Checks();
-    Result result = checks.oneOf(Result.class, ASSESSMENT_RESULT, string(execution, ASSESSMENT_RESULT), "Hasil asesmen");
-    Assessment.Religion religion = string(execution, RELIGION) == null ? null
-        : checks.oneOf(Assessment.Religion.class, RELIGION, string(execution, RELIGION), "Agama");
+    Result result = checks.oneOf(Result.class, ASSESSMENT_RESULT.name(), ASSESSMENT_RESULT.get(execution),
+        "Hasil asesmen");
+    Assessment.Religion religion = RELIGION.get(execution) == null ? null
+        : checks.oneOf(Assessment.Religion.class, RELIGION.name(), RELIGION.get(execution), "Agama");
     Set<Need> needs = EnumSet.noneOf(Need.class);
-    for (String code : strings(execution, NEEDS)) {
-      Need need = checks.oneOf(Need.class, NEEDS, code, "Kebutuhan");
+    for (String code : NEEDS.get(execution)) {
+      Need need = checks.oneOf(Need.class, NEEDS.name(), code, "Kebutuhan");
       if (need != null) {
         needs.add(need);
       }
     }
-    Long householdSize = number(execution, HOUSEHOLD_SIZE);
-    Long income = number(execution, MONTHLY_INCOME);
-    checks.check(householdSize != null, HOUSEHOLD_SIZE, "Jumlah anggota keluarga wajib diisi");
-    checks.check(income != null, MONTHLY_INCOME, "Penghasilan keluarga per bulan wajib diisi");
+    Long householdSize = HOUSEHOLD_SIZE.get(execution);
+    Long income = MONTHLY_INCOME.get(execution);
+    checks.check(householdSize != null, HOUSEHOLD_SIZE.name(), "Jumlah anggota keluarga wajib diisi");
+    checks.check(income != null, MONTHLY_INCOME.name(), "Penghasilan keluarga per bulan wajib diisi");
     checks.throwIfAny();
-    boolean consentBaznas = flag(execution, CONSENT_BAZNAS);
-    boolean consentSalman = flag(execution, CONSENT_SALMAN);
+    boolean consentBaznas = CONSENT_BAZNAS.get(execution);
+    boolean consentSalman = CONSENT_SALMAN.get(execution);
     Assessment assessment = new Assessment(householdSize.intValue(), income, count(execution, PREGNANT_COUNT),
         count(execution, CHILDREN_UNDER_6), count(execution, PRIMARY_SCHOOL_CHILDREN),
         count(execution, JUNIOR_SCHOOL_CHILDREN), count(execution, SENIOR_SCHOOL_CHILDREN),
         count(execution, DISABLED_MEMBERS), count(execution, ELDERLY_MEMBERS), religion, needs, consentBaznas,
-        consentSalman, result == Result.ELIGIBLE, string(execution, NOT_ELIGIBLE_REASON));
+        consentSalman, result == Result.ELIGIBLE, NOT_ELIGIBLE_REASON.get(execution));
     assessmentService.record(caseNumber(execution), assessment, actors.current());
-    execution.setVariable(NEEDS, jsonList(needs.stream().map(Need::name).toList()));
-    execution.setVariable(NEEDS_SUMMARY, Need.summary(needs));
-    execution.setVariable(CONSENT_SUMMARY, AssessmentService.consentSummary(consentBaznas, consentSalman));
+    NEEDS.set(execution, needs.stream().map(Need::name).toList());
+    NEEDS_SUMMARY.set(execution, Need.summary(needs));
+    CONSENT_SUMMARY.set(execution, AssessmentService.consentSummary(consentBaznas, consentSalman));
   }
 
-  private static int count(DelegateExecution execution, String name) {
-    Long value = number(execution, name);
+  private static int count(DelegateExecution execution, Variable<Long> variable) {
+    Long value = variable.get(execution);
     return value == null ? 0 : value.intValue();
   }
 }

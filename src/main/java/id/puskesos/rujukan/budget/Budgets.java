@@ -1,6 +1,10 @@
 package id.puskesos.rujukan.budget;
 // Size: every budget movement (reserve, wait, serve, disburse, release, top up) keeps one lock order.
 
+import static id.puskesos.rujukan.process.CaseVariables.AID_AMOUNT;
+import static id.puskesos.rujukan.process.CaseVariables.GRANT_AMOUNT;
+import static id.puskesos.rujukan.process.CaseVariables.PROGRAM_CODE;
+
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.text.NumberFormat;
@@ -93,7 +97,7 @@ public class Budgets {
   public Request request(String referralNumber, Program program, String householdKk, long amount, boolean urgent,
       Integer desil) {
     Checks checks = new Checks();
-    checks.check(amount > 0, "grantAmount", "Nilai bantuan harus lebih dari 0");
+    checks.check(amount > 0, GRANT_AMOUNT.name(), "Nilai bantuan harus lebih dari 0");
     checks.throwIfAny();
     Optional<Commitment> held = commitment(referralNumber, program.code());
     if (held.isPresent() && held.get().status() != CommitmentStatus.RELEASED) {
@@ -150,11 +154,11 @@ public class Budgets {
    */
   public long disburse(String referralNumber, String programCode, long amount, boolean last) {
     Commitment c = commitment(referralNumber, programCode).filter(x -> x.status() == CommitmentStatus.RESERVED)
-        .orElseThrow(() -> new InvalidInputException("aidAmount",
+        .orElseThrow(() -> new InvalidInputException(AID_AMOUNT.name(),
             "Tidak ada anggaran yang dicadangkan untuk rujukan ini pada program " + programCode));
     Checks checks = new Checks();
-    checks.check(amount >= 0, "aidAmount", "Nilai bantuan tidak boleh negatif");
-    checks.check(amount <= c.remaining(), "aidAmount", "Melebihi sisa yang dicadangkan (%s)".formatted(
+    checks.check(amount >= 0, AID_AMOUNT.name(), "Nilai bantuan tidak boleh negatif");
+    checks.check(amount <= c.remaining(), AID_AMOUNT.name(), "Melebihi sisa yang dicadangkan (%s)".formatted(
         format(c.remaining())));
     checks.throwIfAny();
     long left = c.remaining() - amount;
@@ -209,7 +213,7 @@ public class Budgets {
    */
   public Served topUp(Program program, String period, long amount, String actor, String note) {
     Checks checks = new Checks();
-    checks.check(program.budgeted(), "programCode", "Program layanan tidak memakai anggaran");
+    checks.check(program.budgeted(), PROGRAM_CODE.name(), "Program layanan tidak memakai anggaran");
     checks.check(program.budgetPeriod().names(period), "period", "Periode %s bukan periode %s program ini (contoh: %s)"
         .formatted(period, program.budgetPeriod().label(), currentPeriod(program)));
     checks.check(amount > 0, "amount", "Tambahan anggaran harus lebih dari 0");

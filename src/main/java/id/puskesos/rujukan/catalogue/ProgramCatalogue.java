@@ -16,6 +16,7 @@ import id.puskesos.rujukan.common.Actors;
 import id.puskesos.rujukan.common.Checks;
 import id.puskesos.rujukan.common.InvalidInputException;
 import id.puskesos.rujukan.common.NotFoundException;
+import id.puskesos.rujukan.process.CaseVariables;
 
 /**
  * The partners and their programs, in the database: seeded from configuration at start-up (codes not there yet),
@@ -71,7 +72,7 @@ public class ProgramCatalogue {
   @Transactional(readOnly = true)
   public Program program(String code) {
     return findProgram(code).orElseThrow(
-        () -> new InvalidInputException("programCode", "Program " + code + " tidak dikenal"));
+        () -> new InvalidInputException(CaseVariables.PROGRAM_CODE.name(), "Program " + code + " tidak dikenal"));
   }
 
   @Transactional(readOnly = true)

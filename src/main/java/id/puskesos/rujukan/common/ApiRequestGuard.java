@@ -9,7 +9,6 @@ import org.springframework.core.Ordered;
 import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
@@ -34,7 +33,6 @@ public class ApiRequestGuard {
   static final int MAX_BODY = 64 * 1024;
   /** What the answer to a body over the limit says. */
   static final String TOO_LARGE = "Isi permintaan terlalu besar (paling banyak %d KB)".formatted(MAX_BODY / 1024);
-  private static final ObjectMapper JSON = new ObjectMapper();
   private static final String UPLOADS = "/api/registry/imports";
 
   @Bean
@@ -76,7 +74,7 @@ public class ApiRequestGuard {
     static void tooLarge(HttpServletRequest request, HttpServletResponse response) throws IOException {
       response.setStatus(HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE);
       response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-      response.getOutputStream().write(JSON.writeValueAsBytes(ApiExceptionHandler.Problem.BODY_TOO_LARGE.body(
+      response.getOutputStream().write(Json.MAPPER.writeValueAsBytes(ApiExceptionHandler.Problem.BODY_TOO_LARGE.body(
           HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE, TOO_LARGE, request.getRequestURI())));
     }
   }

@@ -17,6 +17,7 @@ import id.puskesos.rujukan.common.Checks;
 import id.puskesos.rujukan.common.DateRule;
 import id.puskesos.rujukan.common.Dates;
 import id.puskesos.rujukan.partner.PartnerService;
+import id.puskesos.rujukan.process.CaseVariables;
 import id.puskesos.rujukan.referral.CaseFile;
 import id.puskesos.rujukan.referral.Distribution;
 import id.puskesos.rujukan.referral.EventType;
@@ -60,21 +61,24 @@ public class DistributionService {
     Program program = catalogue.program(programCode);
     authority.requirePartnerStaff("Penyaluran bantuan " + program.name(), program);
     Checks checks = new Checks();
-    LocalDate date = checks.date("distributionDate", distributionDate, "Tanggal penyerahan", true);
-    DateRule.of(checks, "distributionDate", "Tanggal penyerahan", date)
+    LocalDate date = checks.date(CaseVariables.DISTRIBUTION_DATE.name(), distributionDate, "Tanggal penyerahan", true);
+    DateRule.of(checks, CaseVariables.DISTRIBUTION_DATE.name(), "Tanggal penyerahan", date)
         .notBefore("pengaduan diterima", caseFile.get(referralNumber).receivedAt())
         .notBefore("layanan ditetapkan", caseFile.serviceConfirmedAt(referralNumber, programCode))
         .notInFuture(clock);
-    checks.check(amount == null || amount >= 0, "aidAmount", "Nilai bantuan tidak boleh negatif");
-    checks.check(quantity == null || quantity >= 0, "aidQuantity", "Jumlah barang tidak boleh negatif");
-    checks.check(amount != null && amount > 0 || items != null, "aidItems",
+    checks.check(amount == null || amount >= 0, CaseVariables.AID_AMOUNT.name(), "Nilai bantuan tidak boleh negatif");
+    checks.check(quantity == null || quantity >= 0, CaseVariables.AID_QUANTITY.name(),
+        "Jumlah barang tidak boleh negatif");
+    checks.check(amount != null && amount > 0 || items != null, CaseVariables.AID_ITEMS.name(),
         "Isi nilai bantuan tunai atau barang yang diserahkan");
-    checks.check(program.aidKind() != AidKind.GOODS || quantity != null && quantity > 0, "aidQuantity",
+    checks.check(program.aidKind() != AidKind.GOODS || quantity != null && quantity > 0,
+        CaseVariables.AID_QUANTITY.name(),
         "Jumlah barang (%s) yang diserahkan wajib diisi".formatted(program.unit()));
-    String where = checks.required("distributionPlace", place, "Tempat penyerahan");
-    String by = checks.required("handedOverBy", handedOverBy, "Nama petugas yang menyerahkan");
-    String proof = checks.required("proofReference", proofReference, "Bukti penyerahan");
-    checks.check(receiptConfirmed, "receiptConfirmed", "Warga harus menyatakan telah menerima bantuan");
+    String where = checks.required(CaseVariables.DISTRIBUTION_PLACE.name(), place, "Tempat penyerahan");
+    String by = checks.required(CaseVariables.HANDED_OVER_BY.name(), handedOverBy, "Nama petugas yang menyerahkan");
+    String proof = checks.required(CaseVariables.PROOF_REFERENCE.name(), proofReference, "Bukti penyerahan");
+    checks.check(receiptConfirmed, CaseVariables.RECEIPT_CONFIRMED.name(),
+        "Warga harus menyatakan telah menerima bantuan");
     checks.throwIfAny();
     boolean complete = finalHandover;
     String remaining = null;

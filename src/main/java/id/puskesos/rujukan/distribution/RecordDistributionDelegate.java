@@ -2,11 +2,14 @@ package id.puskesos.rujukan.distribution;
 
 import static id.puskesos.rujukan.process.CaseVariables.*;
 
+import java.util.List;
+
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 import id.puskesos.rujukan.common.Actors;
+import id.puskesos.rujukan.common.Variable;
 import id.puskesos.rujukan.partner.PartnerReferrals;
 
 /**
@@ -34,16 +37,16 @@ public class RecordDistributionDelegate implements JavaDelegate {
   public void execute(DelegateExecution execution) {
     var referral = partnerReferrals.current(execution);
     DistributionService.Recorded recorded = distributionService.record(referral.referralNumber(),
-        referral.programCode(), string(execution, DISTRIBUTION_DATE), number(execution, AID_AMOUNT),
-        string(execution, AID_ITEMS), number(execution, AID_QUANTITY), string(execution, DISTRIBUTION_PLACE),
-        string(execution, HANDED_OVER_BY), string(execution, PROOF_REFERENCE), flag(execution, RECEIPT_CONFIRMED),
-        flag(execution, FINAL_HANDOVER), actors.current());
-    execution.setVariable(DISTRIBUTION_COMPLETE, recorded.complete());
-    execution.setVariable(REMAINING_NOTE, recorded.remainingNote());
+        referral.programCode(), DISTRIBUTION_DATE.get(execution), AID_AMOUNT.get(execution),
+        AID_ITEMS.get(execution), AID_QUANTITY.get(execution), DISTRIBUTION_PLACE.get(execution),
+        HANDED_OVER_BY.get(execution), PROOF_REFERENCE.get(execution), RECEIPT_CONFIRMED.get(execution),
+        FINAL_HANDOVER.get(execution), actors.current());
+    DISTRIBUTION_COMPLETE.set(execution, recorded.complete());
+    REMAINING_NOTE.set(execution, recorded.remainingNote());
     if (!recorded.complete()) {
-      for (String field : new String[] {AID_AMOUNT, AID_ITEMS, AID_QUANTITY, PROOF_REFERENCE, RECEIPT_CONFIRMED,
-          FINAL_HANDOVER}) {
-        execution.removeVariable(field);
+      for (Variable<?> field : List.of(AID_AMOUNT, AID_ITEMS, AID_QUANTITY, PROOF_REFERENCE, RECEIPT_CONFIRMED,
+          FINAL_HANDOVER)) {
+        execution.removeVariable(field.name());
       }
     }
   }

@@ -22,7 +22,7 @@ public class SummariseDecisionsDelegate implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     DistributionService.Summary summary = distributionService.summarise(caseNumber(execution));
-    execution.setVariable(DISTRIBUTED_COUNT, summary.distributed());
-    execution.setVariable(AID_SUMMARY, summary.aidSummary());
+    DISTRIBUTED_COUNT.set(execution, summary.distributed());
+    AID_SUMMARY.set(execution, summary.aidSummary());
   }
 }

@@ -27,7 +27,7 @@ public class CloseReferralDelegate implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     closingService.close(caseNumber(execution),
-        ClosingService.ClosingOutcome.valueOf(string(execution, CLOSING_OUTCOME)),
-        string(execution, CLOSING_REASON), actors.current());
+        ClosingService.ClosingOutcome.valueOf(CLOSING_OUTCOME.get(execution)),
+        CLOSING_REASON.get(execution), actors.current());
   }
 }

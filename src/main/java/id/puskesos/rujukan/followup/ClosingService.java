@@ -17,6 +17,7 @@ import id.puskesos.rujukan.catalogue.ProgramCatalogue;
 import id.puskesos.rujukan.common.Checks;
 import id.puskesos.rujukan.common.Groups;
 import id.puskesos.rujukan.notification.Notifications;
+import id.puskesos.rujukan.process.CaseVariables;
 import id.puskesos.rujukan.referral.CaseFile;
 import id.puskesos.rujukan.referral.Distribution;
 import id.puskesos.rujukan.referral.EventType;
@@ -109,24 +110,26 @@ public class ClosingService {
       String satisfaction, String notes, String actor) {
     authority.require("Tindak lanjut dan evaluasi", "fasilitator Puskesos", Groups.FASILITATOR);
     Checks checks = new Checks();
-    boolean wasReached = checks.oneOf(Reached.class, "residentReached", reached == null ? "YES" : reached,
+    boolean wasReached = checks.oneOf(Reached.class, CaseVariables.RESIDENT_REACHED.name(),
+        reached == null ? "YES" : reached,
         "Warga dapat dihubungi") != Reached.NO;
     FollowUp.Answer received = null;
     FollowUp.Answer helped = null;
     Integer score = null;
     if (wasReached) {
-      received = checks.oneOf(FollowUp.Answer.class, "aidReceived", aidReceived, "Penerimaan bantuan");
-      helped = checks.oneOf(FollowUp.Answer.class, "aidHelped", aidHelped, "Manfaat bantuan");
+      received = checks.oneOf(FollowUp.Answer.class, CaseVariables.AID_RECEIVED.name(), aidReceived,
+          "Penerimaan bantuan");
+      helped = checks.oneOf(FollowUp.Answer.class, CaseVariables.AID_HELPED.name(), aidHelped, "Manfaat bantuan");
       if (satisfaction != null) {
         try {
           score = Integer.valueOf(satisfaction);
         } catch (NumberFormatException e) {
           score = 0;
         }
-        checks.check(score >= 1 && score <= 5, "satisfaction", "Kepuasan warga harus 1 sampai 5");
+        checks.check(score >= 1 && score <= 5, CaseVariables.SATISFACTION.name(), "Kepuasan warga harus 1 sampai 5");
       }
     }
-    String text = checks.required("followUpNotes", notes, "Catatan tindak lanjut");
+    String text = checks.required(CaseVariables.FOLLOW_UP_NOTES.name(), notes, "Catatan tindak lanjut");
     checks.throwIfAny();
     FollowUp followUp = new FollowUp(wasReached, received, helped, score, text);
     caseFile.recordFollowUp(referralNumber, followUp, actor);
@@ -165,7 +168,7 @@ public class ClosingService {
   public List<String> resolveDiscrepancy(String referralNumber, Resolution resolution, String note, String actor) {
     authority.require("Pemeriksaan bantuan yang tidak diterima warga", "koordinator Puskesos", Groups.KOORDINATOR);
     Checks checks = new Checks();
-    String finding = checks.required("discrepancyNote", note, "Temuan pemeriksaan");
+    String finding = checks.required(CaseVariables.DISCREPANCY_NOTE.name(), note, "Temuan pemeriksaan");
     checks.throwIfAny();
     caseFile.resolveDiscrepancy(referralNumber, resolution.name(), finding, actor);
     if (resolution == Resolution.RECEIVED) {

@@ -32,14 +32,14 @@ public class RecordDiscrepancyDelegate implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     Checks checks = new Checks();
-    var resolution = checks.oneOf(ClosingService.Resolution.class, DISCREPANCY_RESOLUTION,
-        string(execution, DISCREPANCY_RESOLUTION), "Hasil pemeriksaan");
+    var resolution = checks.oneOf(ClosingService.Resolution.class, DISCREPANCY_RESOLUTION.name(),
+        DISCREPANCY_RESOLUTION.get(execution), "Hasil pemeriksaan");
     checks.throwIfAny();
     List<String> again = closingService.resolveDiscrepancy(caseNumber(execution), resolution,
-        string(execution, DISCREPANCY_NOTE), actors.current());
-    execution.setVariable(REDISTRIBUTE, !again.isEmpty());
+        DISCREPANCY_NOTE.get(execution), actors.current());
+    REDISTRIBUTE.set(execution, !again.isEmpty());
     if (!again.isEmpty()) {
-      execution.setVariable(PROGRAMS, new ArrayList<>(again));
+      PROGRAMS.set(execution, new ArrayList<>(again));
     }
   }
 }

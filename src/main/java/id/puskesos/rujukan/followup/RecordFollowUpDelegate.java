@@ -27,12 +27,12 @@ public class RecordFollowUpDelegate implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     String number = caseNumber(execution);
-    ClosingService.FollowUpResult result = closingService.recordFollowUp(number, string(execution, RESIDENT_REACHED),
-        string(execution, AID_RECEIVED), string(execution, AID_HELPED), string(execution, SATISFACTION),
-        string(execution, FOLLOW_UP_NOTES), actors.current());
-    execution.setVariable(FOLLOW_UP_RESULT, result.name());
+    ClosingService.FollowUpResult result = closingService.recordFollowUp(number, RESIDENT_REACHED.get(execution),
+        AID_RECEIVED.get(execution), AID_HELPED.get(execution), SATISFACTION.get(execution),
+        FOLLOW_UP_NOTES.get(execution), actors.current());
+    FOLLOW_UP_RESULT.set(execution, result.name());
     if (result == ClosingService.FollowUpResult.DISCREPANCY) {
-      execution.setVariable(HANDOVER_RECORDS, closingService.handoverRecords(number));
+      HANDOVER_RECORDS.set(execution, closingService.handoverRecords(number));
     }
   }
 }

@@ -115,14 +115,14 @@ public class IntakeService {
     caseFile.merge(number, complaint, actor);
     Set<Need> all = caseFile.needs(number);
     String pid = openCase.processInstanceId();
-    Object description = runtimeService.getVariable(pid, CaseVariables.DESCRIPTION);
+    Object description = runtimeService.getVariable(pid, CaseVariables.DESCRIPTION.name());
     Map<String, Object> update = new HashMap<>();
-    update.put(CaseVariables.NEEDS, CaseVariables.jsonList(all.stream().map(Need::name).toList()));
-    update.put(CaseVariables.NEEDS_SUMMARY, Need.summary(all));
-    update.put(CaseVariables.DESCRIPTION, description + "\n\n[Tambahan, %s] %s".formatted(
+    CaseVariables.NEEDS.put(update, all.stream().map(Need::name).toList());
+    CaseVariables.NEEDS_SUMMARY.put(update, Need.summary(all));
+    CaseVariables.DESCRIPTION.put(update, description + "\n\n[Tambahan, %s] %s".formatted(
         complaint.channel().label(), complaint.description()));
     if (complaint.urgent()) {
-      update.put(CaseVariables.URGENT, true);
+      CaseVariables.URGENT.put(update, true);
     }
     runtimeService.setVariables(pid, update);
     if (openCase.stage().isPastRouting()) {
@@ -133,16 +133,16 @@ public class IntakeService {
 
   private static Map<String, Object> variables(String number, Resident resident, IntakeRecord complaint) {
     Map<String, Object> v = new HashMap<>();
-    v.put(CaseVariables.REFERRAL_NUMBER, number);
-    v.put(CaseVariables.RESIDENT_ID, resident.id());
-    v.put(CaseVariables.RESIDENT_NAME, resident.fullName());
-    v.put(CaseVariables.NIK_MASKED, PersonalData.maskNik(resident.nik()));
-    v.put(CaseVariables.ADDRESS, resident.fullAddress());
-    v.put(CaseVariables.NEEDS, CaseVariables.jsonList(complaint.needs().stream().map(Need::name).toList()));
-    v.put(CaseVariables.NEEDS_SUMMARY, Need.summary(complaint.needs()));
-    v.put(CaseVariables.DESCRIPTION, complaint.description());
-    v.put(CaseVariables.CHANNEL, complaint.channel().name());
-    v.put(CaseVariables.URGENT, complaint.urgent());
+    CaseVariables.REFERRAL_NUMBER.put(v, number);
+    CaseVariables.RESIDENT_ID.put(v, resident.id());
+    CaseVariables.RESIDENT_NAME.put(v, resident.fullName());
+    CaseVariables.NIK_MASKED.put(v, PersonalData.maskNik(resident.nik()));
+    CaseVariables.ADDRESS.put(v, resident.fullAddress());
+    CaseVariables.NEEDS.put(v, complaint.needs().stream().map(Need::name).toList());
+    CaseVariables.NEEDS_SUMMARY.put(v, Need.summary(complaint.needs()));
+    CaseVariables.DESCRIPTION.put(v, complaint.description());
+    CaseVariables.CHANNEL.put(v, complaint.channel().name());
+    CaseVariables.URGENT.put(v, complaint.urgent());
     return v;
   }
 }

@@ -11,6 +11,7 @@ import org.springframework.stereotype.Component;
 
 import id.puskesos.rujukan.common.Checks;
 import id.puskesos.rujukan.common.DateRule;
+import id.puskesos.rujukan.process.CaseVariables;
 import id.puskesos.rujukan.referral.Channel;
 import id.puskesos.rujukan.referral.IntakeRecord;
 import id.puskesos.rujukan.referral.Need;
@@ -38,29 +39,29 @@ public class IntakeValidator {
   /** The validated intake, or an {@link id.puskesos.rujukan.common.InvalidInputException} listing every problem. */
   public ValidIntake validate(IntakeRequest in) {
     Checks checks = new Checks();
-    String nik = checks.required("nik", in.nik(), "NIK");
-    boolean nikWellFormed = nik != null && identity.checkNik(checks, "nik", nik);
-    String kk = checks.required("kkNumber", in.kkNumber(), "Nomor KK");
+    String nik = checks.required(CaseVariables.NIK.name(), in.nik(), "NIK");
+    boolean nikWellFormed = nik != null && identity.checkNik(checks, CaseVariables.NIK.name(), nik);
+    String kk = checks.required(CaseVariables.KK_NUMBER.name(), in.kkNumber(), "Nomor KK");
     if (kk != null) {
-      identity.checkKk(checks, "kkNumber", kk);
+      identity.checkKk(checks, CaseVariables.KK_NUMBER.name(), kk);
     }
-    String name = text(checks, "fullName", in.fullName(), "Nama lengkap", 120);
+    String name = text(checks, CaseVariables.FULL_NAME.name(), in.fullName(), "Nama lengkap", 120);
     if (name != null) {
-      checks.check(NAME.matcher(name).matches(), "fullName",
+      checks.check(NAME.matcher(name).matches(), CaseVariables.FULL_NAME.name(),
           "Nama lengkap hanya boleh berisi huruf, spasi, titik, koma, apostrof dan tanda hubung");
     }
     LocalDate birthDate = birthDate(checks, in.birthDate());
-    Sex sex = checks.oneOf(Sex.class, "sex", in.sex(), "Jenis kelamin");
-    String address = text(checks, "address", in.address(), "Alamat", 200);
-    String rt = ContactRules.rtRw(checks, "rt", in.rt(), "RT");
-    String rw = ContactRules.rtRw(checks, "rw", in.rw(), "RW");
-    String kelurahan = text(checks, "kelurahan", in.kelurahan(), "Kelurahan", 80);
-    String phone = ContactRules.phone(checks, "phone", in.phone());
-    Channel channel = checks.oneOf(Channel.class, "channel", in.channel(), "Saluran pengaduan");
+    Sex sex = checks.oneOf(Sex.class, CaseVariables.SEX.name(), in.sex(), "Jenis kelamin");
+    String address = text(checks, CaseVariables.ADDRESS.name(), in.address(), "Alamat", 200);
+    String rt = ContactRules.rtRw(checks, CaseVariables.RT.name(), in.rt(), "RT");
+    String rw = ContactRules.rtRw(checks, CaseVariables.RW.name(), in.rw(), "RW");
+    String kelurahan = text(checks, CaseVariables.KELURAHAN.name(), in.kelurahan(), "Kelurahan", 80);
+    String phone = ContactRules.phone(checks, CaseVariables.PHONE.name(), in.phone());
+    Channel channel = checks.oneOf(Channel.class, CaseVariables.CHANNEL.name(), in.channel(), "Saluran pengaduan");
     Set<Need> needs = needs(checks, in);
-    String description = text(checks, "description", in.description(), "Uraian pengaduan", 2000);
+    String description = text(checks, CaseVariables.DESCRIPTION.name(), in.description(), "Uraian pengaduan", 2000);
     if (nikWellFormed) {
-      identity.checkNikAgainst(checks, "nik", nik, birthDate, sex);
+      identity.checkNikAgainst(checks, CaseVariables.NIK.name(), nik, birthDate, sex);
     }
     checks.throwIfAny();
     return new ValidIntake(
@@ -83,16 +84,17 @@ public class IntakeValidator {
   }
 
   private LocalDate birthDate(Checks checks, String value) {
-    String v = checks.required("birthDate", value, "Tanggal lahir");
+    String v = checks.required(CaseVariables.BIRTH_DATE.name(), value, "Tanggal lahir");
     if (v == null) {
       return null;
     }
     try {
       LocalDate date = LocalDate.parse(v.length() > 10 ? v.substring(0, 10) : v);
-      DateRule.of(checks, "birthDate", "Tanggal lahir", date).notBefore(EARLIEST_BIRTH).notInFuture(clock);
+      DateRule.of(checks, CaseVariables.BIRTH_DATE.name(), "Tanggal lahir",
+          date).notBefore(EARLIEST_BIRTH).notInFuture(clock);
       return date;
     } catch (DateTimeParseException e) {
-      checks.add("birthDate", "Tanggal lahir harus berformat TTTT-BB-HH, misalnya 1985-07-21");
+      checks.add(CaseVariables.BIRTH_DATE.name(), "Tanggal lahir harus berformat TTTT-BB-HH, misalnya 1985-07-21");
       return null;
     }
   }
@@ -100,11 +102,11 @@ public class IntakeValidator {
   private static Set<Need> needs(Checks checks, IntakeRequest in) {
     Set<Need> needs = EnumSet.noneOf(Need.class);
     if (in.needs() == null || in.needs().isEmpty()) {
-      checks.add("needs", "Pilih minimal satu kebutuhan");
+      checks.add(CaseVariables.NEEDS.name(), "Pilih minimal satu kebutuhan");
       return needs;
     }
     for (String code : in.needs()) {
-      Need need = checks.oneOf(Need.class, "needs", code, "Kebutuhan");
+      Need need = checks.oneOf(Need.class, CaseVariables.NEEDS.name(), code, "Kebutuhan");
       if (need != null) {
         needs.add(need);
       }

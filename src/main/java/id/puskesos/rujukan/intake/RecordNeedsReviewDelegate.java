@@ -46,8 +46,9 @@ public class RecordNeedsReviewDelegate implements JavaDelegate {
   public void execute(DelegateExecution execution) {
     authority.require("Tinjauan kebutuhan tambahan", "back office Puskesos", Groups.BACK_OFFICE);
     Checks checks = new Checks();
-    ReviewAction action = checks.oneOf(ReviewAction.class, REVIEW_ACTION, string(execution, REVIEW_ACTION), "Tindakan");
-    String note = checks.required(REVIEW_NOTE, string(execution, REVIEW_NOTE), "Catatan tinjauan");
+    ReviewAction action = checks.oneOf(ReviewAction.class, REVIEW_ACTION.name(), REVIEW_ACTION.get(execution),
+        "Tindakan");
+    String note = checks.required(REVIEW_NOTE.name(), REVIEW_NOTE.get(execution), "Catatan tinjauan");
     checks.throwIfAny();
     caseFile.record(caseNumber(execution), EventType.NEEDS_REVIEWED, actors.current(),
         "Tinjauan kebutuhan tambahan: %s. %s".formatted(action.label, note));

@@ -29,10 +29,10 @@ public class RegisterIntakeDelegate implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     IntakeRequest request = new IntakeRequest(
-        string(execution, NIK), string(execution, KK_NUMBER), string(execution, FULL_NAME),
-        string(execution, BIRTH_DATE), string(execution, SEX), string(execution, ADDRESS), string(execution, RT),
-        string(execution, RW), string(execution, KELURAHAN), string(execution, PHONE), string(execution, CHANNEL),
-        strings(execution, NEEDS), string(execution, DESCRIPTION), flag(execution, URGENT));
+        NIK.get(execution), KK_NUMBER.get(execution), FULL_NAME.get(execution),
+        BIRTH_DATE.get(execution), SEX.get(execution), ADDRESS.get(execution), RT.get(execution),
+        RW.get(execution), KELURAHAN.get(execution), PHONE.get(execution), CHANNEL.get(execution),
+        NEEDS.get(execution), DESCRIPTION.get(execution), URGENT.get(execution));
     IntakeResult result = intakeService.register(request, actors.current(), (number, variables) -> {
       execution.setProcessBusinessKey(number);
       execution.setVariables(variables);
@@ -41,8 +41,8 @@ public class RegisterIntakeDelegate implements JavaDelegate {
     if (result.merged()) {
       execution.setProcessBusinessKey(result.referralNumber());
     }
-    REGISTRY_ONLY.forEach(execution::removeVariable);
-    execution.removeVariable(NIK);
-    execution.setVariable(MERGED_INTO_OPEN_CASE, result.merged());
+    REGISTRY_ONLY.forEach(variable -> execution.removeVariable(variable.name()));
+    execution.removeVariable(NIK.name());
+    MERGED_INTO_OPEN_CASE.set(execution, result.merged());
   }
 }

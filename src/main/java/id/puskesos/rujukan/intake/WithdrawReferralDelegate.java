@@ -24,8 +24,8 @@ public class WithdrawReferralDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    String number = string(execution, REFERRAL_NUMBER);
-    withdrawalService.withdraw(number, string(execution, WITHDRAWAL_REASON));
+    String number = REFERRAL_NUMBER.get(execution);
+    withdrawalService.withdraw(number, WITHDRAWAL_REASON.get(execution));
     execution.setProcessBusinessKey(number);
   }
 }

@@ -1,6 +1,6 @@
 package id.puskesos.rujukan.intake;
 
-import java.util.Map;
+import java.util.HashMap;
 
 import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.stereotype.Service;
@@ -47,7 +47,7 @@ public class WithdrawalService {
     }
     runtimeService.createMessageCorrelation(ReferralProcess.MSG_RESIDENT_WITHDREW)
         .processInstanceId(referral.processInstanceId())
-        .setVariables(Map.of(CaseVariables.WITHDRAWAL_REASON, why))
+        .setVariables(CaseVariables.WITHDRAWAL_REASON.put(new HashMap<>(), why))
         .correlate();
   }
 }

@@ -28,7 +28,7 @@ public class CheckAlternativeDelegate implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     var referral = partnerReferrals.current(execution);
-    execution.setVariable(ALTERNATIVE_LEFT, routingService.hasAlternative(referral.referralNumber(),
+    ALTERNATIVE_LEFT.set(execution, routingService.hasAlternative(referral.referralNumber(),
         referral.programCode()));
   }
 }

@@ -48,7 +48,7 @@ public class PartnerReferrals {
     if (caseFile.partnerAssignment(execution.getProcessInstanceId()).isPresent()) {
       return current(execution);
     }
-    String program = string(execution, PROGRAM_CODE);
+    String program = PROGRAM_CODE.get(execution);
     if (program == null) {
       throw new IllegalStateException("Partner referral " + execution.getProcessInstanceId() + " has no program");
     }
@@ -59,6 +59,6 @@ public class PartnerReferrals {
   /** The instance goes on with another program of its case (a redirect, or the next alternative). */
   public void goOnWith(DelegateExecution execution, String programCode) {
     caseFile.assignPartnerInstance(caseNumber(execution), programCode, execution.getProcessInstanceId());
-    execution.setVariable(PROGRAM_CODE, programCode);
+    PROGRAM_CODE.set(execution, programCode);
   }
 }

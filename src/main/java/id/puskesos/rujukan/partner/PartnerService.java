@@ -19,6 +19,7 @@ import id.puskesos.rujukan.common.Checks;
 import id.puskesos.rujukan.common.Groups;
 import id.puskesos.rujukan.common.PersonalData;
 import id.puskesos.rujukan.notification.Notifications;
+import id.puskesos.rujukan.process.CaseVariables;
 import id.puskesos.rujukan.process.ReferralSettings;
 import id.puskesos.rujukan.referral.CaseFile;
 import id.puskesos.rujukan.referral.EventType;
@@ -117,14 +118,14 @@ public class PartnerService {
     Partner partner = catalogue.partnerOf(program);
     authority.requirePartnerStaff("Keputusan rujukan " + program.name(), program);
     Checks checks = new Checks();
-    checks.check(decision != PartnerDecision.REJECT || rejectionCode != null, "rejectionCode",
+    checks.check(decision != PartnerDecision.REJECT || rejectionCode != null, CaseVariables.REJECTION_CODE.name(),
         "Alasan penolakan wajib dipilih");
-    checks.check(rejectionCode != RejectionCode.OTHER || rejectionText != null, "rejectionReason",
+    checks.check(rejectionCode != RejectionCode.OTHER || rejectionText != null, CaseVariables.REJECTION_REASON.name(),
         "Jelaskan alasan penolakan lainnya");
-    checks.check(decision != PartnerDecision.REQUEST_INFO || infoRequest != null, "infoRequest",
+    checks.check(decision != PartnerDecision.REQUEST_INFO || infoRequest != null, CaseVariables.INFO_REQUEST.name(),
         "Informasi yang dibutuhkan wajib diisi");
     checks.check(decision != PartnerDecision.ACCEPT || !program.budgeted() || grantAmount != null && grantAmount > 0,
-        "grantAmount", "Nilai bantuan (%s) wajib diisi dan lebih dari 0".formatted(program.unit()));
+        CaseVariables.GRANT_AMOUNT.name(), "Nilai bantuan (%s) wajib diisi dan lebih dari 0".formatted(program.unit()));
     checks.throwIfAny();
     switch (decision) {
       case REJECT -> {
@@ -237,8 +238,9 @@ public class PartnerService {
     authority.require("Tinjauan rujukan yang menunggu anggaran", "back office Puskesos", Groups.BACK_OFFICE);
     Checks checks = new Checks();
     checks.check(action != WaitingAction.REDIRECT || redirectTo != null && !redirectTo.equals(programCode),
-        "redirectProgram", "Pilih program lain tujuan pengalihan");
-    checks.check(action != WaitingAction.CANCEL || note != null, "waitingNote", "Alasan pembatalan wajib diisi");
+        CaseVariables.REDIRECT_PROGRAM.name(), "Pilih program lain tujuan pengalihan");
+    checks.check(action != WaitingAction.CANCEL || note != null, CaseVariables.WAITING_NOTE.name(),
+        "Alasan pembatalan wajib diisi");
     checks.throwIfAny();
     Program program = catalogue.program(programCode);
     switch (action) {
@@ -275,7 +277,7 @@ public class PartnerService {
       String actor) {
     authority.require("Penetapan layanan", "koordinator Puskesos", Groups.KOORDINATOR);
     Checks checks = new Checks();
-    checks.check(decision == ServiceDecision.CONFIRM || note != null, "coordinatorNote",
+    checks.check(decision == ServiceDecision.CONFIRM || note != null, CaseVariables.COORDINATOR_NOTE.name(),
         "Alasan pembatalan wajib diisi");
     checks.throwIfAny();
     Program program = catalogue.program(programCode);
@@ -309,7 +311,7 @@ public class PartnerService {
   public void provideInformation(String referralNumber, String programCode, String answer, String actor) {
     authority.require("Jawaban untuk pertanyaan mitra", "back office Puskesos", Groups.BACK_OFFICE);
     Checks checks = new Checks();
-    String text = checks.required("infoResponse", answer, "Jawaban untuk mitra");
+    String text = checks.required(CaseVariables.INFO_RESPONSE.name(), answer, "Jawaban untuk mitra");
     checks.throwIfAny();
     caseFile.provideInformation(referralNumber, programCode, catalogue.program(programCode).name(), text, actor);
   }

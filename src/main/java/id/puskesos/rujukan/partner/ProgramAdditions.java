@@ -53,8 +53,8 @@ public class ProgramAdditions {
     caseAccess.withoutAuthorization(() -> {
       runtimeService.createProcessInstanceModification(referral.processInstanceId())
           .startBeforeActivity(ReferralProcess.CALL_PARTNER_REFERRAL, body)
-          .setVariableLocal(CaseVariables.PROGRAM_CODE, programCode)
-          .setVariableLocal(CaseVariables.REDISTRIBUTE, false)
+          .setVariableLocal(CaseVariables.PROGRAM_CODE.name(), CaseVariables.PROGRAM_CODE.write(programCode))
+          .setVariableLocal(CaseVariables.REDISTRIBUTE.name(), CaseVariables.REDISTRIBUTE.write(false))
           .execute();
       return null;
     });

@@ -29,6 +29,6 @@ public class RecordInformationDelegate implements JavaDelegate {
   public void execute(DelegateExecution execution) {
     var referral = partnerReferrals.current(execution);
     partnerService.provideInformation(referral.referralNumber(), referral.programCode(),
-        string(execution, INFO_RESPONSE), actors.current());
+        INFO_RESPONSE.get(execution), actors.current());
   }
 }

@@ -34,16 +34,17 @@ public class RecordPartnerDecisionDelegate implements JavaDelegate {
   public void execute(DelegateExecution execution) {
     var referral = partnerReferrals.current(execution);
     Checks checks = new Checks();
-    PartnerDecision decision = checks.oneOf(PartnerDecision.class, DECISION, string(execution, DECISION), "Keputusan");
-    RejectionCode code = string(execution, REJECTION_CODE) == null ? null
-        : checks.oneOf(RejectionCode.class, REJECTION_CODE, string(execution, REJECTION_CODE), "Alasan penolakan");
-    Long grant = number(execution, GRANT_AMOUNT);
+    PartnerDecision decision = checks.oneOf(PartnerDecision.class, DECISION.name(), DECISION.get(execution),
+        "Keputusan");
+    RejectionCode code = REJECTION_CODE.get(execution) == null ? null
+        : checks.oneOf(RejectionCode.class, REJECTION_CODE.name(), REJECTION_CODE.get(execution), "Alasan penolakan");
+    Long grant = GRANT_AMOUNT.get(execution);
     checks.throwIfAny();
     PartnerService.Decided decided = partnerService.decide(referral.referralNumber(),
-        referral.programCode(), decision, code, string(execution, REJECTION_REASON),
-        string(execution, INFO_REQUEST), string(execution, PLANNED_AID), grant, actors.current());
-    execution.setVariable(BUDGET_RESERVED, decided.budgetReserved());
-    execution.setVariable(BUDGET_NOTE, decided.budgetNote());
-    execution.setVariable(TRY_ALTERNATIVE, decided.moveOn());
+        referral.programCode(), decision, code, REJECTION_REASON.get(execution),
+        INFO_REQUEST.get(execution), PLANNED_AID.get(execution), grant, actors.current());
+    BUDGET_RESERVED.set(execution, decided.budgetReserved());
+    BUDGET_NOTE.set(execution, decided.budgetNote());
+    TRY_ALTERNATIVE.set(execution, decided.moveOn());
   }
 }

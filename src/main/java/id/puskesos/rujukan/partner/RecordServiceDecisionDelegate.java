@@ -32,10 +32,10 @@ public class RecordServiceDecisionDelegate implements JavaDelegate {
   public void execute(DelegateExecution execution) {
     var referral = partnerReferrals.current(execution);
     Checks checks = new Checks();
-    var decision = checks.oneOf(PartnerService.ServiceDecision.class, SERVICE_DECISION,
-        string(execution, SERVICE_DECISION), "Penetapan layanan");
+    var decision = checks.oneOf(PartnerService.ServiceDecision.class, SERVICE_DECISION.name(),
+        SERVICE_DECISION.get(execution), "Penetapan layanan");
     checks.throwIfAny();
-    execution.setVariable(LETTER_NUMBER, partnerService.decideService(referral.referralNumber(),
-        referral.programCode(), decision, string(execution, COORDINATOR_NOTE), actors.current()));
+    LETTER_NUMBER.set(execution, partnerService.decideService(referral.referralNumber(),
+        referral.programCode(), decision, COORDINATOR_NOTE.get(execution), actors.current()));
   }
 }

@@ -33,11 +33,11 @@ public class RecordWaitingReviewDelegate implements JavaDelegate {
   public void execute(DelegateExecution execution) {
     var referral = partnerReferrals.current(execution);
     Checks checks = new Checks();
-    var action = checks.oneOf(PartnerService.WaitingAction.class, WAITING_ACTION, string(execution, WAITING_ACTION),
+    var action = checks.oneOf(PartnerService.WaitingAction.class, WAITING_ACTION.name(), WAITING_ACTION.get(execution),
         "Tindakan");
     checks.throwIfAny();
     String program = partnerService.reviewWaiting(referral.referralNumber(), referral.programCode(), action,
-        string(execution, REDIRECT_PROGRAM), string(execution, WAITING_NOTE), actors.current());
+        REDIRECT_PROGRAM.get(execution), WAITING_NOTE.get(execution), actors.current());
     if (!program.equals(referral.programCode())) {
       partnerReferrals.goOnWith(execution, program);
     }

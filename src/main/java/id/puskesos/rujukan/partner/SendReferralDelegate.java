@@ -39,15 +39,15 @@ public class SendReferralDelegate implements JavaDelegate {
     Program program = partnerService.program(sent.programCode());
     Partner partner = partnerService.partnerOf(program);
     ProgramReferral referral = partnerService.referral(number, program.code());
-    execution.setVariable(PROGRAM_NAME, program.name());
-    execution.setVariable(PARTNER_NAME, partner.name());
-    execution.setVariable(PARTNER_GROUP, partner.group());
+    PROGRAM_NAME.set(execution, program.name());
+    PARTNER_NAME.set(execution, partner.name());
+    PARTNER_GROUP.set(execution, partner.group());
     caseAccess.grantPartner(execution.getProcessInstanceId(), partner.group());
-    execution.setVariable(AID_UNIT, program.budgeted() ? program.unit() : null);
-    execution.setVariable(PROPOSED_AMOUNT, referral.proposedAmount());
-    execution.setVariable(PROPOSAL_TEXT, referral.proposedAmount() == null ? "ditetapkan mitra"
+    AID_UNIT.set(execution, program.budgeted() ? program.unit() : null);
+    PROPOSED_AMOUNT.set(execution, referral.proposedAmount());
+    PROPOSAL_TEXT.set(execution, referral.proposedAmount() == null ? "ditetapkan mitra"
         : PartnerService.amount(program, referral.proposedAmount()));
-    execution.setVariable(PROPOSAL_BASIS, referral.proposalBasis());
-    execution.setVariable(GRANT_AMOUNT, referral.proposedAmount());
+    PROPOSAL_BASIS.set(execution, referral.proposalBasis());
+    GRANT_AMOUNT.set(execution, referral.proposedAmount());
   }
 }

@@ -42,7 +42,7 @@ public class TryAlternativeDelegate implements JavaDelegate {
     ProgramReferral failed = partnerService.referral(number, program);
     String next = routingService.nextAlternative(number, program, failed.statusReason() != null
         ? failed.statusReason() : failed.status().label().toLowerCase(), actor);
-    execution.setVariable(ALTERNATIVE_PROGRAM, next);
+    ALTERNATIVE_PROGRAM.set(execution, next);
     if (next != null) {
       partnerReferrals.goOnWith(execution, next);
     }

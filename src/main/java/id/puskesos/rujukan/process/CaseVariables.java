@@ -1,175 +1,174 @@
 package id.puskesos.rujukan.process;
 
-import java.math.BigDecimal;
-import java.math.RoundingMode;
-import java.util.ArrayList;
-import java.util.Collection;
+import static id.puskesos.rujukan.common.Variable.count;
+import static id.puskesos.rujukan.common.Variable.jsonList;
+import static id.puskesos.rujukan.common.Variable.list;
+import static id.puskesos.rujukan.common.Variable.options;
+import static id.puskesos.rujukan.common.Variable.rows;
+import static id.puskesos.rujukan.common.Variable.text;
+import static id.puskesos.rujukan.common.Variable.wholeNumber;
+
 import java.util.List;
 import java.util.Map;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.bpm.engine.variable.value.TypedValue;
-import org.camunda.spin.json.SpinJsonNode;
-import org.camunda.spin.plugin.variable.SpinValues;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
-import id.puskesos.rujukan.common.InvalidInputException;
+import id.puskesos.rujukan.common.Variable;
 
 /**
- * The process variables of a referral case (the referral and its partner referrals), named once, with typed
- * readers. Forms submit lists as JSON, the API as Java lists; {@link #strings} reads both.
- * The variables hold references and what gateways and forms need; the case file tables hold the rest.
+ * The process variables of a referral case (the referral and its partner referrals), each declared once as a typed
+ * {@link Variable}: its name, its type, how forms' and the API's values are read, and whether the engine's history
+ * keeps it ({@code notInHistory()}: docs/history.md gives the reason per variable). Forms and BPMN expressions use the
+ * same names. The variables hold references and what gateways and forms need; the case file tables hold the rest.
  */
 public final class CaseVariables {
 
   // shown on every task form of the case
-  public static final String REFERRAL_NUMBER = "referralNumber";
-  public static final String RESIDENT_ID = "residentId";
-  public static final String RESIDENT_NAME = "residentName";
+  public static final Variable<String> REFERRAL_NUMBER = text("referralNumber");
+  public static final Variable<Long> RESIDENT_ID = wholeNumber("residentId");
+  public static final Variable<String> RESIDENT_NAME = text("residentName");
   /** The full NIK: on the start form, and as a task-local variable of the forms whose role needs it; never kept. */
-  public static final String NIK = "nik";
-  public static final String NIK_MASKED = "nikMasked";
-  public static final String ADDRESS = "address";
-  public static final String NEEDS = "needs";
-  public static final String NEEDS_SUMMARY = "needsSummary";
-  public static final String DESCRIPTION = "description";
-  public static final String CHANNEL = "channel";
-  public static final String URGENT = "urgent";
+  public static final Variable<String> NIK = text("nik").notInHistory();
+  public static final Variable<String> NIK_MASKED = text("nikMasked").notInHistory();
+  public static final Variable<String> ADDRESS = text("address").notInHistory();
+  public static final Variable<List<String>> NEEDS = jsonList("needs");
+  public static final Variable<String> NEEDS_SUMMARY = text("needsSummary");
+  public static final Variable<String> DESCRIPTION = text("description").notInHistory();
+  public static final Variable<String> CHANNEL = text("channel");
+  public static final Variable<Boolean> URGENT = Variable.flag("urgent");
 
   // intake form fields that go to the registry and do not stay in the process
-  public static final String KK_NUMBER = "kkNumber";
-  public static final String FULL_NAME = "fullName";
-  public static final String BIRTH_DATE = "birthDate";
-  public static final String SEX = "sex";
-  public static final String RT = "rt";
-  public static final String RW = "rw";
-  public static final String KELURAHAN = "kelurahan";
-  public static final String PHONE = "phone";
-  public static final List<String> REGISTRY_ONLY = List.of(KK_NUMBER, FULL_NAME, BIRTH_DATE, SEX, RT, RW, KELURAHAN, PHONE);
+  public static final Variable<String> KK_NUMBER = text("kkNumber").notInHistory();
+  public static final Variable<String> FULL_NAME = text("fullName").notInHistory();
+  public static final Variable<String> BIRTH_DATE = text("birthDate").notInHistory();
+  public static final Variable<String> SEX = text("sex").notInHistory();
+  public static final Variable<String> RT = text("rt").notInHistory();
+  public static final Variable<String> RW = text("rw").notInHistory();
+  public static final Variable<String> KELURAHAN = text("kelurahan").notInHistory();
+  public static final Variable<String> PHONE = text("phone").notInHistory();
+  public static final List<Variable<?>> REGISTRY_ONLY = List.of(KK_NUMBER, FULL_NAME, BIRTH_DATE, SEX, RT, RW,
+      KELURAHAN, PHONE);
 
-  public static final String MERGED_INTO_OPEN_CASE = "mergedIntoOpenCase";
+  public static final Variable<Boolean> MERGED_INTO_OPEN_CASE = Variable.flag("mergedIntoOpenCase");
 
   // verification: the automated registry check, then the fasilitator's field verification
-  public static final String REGISTRY_FINDINGS = "registryFindings";
-  public static final String NEEDS_FIELD_VERIFICATION = "needsFieldVerification";
-  public static final String DTKS_LISTED = "dtksListed";
-  public static final String VISIT_DATE = "visitDate";
-  public static final String VISIT_FINDINGS = "visitFindings";
-  public static final String CORRECTED_ADDRESS = "correctedAddress";
-  public static final String CORRECTED_RT = "correctedRt";
-  public static final String CORRECTED_RW = "correctedRw";
-  public static final String CORRECTED_PHONE = "correctedPhone";
-  public static final String DTKS_STATUS = "dtksStatus";
-  public static final String DESIL = "desil";
-  public static final String DECEASED = "deceased";
-  public static final String MOVED_AWAY = "movedAway";
-  public static final String VERIFICATION_RESULT = "verificationResult";
-  public static final String NOT_ELIGIBLE_REASON = "notEligibleReason";
+  public static final Variable<String> REGISTRY_FINDINGS = text("registryFindings").notInHistory();
+  public static final Variable<Boolean> NEEDS_FIELD_VERIFICATION = Variable.flag("needsFieldVerification");
+  public static final Variable<Boolean> DTKS_LISTED = Variable.flag("dtksListed");
+  public static final Variable<String> VISIT_DATE = text("visitDate");
+  public static final Variable<String> VISIT_FINDINGS = text("visitFindings").notInHistory();
+  public static final Variable<String> CORRECTED_ADDRESS = text("correctedAddress").notInHistory();
+  public static final Variable<String> CORRECTED_RT = text("correctedRt").notInHistory();
+  public static final Variable<String> CORRECTED_RW = text("correctedRw").notInHistory();
+  public static final Variable<String> CORRECTED_PHONE = text("correctedPhone").notInHistory();
+  public static final Variable<String> DTKS_STATUS = text("dtksStatus");
+  public static final Variable<Integer> DESIL = count("desil");
+  public static final Variable<Boolean> DECEASED = Variable.flag("deceased");
+  public static final Variable<Boolean> MOVED_AWAY = Variable.flag("movedAway");
+  public static final Variable<String> VERIFICATION_RESULT = text("verificationResult");
+  public static final Variable<String> NOT_ELIGIBLE_REASON = text("notEligibleReason").notInHistory();
 
   // professional opinions asked for at the field verification
-  public static final String OPINIONS_REQUESTED = "opinionsRequested";
-  public static final String OPINION_GROUPS = "opinionGroups";
-  public static final String OPINION_GROUP = "opinionGroup";
-  public static final String OPINION = "opinion";
-  public static final String OPINIONS_SUMMARY = "opinionsSummary";
+  public static final Variable<List<String>> OPINIONS_REQUESTED = list("opinionsRequested");
+  public static final Variable<List<String>> OPINION_GROUPS = list("opinionGroups");
+  public static final Variable<String> OPINION_GROUP = text("opinionGroup");
+  public static final Variable<String> OPINION = text("opinion").notInHistory();
+  public static final Variable<String> OPINIONS_SUMMARY = text("opinionsSummary").notInHistory();
 
   // needs assessment
-  public static final String HOUSEHOLD_SIZE = "householdSize";
-  public static final String MONTHLY_INCOME = "monthlyIncome";
-  public static final String PREGNANT_COUNT = "pregnantCount";
-  public static final String CHILDREN_UNDER_6 = "childrenUnder6";
-  public static final String PRIMARY_SCHOOL_CHILDREN = "primarySchoolChildren";
-  public static final String JUNIOR_SCHOOL_CHILDREN = "juniorSchoolChildren";
-  public static final String SENIOR_SCHOOL_CHILDREN = "seniorSchoolChildren";
-  public static final String DISABLED_MEMBERS = "disabledMembers";
-  public static final String ELDERLY_MEMBERS = "elderlyMembers";
-  public static final String RELIGION = "religion";
-  public static final String CONSENT_BAZNAS = "consentBaznas";
-  public static final String CONSENT_SALMAN = "consentSalman";
-  public static final String CONSENT_SUMMARY = "consentSummary";
-  public static final String ASSESSMENT_RESULT = "assessmentResult";
+  public static final Variable<Long> HOUSEHOLD_SIZE = wholeNumber("householdSize").notInHistory();
+  public static final Variable<Long> MONTHLY_INCOME = wholeNumber("monthlyIncome").notInHistory();
+  public static final Variable<Long> PREGNANT_COUNT = wholeNumber("pregnantCount").notInHistory();
+  public static final Variable<Long> CHILDREN_UNDER_6 = wholeNumber("childrenUnder6").notInHistory();
+  public static final Variable<Long> PRIMARY_SCHOOL_CHILDREN = wholeNumber("primarySchoolChildren").notInHistory();
+  public static final Variable<Long> JUNIOR_SCHOOL_CHILDREN = wholeNumber("juniorSchoolChildren").notInHistory();
+  public static final Variable<Long> SENIOR_SCHOOL_CHILDREN = wholeNumber("seniorSchoolChildren").notInHistory();
+  public static final Variable<Long> DISABLED_MEMBERS = wholeNumber("disabledMembers").notInHistory();
+  public static final Variable<Long> ELDERLY_MEMBERS = wholeNumber("elderlyMembers").notInHistory();
+  public static final Variable<String> RELIGION = text("religion").notInHistory();
+  public static final Variable<Boolean> CONSENT_BAZNAS = Variable.flag("consentBaznas");
+  public static final Variable<Boolean> CONSENT_SALMAN = Variable.flag("consentSalman");
+  public static final Variable<String> CONSENT_SUMMARY = text("consentSummary");
+  public static final Variable<String> ASSESSMENT_RESULT = text("assessmentResult");
 
   // routing: the eligibility table's inputs and result, then the coordinator's routing by hand
-  public static final String ELIGIBILITY_RESULTS = "eligibilityResults";
-  public static final String PROGRAM_OPTIONS = "programOptions";
-  public static final String SELECTED_PROGRAMS = "selectedPrograms";
-  public static final String MANUAL_ROUTING = "manualRouting";
-  public static final String ROUTING_NOTE = "routingNote";
-  public static final String COORDINATOR_NOTE = "coordinatorNote";
-  public static final String PROGRAMS = "programs";
-  public static final String REFERRED_COUNT = "referredCount";
+  public static final Variable<List<Map<String, Object>>> ELIGIBILITY_RESULTS = rows("eligibilityResults");
+  public static final Variable<Map<String, String>> PROGRAM_OPTIONS = options("programOptions");
+  public static final Variable<List<String>> SELECTED_PROGRAMS = list("selectedPrograms");
+  public static final Variable<String> MANUAL_ROUTING = text("manualRouting");
+  public static final Variable<String> ROUTING_NOTE = text("routingNote").notInHistory();
+  public static final Variable<String> COORDINATOR_NOTE = text("coordinatorNote").notInHistory();
+  public static final Variable<List<String>> PROGRAMS = list("programs");
+  public static final Variable<Integer> REFERRED_COUNT = count("referredCount");
 
   // partner referral (one per program)
-  public static final String PROGRAM_CODE = "programCode";
-  public static final String PROGRAM_NAME = "programName";
-  public static final String PARTNER_NAME = "partnerName";
-  public static final String PARTNER_GROUP = "partnerGroup";
-  public static final String AID_UNIT = "aidUnit";
-  public static final String PROPOSED_AMOUNT = "proposedAmount";
-  public static final String PROPOSAL_TEXT = "proposalText";
-  public static final String PROPOSAL_BASIS = "proposalBasis";
-  public static final String DECISION = "decision";
-  public static final String REJECTION_CODE = "rejectionCode";
-  public static final String REJECTION_REASON = "rejectionReason";
-  public static final String INFO_REQUEST = "infoRequest";
-  public static final String INFO_RESPONSE = "infoResponse";
-  public static final String PLANNED_AID = "plannedAid";
-  public static final String GRANT_AMOUNT = "grantAmount";
+  public static final Variable<String> PROGRAM_CODE = text("programCode");
+  public static final Variable<String> PROGRAM_NAME = text("programName");
+  public static final Variable<String> PARTNER_NAME = text("partnerName");
+  public static final Variable<String> PARTNER_GROUP = text("partnerGroup");
+  public static final Variable<String> AID_UNIT = text("aidUnit");
+  public static final Variable<Long> PROPOSED_AMOUNT = wholeNumber("proposedAmount");
+  public static final Variable<String> PROPOSAL_TEXT = text("proposalText");
+  public static final Variable<String> PROPOSAL_BASIS = text("proposalBasis");
+  public static final Variable<String> DECISION = text("decision");
+  public static final Variable<String> REJECTION_CODE = text("rejectionCode");
+  public static final Variable<String> REJECTION_REASON = text("rejectionReason").notInHistory();
+  public static final Variable<String> INFO_REQUEST = text("infoRequest").notInHistory();
+  public static final Variable<String> INFO_RESPONSE = text("infoResponse").notInHistory();
+  public static final Variable<String> PLANNED_AID = text("plannedAid").notInHistory();
+  public static final Variable<Long> GRANT_AMOUNT = wholeNumber("grantAmount");
   // budget: reserved at acceptance, or waiting; the back office's review of a long wait
-  public static final String BUDGET_RESERVED = "budgetReserved";
-  public static final String BUDGET_NOTE = "budgetNote";
+  public static final Variable<Boolean> BUDGET_RESERVED = Variable.flag("budgetReserved");
+  public static final Variable<String> BUDGET_NOTE = text("budgetNote").notInHistory();
   // the program was given up (held back by the household ledger, too long a waiting list, no decision in time):
   // routing's next alternative for the need takes over, or none is left
-  public static final String TRY_ALTERNATIVE = "tryAlternative";
-  public static final String ALTERNATIVE_LEFT = "alternativeLeft";
-  public static final String ALTERNATIVE_PROGRAM = "alternativeProgram";
-  public static final String WAITING_ACTION = "waitingAction";
-  public static final String REDIRECT_PROGRAM = "redirectProgram";
-  public static final String WAITING_NOTE = "waitingNote";
+  public static final Variable<Boolean> TRY_ALTERNATIVE = Variable.flag("tryAlternative");
+  public static final Variable<Boolean> ALTERNATIVE_LEFT = Variable.flag("alternativeLeft");
+  public static final Variable<String> ALTERNATIVE_PROGRAM = text("alternativeProgram");
+  public static final Variable<String> WAITING_ACTION = text("waitingAction");
+  public static final Variable<String> REDIRECT_PROGRAM = text("redirectProgram");
+  public static final Variable<String> WAITING_NOTE = text("waitingNote").notInHistory();
   // the coordinator's service decision ("penetapan layanan") and its letter
-  public static final String SERVICE_DECISION = "serviceDecision";
-  public static final String LETTER_NUMBER = "letterNumber";
+  public static final Variable<String> SERVICE_DECISION = text("serviceDecision");
+  public static final Variable<String> LETTER_NUMBER = text("letterNumber");
   // handovers, possibly in parts
-  public static final String DISTRIBUTION_DATE = "distributionDate";
-  public static final String AID_AMOUNT = "aidAmount";
-  public static final String AID_ITEMS = "aidItems";
-  public static final String AID_QUANTITY = "aidQuantity";
-  public static final String DISTRIBUTION_PLACE = "distributionPlace";
-  public static final String HANDED_OVER_BY = "handedOverBy";
-  public static final String PROOF_REFERENCE = "proofReference";
-  public static final String RECEIPT_CONFIRMED = "receiptConfirmed";
-  public static final String FINAL_HANDOVER = "finalHandover";
-  public static final String DISTRIBUTION_COMPLETE = "distributionComplete";
-  public static final String REMAINING_NOTE = "remainingNote";
+  public static final Variable<String> DISTRIBUTION_DATE = text("distributionDate");
+  public static final Variable<Long> AID_AMOUNT = wholeNumber("aidAmount");
+  public static final Variable<String> AID_ITEMS = text("aidItems");
+  public static final Variable<Long> AID_QUANTITY = wholeNumber("aidQuantity");
+  public static final Variable<String> DISTRIBUTION_PLACE = text("distributionPlace");
+  public static final Variable<String> HANDED_OVER_BY = text("handedOverBy");
+  public static final Variable<String> PROOF_REFERENCE = text("proofReference");
+  public static final Variable<Boolean> RECEIPT_CONFIRMED = Variable.flag("receiptConfirmed");
+  public static final Variable<Boolean> FINAL_HANDOVER = Variable.flag("finalHandover");
+  public static final Variable<Boolean> DISTRIBUTION_COMPLETE = Variable.flag("distributionComplete");
+  public static final Variable<String> REMAINING_NOTE = text("remainingNote").notInHistory();
 
   // after the partners
-  public static final String DISTRIBUTED_COUNT = "distributedCount";
-  public static final String AID_SUMMARY = "aidSummary";
-  public static final String RESIDENT_REACHED = "residentReached";
-  public static final String AID_RECEIVED = "aidReceived";
-  public static final String AID_HELPED = "aidHelped";
-  public static final String SATISFACTION = "satisfaction";
-  public static final String FOLLOW_UP_NOTES = "followUpNotes";
-  public static final String FOLLOW_UP_RESULT = "followUpResult";
+  public static final Variable<Integer> DISTRIBUTED_COUNT = count("distributedCount");
+  public static final Variable<String> AID_SUMMARY = text("aidSummary");
+  public static final Variable<String> RESIDENT_REACHED = text("residentReached");
+  public static final Variable<String> AID_RECEIVED = text("aidReceived");
+  public static final Variable<String> AID_HELPED = text("aidHelped");
+  public static final Variable<String> SATISFACTION = text("satisfaction");
+  public static final Variable<String> FOLLOW_UP_NOTES = text("followUpNotes").notInHistory();
+  public static final Variable<String> FOLLOW_UP_RESULT = text("followUpResult");
   // the koordinator's check of aid the resident says never arrived; handing it over again
-  public static final String HANDOVER_RECORDS = "handoverRecords";
-  public static final String DISCREPANCY_RESOLUTION = "discrepancyResolution";
-  public static final String DISCREPANCY_NOTE = "discrepancyNote";
-  public static final String REDISTRIBUTE = "redistribute";
+  public static final Variable<String> HANDOVER_RECORDS = text("handoverRecords").notInHistory();
+  public static final Variable<String> DISCREPANCY_RESOLUTION = text("discrepancyResolution");
+  public static final Variable<String> DISCREPANCY_NOTE = text("discrepancyNote").notInHistory();
+  public static final Variable<Boolean> REDISTRIBUTE = Variable.flag("redistribute");
 
   // closing (input parameters of the closing service tasks) and withdrawal
-  public static final String CLOSING_OUTCOME = "closingOutcome";
-  public static final String CLOSING_REASON = "closingReason";
-  public static final String WITHDRAWAL_REASON = "withdrawalReason";
+  public static final Variable<String> CLOSING_OUTCOME = text("closingOutcome");
+  public static final Variable<String> CLOSING_REASON = text("closingReason");
+  public static final Variable<String> WITHDRAWAL_REASON = text("withdrawalReason").notInHistory();
 
   // review of needs added to a case past routing
-  public static final String REVIEW_ACTION = "reviewAction";
-  public static final String REVIEW_NOTE = "reviewNote";
-
-  private static final ObjectMapper JSON = new ObjectMapper();
+  public static final Variable<String> REVIEW_ACTION = text("reviewAction");
+  public static final Variable<String> REVIEW_NOTE = text("reviewNote").notInHistory();
 
   private CaseVariables() {
   }
@@ -188,76 +187,35 @@ public final class CaseVariables {
     return number;
   }
 
+  // Readers by name, for the variables of the evaluation and monthly-report processes, which are not typed yet
+  // (EvaluationProcess.Variables, MonthlyReportProcess.Variables). They read as the typed kinds do.
+
   /** The variable as trimmed text, or null when absent or blank. */
   public static String string(VariableScope scope, String name) {
-    Object value = scope.getVariable(name);
-    if (value == null) {
-      return null;
-    }
-    String text = value.toString().trim();
-    return text.isEmpty() ? null : text;
+    return Variable.text(name).get(scope);
   }
 
   public static boolean flag(VariableScope scope, String name) {
-    Object value = scope.getVariable(name);
-    return value instanceof Boolean b ? b : value != null && Boolean.parseBoolean(value.toString());
+    return Variable.flag(name).get(scope);
   }
 
   /** A whole number, or null when absent; forms send numbers as Integer, Long, Double or text. */
   public static Long number(VariableScope scope, String name) {
-    Object value = scope.getVariable(name);
-    if (value == null || value.toString().isBlank()) {
-      return null;
-    }
-    try {
-      return new BigDecimal(value.toString().trim()).setScale(0, RoundingMode.HALF_UP).longValueExact();
-    } catch (NumberFormatException | ArithmeticException e) {
-      throw new InvalidInputException(name, name + " harus berupa angka");
-    }
+    return Variable.wholeNumber(name).get(scope);
   }
 
   /** A list of strings from a JSON array (Camunda Forms), a Java collection (API) or null. */
   public static List<String> strings(VariableScope scope, String name) {
-    return strings(scope.getVariable(name));
-  }
-
-  public static List<String> strings(Object value) {
-    List<String> result = new ArrayList<>();
-    if (value instanceof SpinJsonNode json) {
-      if (json.isArray()) {
-        json.elements().forEach(e -> result.add(e.isString() ? e.stringValue() : e.toString()));
-      }
-    } else if (value instanceof Collection<?> items) {
-      items.forEach(item -> result.add(String.valueOf(item)));
-    } else if (value instanceof String text && text.trim().startsWith("[")) {
-      try {
-        for (Object item : JSON.readValue(text, List.class)) {
-          result.add(String.valueOf(item));
-        }
-      } catch (JsonProcessingException e) {
-        throw new IllegalArgumentException("not a JSON list: " + text, e);
-      }
-    }
-    return result;
-  }
-
-  /** A JSON list variable, the type Camunda Forms read into checklists. */
-  public static TypedValue jsonList(Collection<?> items) {
-    return SpinValues.jsonValue(toJson(items)).create();
+    return Variable.list(name).get(scope);
   }
 
   /** A JSON list of {label, value} options for a checklist's {@code valuesKey}. */
   public static TypedValue jsonOptions(Map<String, String> labelsByValue) {
-    List<Map<String, String>> options = new ArrayList<>();
-    labelsByValue.forEach((value, label) -> options.add(Map.of("label", label, "value", value)));
-    return SpinValues.jsonValue(toJson(options)).create();
+    return (TypedValue) Variable.options("options").write(labelsByValue);
   }
 
-  private static String toJson(Object value) {
-    try {
-      return JSON.writeValueAsString(value);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException(e);
-    }
+  /** Every variable of a referral case, in the order declared. */
+  public static List<Variable<?>> all() {
+    return Variable.declaredIn(CaseVariables.class);
   }
 }

@@ -1,40 +1,90 @@
 package id.puskesos.rujukan.process;
 
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Stream;
 
+import org.camunda.bpm.engine.history.HistoricDecisionInputInstance;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.history.event.HistoricDecisionEvaluationEvent;
+import org.camunda.bpm.engine.impl.history.event.HistoricDecisionInstanceEntity;
 import org.camunda.bpm.engine.impl.history.event.HistoricVariableUpdateEventEntity;
 import org.camunda.bpm.engine.impl.history.event.HistoryEvent;
 import org.camunda.bpm.engine.impl.history.handler.DbHistoryEventHandler;
 import org.camunda.bpm.engine.impl.history.handler.HistoryEventHandler;
 import org.springframework.stereotype.Component;
 
+import id.puskesos.rujukan.common.Variable;
+
 /**
- * Keeps identity numbers and the identity fields the registry holds out of the engine's history: the intake start
- * form submits them as variables and the NIK-showing task forms carry them for a while, but the history (kept for
- * years, read in Cockpit) never gets them. Everything else is written as by the default handler.
+ * What the engine's history keeps, per variable: the history level stays {@code full} (who did which task when, every
+ * activity, decisions and outcomes), but a variable declared {@code notInHistory()} in {@link CaseVariables} or named
+ * by a {@link NotInHistory} never reaches ACT_HI_VARINST, ACT_HI_DETAIL or their byte arrays, and a decision table's
+ * input of that name is left out of the decision's history (ACT_HI_DEC_IN; the outputs stay). Such variables are
+ * personal data (identity, contact, religion, income, household) or free text (notes, findings, opinions) that the
+ * case file tables already keep with their author, for the time the case needs them, not for the history's years in
+ * Cockpit. docs/history.md gives the decision and its reason per variable. Everything else is written as by the
+ * default handler.
  */
 @Component
 public class PersonalDataHistoryFilter extends AbstractProcessEnginePlugin {
 
-  /** Variables that never reach the history. */
-  static final Set<String> NEVER_IN_HISTORY = Set.of(CaseVariables.NIK, CaseVariables.KK_NUMBER,
-      CaseVariables.FULL_NAME, CaseVariables.BIRTH_DATE, CaseVariables.PHONE, CaseVariables.CORRECTED_PHONE);
+  private final Set<String> notInHistory;
+
+  public PersonalDataHistoryFilter(List<NotInHistory> others) {
+    Set<String> names = new HashSet<>(caseVariablesNotInHistory());
+    others.forEach(other -> names.addAll(other.variableNames()));
+    this.notInHistory = Set.copyOf(names);
+  }
+
+  /** The referral case's variables the history never keeps. */
+  static Set<String> caseVariablesNotInHistory() {
+    Set<String> names = new HashSet<>();
+    for (Variable<?> variable : CaseVariables.all()) {
+      if (variable.history() == Variable.History.NOT_KEPT) {
+        names.add(variable.name());
+      }
+    }
+    return names;
+  }
+
+  /** Every variable name the history never keeps. */
+  public Set<String> notInHistory() {
+    return notInHistory;
+  }
 
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {
-    configuration.setHistoryEventHandler(new Filtering(new DbHistoryEventHandler()));
+    configuration.setHistoryEventHandler(new Filtering(new DbHistoryEventHandler(), notInHistory));
   }
 
-  private record Filtering(HistoryEventHandler delegate) implements HistoryEventHandler {
+  private record Filtering(HistoryEventHandler delegate, Set<String> notInHistory) implements HistoryEventHandler {
 
     @Override
     public void handleEvent(HistoryEvent event) {
-      if (!(event instanceof HistoricVariableUpdateEventEntity variable
-          && NEVER_IN_HISTORY.contains(variable.getVariableName()))) {
-        delegate.handleEvent(event);
+      if (event instanceof HistoricVariableUpdateEventEntity variable
+          && notInHistory.contains(variable.getVariableName())) {
+        return;
+      }
+      if (event instanceof HistoricDecisionEvaluationEvent evaluation) {
+        Stream.concat(Stream.ofNullable(evaluation.getRootHistoricDecisionInstance()),
+            evaluation.getRequiredHistoricDecisionInstances() == null ? Stream.empty()
+                : evaluation.getRequiredHistoricDecisionInstances().stream())
+            .forEach(this::withoutPersonalInputs);
+      }
+      delegate.handleEvent(event);
+    }
+
+    /** Inputs are named {@code input_<variable>} in every table (the modelling convention), so the id says which. */
+    private void withoutPersonalInputs(HistoricDecisionInstanceEntity decision) {
+      if (decision.getInputs() != null) {
+        List<HistoricDecisionInputInstance> kept = decision.getInputs().stream()
+            .filter(input -> input.getClauseId() == null
+                || !notInHistory.contains(input.getClauseId().replaceFirst("^input_", "")))
+            .toList();
+        decision.setInputs(new java.util.ArrayList<>(kept));
       }
     }
 

@@ -130,7 +130,7 @@ public class Duplicates {
               RegistryVariables.DUPLICATE_RULE, Rule.valueOf((String) pair.get("rule")).label(),
               RegistryVariables.RECORD_A, describe(a),
               RegistryVariables.RECORD_B, describe(b),
-              CaseVariables.URGENT, false)).getId();
+              CaseVariables.URGENT.name(), CaseVariables.URGENT.write(false))).getId();
       jdbc.sql("UPDATE duplicate_candidate SET process_instance_id = ? WHERE id = ?").params(processInstanceId, id)
           .update();
     }

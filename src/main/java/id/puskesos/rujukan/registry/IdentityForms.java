@@ -61,9 +61,9 @@ public class IdentityForms extends AbstractProcessEnginePlugin {
 
   /** An identity value a form may show: the form field's key and the log's label. */
   enum Field {
-    NIK(CaseVariables.NIK, "NIK", Resident::nik),
-    KK_NUMBER(CaseVariables.KK_NUMBER, "No. KK", Resident::kkNumber),
-    PHONE(CaseVariables.CORRECTED_PHONE, "nomor HP", Resident::phone);
+    NIK(CaseVariables.NIK.name(), "NIK", Resident::nik),
+    KK_NUMBER(CaseVariables.KK_NUMBER.name(), "No. KK", Resident::kkNumber),
+    PHONE(CaseVariables.CORRECTED_PHONE.name(), "nomor HP", Resident::phone);
 
     final String key;
     final String label;
@@ -130,9 +130,9 @@ public class IdentityForms extends AbstractProcessEnginePlugin {
     @Override
     public TaskFormData createTaskForm(TaskEntity task) {
       TaskFormData data = model.createTaskForm(task);
-      Object residentId = task.getVariable(CaseVariables.RESIDENT_ID);
+      Long residentId = CaseVariables.RESIDENT_ID.get(task);
       if (residentId != null && entitled(task)) {
-        Read read = new Read(task, ((Number) residentId).longValue(), form);
+        Read read = new Read(task, residentId, form);
         form.fields().forEach(field -> data.getFormFields().add(new IdentityField(field, read)));
       }
       return data;

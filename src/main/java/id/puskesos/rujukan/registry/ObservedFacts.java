@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import id.puskesos.rujukan.common.Checks;
+import id.puskesos.rujukan.process.CaseVariables;
 
 /**
  * What a fasilitator sees on a visit (field verification or re-verification) and enters as the record's facts:
@@ -16,15 +17,16 @@ public record ObservedFacts(String address, String rt, String rw, String phone, 
   /** Reads the form's values; problems go to the checks (field names as on the visit forms). */
   public static ObservedFacts read(Checks checks, String address, String rt, String rw, String phone,
       String dtksStatus, Long desil, boolean deceased, boolean movedAway) {
-    String a = checks.required("correctedAddress", address, "Alamat");
-    checks.check(a == null || a.length() <= 200, "correctedAddress", "Alamat paling banyak 200 karakter");
-    String normalisedRt = ContactRules.rtRw(checks, "correctedRt", rt, "RT");
-    String normalisedRw = ContactRules.rtRw(checks, "correctedRw", rw, "RW");
-    String normalisedPhone = ContactRules.phone(checks, "correctedPhone", phone);
+    String a = checks.required(CaseVariables.CORRECTED_ADDRESS.name(), address, "Alamat");
+    checks.check(a == null || a.length() <= 200, CaseVariables.CORRECTED_ADDRESS.name(),
+        "Alamat paling banyak 200 karakter");
+    String normalisedRt = ContactRules.rtRw(checks, CaseVariables.CORRECTED_RT.name(), rt, "RT");
+    String normalisedRw = ContactRules.rtRw(checks, CaseVariables.CORRECTED_RW.name(), rw, "RW");
+    String normalisedPhone = ContactRules.phone(checks, CaseVariables.CORRECTED_PHONE.name(), phone);
     DtksStatus dtks = dtksStatus == null ? null
-        : checks.oneOf(DtksStatus.class, "dtksStatus", dtksStatus, "Status DTKS/DTSEN");
+        : checks.oneOf(DtksStatus.class, CaseVariables.DTKS_STATUS.name(), dtksStatus, "Status DTKS/DTSEN");
     if (dtks == DtksStatus.LISTED) {
-      checks.check(desil != null && desil >= 1 && desil <= 10, "desil",
+      checks.check(desil != null && desil >= 1 && desil <= 10, CaseVariables.DESIL.name(),
           "Desil harus 1 sampai 10 untuk warga yang terdaftar");
     }
     return new ObservedFacts(a, normalisedRt, normalisedRw, normalisedPhone, dtks,

@@ -23,13 +23,14 @@ public class RecordReverificationDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    reverification.record(number(execution, REVERIFICATION_ID), number(execution, RESIDENT_ID),
-        new ReverificationVisit(string(execution, VISIT_DATE), string(execution, CORRECTED_ADDRESS),
-            string(execution, CORRECTED_RT), string(execution, CORRECTED_RW), string(execution, CORRECTED_PHONE),
-            string(execution, DTKS_STATUS), number(execution, DESIL), flag(execution, DECEASED),
-            flag(execution, MOVED_AWAY), string(execution, VISIT_FINDINGS)),
+    Integer desil = DESIL.get(execution);
+    reverification.record(number(execution, REVERIFICATION_ID), RESIDENT_ID.get(execution),
+        new ReverificationVisit(VISIT_DATE.get(execution), CORRECTED_ADDRESS.get(execution),
+            CORRECTED_RT.get(execution), CORRECTED_RW.get(execution), CORRECTED_PHONE.get(execution),
+            DTKS_STATUS.get(execution), desil == null ? null : desil.longValue(), DECEASED.get(execution),
+            MOVED_AWAY.get(execution), VISIT_FINDINGS.get(execution)),
         actors.current());
     // the phone is in the registry now; the process's variables never keep it
-    execution.removeVariable(CORRECTED_PHONE);
+    execution.removeVariable(CORRECTED_PHONE.name());
   }
 }

@@ -111,7 +111,7 @@ public class ResidentData {
       throw new ConflictException("Warga masih memiliki kasus terbuka; tutup atau cabut kasusnya lebih dulu");
     }
     long running = caseAccess.withoutAuthorization(() -> runtimeService.createProcessInstanceQuery()
-        .variableValueEquals(CaseVariables.RESIDENT_ID, residentId).count());
+        .variableValueEquals(CaseVariables.RESIDENT_ID.name(), residentId).count());
     if (running > 0) {
       throw new ConflictException("Masih ada proses berjalan untuk warga ini (verifikasi ulang atau usulan DTKS)");
     }
@@ -168,7 +168,7 @@ public class ResidentData {
   /** The processes that held the resident's data: the cases' (by referral number) and the registry's (by id). */
   private List<HistoricProcessInstance> processInstances(long residentId, List<String> numbers) {
     List<HistoricProcessInstance> instances = new ArrayList<>(historyService.createHistoricProcessInstanceQuery()
-        .variableValueEquals(CaseVariables.RESIDENT_ID, residentId).list());
+        .variableValueEquals(CaseVariables.RESIDENT_ID.name(), residentId).list());
     for (String number : numbers) {
       historyService.createHistoricProcessInstanceQuery().processInstanceBusinessKey(number).list().stream()
           .filter(p -> instances.stream().noneMatch(i -> i.getId().equals(p.getId()))).forEach(instances::add);

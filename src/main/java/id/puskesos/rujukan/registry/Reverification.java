@@ -89,18 +89,18 @@ public class Reverification {
           .query(Long.class).single();
       Map<String, Object> variables = new HashMap<>();
       variables.put(RegistryVariables.REVERIFICATION_ID, id);
-      variables.put(CaseVariables.RESIDENT_ID, residentId);
-      variables.put(CaseVariables.RESIDENT_NAME, r.fullName());
-      variables.put(CaseVariables.NIK_MASKED, PersonalData.maskNik(r.nik()));
-      variables.put(CaseVariables.ADDRESS, r.fullAddress());
+      CaseVariables.RESIDENT_ID.put(variables, residentId);
+      CaseVariables.RESIDENT_NAME.put(variables, r.fullName());
+      CaseVariables.NIK_MASKED.put(variables, PersonalData.maskNik(r.nik()));
+      CaseVariables.ADDRESS.put(variables, r.fullAddress());
       variables.put(RegistryVariables.REGISTRY_SUMMARY, summary(r));
-      variables.put(CaseVariables.CORRECTED_ADDRESS, r.address());
-      variables.put(CaseVariables.CORRECTED_RT, r.rt());
-      variables.put(CaseVariables.CORRECTED_RW, r.rw());
-      variables.put(CaseVariables.DTKS_STATUS, r.dtksStatus() == null ? null : r.dtksStatus().name());
-      variables.put(CaseVariables.DESIL, r.desil());
-      variables.put(CaseVariables.DECEASED, r.deceased());
-      variables.put(CaseVariables.MOVED_AWAY, r.movedAway());
+      CaseVariables.CORRECTED_ADDRESS.put(variables, r.address());
+      CaseVariables.CORRECTED_RT.put(variables, r.rt());
+      CaseVariables.CORRECTED_RW.put(variables, r.rw());
+      CaseVariables.DTKS_STATUS.put(variables, r.dtksStatus() == null ? null : r.dtksStatus().name());
+      CaseVariables.DESIL.put(variables, r.desil());
+      CaseVariables.DECEASED.put(variables, r.deceased());
+      CaseVariables.MOVED_AWAY.put(variables, r.movedAway());
       String processInstanceId = runtimeService.startProcessInstanceByKey(
           ReverificationProcesses.Resident.PROCESS_ID, "VRF-" + id, variables).getId();
       jdbc.sql("UPDATE reverification SET process_instance_id = ? WHERE id = ?").params(processInstanceId, id)
@@ -114,15 +114,15 @@ public class Reverification {
   /** Records the re-verification visit: corrections with history, and the record counts as verified. */
   public void record(long reverificationId, long residentId, ReverificationVisit v, String actor) {
     Checks checks = new Checks();
-    LocalDate visitDate = checks.date("visitDate", v.visitDate(), "Tanggal kunjungan", true);
+    LocalDate visitDate = checks.date(CaseVariables.VISIT_DATE.name(), v.visitDate(), "Tanggal kunjungan", true);
     OffsetDateTime issued = jdbc.sql("SELECT created_at FROM reverification WHERE id = ?").param(reverificationId)
         .query((rs, row) -> rs.getObject("created_at", OffsetDateTime.class)).optional().orElse(null);
-    DateRule.of(checks, "visitDate", "Tanggal kunjungan", visitDate)
+    DateRule.of(checks, CaseVariables.VISIT_DATE.name(), "Tanggal kunjungan", visitDate)
         .notBefore("verifikasi ulang dijadwalkan", issued)
         .notInFuture(clock);
     ObservedFacts facts = ObservedFacts.read(checks, v.address(), v.rt(), v.rw(), v.phone(), v.dtksStatus(),
         v.desil(), v.deceased(), v.movedAway());
-    checks.required("visitFindings", v.findings(), "Catatan kunjungan");
+    checks.required(CaseVariables.VISIT_FINDINGS.name(), v.findings(), "Catatan kunjungan");
     checks.throwIfAny();
     String reason = "Verifikasi ulang VRF-%d: %s".formatted(reverificationId, v.findings());
     registry.correct(residentId, facts.asCorrections(), actor, ChangeSource.REVERIFICATION, reason);

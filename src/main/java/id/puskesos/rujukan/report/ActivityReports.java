@@ -12,6 +12,9 @@ import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import static id.puskesos.rujukan.process.MonthlyReportProcess.Variables.REPORT_DECISION;
+import static id.puskesos.rujukan.process.MonthlyReportProcess.Variables.REVIEW_NOTE;
+
 import id.puskesos.rujukan.catalogue.Partner;
 import id.puskesos.rujukan.common.Checks;
 import id.puskesos.rujukan.common.Documents;
@@ -125,12 +128,12 @@ public class ActivityReports {
   /** The koordinator approves, or sends the report back with a note (required then). */
   public Status review(long id, String decision, String note, String actor) {
     Checks checks = new Checks();
-    String answer = checks.required("reportDecision", decision, "Keputusan");
-    checks.check(answer == null || answer.equals("APPROVE") || answer.equals("RETURN"), "reportDecision",
+    String answer = checks.required(REPORT_DECISION, decision, "Keputusan");
+    checks.check(answer == null || answer.equals("APPROVE") || answer.equals("RETURN"), REPORT_DECISION,
         "Keputusan tidak dikenal; pilihan: APPROVE, RETURN");
-    checks.check(!"RETURN".equals(answer) || note != null && !note.isBlank(), "reviewNote",
+    checks.check(!"RETURN".equals(answer) || note != null && !note.isBlank(), REVIEW_NOTE,
         "Catatan pemeriksaan wajib diisi bila laporan dikembalikan");
-    checks.check(note == null || note.length() <= 1000, "reviewNote", "Catatan paling banyak 1000 huruf");
+    checks.check(note == null || note.length() <= 1000, REVIEW_NOTE, "Catatan paling banyak 1000 huruf");
     checks.throwIfAny();
     Status status = "APPROVE".equals(answer) ? Status.APPROVED : Status.RETURNED;
     jdbc.sql("UPDATE activity_report SET status = ?, review_note = ?, reviewed_at = ?, reviewed_by = ? WHERE id = ?")

@@ -30,13 +30,13 @@ public class RecordManualRoutingDelegate implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     Checks checks = new Checks();
-    var choice = checks.oneOf(RoutingService.ManualRouting.class, MANUAL_ROUTING, string(execution, MANUAL_ROUTING),
+    var choice = checks.oneOf(RoutingService.ManualRouting.class, MANUAL_ROUTING.name(), MANUAL_ROUTING.get(execution),
         "Keputusan koordinator");
     checks.throwIfAny();
     RoutingService.Routed routed = routingService.routeByHand(caseNumber(execution), choice,
-        strings(execution, SELECTED_PROGRAMS), string(execution, NOT_ELIGIBLE_REASON), actors.current());
-    execution.setVariable(PROGRAMS, new ArrayList<>(routed.referred()));
-    execution.setVariable(REFERRED_COUNT, routed.referred().size());
-    execution.setVariable(ROUTING_NOTE, routed.note());
+        SELECTED_PROGRAMS.get(execution), NOT_ELIGIBLE_REASON.get(execution), actors.current());
+    PROGRAMS.set(execution, new ArrayList<>(routed.referred()));
+    REFERRED_COUNT.set(execution, routed.referred().size());
+    ROUTING_NOTE.set(execution, routed.note());
   }
 }

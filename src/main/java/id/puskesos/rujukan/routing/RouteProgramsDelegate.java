@@ -33,11 +33,11 @@ public class RouteProgramsDelegate implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     RoutingService.Routed routed = routingService.route(caseNumber(execution),
-        matches(execution.getVariable(ELIGIBILITY_RESULTS)), actors.current());
-    execution.setVariable(PROGRAMS, new ArrayList<>(routed.referred()));
-    execution.setVariable(REFERRED_COUNT, routed.referred().size());
-    execution.setVariable(ROUTING_NOTE, routed.note());
-    execution.setVariable(PROGRAM_OPTIONS, jsonOptions(routingService.programOptions()));
+        matches(ELIGIBILITY_RESULTS.get(execution)), actors.current());
+    PROGRAMS.set(execution, new ArrayList<>(routed.referred()));
+    REFERRED_COUNT.set(execution, routed.referred().size());
+    ROUTING_NOTE.set(execution, routed.note());
+    PROGRAM_OPTIONS.set(execution, routingService.programOptions());
   }
 
   /** The table's rows in the order it returned them; a row without a program, need or rank is not a choice. */

@@ -29,6 +29,7 @@ import id.puskesos.rujukan.common.Checks;
 import id.puskesos.rujukan.common.Groups;
 import id.puskesos.rujukan.common.InvalidInputException;
 import id.puskesos.rujukan.common.NotFoundException;
+import id.puskesos.rujukan.process.CaseVariables;
 import id.puskesos.rujukan.referral.CaseFile;
 import id.puskesos.rujukan.referral.EventType;
 import id.puskesos.rujukan.referral.Need;
@@ -272,11 +273,13 @@ public class RoutingService {
     authority.require("Penentuan rujukan secara manual", "koordinator Puskesos", Groups.KOORDINATOR);
     Checks checks = new Checks();
     if (choice == ManualRouting.ROUTE) {
-      checks.check(!selected.isEmpty(), "selectedPrograms", "Pilih minimal satu program untuk dirujuk");
+      checks.check(!selected.isEmpty(), CaseVariables.SELECTED_PROGRAMS.name(),
+          "Pilih minimal satu program untuk dirujuk");
       selected.stream().filter(code -> catalogue.findProgram(code).filter(Program::active).isEmpty())
-          .forEach(code -> checks.add("selectedPrograms", "Program " + code + " tidak dikenal atau tidak aktif"));
+          .forEach(code -> checks.add(CaseVariables.SELECTED_PROGRAMS.name(),
+              "Program " + code + " tidak dikenal atau tidak aktif"));
     } else {
-      checks.check(reason != null, "notEligibleReason", "Alasan penutupan wajib diisi");
+      checks.check(reason != null, CaseVariables.NOT_ELIGIBLE_REASON.name(), "Alasan penutupan wajib diisi");
     }
     checks.throwIfAny();
     if (choice == ManualRouting.CLOSE) {
@@ -311,7 +314,8 @@ public class RoutingService {
   public void addByHand(String referralNumber, String programCode, String need, String reason, String actor) {
     Checks checks = new Checks();
     Program program = catalogue.findProgram(programCode).filter(Program::active).orElse(null);
-    checks.check(program != null, "programCode", "Program " + programCode + " tidak dikenal atau tidak aktif");
+    checks.check(program != null, CaseVariables.PROGRAM_CODE.name(),
+        "Program " + programCode + " tidak dikenal atau tidak aktif");
     String why = checks.required("reason", reason, "Alasan menambah program");
     checks.check(need == null || isNeed(need), "need", "Kebutuhan " + need + " tidak dikenal");
     checks.throwIfAny();
@@ -319,12 +323,12 @@ public class RoutingService {
     // two additions to one case (or one household) at once: the second checks after the first committed
     ledger.lockHousehold(facts.householdKk());
     checks.check(!answers(referralNumber, programCode) && caseFile.programs(referralNumber).stream()
-        .noneMatch(p -> p.programCode().equals(programCode) && p.status().isOpen()), "programCode",
+        .noneMatch(p -> p.programCode().equals(programCode) && p.status().isOpen()), CaseVariables.PROGRAM_CODE.name(),
         program.name() + " sudah dirujuk untuk kasus ini");
     checks.throwIfAny();
     String held = send(referralNumber, program, facts, "Ditambahkan manual: " + why, actor);
     if (held != null) {
-      throw new InvalidInputException("programCode", program.name() + ": " + held);
+      throw new InvalidInputException(CaseVariables.PROGRAM_CODE.name(), program.name() + ": " + held);
     }
     choices.add(referralNumber, need, programCode, 0, Role.MANUAL, why, actor);
   }
@@ -336,11 +340,12 @@ public class RoutingService {
   public void referInstead(String referralNumber, String programCode, String insteadOf, String actor) {
     Checks checks = new Checks();
     Program program = catalogue.findProgram(programCode).filter(Program::active).orElse(null);
-    checks.check(program != null, "redirectProgram", "Program " + programCode + " tidak dikenal atau tidak aktif");
+    checks.check(program != null, CaseVariables.REDIRECT_PROGRAM.name(),
+        "Program " + programCode + " tidak dikenal atau tidak aktif");
     checks.throwIfAny();
     String held = send(referralNumber, program, facts(referralNumber), "Dialihkan back office", actor);
     if (held != null) {
-      checks.add("redirectProgram", held);
+      checks.add(CaseVariables.REDIRECT_PROGRAM.name(), held);
       checks.throwIfAny();
     }
     for (Choice c : choices.of(referralNumber)) {

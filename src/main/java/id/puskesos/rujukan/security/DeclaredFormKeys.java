@@ -34,7 +34,6 @@ import id.puskesos.rujukan.access.CaseAccess;
 @Component
 public class DeclaredFormKeys {
 
-  private static final ObjectMapper JSON = new ObjectMapper();
   private static final String CAMUNDA_FORMS = "camunda-forms:";
   private static final String DEPLOYMENT = "deployment:";
   /** Deployed forms are few; the bound only keeps a deployment loop from growing the cache without end. */
@@ -44,14 +43,16 @@ public class DeclaredFormKeys {
   private final RepositoryService repositoryService;
   private final ProcessEngineConfigurationImpl configuration;
   private final CaseAccess caseAccess;
+  private final ObjectMapper mapper;
   private final Map<String, Set<String>> byForm = new ConcurrentHashMap<>();
 
   public DeclaredFormKeys(FormService formService, RepositoryService repositoryService,
-      ProcessEngineConfigurationImpl configuration, CaseAccess caseAccess) {
+      ProcessEngineConfigurationImpl configuration, CaseAccess caseAccess, ObjectMapper mapper) {
     this.formService = formService;
     this.repositoryService = repositoryService;
     this.configuration = configuration;
     this.caseAccess = caseAccess;
+    this.mapper = mapper;
   }
 
   /** The keys of the task's form; empty when there is no such task (the engine answers that request itself). */
@@ -114,7 +115,7 @@ public class DeclaredFormKeys {
   private Set<String> parse(String deploymentId, String resourceName) {
     try (InputStream in = repositoryService.getResourceAsStream(deploymentId, resourceName)) {
       Set<String> keys = new LinkedHashSet<>();
-      collect(JSON.readTree(in), false, keys);
+      collect(mapper.readTree(in), false, keys);
       return Collections.unmodifiableSet(keys);
     } catch (Exception e) {
       // an unreadable form declares nothing: its submissions are refused, not trusted

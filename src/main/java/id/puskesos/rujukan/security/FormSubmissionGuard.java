@@ -79,9 +79,9 @@ public class FormSubmissionGuard {
   public FilterRegistrationBean<OncePerRequestFilter> formSubmissionGuardFilter(
       ObjectProvider<IdentityService> identityService, ObjectProvider<TaskService> taskService,
       ObjectProvider<RepositoryService> repositoryService, ObjectProvider<DeclaredFormKeys> forms,
-      @Value("${camunda.bpm.webapp.application-path:/camunda}") String webappPath) {
+      ObjectMapper mapper, @Value("${camunda.bpm.webapp.application-path:/camunda}") String webappPath) {
     FilterRegistrationBean<OncePerRequestFilter> registration = new FilterRegistrationBean<>(
-        new Guard(identityService, taskService, repositoryService, forms, webappPath + "/api/engine"));
+        new Guard(identityService, taskService, repositoryService, forms, mapper, webappPath + "/api/engine"));
     registration.setName("formSubmissionGuard");
     registration.addUrlPatterns("/engine-rest/*", webappPath + "/api/engine/*");
     // behind the sign-in: Camunda's Basic authentication of /engine-rest is mapped before every matchAfter filter;
@@ -162,21 +162,22 @@ public class FormSubmissionGuard {
 
     /** Form submissions are small; a larger body is not read into memory. */
     static final int MAX_BODY = 1024 * 1024;
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final ObjectProvider<IdentityService> identityService;
     private final ObjectProvider<TaskService> taskService;
     private final ObjectProvider<RepositoryService> repositoryService;
     private final ObjectProvider<DeclaredFormKeys> forms;
+    private final ObjectMapper mapper;
     private final String webappApi;
 
     Guard(ObjectProvider<IdentityService> identityService, ObjectProvider<TaskService> taskService,
         ObjectProvider<RepositoryService> repositoryService, ObjectProvider<DeclaredFormKeys> forms,
-        String webappApi) {
+        ObjectMapper mapper, String webappApi) {
       this.identityService = identityService;
       this.taskService = taskService;
       this.repositoryService = repositoryService;
       this.forms = forms;
+      this.mapper = mapper;
       this.webappApi = webappApi;
     }
 
@@ -327,7 +328,7 @@ public class FormSubmissionGuard {
       }
     }
 
-    private static void refuse(HttpServletResponse response, Refusal refusal, Authentication caller, String where,
+    private void refuse(HttpServletResponse response, Refusal refusal, Authentication caller, String where,
         List<String> keys) throws IOException {
       LOG.info("Engine REST request refused with {} ({}): {} by {}{}", refusal.status(),
           refusal.getClass().getSimpleName(), where, caller.getUserId(),
@@ -335,7 +336,7 @@ public class FormSubmissionGuard {
       response.setStatus(refusal.status());
       response.setContentType("application/json");
       response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-      response.getOutputStream().write(JSON.writeValueAsBytes(EngineRestRefusals.body(refusal)));
+      response.getOutputStream().write(mapper.writeValueAsBytes(EngineRestRefusals.body(refusal)));
     }
 
     /**
@@ -357,9 +358,9 @@ public class FormSubmissionGuard {
           && !(node.isContainerNode() && node.isEmpty());
     }
 
-    private static JsonNode parse(byte[] body) {
+    private JsonNode parse(byte[] body) {
       try {
-        return body.length == 0 ? null : JSON.readTree(body);
+        return body.length == 0 ? null : mapper.readTree(body);
       } catch (IOException e) {
         return null;
       }

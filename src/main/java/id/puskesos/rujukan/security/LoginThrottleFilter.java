@@ -9,8 +9,8 @@ import java.util.Map;
 
 import org.springframework.web.filter.OncePerRequestFilter;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 
+import id.puskesos.rujukan.common.Json;
 import id.puskesos.rujukan.common.ApiExceptionHandler;
 
 import jakarta.servlet.FilterChain;
@@ -32,7 +32,6 @@ public class LoginThrottleFilter extends OncePerRequestFilter {
 
   /** The login form is a user name and a password: anything longer is not read. */
   static final int MAX_LOGIN_FORM = 8 * 1024;
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   private final LoginThrottle throttle;
 
@@ -75,11 +74,11 @@ public class LoginThrottleFilter extends OncePerRequestFilter {
       if (path.startsWith("/api/") || ApiAuthentication.isApiDocs(path)) {
         // the domain API answers every error as an RFC 9457 problem (common.ApiExceptionHandler)
         response.setContentType("application/problem+json");
-        response.getOutputStream().write(JSON.writeValueAsBytes(
+        response.getOutputStream().write(Json.MAPPER.writeValueAsBytes(
             ApiExceptionHandler.Problem.LOGIN_THROTTLED.body(429, message, request.getRequestURI())));
       } else {
         response.setContentType("application/json");
-        response.getOutputStream().write(JSON.writeValueAsBytes(Map.of("message", message, "errors", List.of())));
+        response.getOutputStream().write(Json.MAPPER.writeValueAsBytes(Map.of("message", message, "errors", List.of())));
       }
       return;
     }

@@ -1,5 +1,9 @@
 package id.puskesos.rujukan.security;
 
+import static id.puskesos.rujukan.process.CaseVariables.PROGRAM_NAME;
+import static id.puskesos.rujukan.process.CaseVariables.REFERRAL_NUMBER;
+import static id.puskesos.rujukan.process.CaseVariables.RESIDENT_NAME;
+
 import static id.puskesos.rujukan.common.Groups.*;
 
 import java.util.List;
@@ -78,9 +82,9 @@ public class TasklistFilters implements SmartInitializingSingleton {
         "refresh", false,
         "showUndefinedVariable", false,
         "variables", List.of(
-            Map.of("name", "referralNumber", "label", "No. rujukan"),
-            Map.of("name", "residentName", "label", "Warga"),
-            Map.of("name", "programName", "label", "Program"))));
+            Map.of("name", REFERRAL_NUMBER.name(), "label", "No. rujukan"),
+            Map.of("name", RESIDENT_NAME.name(), "label", "Warga"),
+            Map.of("name", PROGRAM_NAME.name(), "label", "Program"))));
     filterService.saveFilter(filter);
     for (String group : readers) {
       Authorization read = authorizationService.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);

@@ -77,7 +77,7 @@ public class SlaPlugin extends AbstractProcessEnginePlugin {
   /** Sets the task's due date from its service level, unless the model gave one. */
   private void setDueDate(DelegateTask task) {
     if (task.getDueDate() == null) {
-      boolean urgent = Boolean.TRUE.equals(task.getVariable(CaseVariables.URGENT));
+      boolean urgent = CaseVariables.URGENT.get(task);
       task.setDueDate(calendar.resolveDuedate(policy.of(task.getTaskDefinitionKey(), urgent), task.getCreateTime()));
     }
   }

@@ -33,7 +33,7 @@ public class ApplyDtksResultDelegate implements JavaDelegate {
     Checks checks = new Checks();
     var result = checks.oneOf(DtksInclusion.Result.class, RESULT_OUTCOME, string(execution, RESULT_OUTCOME), "Hasil");
     checks.throwIfAny();
-    dtksInclusion.applyResult(string(execution, REFERRAL_NUMBER), number(execution, RESIDENT_ID), result,
+    dtksInclusion.applyResult(REFERRAL_NUMBER.get(execution), RESIDENT_ID.get(execution), result,
         number(execution, RESULT_DESIL), string(execution, LISTED_ON), string(execution, PROPOSAL_REFERENCE),
         string(execution, RESULT_NOTE), actors.current());
   }

@@ -31,15 +31,15 @@ public class CheckRegistryDelegate implements JavaDelegate {
     VerificationService.RegistryCheck check = verificationService.check(caseNumber(execution),
         actors.current());
     Resident r = check.resident();
-    execution.setVariable(NEEDS_FIELD_VERIFICATION, check.needsFieldVerification());
-    execution.setVariable(DTKS_LISTED, check.dtksListed());
-    execution.setVariable(REGISTRY_FINDINGS, check.summary());
-    execution.setVariable(CORRECTED_ADDRESS, r.address());
-    execution.setVariable(CORRECTED_RT, r.rt());
-    execution.setVariable(CORRECTED_RW, r.rw());
-    execution.setVariable(DTKS_STATUS, r.dtksStatus() == null ? null : r.dtksStatus().name());
-    execution.setVariable(DESIL, r.desil());
-    execution.setVariable(DECEASED, r.deceased());
-    execution.setVariable(MOVED_AWAY, r.movedAway());
+    NEEDS_FIELD_VERIFICATION.set(execution, check.needsFieldVerification());
+    DTKS_LISTED.set(execution, check.dtksListed());
+    REGISTRY_FINDINGS.set(execution, check.summary());
+    CORRECTED_ADDRESS.set(execution, r.address());
+    CORRECTED_RT.set(execution, r.rt());
+    CORRECTED_RW.set(execution, r.rw());
+    DTKS_STATUS.set(execution, r.dtksStatus() == null ? null : r.dtksStatus().name());
+    DESIL.set(execution, r.desil());
+    DECEASED.set(execution, r.deceased());
+    MOVED_AWAY.set(execution, r.movedAway());
   }
 }

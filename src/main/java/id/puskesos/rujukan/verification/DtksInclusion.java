@@ -60,7 +60,7 @@ public class DtksInclusion {
     long residentId = caseFile.get(referralNumber).residentId();
     boolean underWay = runtimeService.createProcessInstanceQuery()
         .processDefinitionKey(DtksInclusionProcess.PROCESS_ID)
-        .variableValueEquals(CaseVariables.RESIDENT_ID, residentId).count() > 0;
+        .variableValueEquals(CaseVariables.RESIDENT_ID.name(), residentId).count() > 0;
     if (underWay) {
       caseFile.record(referralNumber, EventType.DTKS_PROPOSED, actor,
           "Usulan masuk DTKS/DTSEN untuk warga ini sudah berjalan di Dinas Sosial");
@@ -68,13 +68,13 @@ public class DtksInclusion {
     }
     Resident r = registry.get(residentId);
     Map<String, Object> variables = new HashMap<>();
-    variables.put(CaseVariables.REFERRAL_NUMBER, referralNumber);
-    variables.put(CaseVariables.RESIDENT_ID, residentId);
-    variables.put(CaseVariables.RESIDENT_NAME, r.fullName());
-    variables.put(CaseVariables.NIK_MASKED, PersonalData.maskNik(r.nik()));
-    variables.put(CaseVariables.ADDRESS, r.fullAddress());
-    variables.put(CaseVariables.REGISTRY_FINDINGS, findings);
-    variables.put(CaseVariables.URGENT, false);
+    CaseVariables.REFERRAL_NUMBER.put(variables, referralNumber);
+    CaseVariables.RESIDENT_ID.put(variables, residentId);
+    CaseVariables.RESIDENT_NAME.put(variables, r.fullName());
+    CaseVariables.NIK_MASKED.put(variables, PersonalData.maskNik(r.nik()));
+    CaseVariables.ADDRESS.put(variables, r.fullAddress());
+    CaseVariables.REGISTRY_FINDINGS.put(variables, findings);
+    CaseVariables.URGENT.put(variables, false);
     runtimeService.startProcessInstanceByKey(DtksInclusionProcess.PROCESS_ID, referralNumber, variables);
     caseFile.record(referralNumber, EventType.DTKS_PROPOSED, actor,
         PROPOSED + " ke Dinas Sosial; rujukan ke program yang tidak mensyaratkan DTKS tetap berjalan");

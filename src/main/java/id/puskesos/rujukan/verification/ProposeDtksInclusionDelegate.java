@@ -28,6 +28,6 @@ public class ProposeDtksInclusionDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    dtksInclusion.propose(caseNumber(execution), string(execution, REGISTRY_FINDINGS), actors.current());
+    dtksInclusion.propose(caseNumber(execution), REGISTRY_FINDINGS.get(execution), actors.current());
   }
 }

@@ -32,7 +32,7 @@ public class RecordDtksProposalDelegate implements JavaDelegate {
     var outcome = checks.oneOf(DtksInclusion.ProposalOutcome.class, PROPOSAL_OUTCOME,
         string(execution, PROPOSAL_OUTCOME), "Tindakan");
     checks.throwIfAny();
-    dtksInclusion.recordProposal(string(execution, REFERRAL_NUMBER), outcome, string(execution, PROPOSAL_REFERENCE),
+    dtksInclusion.recordProposal(REFERRAL_NUMBER.get(execution), outcome, string(execution, PROPOSAL_REFERENCE),
         string(execution, DECLINE_REASON), actors.current());
   }
 }

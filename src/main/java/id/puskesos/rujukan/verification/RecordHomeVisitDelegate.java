@@ -29,18 +29,22 @@ public class RecordHomeVisitDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    FieldVerification visit = new FieldVerification(string(execution, VISIT_DATE), string(execution, VISIT_FINDINGS),
-        string(execution, CORRECTED_ADDRESS), string(execution, CORRECTED_RT), string(execution, CORRECTED_RW),
-        string(execution, CORRECTED_PHONE), string(execution, DTKS_STATUS), number(execution, DESIL),
-        flag(execution, DECEASED), flag(execution, MOVED_AWAY), strings(execution, OPINIONS_REQUESTED),
-        string(execution, VERIFICATION_RESULT), string(execution, NOT_ELIGIBLE_REASON));
+    FieldVerification visit = new FieldVerification(VISIT_DATE.get(execution), VISIT_FINDINGS.get(execution),
+        CORRECTED_ADDRESS.get(execution), CORRECTED_RT.get(execution), CORRECTED_RW.get(execution),
+        CORRECTED_PHONE.get(execution), DTKS_STATUS.get(execution), toLong(DESIL.get(execution)),
+        DECEASED.get(execution), MOVED_AWAY.get(execution), OPINIONS_REQUESTED.get(execution),
+        VERIFICATION_RESULT.get(execution), NOT_ELIGIBLE_REASON.get(execution));
     VerificationService.FieldOutcome outcome = verificationService.recordFieldVerification(
         caseNumber(execution), visit, actors.current());
-    execution.setVariable(OPINION_GROUPS, new ArrayList<>(outcome.opinionGroups()));
-    execution.setVariable(OPINIONS_SUMMARY, outcome.opinionGroups().isEmpty() ? "tidak diminta" : "");
-    execution.setVariable(DTKS_LISTED, outcome.dtksListed());
-    execution.setVariable(ADDRESS, outcome.address());
+    OPINION_GROUPS.set(execution, new ArrayList<>(outcome.opinionGroups()));
+    OPINIONS_SUMMARY.set(execution, outcome.opinionGroups().isEmpty() ? "tidak diminta" : "");
+    DTKS_LISTED.set(execution, outcome.dtksListed());
+    ADDRESS.set(execution, outcome.address());
     // the phone the fasilitator confirmed is in the registry now; the case's variables never keep it
-    execution.removeVariable(CORRECTED_PHONE);
+    execution.removeVariable(CORRECTED_PHONE.name());
+  }
+
+  private static Long toLong(Integer value) {
+    return value == null ? null : value.longValue();
   }
 }

@@ -26,8 +26,8 @@ public class RecordOpinionDelegate implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     String line = verificationService.recordOpinion(caseNumber(execution),
-        string(execution, OPINION_GROUP), string(execution, OPINION), actors.current());
-    String summary = string(execution, OPINIONS_SUMMARY);
-    execution.setVariable(OPINIONS_SUMMARY, summary == null ? line : summary + " | " + line);
+        OPINION_GROUP.get(execution), OPINION.get(execution), actors.current());
+    String summary = OPINIONS_SUMMARY.get(execution);
+    OPINIONS_SUMMARY.set(execution, summary == null ? line : summary + " | " + line);
   }
 }

@@ -17,6 +17,7 @@ import id.puskesos.rujukan.common.DateRule;
 import id.puskesos.rujukan.common.Dates;
 import id.puskesos.rujukan.common.FieldError;
 import id.puskesos.rujukan.common.Groups;
+import id.puskesos.rujukan.process.CaseVariables;
 import id.puskesos.rujukan.referral.CaseFile;
 import id.puskesos.rujukan.referral.EventType;
 import id.puskesos.rujukan.referral.ReferralRecord;
@@ -92,10 +93,10 @@ public class VerificationService {
     Resident r = registry.get(caseFile.get(referralNumber).residentId());
     List<String> findings = new ArrayList<>();
     Checks ids = new Checks();
-    if (identity.checkNik(ids, "nik", r.nik())) {
-      identity.checkNikAgainst(ids, "nik", r.nik(), r.birthDate(), r.sex());
+    if (identity.checkNik(ids, CaseVariables.NIK.name(), r.nik())) {
+      identity.checkNikAgainst(ids, CaseVariables.NIK.name(), r.nik(), r.birthDate(), r.sex());
     }
-    identity.checkKk(ids, "kkNumber", r.kkNumber());
+    identity.checkKk(ids, CaseVariables.KK_NUMBER.name(), r.kkNumber());
     if (ids.hasErrors()) {
       findings.add("identitas tidak valid (" + String.join(", ",
           ids.errors().stream().map(FieldError::message).toList()) + ")");
@@ -132,20 +133,21 @@ public class VerificationService {
     authority.require("Verifikasi lapangan", "fasilitator Puskesos", Groups.FASILITATOR);
     ReferralRecord referral = caseFile.get(referralNumber);
     Checks checks = new Checks();
-    LocalDate visitDate = checks.date("visitDate", v.visitDate(), "Tanggal kunjungan", true);
-    DateRule.of(checks, "visitDate", "Tanggal kunjungan", visitDate)
+    LocalDate visitDate = checks.date(CaseVariables.VISIT_DATE.name(), v.visitDate(), "Tanggal kunjungan", true);
+    DateRule.of(checks, CaseVariables.VISIT_DATE.name(), "Tanggal kunjungan", visitDate)
         .notBefore("pengaduan diterima", referral.receivedAt())
         .notInFuture(clock);
-    String findings = checks.required("visitFindings", v.findings(), "Temuan kunjungan");
+    String findings = checks.required(CaseVariables.VISIT_FINDINGS.name(), v.findings(), "Temuan kunjungan");
     ObservedFacts facts = ObservedFacts.read(checks, v.address(), v.rt(), v.rw(), v.phone(), v.dtksStatus(),
         v.desil(), v.deceased(), v.movedAway());
-    checks.check(OPINION_GROUPS.containsAll(v.opinionsRequested()), "opinionsRequested",
+    checks.check(OPINION_GROUPS.containsAll(v.opinionsRequested()), CaseVariables.OPINIONS_REQUESTED.name(),
         "Pendapat hanya dapat diminta dari tenaga kesehatan (nakes) atau Babinsa");
     boolean eligible = "VALID".equals(v.result());
-    checks.check(eligible || "NOT_ELIGIBLE".equals(v.result()), "verificationResult", "Hasil verifikasi wajib dipilih");
-    checks.check(eligible || v.notEligibleReason() != null, "notEligibleReason",
+    checks.check(eligible || "NOT_ELIGIBLE".equals(v.result()), CaseVariables.VERIFICATION_RESULT.name(),
+        "Hasil verifikasi wajib dipilih");
+    checks.check(eligible || v.notEligibleReason() != null, CaseVariables.NOT_ELIGIBLE_REASON.name(),
         "Alasan tidak memenuhi syarat wajib diisi");
-    checks.check(!eligible || !v.deceased() && !v.movedAway(), "verificationResult",
+    checks.check(!eligible || !v.deceased() && !v.movedAway(), CaseVariables.VERIFICATION_RESULT.name(),
         "Warga yang meninggal atau pindah domisili tidak dapat dilanjutkan; pilih 'Tidak memenuhi syarat'");
     checks.throwIfAny();
 
@@ -171,7 +173,7 @@ public class VerificationService {
   public String recordOpinion(String referralNumber, String group, String opinion, String actor) {
     authority.require("Pendapat profesional ini", profession(group), group);
     Checks checks = new Checks();
-    String text = checks.required("opinion", opinion, "Pendapat");
+    String text = checks.required(CaseVariables.OPINION.name(), opinion, "Pendapat");
     checks.throwIfAny();
     String who = profession(group);
     String line = "%s: %s".formatted(Character.toUpperCase(who.charAt(0)) + who.substring(1), text);

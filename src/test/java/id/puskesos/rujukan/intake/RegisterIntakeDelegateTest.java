@@ -41,7 +41,7 @@ class RegisterIntakeDelegateTest {
     ArgumentCaptor<IntakeRequest> request = ArgumentCaptor.forClass(IntakeRequest.class);
     when(intakeService.register(request.capture(), eq("fo"), any())).thenAnswer(call -> {
       ProcessStarter starter = call.getArgument(2);
-      starter.start("RJK-2026-000009", Map.of(CaseVariables.RESIDENT_NAME, "Siti Aminah"));
+      starter.start("RJK-2026-000009", Map.of(CaseVariables.RESIDENT_NAME.name(), "Siti Aminah"));
       return new IntakeResult("RJK-2026-000009", "pi-1", false, List.of());
     });
     FakeExecution execution = new FakeExecution(startForm());
@@ -51,8 +51,8 @@ class RegisterIntakeDelegateTest {
     assertThat(request.getValue().needs()).containsExactly("FOOD");
     assertThat(request.getValue().urgent()).isTrue();
     assertThat(execution.businessKey).isEqualTo("RJK-2026-000009");
-    assertThat(execution.variables).containsEntry(CaseVariables.MERGED_INTO_OPEN_CASE, false)
-        .containsEntry(CaseVariables.RESIDENT_NAME, "Siti Aminah")
+    assertThat(execution.variables).containsEntry(CaseVariables.MERGED_INTO_OPEN_CASE.name(), false)
+        .containsEntry(CaseVariables.RESIDENT_NAME.name(), "Siti Aminah")
         .doesNotContainKeys("kkNumber", "fullName", "birthDate", "sex", "rt", "rw", "kelurahan", "phone");
   }
 
@@ -65,6 +65,6 @@ class RegisterIntakeDelegateTest {
     delegate.execute(execution.execution);
 
     assertThat(execution.businessKey).isEqualTo("RJK-2026-000003");
-    assertThat(execution.variables).containsEntry(CaseVariables.MERGED_INTO_OPEN_CASE, true);
+    assertThat(execution.variables).containsEntry(CaseVariables.MERGED_INTO_OPEN_CASE.name(), true);
   }
 }

@@ -31,7 +31,7 @@ class DtksInclusionProcessTest extends ProcessTestSupport {
 
   private static ProcessInstance propose() {
     return runtimeService().startProcessInstanceByKey(PROCESS_ID, "RJK-2026-000005",
-        Map.of(CaseVariables.REFERRAL_NUMBER, "RJK-2026-000005", CaseVariables.RESIDENT_ID, 7L));
+        Map.of(CaseVariables.REFERRAL_NUMBER.name(), "RJK-2026-000005", CaseVariables.RESIDENT_ID.name(), 7L));
   }
 
   @Test

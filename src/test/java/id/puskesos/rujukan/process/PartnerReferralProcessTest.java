@@ -52,12 +52,12 @@ class PartnerReferralProcessTest extends ProcessTestSupport {
     assertThat(referral).isWaitingAt(TASK_DECIDE_REFERRAL);
     assertThat(task(referral)).hasCandidateGroup("baznas");
 
-    complete(task(referral), withVariables(DECISION, "ACCEPT", GRANT_AMOUNT, 1_500_000, PLANNED_AID, "Tagihan RS"));
+    complete(task(referral), withVariables(DECISION.name(), "ACCEPT", GRANT_AMOUNT.name(), 1_500_000, PLANNED_AID.name(), "Tagihan RS"));
     assertThat(referral).isWaitingAt(TASK_CONFIRM_SERVICE);
     assertThat(task(referral)).hasCandidateGroup("koordinator");
-    complete(task(referral), withVariables(SERVICE_DECISION, "CONFIRM"));
+    complete(task(referral), withVariables(SERVICE_DECISION.name(), "CONFIRM"));
     assertThat(referral).isWaitingAt(TASK_DISTRIBUTE_AID).variables()
-        .containsEntry(LETTER_NUMBER, "REK/RJK-2026-000002/BAZNAS_SEHAT");
+        .containsEntry(LETTER_NUMBER.name(), "REK/RJK-2026-000002/BAZNAS_SEHAT");
     assertThat(task(referral)).hasCandidateGroup("baznas");
     complete(task(referral), handover(true));
 
@@ -84,7 +84,7 @@ class PartnerReferralProcessTest extends ProcessTestSupport {
     ProcessInstance referral = refer("PKH");
     assertThat(task(referral)).hasCandidateGroup("dinsos");
 
-    complete(task(referral), withVariables(DECISION, "REJECT", REJECTION_CODE, "NOT_ELIGIBLE"));
+    complete(task(referral), withVariables(DECISION.name(), "REJECT", REJECTION_CODE.name(), "NOT_ELIGIBLE"));
 
     assertThat(referral).isEnded().hasPassed(TASK_TRY_ALTERNATIVE, END_REFERRAL_REJECTED)
         .hasNotPassed(TASK_CONFIRM_SERVICE);
@@ -95,8 +95,8 @@ class PartnerReferralProcessTest extends ProcessTestSupport {
     services.alternatives.put("PKH", "BAZNAS_KONSUMTIF");
     ProcessInstance referral = refer("PKH");
 
-    complete(task(referral), withVariables(DECISION, "REJECT", REJECTION_CODE, "NOT_ELIGIBLE"));
-    assertThat(referral).isWaitingAt(TASK_SEND_REFERRAL).variables().containsEntry(PROGRAM_CODE, "BAZNAS_KONSUMTIF");
+    complete(task(referral), withVariables(DECISION.name(), "REJECT", REJECTION_CODE.name(), "NOT_ELIGIBLE"));
+    assertThat(referral).isWaitingAt(TASK_SEND_REFERRAL).variables().containsEntry(PROGRAM_CODE.name(), "BAZNAS_KONSUMTIF");
     passSavePoints();
 
     assertThat(referral).isWaitingAt(TASK_DECIDE_REFERRAL);
@@ -109,7 +109,7 @@ class PartnerReferralProcessTest extends ProcessTestSupport {
     services.alternatives.put("BPNT", "SALMAN_SEMBAKO");
     ProcessInstance referral = refer("BPNT");
 
-    complete(task(referral), withVariables(DECISION, "ACCEPT", GRANT_AMOUNT, 200_000));
+    complete(task(referral), withVariables(DECISION.name(), "ACCEPT", GRANT_AMOUNT.name(), 200_000));
     passSavePoints();
 
     assertThat(referral).isWaitingAt(TASK_DECIDE_REFERRAL).hasNotPassed(TASK_CONFIRM_SERVICE);
@@ -144,7 +144,7 @@ class PartnerReferralProcessTest extends ProcessTestSupport {
   @Test
   void aidTheResidentDidNotReceiveIsHandedOverAgainWithoutANewDecision() {
     ProcessInstance referral = runtimeService().startProcessInstanceByKey(PROCESS_ID, "RJK-2026-000002", Map.of(
-        REFERRAL_NUMBER, "RJK-2026-000002", PROGRAM_CODE, "SALMAN_SEMBAKO", URGENT, false, REDISTRIBUTE, true));
+        REFERRAL_NUMBER.name(), "RJK-2026-000002", PROGRAM_CODE.name(), "SALMAN_SEMBAKO", URGENT.name(), false, REDISTRIBUTE.name(), true));
     passSavePoints();
 
     assertThat(referral).isWaitingAt(TASK_DISTRIBUTE_AID).hasNotPassed(TASK_DECIDE_REFERRAL, TASK_CONFIRM_SERVICE);
@@ -156,10 +156,10 @@ class PartnerReferralProcessTest extends ProcessTestSupport {
   void questionGoesToTheBackOfficeAndTheAnswerBackToThePartner() {
     ProcessInstance referral = refer("SALMAN_SEMBAKO");
 
-    complete(task(referral), withVariables(DECISION, "REQUEST_INFO", INFO_REQUEST, "Berapa jumlah tanggungan?"));
+    complete(task(referral), withVariables(DECISION.name(), "REQUEST_INFO", INFO_REQUEST.name(), "Berapa jumlah tanggungan?"));
     assertThat(referral).isWaitingAt(TASK_PROVIDE_INFORMATION);
     assertThat(task(referral)).hasCandidateGroup("bo");
-    complete(task(referral), withVariables(INFO_RESPONSE, "Empat orang"));
+    complete(task(referral), withVariables(INFO_RESPONSE.name(), "Empat orang"));
 
     assertThat(referral).isWaitingAt(TASK_DECIDE_REFERRAL);
     assertThat(task(referral)).hasCandidateGroup("salman");
@@ -182,7 +182,7 @@ class PartnerReferralProcessTest extends ProcessTestSupport {
     execute(job());
     assertThat(referral).isWaitingAt(TASK_REVIEW_WAITING);
     assertThat(task(referral)).hasCandidateGroup("bo");
-    complete(task(referral), withVariables(WAITING_ACTION, "KEEP_WAITING"));
+    complete(task(referral), withVariables(WAITING_ACTION.name(), "KEEP_WAITING"));
 
     assertThat(referral).isWaitingAt(GATEWAY_WAIT_FOR_BUDGET);
   }
@@ -202,7 +202,7 @@ class PartnerReferralProcessTest extends ProcessTestSupport {
     ProcessInstance referral = acceptedWithoutBudget("BPNT");
     execute(job());
 
-    complete(task(referral), withVariables(WAITING_ACTION, "REDIRECT", REDIRECT_PROGRAM, "SALMAN_SEMBAKO"));
+    complete(task(referral), withVariables(WAITING_ACTION.name(), "REDIRECT", REDIRECT_PROGRAM.name(), "SALMAN_SEMBAKO"));
 
     assertThat(referral).isWaitingAt(TASK_SEND_REFERRAL);
     passSavePoints();
@@ -215,7 +215,7 @@ class PartnerReferralProcessTest extends ProcessTestSupport {
     ProcessInstance referral = acceptedWithoutBudget("BPNT");
     execute(job());
 
-    complete(task(referral), withVariables(WAITING_ACTION, "CANCEL", WAITING_NOTE, "Warga sudah dibantu keluarga"));
+    complete(task(referral), withVariables(WAITING_ACTION.name(), "CANCEL", WAITING_NOTE.name(), "Warga sudah dibantu keluarga"));
 
     assertThat(referral).isEnded().hasPassed(END_WAITING_CANCELLED);
   }
@@ -223,9 +223,9 @@ class PartnerReferralProcessTest extends ProcessTestSupport {
   @Test
   void coordinatorMayCancelTheService() {
     ProcessInstance referral = refer("BAZNAS_SEHAT");
-    complete(task(referral), withVariables(DECISION, "ACCEPT", GRANT_AMOUNT, 900_000));
+    complete(task(referral), withVariables(DECISION.name(), "ACCEPT", GRANT_AMOUNT.name(), 900_000));
 
-    complete(task(referral), withVariables(SERVICE_DECISION, "CANCEL", COORDINATOR_NOTE, "Sudah ditanggung BPJS"));
+    complete(task(referral), withVariables(SERVICE_DECISION.name(), "CANCEL", COORDINATOR_NOTE.name(), "Sudah ditanggung BPJS"));
 
     assertThat(referral).isEnded().hasPassed(END_SERVICE_CANCELLED).hasNotPassed(TASK_DISTRIBUTE_AID);
   }
@@ -237,7 +237,7 @@ class PartnerReferralProcessTest extends ProcessTestSupport {
     var program = partners.program("BPNT");
     doThrow(new IllegalStateException("basis data sibuk")).when(partners).program(anyString());
     ProcessInstance referral = runtimeService().startProcessInstanceByKey(PROCESS_ID, "RJK-2026-000002", Map.of(
-        REFERRAL_NUMBER, "RJK-2026-000002", PROGRAM_CODE, "BPNT", URGENT, true));
+        REFERRAL_NUMBER.name(), "RJK-2026-000002", PROGRAM_CODE.name(), "BPNT", URGENT.name(), true));
 
     String job = failUntilIncident(TASK_SEND_REFERRAL, 5, "basis data sibuk");
 
@@ -249,7 +249,7 @@ class PartnerReferralProcessTest extends ProcessTestSupport {
 
   private static ProcessInstance refer(String program) {
     ProcessInstance referral = runtimeService().startProcessInstanceByKey(PROCESS_ID, "RJK-2026-000002", Map.of(
-        REFERRAL_NUMBER, "RJK-2026-000002", PROGRAM_CODE, program, URGENT, true));
+        REFERRAL_NUMBER.name(), "RJK-2026-000002", PROGRAM_CODE.name(), program, URGENT.name(), true));
     assertThat(referral).isWaitingAt(TASK_SEND_REFERRAL);
     passSavePoints();
     return referral;
@@ -258,24 +258,24 @@ class PartnerReferralProcessTest extends ProcessTestSupport {
   private ProcessInstance acceptedWithoutBudget(String program) {
     services.budgetAvailable = false;
     ProcessInstance referral = refer(program);
-    complete(task(referral), withVariables(DECISION, "ACCEPT", GRANT_AMOUNT, 200_000));
+    complete(task(referral), withVariables(DECISION.name(), "ACCEPT", GRANT_AMOUNT.name(), 200_000));
     return referral;
   }
 
   private static ProcessInstance acceptedAndConfirmed(String program) {
     ProcessInstance referral = refer(program);
-    complete(task(referral), withVariables(DECISION, "ACCEPT", GRANT_AMOUNT, 2));
-    complete(task(referral), withVariables(SERVICE_DECISION, "CONFIRM"));
+    complete(task(referral), withVariables(DECISION.name(), "ACCEPT", GRANT_AMOUNT.name(), 2));
+    complete(task(referral), withVariables(SERVICE_DECISION.name(), "CONFIRM"));
     return referral;
   }
 
   private static void budgetReserved(String program) {
     runtimeService().createMessageCorrelation(MSG_BUDGET_RESERVED).processInstanceBusinessKey("RJK-2026-000002")
-        .processInstanceVariableEquals(PROGRAM_CODE, program).correlate();
+        .processInstanceVariableEquals(PROGRAM_CODE.name(), program).correlate();
   }
 
   private static Map<String, Object> handover(boolean last) {
-    return withVariables(DISTRIBUTION_DATE, "2026-11-20", AID_AMOUNT, 750_000, PROOF_REFERENCE, "KW-0012",
-        RECEIPT_CONFIRMED, true, FINAL_HANDOVER, last);
+    return withVariables(DISTRIBUTION_DATE.name(), "2026-11-20", AID_AMOUNT.name(), 750_000, PROOF_REFERENCE.name(), "KW-0012",
+        RECEIPT_CONFIRMED.name(), true, FINAL_HANDOVER.name(), last);
   }
 }

@@ -34,7 +34,7 @@ abstract class ProcessTestSupport {
 
   /** Variables as Tasklist submits a checklist: a JSON list. */
   protected static Object checklist(String... values) {
-    return CaseVariables.jsonList(java.util.List.of(values));
+    return CaseVariables.NEEDS.write(java.util.List.of(values));
   }
 
   @AfterEach

@@ -37,6 +37,7 @@ import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngin
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+import id.puskesos.rujukan.common.Variable;
 import id.puskesos.rujukan.assessment.AssessmentService;
 import id.puskesos.rujukan.common.InvalidInputException;
 import id.puskesos.rujukan.followup.ClosingService;
@@ -114,8 +115,8 @@ class ReferralProcessTest extends ProcessTestSupport {
     assertThat(referral).isWaitingAt(TASK_HOME_VISIT);
     assertThat(task(referral)).hasCandidateGroup("fasilitator");
 
-    complete(task(referral), withVariables(VERIFICATION_RESULT, "NOT_ELIGIBLE", NOT_ELIGIBLE_REASON, "Pindah ke Cimahi",
-        OPINIONS_REQUESTED, checklist()));
+    complete(task(referral), withVariables(VERIFICATION_RESULT.name(), "NOT_ELIGIBLE", NOT_ELIGIBLE_REASON.name(), "Pindah ke Cimahi",
+        OPINIONS_REQUESTED.name(), checklist()));
 
     assertThat(referral).isEnded().hasPassed(END_CLOSED_NOT_ELIGIBLE);
     verify(mocked(ClosingService.class)).close(NEW_CASE, ClosingOutcome.NOT_ELIGIBLE, "Pindah ke Cimahi", "petugas");
@@ -126,7 +127,7 @@ class ReferralProcessTest extends ProcessTestSupport {
     services.registryClean = false;
     ProcessInstance referral = submitThroughApi();
 
-    complete(task(referral), withVariables(VERIFICATION_RESULT, "VALID", OPINIONS_REQUESTED,
+    complete(task(referral), withVariables(VERIFICATION_RESULT.name(), "VALID", OPINIONS_REQUESTED.name(),
         checklist("nakes", "babinsa")));
 
     List<Task> opinions = taskQuery().taskDefinitionKey(TASK_GIVE_OPINION).list();
@@ -139,10 +140,10 @@ class ReferralProcessTest extends ProcessTestSupport {
       assertThat(runtimeService().createProcessInstanceQuery().processInstanceId(opinion.getProcessInstanceId())
           .singleResult().getBusinessKey()).isEqualTo("RJK-2026-000001");
       assertThat(BpmnAwareTests.taskService().getVariables(opinion.getId()).keySet())
-          .isSubsetOf(ProfessionalOpinionProcess.CASE_DATA).contains(RESIDENT_NAME, OPINION_GROUP)
-          .doesNotContain(NEEDS);
+          .isSubsetOf(ProfessionalOpinionProcess.CASE_DATA).contains(RESIDENT_NAME.name(), OPINION_GROUP.name())
+          .doesNotContain(NEEDS.name());
     }
-    opinions.forEach(t -> complete(t, withVariables(OPINION, "Perlu bantuan pangan")));
+    opinions.forEach(t -> complete(t, withVariables(OPINION.name(), "Perlu bantuan pangan")));
 
     assertThat(referral).isWaitingAt(TASK_ASSESS_NEEDS);
     verify(mocked(VerificationService.class)).recordOpinion(NEW_CASE, "nakes", "Perlu bantuan pangan", "petugas");
@@ -154,7 +155,7 @@ class ReferralProcessTest extends ProcessTestSupport {
     services.registryClean = false;
     ProcessInstance referral = submitThroughApi();
 
-    complete(task(referral), withVariables(VERIFICATION_RESULT, "VALID", OPINIONS_REQUESTED, checklist()));
+    complete(task(referral), withVariables(VERIFICATION_RESULT.name(), "VALID", OPINIONS_REQUESTED.name(), checklist()));
 
     assertThat(referral).isWaitingAt(TASK_ASSESS_NEEDS).hasNotPassed(CALL_PROFESSIONAL_OPINION);
   }
@@ -178,14 +179,14 @@ class ReferralProcessTest extends ProcessTestSupport {
     ProcessInstance referral = verifiedReferral();
     Task assessment = task(referral);
 
-    assertThatThrownBy(() -> complete(assessment, withVariables(ASSESSMENT_RESULT, "ELIGIBLE")))
+    assertThatThrownBy(() -> complete(assessment, withVariables(ASSESSMENT_RESULT.name(), "ELIGIBLE")))
         .isInstanceOf(InvalidInputException.class)
         .hasMessage("Data tidak valid: Jumlah anggota keluarga wajib diisi; Penghasilan keluarga per bulan wajib "
             + "diisi");
 
     assertThat(referral).isWaitingAt(TASK_ASSESS_NEEDS).hasNotPassed("task_recordAssessment");
     assertThat(task(referral).getId()).isEqualTo(assessment.getId());
-    assertThat(runtimeService().getVariable(referral.getId(), ASSESSMENT_RESULT)).isNull();
+    assertThat(runtimeService().getVariable(referral.getId(), ASSESSMENT_RESULT.name())).isNull();
     verify(mocked(AssessmentService.class), never()).record(anyString(), any(), any());
   }
 
@@ -208,7 +209,7 @@ class ReferralProcessTest extends ProcessTestSupport {
     assertThat(referral).hasPassed(TASK_EVALUATE_ELIGIBILITY, TASK_ROUTE_PROGRAMS).isWaitingAt(TASK_ROUTE_MANUALLY)
         .hasNotPassed(CALL_PARTNER_REFERRAL);
     assertThat(task(referral)).hasCandidateGroup("koordinator");
-    complete(task(referral), withVariables(MANUAL_ROUTING, "CLOSE", NOT_ELIGIBLE_REASON, "Mampu, desil 7"));
+    complete(task(referral), withVariables(MANUAL_ROUTING.name(), "CLOSE", NOT_ELIGIBLE_REASON.name(), "Mampu, desil 7"));
 
     assertThat(referral).isEnded().hasPassed(END_CLOSED_NOT_ELIGIBLE);
   }
@@ -220,9 +221,9 @@ class ReferralProcessTest extends ProcessTestSupport {
     ProcessInstance referral = verifiedReferral();
     complete(task(referral), assessed("ELIGIBLE"));
 
-    complete(task(referral), withVariables(MANUAL_ROUTING, "ROUTE", SELECTED_PROGRAMS, checklist()));
+    complete(task(referral), withVariables(MANUAL_ROUTING.name(), "ROUTE", SELECTED_PROGRAMS.name(), checklist()));
     assertThat(referral).isWaitingAt(TASK_ROUTE_MANUALLY);
-    complete(task(referral), withVariables(MANUAL_ROUTING, "ROUTE", SELECTED_PROGRAMS, checklist("SALMAN_SEMBAKO")));
+    complete(task(referral), withVariables(MANUAL_ROUTING.name(), "ROUTE", SELECTED_PROGRAMS.name(), checklist("SALMAN_SEMBAKO")));
     passSavePoints();
 
     assertThat(referral).isWaitingAt(CALL_PARTNER_REFERRAL);
@@ -233,7 +234,7 @@ class ReferralProcessTest extends ProcessTestSupport {
   void theBestRankedProgramOfEachNeedIsReferredInParallelAndDecidedIndependently() {
     ProcessInstance referral = routedReferral("FOOD", "HEALTH");
     assertThat(taskQuery().taskDefinitionKey(PartnerReferralProcess.TASK_DECIDE_REFERRAL).list())
-        .extracting(t -> runtimeService().getVariable(t.getProcessInstanceId(), PROGRAM_CODE))
+        .extracting(t -> runtimeService().getVariable(t.getProcessInstanceId(), PROGRAM_CODE.name()))
         .containsExactlyInAnyOrder("BPNT", "BAZNAS_SEHAT");
 
     decide("BPNT", "REQUEST_INFO");
@@ -264,8 +265,8 @@ class ReferralProcessTest extends ProcessTestSupport {
     execute(job());
     assertThat(referral).isWaitingAt(TASK_FOLLOW_UP);
     assertThat(task(referral)).hasCandidateGroup("fasilitator");
-    complete(task(referral), withVariables(RESIDENT_REACHED, "YES", AID_RECEIVED, "YES", AID_HELPED, "PARTLY",
-        FOLLOW_UP_NOTES, "Sembako diterima"));
+    complete(task(referral), withVariables(RESIDENT_REACHED.name(), "YES", AID_RECEIVED.name(), "YES", AID_HELPED.name(), "PARTLY",
+        FOLLOW_UP_NOTES.name(), "Sembako diterima"));
 
     assertThat(referral).isEnded().hasPassed(END_CLOSED_FACILITATED).hasNotPassed(TASK_CHECK_DISCREPANCY);
   }
@@ -278,8 +279,8 @@ class ReferralProcessTest extends ProcessTestSupport {
     confirmAndDistribute("BPNT");
     execute(job());
 
-    complete(task(referral), withVariables(RESIDENT_REACHED, "YES", AID_RECEIVED, "YES", AID_HELPED, "YES",
-        FOLLOW_UP_NOTES, "Bantuan diterima"));
+    complete(task(referral), withVariables(RESIDENT_REACHED.name(), "YES", AID_RECEIVED.name(), "YES", AID_HELPED.name(), "YES",
+        FOLLOW_UP_NOTES.name(), "Bantuan diterima"));
 
     assertThat(referral).isEnded().hasPassed(TASK_FOLLOW_UP, END_CLOSED_FACILITATED);
     verify(mocked(ClosingService.class)).recordFollowUp(NEW_CASE, "YES", "YES", "YES", null, "Bantuan diterima",
@@ -293,8 +294,8 @@ class ReferralProcessTest extends ProcessTestSupport {
     assertThat(referral).isWaitingAt(TASK_CHECK_DISCREPANCY);
     assertThat(task(referral)).hasCandidateGroup("koordinator");
 
-    complete(task(referral), withVariables(DISCREPANCY_RESOLUTION, "RECEIVED",
-        DISCREPANCY_NOTE, "Tanda terima bertanda tangan warga"));
+    complete(task(referral), withVariables(DISCREPANCY_RESOLUTION.name(), "RECEIVED",
+        DISCREPANCY_NOTE.name(), "Tanda terima bertanda tangan warga"));
 
     assertThat(referral).isEnded().hasPassed(END_CLOSED_FACILITATED);
   }
@@ -303,18 +304,18 @@ class ReferralProcessTest extends ProcessTestSupport {
   void aidNotReceivedIsHandedOverAgainByThePartnerAndFollowedUpAgain() {
     ProcessInstance referral = followedUpAsNotReceived();
 
-    complete(task(referral), withVariables(DISCREPANCY_RESOLUTION, "HAND_OVER_AGAIN",
-        DISCREPANCY_NOTE, "Paket diserahkan ke tetangga yang salah"));
+    complete(task(referral), withVariables(DISCREPANCY_RESOLUTION.name(), "HAND_OVER_AGAIN",
+        DISCREPANCY_NOTE.name(), "Paket diserahkan ke tetangga yang salah"));
     passSavePoints();
 
     assertThat(referral).isWaitingAt(CALL_PARTNER_REFERRAL);
     assertThat(partnerTask("BPNT").getTaskDefinitionKey()).isEqualTo(PartnerReferralProcess.TASK_DISTRIBUTE_AID);
-    complete(partnerTask("BPNT"), withVariables(DISTRIBUTION_DATE, "2026-11-25", AID_AMOUNT, 200000,
-        RECEIPT_CONFIRMED, true, FINAL_HANDOVER, true));
+    complete(partnerTask("BPNT"), withVariables(DISTRIBUTION_DATE.name(), "2026-11-25", AID_AMOUNT.name(), 200000,
+        RECEIPT_CONFIRMED.name(), true, FINAL_HANDOVER.name(), true));
     assertThat(referral).isWaitingAt(TIMER_FOLLOW_UP_DUE);
     execute(job());
-    complete(task(referral), withVariables(RESIDENT_REACHED, "YES", AID_RECEIVED, "YES", AID_HELPED, "YES",
-        FOLLOW_UP_NOTES, "Kali ini diterima"));
+    complete(task(referral), withVariables(RESIDENT_REACHED.name(), "YES", AID_RECEIVED.name(), "YES", AID_HELPED.name(), "YES",
+        FOLLOW_UP_NOTES.name(), "Kali ini diterima"));
     assertThat(referral).isEnded().hasPassed(END_CLOSED_FACILITATED);
   }
 
@@ -322,7 +323,7 @@ class ReferralProcessTest extends ProcessTestSupport {
   void aidNotReceivedAndCancelledClosesTheCase() {
     ProcessInstance referral = followedUpAsNotReceived();
 
-    complete(task(referral), withVariables(DISCREPANCY_RESOLUTION, "CANCEL", DISCREPANCY_NOTE, "Tidak ada bukti"));
+    complete(task(referral), withVariables(DISCREPANCY_RESOLUTION.name(), "CANCEL", DISCREPANCY_NOTE.name(), "Tidak ada bukti"));
 
     assertThat(referral).isEnded().hasPassed(END_CLOSED_FACILITATED);
     verify(mocked(ClosingService.class), times(1)).close(NEW_CASE, ClosingOutcome.BY_PROGRAMS, null, "petugas");
@@ -336,7 +337,7 @@ class ReferralProcessTest extends ProcessTestSupport {
     assertThat(taskQuery().taskDefinitionKey(PartnerReferralProcess.TASK_DECIDE_REFERRAL).count()).isEqualTo(2);
 
     runtimeService().createMessageCorrelation(MSG_RESIDENT_WITHDREW).processInstanceId(referral.getId())
-        .setVariable(WITHDRAWAL_REASON, "Sudah dibantu keluarga").correlate();
+        .setVariable(WITHDRAWAL_REASON.name(), "Sudah dibantu keluarga").correlate();
 
     assertThat(referral).isEnded().hasPassed(END_CLOSED_WITHDRAWN);
     assertThat(taskQuery().count()).isZero();
@@ -352,7 +353,7 @@ class ReferralProcessTest extends ProcessTestSupport {
 
     Task review = taskQuery().taskDefinitionKey(TASK_REVIEW_ADDED_NEEDS).singleResult();
     assertThat(review).hasCandidateGroup("bo");
-    complete(review, withVariables(REVIEW_ACTION, "COVERED", REVIEW_NOTE, "Sudah tercakup PKH"));
+    complete(review, withVariables(REVIEW_ACTION.name(), "COVERED", REVIEW_NOTE.name(), "Sudah tercakup PKH"));
     assertThat(referral).hasPassed(END_ADDED_NEEDS_REVIEWED).isWaitingAt(CALL_PARTNER_REFERRAL);
   }
 
@@ -360,19 +361,19 @@ class ReferralProcessTest extends ProcessTestSupport {
 
   private static Map<String, Object> caseVariables() {
     Map<String, Object> variables = new HashMap<>();
-    variables.put(REFERRAL_NUMBER, "RJK-2026-000001");
-    variables.put(RESIDENT_NAME, "Siti Aminah");
-    variables.put(NEEDS, checklist("FOOD", "HEALTH"));
-    variables.put(URGENT, false);
+    variables.put(REFERRAL_NUMBER.name(), "RJK-2026-000001");
+    variables.put(RESIDENT_NAME.name(), "Siti Aminah");
+    variables.put(NEEDS.name(), checklist("FOOD", "HEALTH"));
+    variables.put(URGENT.name(), false);
     return variables;
   }
 
   /** The needs assessment's form: the result, the household's size and income, and what else is given. */
   private static Map<String, Object> assessed(String result, Object... more) {
-    Map<String, Object> variables = withVariables(ASSESSMENT_RESULT, result, HOUSEHOLD_SIZE, 4,
-        MONTHLY_INCOME, 1_200_000);
+    Map<String, Object> variables = withVariables(ASSESSMENT_RESULT.name(), result, HOUSEHOLD_SIZE.name(), 4,
+        MONTHLY_INCOME.name(), 1_200_000);
     for (int i = 0; i < more.length; i += 2) {
-      variables.put((String) more[i], more[i + 1]);
+      variables.put(((Variable<?>) more[i]).name(), more[i + 1]);
     }
     return variables;
   }
@@ -395,7 +396,7 @@ class ReferralProcessTest extends ProcessTestSupport {
   /** A case the fasilitator assessed with these needs; the eligibility table routes it to partners. */
   private static ProcessInstance routedReferral(String... needs) {
     Map<String, Object> variables = caseVariables();
-    variables.put(NEEDS, checklist(needs));
+    variables.put(NEEDS.name(), checklist(needs));
     ProcessInstance referral = runtimeService().createMessageCorrelation(MSG_REFERRAL_SUBMITTED)
         .processInstanceBusinessKey("RJK-2026-000001").setVariables(variables).correlateStartMessage();
     passSavePoints();
@@ -407,12 +408,12 @@ class ReferralProcessTest extends ProcessTestSupport {
 
   /** The partner's open task of the case for the program. */
   private static Task partnerTask(String program) {
-    return taskQuery().processVariableValueEquals(PROGRAM_CODE, program).singleResult();
+    return taskQuery().processVariableValueEquals(PROGRAM_CODE.name(), program).singleResult();
   }
 
   private static void decide(String program, String decision) {
-    complete(partnerTask(program), withVariables(DECISION, decision, REJECTION_CODE, "NOT_ELIGIBLE",
-        INFO_REQUEST, "Berapa tanggungan?", GRANT_AMOUNT, 200000));
+    complete(partnerTask(program), withVariables(DECISION.name(), decision, REJECTION_CODE.name(), "NOT_ELIGIBLE",
+        INFO_REQUEST.name(), "Berapa tanggungan?", GRANT_AMOUNT.name(), 200000));
   }
 
   /** A food case handed over by Dinsos whose resident, at the follow-up, says the aid never arrived. */
@@ -422,16 +423,16 @@ class ReferralProcessTest extends ProcessTestSupport {
     decide("BPNT", "ACCEPT");
     confirmAndDistribute("BPNT");
     execute(job());
-    complete(task(referral), withVariables(RESIDENT_REACHED, "YES", AID_RECEIVED, "NO", AID_HELPED, "NO",
-        SATISFACTION, "1", FOLLOW_UP_NOTES, "Warga belum pernah menerima"));
+    complete(task(referral), withVariables(RESIDENT_REACHED.name(), "YES", AID_RECEIVED.name(), "NO", AID_HELPED.name(), "NO",
+        SATISFACTION.name(), "1", FOLLOW_UP_NOTES.name(), "Warga belum pernah menerima"));
     return referral;
   }
 
   private static void confirmAndDistribute(String program) {
     Task confirmation = partnerTask(program);
     assertThat(confirmation).hasCandidateGroup("koordinator");
-    complete(confirmation, withVariables(SERVICE_DECISION, "CONFIRM"));
-    complete(partnerTask(program), withVariables(DISTRIBUTION_DATE, "2026-11-20", AID_ITEMS, "1 paket",
-        RECEIPT_CONFIRMED, true, FINAL_HANDOVER, true));
+    complete(confirmation, withVariables(SERVICE_DECISION.name(), "CONFIRM"));
+    complete(partnerTask(program), withVariables(DISTRIBUTION_DATE.name(), "2026-11-20", AID_ITEMS.name(), "1 paket",
+        RECEIPT_CONFIRMED.name(), true, FINAL_HANDOVER.name(), true));
   }
 }

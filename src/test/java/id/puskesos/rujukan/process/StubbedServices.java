@@ -145,7 +145,7 @@ final class StubbedServices {
         return new IntakeResult(OPEN_CASE, "pi-open", true, List.of());
       }
       String processInstanceId = i.<ProcessStarter>getArgument(2).start(NEW_CASE,
-          Map.of(CaseVariables.REFERRAL_NUMBER, NEW_CASE));
+          Map.of(CaseVariables.REFERRAL_NUMBER.name(), NEW_CASE));
       return new IntakeResult(NEW_CASE, processInstanceId, false, List.of());
     }).when(delegates.mock(IntakeService.class)).register(any(), any(), any());
   }

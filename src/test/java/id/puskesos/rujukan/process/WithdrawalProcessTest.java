@@ -29,7 +29,7 @@ class WithdrawalProcessTest extends ProcessTestSupport {
   @Test
   void withdrawalFormClosesTheNamedReferral() {
     ProcessInstance withdrawal = runtimeService().startProcessInstanceByKey(WithdrawalProcess.PROCESS_ID,
-        Map.of(REFERRAL_NUMBER, "RJK-2026-000003", WITHDRAWAL_REASON, "Sudah bekerja"));
+        Map.of(REFERRAL_NUMBER.name(), "RJK-2026-000003", WITHDRAWAL_REASON.name(), "Sudah bekerja"));
 
     assertThat(withdrawal).isEnded().hasPassed(WithdrawalProcess.END_WITHDRAWAL_RECORDED);
     verify(mocked(WithdrawalService.class)).withdraw("RJK-2026-000003", "Sudah bekerja");

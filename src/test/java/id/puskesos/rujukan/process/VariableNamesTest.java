@@ -1,0 +1,130 @@
+package id.puskesos.rujukan.process;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+
+import id.puskesos.rujukan.common.Variable;
+
+/**
+ * A case variable is named in one place: its declaration in {@link CaseVariables}. Main code names it through the
+ * constant ({@code NEEDS.get(execution)}, {@code NEEDS.name()}), never by a string literal; forms and BPMN
+ * expressions use the same names and are not Java. A literal that only happens to be spelt like a variable but names
+ * another fact is listed below with that fact.
+ */
+class VariableNamesTest {
+
+  private static final Path MAIN = Path.of("src/main/java");
+  private static final Pattern LITERAL = Pattern.compile("\"((?:[^\"\\\\\\n]|\\\\.)*)\"");
+  /** A JDBC column label: {@code rs.getString("channel")} names a table column, not a variable. */
+  private static final Pattern COLUMN_LABEL = Pattern.compile(
+      "\\.get(?:String|Long|Int|Boolean|Object|Timestamp|Date|BigDecimal)\\(\\s*$");
+
+  /** Files whose literals name another fact spelt like a variable, with the fact. */
+  private static final Map<String, String> OTHER_FACTS = Map.of(
+      "routing/EligibilityTable.java", "the decision table's columns (its own constants class)",
+      "registry/DtksExtract.java", "the columns of the DTKS/DTSEN extract file",
+      "registry/DtksImporter.java", "the columns of the import's rejects report (baris, nik, alasan)",
+      "registry/ResidentField.java", "the registry's field keys in the resident change log",
+      "registry/RegistryController.java", "property names of the registry API's answer",
+      "registry/ResidentData.java", "section names of the resident's data export",
+      "process/MonthlyReportProcess.java", "the monthly report's variables (its own constants class)",
+      "process/EvaluationProcess.java", "the evaluation's variables (its own constants class)");
+  /** Literals that name something else with a variable's spelling: a saved filter's own property. */
+  private static final Map<String, Set<String>> OTHER_MEANING = Map.of(
+      "security/TasklistFilters.java", Set.of("description"));
+
+  @Test
+  void mainCodeNamesCaseVariablesOnlyThroughTheirConstants() throws IOException {
+    Set<String> names = CaseVariables.all().stream().map(Variable::name).collect(Collectors.toSet());
+    List<String> found = new ArrayList<>();
+    try (Stream<Path> files = Files.walk(MAIN)) {
+      files.filter(f -> f.toString().endsWith(".java")).forEach(file -> found.addAll(literals(file, names)));
+    }
+    assertThat(found).as("string literals equal to a case variable's name outside CaseVariables").isEmpty();
+  }
+
+  @Test
+  void theScanFindsALiteralVariableName() {
+    assertThat(literalsIn("x/Delegate.java", "execution.getVariable(\"needs\"); // \"needs\"\n", Set.of("needs")))
+        .containsExactly("x/Delegate.java:1 \"needs\"");
+    assertThat(literalsIn("x/Dao.java", "rs.getString(\"needs\")", Set.of("needs"))).isEmpty();
+  }
+
+  @Test
+  void everyCaseVariableIsDeclaredOnce() {
+    List<String> names = CaseVariables.all().stream().map(Variable::name).toList();
+    assertThat(names).doesNotHaveDuplicates().hasSizeGreaterThan(100);
+  }
+
+  private static List<String> literals(Path file, Set<String> names) {
+    String relative = MAIN.relativize(file).toString().replace('\\', '/').replaceFirst("^id/puskesos/rujukan/", "");
+    if (relative.equals("process/CaseVariables.java") || OTHER_FACTS.containsKey(relative)) {
+      return List.of();
+    }
+    try {
+      return literalsIn(relative, Files.readString(file), names);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  static List<String> literalsIn(String relative, String source, Set<String> names) {
+    String code = withoutComments(source);
+    List<String> found = new ArrayList<>();
+    Matcher literal = LITERAL.matcher(code);
+    while (literal.find()) {
+      String text = literal.group(1);
+      if (names.contains(text) && !COLUMN_LABEL.matcher(code.substring(0, literal.start())).find()
+          && !OTHER_MEANING.getOrDefault(relative, Set.of()).contains(text)) {
+        long line = code.substring(0, literal.start()).chars().filter(c -> c == '\n').count() + 1;
+        found.add(relative + ":" + line + " \"" + text + "\"");
+      }
+    }
+    return found;
+  }
+
+  /** The source with comments blanked (line breaks kept, so line numbers stay), string literals untouched. */
+  static String withoutComments(String source) {
+    StringBuilder out = new StringBuilder(source.length());
+    int i = 0;
+    while (i < source.length()) {
+      char c = source.charAt(i);
+      if (c == '"' || c == '\'') {
+        int end = i + 1;
+        while (end < source.length() && source.charAt(end) != c && source.charAt(end) != '\n') {
+          end += source.charAt(end) == '\\' ? 2 : 1;
+        }
+        end = Math.min(end + 1, source.length());
+        out.append(source, i, end);
+        i = end;
+      } else if (source.startsWith("//", i)) {
+        while (i < source.length() && source.charAt(i) != '\n') {
+          i++;
+        }
+      } else if (source.startsWith("/*", i)) {
+        int end = source.indexOf("*/", i + 2);
+        end = end < 0 ? source.length() : end + 2;
+        source.substring(i, end).chars().filter(ch -> ch == '\n').forEach(ch -> out.append('\n'));
+        i = end;
+      } else {
+        out.append(c);
+        i++;
+      }
+    }
+    return out.toString();
+  }
+}
