@@ -58,7 +58,7 @@ class ModelNamesInCodeTest {
         continue;
       }
       List<String> lines = Files.readAllLines(file);
-      for (Literal literal : literals(String.join("\n", lines))) {
+      for (JavaLiterals.Literal literal : JavaLiterals.of(String.join("\n", lines))) {
         String kind = names.get(literal.value());
         if (kind == null) {
           continue;
@@ -81,21 +81,19 @@ class ModelNamesInCodeTest {
     assertThat(names).containsKeys(ReferralProcess.PROCESS_ID, ReferralProcess.TASK_HOME_VISIT,
         ReferralProcess.MSG_NEEDS_ADDED, ReferralProcess.DECISION_PROGRAM_ELIGIBILITY, EligibilityTable.REASON,
         EligibilityTable.SCHOOL_CHILDREN);
-    assertThat(literals("""
+    assertThat(JavaLiterals.of("""
         // "task_inComment"
         /* "task_inBlock" */
         char quote = '"'; String a = "task_one", b = "esc\\"aped";
         String c = \"""
             task_block\""";
-        """)).extracting(Literal::value).containsExactly("task_one", "esc\\\"aped", "task_block");
+        """)).extracting(JavaLiterals.Literal::value).containsExactly("task_one", "esc\\\"aped", "task_block");
     assertThat(Pattern.compile(ORDINARY_USE.pattern().replace("%s", "need"))
         .matcher("Need.valueOf(rs.getString(\"need\"))").find()).isTrue();
     assertThat(Pattern.compile(ORDINARY_USE.pattern().replace("%s", "need"))
         .matcher("entries.get(\"need\")").find()).isFalse();
   }
 
-  record Literal(String value, int line) {
-  }
 
   /** Every id, message name and error code of the BPMN models; every decision id and column of the DMN tables. */
   private static Map<String, String> modelNames() throws IOException {
@@ -129,7 +127,7 @@ class ModelNamesInCodeTest {
     Set<String> names = new HashSet<>();
     for (Path file : javaFiles()) {
       if (VARIABLES.matcher(file.getFileName().toString()).matches()) {
-        literals(Files.readString(file)).forEach(l -> names.add(l.value()));
+        JavaLiterals.of(Files.readString(file)).forEach(l -> names.add(l.value()));
       }
     }
     return names;
@@ -139,60 +137,5 @@ class ModelNamesInCodeTest {
     try (Stream<Path> files = Files.walk(SOURCES)) {
       return files.filter(f -> f.toString().endsWith(".java")).sorted().toList();
     }
-  }
-
-  /** The string literals of Java source (text blocks stripped of their margin), outside comments. */
-  static List<Literal> literals(String source) {
-    List<Literal> literals = new ArrayList<>();
-    int line = 1;
-    int i = 0;
-    while (i < source.length()) {
-      char c = source.charAt(i);
-      if (c == '\n') {
-        line++;
-        i++;
-      } else if (source.startsWith("//", i)) {
-        while (i < source.length() && source.charAt(i) != '\n') {
-          i++;
-        }
-      } else if (source.startsWith("/*", i)) {
-        int end = source.indexOf("*/", i + 2);
-        end = end < 0 ? source.length() : end + 2;
-        line += count(source, i, end);
-        i = end;
-      } else if (c == '\'') {
-        int end = i + 1;
-        while (end < source.length() && source.charAt(end) != '\'') {
-          end += source.charAt(end) == '\\' ? 2 : 1;
-        }
-        i = end + 1;
-      } else if (source.startsWith("\"\"\"", i)) {
-        int end = source.indexOf("\"\"\"", i + 3);
-        end = end < 0 ? source.length() : end;
-        literals.add(new Literal(source.substring(i + 3, end).stripIndent().strip(), line));
-        line += count(source, i, end);
-        i = end + 3;
-      } else if (c == '"') {
-        int end = i + 1;
-        while (end < source.length() && source.charAt(end) != '"' && source.charAt(end) != '\n') {
-          end += source.charAt(end) == '\\' ? 2 : 1;
-        }
-        literals.add(new Literal(source.substring(i + 1, Math.min(end, source.length())), line));
-        i = end + 1;
-      } else {
-        i++;
-      }
-    }
-    return literals;
-  }
-
-  private static int count(String source, int from, int to) {
-    int lines = 0;
-    for (int i = from; i < to && i < source.length(); i++) {
-      if (source.charAt(i) == '\n') {
-        lines++;
-      }
-    }
-    return lines;
   }
 }

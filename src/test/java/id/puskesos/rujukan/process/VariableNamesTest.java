@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -28,7 +27,6 @@ import id.puskesos.rujukan.common.Variable;
 class VariableNamesTest {
 
   private static final Path MAIN = Path.of("src/main/java");
-  private static final Pattern LITERAL = Pattern.compile("\"((?:[^\"\\\\\\n]|\\\\.)*)\"");
   /** A JDBC column label: {@code rs.getString("channel")} names a table column, not a variable. */
   private static final Pattern COLUMN_LABEL = Pattern.compile(
       "\\.get(?:String|Long|Int|Boolean|Object|Timestamp|Date|BigDecimal)\\(\\s*$");
@@ -83,48 +81,14 @@ class VariableNamesTest {
   }
 
   static List<String> literalsIn(String relative, String source, Set<String> names) {
-    String code = withoutComments(source);
     List<String> found = new ArrayList<>();
-    Matcher literal = LITERAL.matcher(code);
-    while (literal.find()) {
-      String text = literal.group(1);
-      if (names.contains(text) && !COLUMN_LABEL.matcher(code.substring(0, literal.start())).find()
+    for (JavaLiterals.Literal literal : JavaLiterals.of(source)) {
+      String text = literal.value();
+      if (names.contains(text) && !COLUMN_LABEL.matcher(source.substring(0, literal.start())).find()
           && !OTHER_MEANING.getOrDefault(relative, Set.of()).contains(text)) {
-        long line = code.substring(0, literal.start()).chars().filter(c -> c == '\n').count() + 1;
-        found.add(relative + ":" + line + " \"" + text + "\"");
+        found.add(relative + ":" + literal.line() + " \"" + text + "\"");
       }
     }
     return found;
-  }
-
-  /** The source with comments blanked (line breaks kept, so line numbers stay), string literals untouched. */
-  static String withoutComments(String source) {
-    StringBuilder out = new StringBuilder(source.length());
-    int i = 0;
-    while (i < source.length()) {
-      char c = source.charAt(i);
-      if (c == '"' || c == '\'') {
-        int end = i + 1;
-        while (end < source.length() && source.charAt(end) != c && source.charAt(end) != '\n') {
-          end += source.charAt(end) == '\\' ? 2 : 1;
-        }
-        end = Math.min(end + 1, source.length());
-        out.append(source, i, end);
-        i = end;
-      } else if (source.startsWith("//", i)) {
-        while (i < source.length() && source.charAt(i) != '\n') {
-          i++;
-        }
-      } else if (source.startsWith("/*", i)) {
-        int end = source.indexOf("*/", i + 2);
-        end = end < 0 ? source.length() : end + 2;
-        source.substring(i, end).chars().filter(ch -> ch == '\n').forEach(ch -> out.append('\n'));
-        i = end;
-      } else {
-        out.append(c);
-        i++;
-      }
-    }
-    return out.toString();
   }
 }

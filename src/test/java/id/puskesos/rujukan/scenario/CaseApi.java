@@ -276,6 +276,19 @@ public class CaseApi {
     return number;
   }
 
+  /** A food case run to its close: BPNT accepted with a planned aid, confirmed, handed over, followed up as helped. */
+  public String closedFoodCase() {
+    String number = openCase("FOOD");
+    verifyValid(number);
+    assessEligible(number, false, false, "FOOD");
+    partnerDecides(number, "BPNT", "dinsos", "decision", "ACCEPT", "plannedAid", "Sembako bulan ini");
+    coordinatorConfirms(number, "BPNT");
+    partnerHandsOver(number, "BPNT", "dinsos", true, "aidAmount", 200000);
+    followUp(number, "YES", "YES", "YES", 5);
+    await().atMost(Duration.ofSeconds(30)).until(() -> "CLOSED".equals(view(number).get("status").asText()));
+    return number;
+  }
+
   /**
    * A monthly cash program of Dinas Sosial (a government partner: no consent needed), Rp100 a grant, added over the
    * catalogue API, that only the calling test uses, so budgets and households of tests never meet.

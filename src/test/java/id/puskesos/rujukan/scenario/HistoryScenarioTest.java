@@ -1,9 +1,7 @@
 package id.puskesos.rujukan.scenario;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -38,14 +36,7 @@ class HistoryScenarioTest extends ScenarioTestSupport {
   @Test
   void aClosedReferralsHistoryKeepsTasksDecisionsAndOutcomeButNoPersonalDataOrNotes() {
     // given: a food case verified, assessed (income, religion), accepted, handed over and followed up with notes
-    String number = api.openCase("FOOD");
-    api.verifyValid(number);
-    api.assessEligible(number, false, false, "FOOD");
-    api.partnerDecides(number, "BPNT", "dinsos", "decision", "ACCEPT", "plannedAid", "Sembako bulan ini");
-    api.coordinatorConfirms(number, "BPNT");
-    api.partnerHandsOver(number, "BPNT", "dinsos", true, "aidAmount", 200000);
-    api.followUp(number, "YES", "YES", "YES", 5);
-    await().atMost(Duration.ofSeconds(30)).until(() -> "CLOSED".equals(api.view(number).get("status").asText()));
+    String number = api.closedFoodCase();
     String root = historyService.createHistoricProcessInstanceQuery().processInstanceBusinessKey(number)
         .processDefinitionKey("referral").singleResult().getId();
 
