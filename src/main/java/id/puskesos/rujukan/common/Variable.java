@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -94,6 +95,24 @@ public final class Variable<T> {
       Long value = toLong(n, v);
       return value == null ? null : Math.toIntExact(value);
     }, v -> v, () -> null, History.KEPT);
+  }
+
+  /** A moment (a timer's due date), stored as a {@link Date}; read from a Date or ISO-8601 text. Null when absent. */
+  public static Variable<Date> moment(String name) {
+    return new Variable<>(name, Date.class, (n, v) -> v instanceof Date d ? d
+        : Date.from(java.time.OffsetDateTime.parse(v.toString().trim()).toInstant()), v -> v, () -> null,
+        History.KEPT);
+  }
+
+  /** A list of ids stored as a serialised Java list of Long, for multi-instance collections. Empty when absent. */
+  public static Variable<List<Long>> wholeNumbers(String name) {
+    return new Variable<>(name, List.class, (n, v) -> {
+      List<Long> ids = new ArrayList<>();
+      for (String item : toStrings(n, v)) {
+        ids.add(toLong(n, item));
+      }
+      return ids;
+    }, v -> v == null ? null : new ArrayList<>(v), ArrayList::new, History.KEPT);
   }
 
   /**

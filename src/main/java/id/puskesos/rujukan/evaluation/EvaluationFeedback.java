@@ -1,5 +1,9 @@
 package id.puskesos.rujukan.evaluation;
 
+import static id.puskesos.rujukan.process.EvaluationProcess.Variables.IDEAS;
+import static id.puskesos.rujukan.process.EvaluationProcess.Variables.OBSTACLES;
+import static id.puskesos.rujukan.process.EvaluationProcess.Variables.WORKED;
+
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.EnumMap;
@@ -38,9 +42,9 @@ public class EvaluationFeedback {
   /** Records a participant's answer (again, if the task is answered again); every score must be 1 to 5. */
   public void recordFeedback(long id, String participant, Map<String, Object> answer, String actor) {
     Checks checks = new Checks();
-    String worked = text(checks, answer, "worked", "Yang berjalan baik", 2000, true);
-    String obstacles = text(checks, answer, "obstacles", "Hambatan", 2000, true);
-    String ideas = text(checks, answer, "ideas", "Ide untuk periode berikutnya", 2000, true);
+    String worked = text(checks, answer, WORKED.name(), "Yang berjalan baik", 2000, true);
+    String obstacles = text(checks, answer, OBSTACLES.name(), "Hambatan", 2000, true);
+    String ideas = text(checks, answer, IDEAS.name(), "Ide untuk periode berikutnya", 2000, true);
     Map<Aspect, Integer> scores = new EnumMap<>(Aspect.class);
     Map<Aspect, String> comments = new EnumMap<>(Aspect.class);
     for (Aspect aspect : Aspect.values()) {

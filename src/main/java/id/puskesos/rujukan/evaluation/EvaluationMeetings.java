@@ -1,5 +1,13 @@
 package id.puskesos.rujukan.evaluation;
 
+import static id.puskesos.rujukan.process.EvaluationProcess.Variables.ACTION_OUTCOME;
+import static id.puskesos.rujukan.process.EvaluationProcess.Variables.ACTION_RESULT;
+import static id.puskesos.rujukan.process.EvaluationProcess.Variables.ATTENDANCE;
+import static id.puskesos.rujukan.process.EvaluationProcess.Variables.DECISIONS;
+import static id.puskesos.rujukan.process.EvaluationProcess.Variables.IDEAS_ADOPTED;
+import static id.puskesos.rujukan.process.EvaluationProcess.Variables.MEETING_DATE;
+import static id.puskesos.rujukan.process.EvaluationProcess.Variables.OTHER_ATTENDEES;
+
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -50,22 +58,23 @@ public class EvaluationMeetings {
   public List<Long> recordMeeting(long id, String meetingDate, List<String> attendance, String otherAttendees,
       String decisions, List<String> ideasAdopted, List<ActionInput> actions, String actor) {
     Checks checks = new Checks();
-    LocalDate date = checks.date("meetingDate", meetingDate, "Tanggal rapat", true);
+    LocalDate date = checks.date(MEETING_DATE.name(), meetingDate, "Tanggal rapat", true);
     LocalDate today = Dates.today(clock);
     OffsetDateTime opened = jdbc.sql("SELECT opened_at FROM evaluation WHERE id = ?").param(id)
         .query((rs, row) -> rs.getObject("opened_at", OffsetDateTime.class)).optional().orElse(null);
     // the meeting discusses the pack and the feedback, which exist from the day the evaluation opened
-    DateRule.of(checks, "meetingDate", "Tanggal rapat", date)
+    DateRule.of(checks, MEETING_DATE.name(), "Tanggal rapat", date)
         .notBefore("evaluasi dibuka", opened)
         .notInFuture(today);
     List<String> known = participants.participants();
-    checks.check(!attendance.isEmpty(), "attendance", "Pilih lembaga yang hadir");
-    checks.check(known.containsAll(attendance), "attendance", "Lembaga yang hadir tidak dikenal");
+    checks.check(!attendance.isEmpty(), ATTENDANCE.name(), "Pilih lembaga yang hadir");
+    checks.check(known.containsAll(attendance), ATTENDANCE.name(), "Lembaga yang hadir tidak dikenal");
     checks.check(known.containsAll(ideasAdopted) && !ideasAdopted.contains(EvaluationParticipants.PUSKESOS),
-        "ideasAdopted", "Ide yang diadopsi hanya dari mitra yang dikenal");
-    String decided = checks.required("decisions", decisions, "Keputusan bersama");
-    checks.check(decided == null || decided.length() <= 4000, "decisions", "Keputusan bersama paling banyak 4000 huruf");
-    checks.check(otherAttendees == null || otherAttendees.length() <= 500, "otherAttendees",
+        IDEAS_ADOPTED.name(), "Ide yang diadopsi hanya dari mitra yang dikenal");
+    String decided = checks.required(DECISIONS.name(), decisions, "Keputusan bersama");
+    checks.check(decided == null || decided.length() <= 4000, DECISIONS.name(),
+        "Keputusan bersama paling banyak 4000 huruf");
+    checks.check(otherAttendees == null || otherAttendees.length() <= 500, OTHER_ATTENDEES.name(),
         "Nama peserta rapat paling banyak 500 huruf");
     Map<String, String> owners = participants.ownerOptions();
     List<LocalDate> dues = new ArrayList<>();
@@ -119,10 +128,11 @@ public class EvaluationMeetings {
   /** The owner reports the item done or dropped, with what came of it; the last report closes the evaluation. */
   public void reportAction(long actionId, String outcome, String result, String actor) {
     Checks checks = new Checks();
-    ActionItem.Status status = checks.oneOf(ActionItem.Status.class, "actionOutcome", outcome, "Hasil");
-    checks.check(status != ActionItem.Status.OPEN, "actionOutcome", "Pilih sudah dilaksanakan atau tidak dapat dilaksanakan");
-    String text = checks.required("actionResult", result, "Uraian hasil atau alasan");
-    checks.check(text == null || text.length() <= 1000, "actionResult", "Uraian paling banyak 1000 huruf");
+    ActionItem.Status status = checks.oneOf(ActionItem.Status.class, ACTION_OUTCOME.name(), outcome, "Hasil");
+    checks.check(status != ActionItem.Status.OPEN, ACTION_OUTCOME.name(),
+        "Pilih sudah dilaksanakan atau tidak dapat dilaksanakan");
+    String text = checks.required(ACTION_RESULT.name(), result, "Uraian hasil atau alasan");
+    checks.check(text == null || text.length() <= 1000, ACTION_RESULT.name(), "Uraian paling banyak 1000 huruf");
     checks.throwIfAny();
     ActionItem item = action(actionId);
     jdbc.sql("UPDATE evaluation_action SET status = ?, result = ?, reported_at = ?, reported_by = ? WHERE id = ?")

@@ -1,5 +1,8 @@
 package id.puskesos.rujukan.evaluation;
 
+import static id.puskesos.rujukan.process.EvaluationProcess.Variables.PERIOD_FROM;
+import static id.puskesos.rujukan.process.EvaluationProcess.Variables.PERIOD_TO;
+
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -95,7 +98,7 @@ public class Evaluations {
     Optional<Evaluation> existing = findByPeriod(period);
     if (existing.isPresent()) {
       if (byHand) {
-        throw new InvalidInputException("periodFrom", "Periode %s sudah dievaluasi (evaluasi nomor %d)"
+        throw new InvalidInputException(PERIOD_FROM.name(), "Periode %s sudah dievaluasi (evaluasi nomor %d)"
             .formatted(period.label(), existing.get().id()));
       }
       return new Opened(existing.get().id(), period.label(), businessKey(period, existing.get().id()), List.of(), true);
@@ -133,18 +136,18 @@ public class Evaluations {
 
   private Period period(String from, String to) {
     Checks checks = new Checks();
-    LocalDate first = checks.date("periodFrom", from, "Awal periode", false);
-    LocalDate last = checks.date("periodTo", to, "Akhir periode", false);
+    LocalDate first = checks.date(PERIOD_FROM.name(), from, "Awal periode", false);
+    LocalDate last = checks.date(PERIOD_TO.name(), to, "Akhir periode", false);
     checks.throwIfAny();
     LocalDate today = Dates.today(clock);
     if (first == null && last == null) {
       return Period.quarterBefore(today);
     }
-    checks.check(first != null, "periodFrom", "Awal periode wajib diisi bila akhir periode diisi");
-    checks.check(last != null, "periodTo", "Akhir periode wajib diisi bila awal periode diisi");
+    checks.check(first != null, PERIOD_FROM.name(), "Awal periode wajib diisi bila akhir periode diisi");
+    checks.check(last != null, PERIOD_TO.name(), "Akhir periode wajib diisi bila awal periode diisi");
     checks.throwIfAny();
     // an evaluation looks back: a period that has not ended would be judged on half its figures
-    DateRule.of(checks, "periodTo", "Akhir periode", last)
+    DateRule.of(checks, PERIOD_TO.name(), "Akhir periode", last)
         .notBefore("awal periode", first)
         .notInFuture(today)
         .notAfter("satu tahun setelah awal periode", first.plusYears(1));

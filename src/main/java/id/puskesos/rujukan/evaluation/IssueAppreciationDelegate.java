@@ -1,6 +1,5 @@
 package id.puskesos.rujukan.evaluation;
 
-import static id.puskesos.rujukan.process.CaseVariables.number;
 import static id.puskesos.rujukan.process.EvaluationProcess.Variables.EVALUATION_ID;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -22,6 +21,6 @@ public class IssueAppreciationDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    appreciations.issueAppreciation(number(execution, EVALUATION_ID));
+    appreciations.issueAppreciation(EVALUATION_ID.get(execution));
   }
 }

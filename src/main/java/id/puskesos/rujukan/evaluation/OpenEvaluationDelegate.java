@@ -1,9 +1,6 @@
 package id.puskesos.rujukan.evaluation;
 
-import static id.puskesos.rujukan.process.CaseVariables.string;
 import static id.puskesos.rujukan.process.EvaluationProcess.Variables.*;
-
-import java.util.ArrayList;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -30,17 +27,17 @@ public class OpenEvaluationDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    boolean byHand = string(execution, INITIATOR) != null;
-    Evaluations.Opened opened = evaluations.open(string(execution, PERIOD_FROM), string(execution, PERIOD_TO), byHand,
+    boolean byHand = INITIATOR.get(execution) != null;
+    Evaluations.Opened opened = evaluations.open(PERIOD_FROM.get(execution), PERIOD_TO.get(execution), byHand,
         actors.current());
-    execution.setVariable(ALREADY_EVALUATED, opened.alreadyEvaluated());
-    execution.setVariable(EVALUATION_ID, opened.id());
-    execution.setVariable(EVALUATION_LABEL, opened.label());
+    ALREADY_EVALUATED.set(execution, opened.alreadyEvaluated());
+    EVALUATION_ID.set(execution, opened.id());
+    EVALUATION_LABEL.set(execution, opened.label());
     if (!opened.alreadyEvaluated()) {
       execution.setProcessBusinessKey(opened.businessKey());
-      execution.setVariable(PACK_URL, "/api/evaluations/" + opened.id() + "/pack");
-      execution.setVariable(PARTICIPANTS, new ArrayList<>(opened.participants()));
-      execution.setVariable(FEEDBACK_CLOSES_AT, evaluations.feedbackClosesAt());
+      PACK_URL.set(execution, "/api/evaluations/" + opened.id() + "/pack");
+      PARTICIPANTS.set(execution, opened.participants());
+      FEEDBACK_CLOSES_AT.set(execution, evaluations.feedbackClosesAt());
     }
   }
 }

@@ -1,7 +1,5 @@
 package id.puskesos.rujukan.evaluation;
 
-import static id.puskesos.rujukan.process.CaseVariables.number;
-import static id.puskesos.rujukan.process.CaseVariables.string;
 import static id.puskesos.rujukan.process.EvaluationProcess.Variables.*;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -27,7 +25,7 @@ public class RecordActionItemDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    meetings.reportAction(number(execution, ACTION_ITEM_ID), string(execution, ACTION_OUTCOME),
-        string(execution, ACTION_RESULT), actors.current());
+    meetings.reportAction(ACTION_ITEM_ID.get(execution), ACTION_OUTCOME.get(execution),
+        ACTION_RESULT.get(execution), actors.current());
   }
 }

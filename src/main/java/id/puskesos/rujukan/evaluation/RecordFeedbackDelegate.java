@@ -1,10 +1,9 @@
 package id.puskesos.rujukan.evaluation;
 
-import static id.puskesos.rujukan.process.CaseVariables.number;
-import static id.puskesos.rujukan.process.CaseVariables.string;
 import static id.puskesos.rujukan.process.EvaluationProcess.Variables.*;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -12,6 +11,7 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 import id.puskesos.rujukan.common.Actors;
+import id.puskesos.rujukan.common.Variable;
 
 /**
  * {@code task_recordFeedback} in participatory-evaluation.bpmn, inside each participant's feedback. Reads
@@ -32,14 +32,14 @@ public class RecordFeedbackDelegate implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     Map<String, Object> answer = new HashMap<>();
-    for (String name : new String[] {WORKED, OBSTACLES, IDEAS}) {
-      answer.put(name, execution.getVariable(name));
+    for (Variable<String> text : List.of(WORKED, OBSTACLES, IDEAS)) {
+      answer.put(text.name(), text.get(execution));
     }
     for (Aspect aspect : Aspect.values()) {
       answer.put(aspect.scoreVariable(), execution.getVariable(aspect.scoreVariable()));
       answer.put(aspect.commentVariable(), execution.getVariable(aspect.commentVariable()));
     }
-    feedback.recordFeedback(number(execution, EVALUATION_ID), string(execution, PARTICIPANT), answer,
+    feedback.recordFeedback(EVALUATION_ID.get(execution), PARTICIPANT.get(execution), answer,
         actors.current());
   }
 }

@@ -1,8 +1,5 @@
 package id.puskesos.rujukan.evaluation;
 
-import static id.puskesos.rujukan.process.CaseVariables.number;
-import static id.puskesos.rujukan.process.CaseVariables.string;
-import static id.puskesos.rujukan.process.CaseVariables.strings;
 import static id.puskesos.rujukan.process.EvaluationProcess.Variables.*;
 
 import java.util.ArrayList;
@@ -35,17 +32,17 @@ public class RecordMeetingDelegate implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     List<EvaluationMeetings.ActionInput> actions = new ArrayList<>();
-    for (int row = 1; row <= ACTION_ROWS; row++) {
+    for (int row = 0; row < ACTION_ROWS; row++) {
       EvaluationMeetings.ActionInput action = new EvaluationMeetings.ActionInput(
-          string(execution, ACTION_DESCRIPTION + row), string(execution, ACTION_OWNER + row),
-          string(execution, ACTION_DUE + row));
+          ACTION_DESCRIPTION.get(row).get(execution), ACTION_OWNER.get(row).get(execution),
+          ACTION_DUE.get(row).get(execution));
       if (action.description() != null || action.ownerGroup() != null || action.dueOn() != null) {
         actions.add(action);
       }
     }
-    List<Long> ids = meetings.recordMeeting(number(execution, EVALUATION_ID), string(execution, MEETING_DATE),
-        strings(execution, ATTENDANCE), string(execution, OTHER_ATTENDEES), string(execution, DECISIONS),
-        strings(execution, IDEAS_ADOPTED), actions, actors.current());
-    execution.setVariable(ACTION_ITEM_IDS, new ArrayList<>(ids));
+    List<Long> ids = meetings.recordMeeting(EVALUATION_ID.get(execution), MEETING_DATE.get(execution),
+        ATTENDANCE.get(execution), OTHER_ATTENDEES.get(execution), DECISIONS.get(execution),
+        IDEAS_ADOPTED.get(execution), actions, actors.current());
+    ACTION_ITEM_IDS.set(execution, ids);
   }
 }

@@ -1,6 +1,5 @@
 package id.puskesos.rujukan.evaluation;
 
-import static id.puskesos.rujukan.process.CaseVariables.number;
 import static id.puskesos.rujukan.process.EvaluationProcess.Variables.EVALUATION_ID;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -19,6 +18,6 @@ public class SendEvaluationPackDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    evaluations.sendPack(number(execution, EVALUATION_ID));
+    evaluations.sendPack(EVALUATION_ID.get(execution));
   }
 }

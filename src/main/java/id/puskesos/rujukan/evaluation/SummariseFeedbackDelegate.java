@@ -1,7 +1,5 @@
 package id.puskesos.rujukan.evaluation;
 
-import static id.puskesos.rujukan.process.CaseVariables.jsonOptions;
-import static id.puskesos.rujukan.process.CaseVariables.number;
 import static id.puskesos.rujukan.process.EvaluationProcess.Variables.*;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -24,10 +22,10 @@ public class SummariseFeedbackDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    EvaluationFeedback.Summary summary = feedback.summarise(number(execution, EVALUATION_ID));
-    execution.setVariable(FEEDBACK_SUMMARY, summary.text());
-    execution.setVariable(PARTICIPANT_OPTIONS, jsonOptions(summary.participantOptions()));
-    execution.setVariable(PARTNER_OPTIONS, jsonOptions(summary.partnerOptions()));
-    execution.setVariable(OWNER_OPTIONS, jsonOptions(summary.ownerOptions()));
+    EvaluationFeedback.Summary summary = feedback.summarise(EVALUATION_ID.get(execution));
+    FEEDBACK_SUMMARY.set(execution, summary.text());
+    PARTICIPANT_OPTIONS.set(execution, summary.participantOptions());
+    PARTNER_OPTIONS.set(execution, summary.partnerOptions());
+    OWNER_OPTIONS.set(execution, summary.ownerOptions());
   }
 }

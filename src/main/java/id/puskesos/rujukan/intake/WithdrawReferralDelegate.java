@@ -2,7 +2,6 @@ package id.puskesos.rujukan.intake;
 
 import static id.puskesos.rujukan.process.CaseVariables.REFERRAL_NUMBER;
 import static id.puskesos.rujukan.process.CaseVariables.WITHDRAWAL_REASON;
-import static id.puskesos.rujukan.process.CaseVariables.string;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;

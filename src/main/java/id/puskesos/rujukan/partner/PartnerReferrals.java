@@ -2,7 +2,6 @@ package id.puskesos.rujukan.partner;
 
 import static id.puskesos.rujukan.process.CaseVariables.PROGRAM_CODE;
 import static id.puskesos.rujukan.process.CaseVariables.caseNumber;
-import static id.puskesos.rujukan.process.CaseVariables.string;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;

@@ -12,8 +12,6 @@ import java.util.List;
 import java.util.Map;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.delegate.VariableScope;
-import org.camunda.bpm.engine.variable.value.TypedValue;
 
 import id.puskesos.rujukan.common.Variable;
 
@@ -185,33 +183,6 @@ public final class CaseVariables {
           + " has no referral number as its business key");
     }
     return number;
-  }
-
-  // Readers by name, for the variables of the evaluation and monthly-report processes, which are not typed yet
-  // (EvaluationProcess.Variables, MonthlyReportProcess.Variables). They read as the typed kinds do.
-
-  /** The variable as trimmed text, or null when absent or blank. */
-  public static String string(VariableScope scope, String name) {
-    return Variable.text(name).get(scope);
-  }
-
-  public static boolean flag(VariableScope scope, String name) {
-    return Variable.flag(name).get(scope);
-  }
-
-  /** A whole number, or null when absent; forms send numbers as Integer, Long, Double or text. */
-  public static Long number(VariableScope scope, String name) {
-    return Variable.wholeNumber(name).get(scope);
-  }
-
-  /** A list of strings from a JSON array (Camunda Forms), a Java collection (API) or null. */
-  public static List<String> strings(VariableScope scope, String name) {
-    return Variable.list(name).get(scope);
-  }
-
-  /** A JSON list of {label, value} options for a checklist's {@code valuesKey}. */
-  public static TypedValue jsonOptions(Map<String, String> labelsByValue) {
-    return (TypedValue) Variable.options("options").write(labelsByValue);
   }
 
   /** Every variable of a referral case, in the order declared. */

@@ -1,5 +1,12 @@
 package id.puskesos.rujukan.process;
 
+import static id.puskesos.rujukan.common.Variable.text;
+import static id.puskesos.rujukan.common.Variable.wholeNumber;
+
+import java.util.List;
+
+import id.puskesos.rujukan.common.Variable;
+
 /**
  * Names in {@code processes/monthly-report.bpmn} that code and tests refer to. Started by the koordinator in Tasklist
  * or by {@link ScheduleProcesses.Report} at the start of each month.
@@ -16,21 +23,26 @@ public final class MonthlyReportProcess {
   public static final String TASK_SEND_REPORT = "task_sendReport";
   public static final String END_REPORT_SENT = "end_reportSent";
 
-  /** The process's variables. */
+  /** The process's variables, each declared once as a typed {@link Variable}; docs/history.md gives the history. */
   public static final class Variables {
     /** Optional on a start by hand: the month (YYYY-MM); else the month before. */
-    public static final String REPORT_MONTH = "reportMonth";
-    public static final String REPORT_ID = "reportId";
-    public static final String REPORT_LABEL = "reportLabel";
-    public static final String REPORT_URL = "reportUrl";
-    public static final String REPORT_SUMMARY = "reportSummary";
+    public static final Variable<String> REPORT_MONTH = text("reportMonth");
+    public static final Variable<Long> REPORT_ID = wholeNumber("reportId");
+    public static final Variable<String> REPORT_LABEL = text("reportLabel");
+    public static final Variable<String> REPORT_URL = text("reportUrl");
+    public static final Variable<String> REPORT_SUMMARY = text("reportSummary");
     /** APPROVE or RETURN. */
-    public static final String REPORT_DECISION = "reportDecision";
-    public static final String REVIEW_NOTE = "reviewNote";
-    public static final String NARRATIVE = "narrative";
-    public static final String CORRECTION_NOTE = "correctionNote";
+    public static final Variable<String> REPORT_DECISION = text("reportDecision");
+    public static final Variable<String> REVIEW_NOTE = text("reviewNote").notInHistory();
+    public static final Variable<String> NARRATIVE = text("narrative").notInHistory();
+    public static final Variable<String> CORRECTION_NOTE = text("correctionNote");
 
     private Variables() {
+    }
+
+    /** Every variable of the process, in the order declared. */
+    public static List<Variable<?>> all() {
+      return Variable.declaredIn(Variables.class);
     }
   }
 

@@ -20,9 +20,10 @@ import id.puskesos.rujukan.common.Variable;
 
 /**
  * What the engine's history keeps, per variable: the history level stays {@code full} (who did which task when, every
- * activity, decisions and outcomes), but a variable declared {@code notInHistory()} in {@link CaseVariables} or named
- * by a {@link NotInHistory} never reaches ACT_HI_VARINST, ACT_HI_DETAIL or their byte arrays, and a decision table's
- * input of that name is left out of the decision's history (ACT_HI_DEC_IN; the outputs stay). Such variables are
+ * activity, decisions and outcomes), but a variable declared {@code notInHistory()} (in {@link CaseVariables} or
+ * another constants class that {@link ProcessVariables} lists) or named by a {@link NotInHistory} never reaches
+ * ACT_HI_VARINST, ACT_HI_DETAIL or their byte arrays, and a decision table's input of that name is left out of the
+ * decision's history (ACT_HI_DEC_IN; the outputs stay). Such variables are
  * personal data (identity, contact, religion, income, household) or free text (notes, findings, opinions) that the
  * case file tables already keep with their author, for the time the case needs them, not for the history's years in
  * Cockpit. docs/history.md gives the decision and its reason per variable. Everything else is written as by the
@@ -34,15 +35,15 @@ public class PersonalDataHistoryFilter extends AbstractProcessEnginePlugin {
   private final Set<String> notInHistory;
 
   public PersonalDataHistoryFilter(List<NotInHistory> others) {
-    Set<String> names = new HashSet<>(caseVariablesNotInHistory());
+    Set<String> names = new HashSet<>(declaredNotInHistory());
     others.forEach(other -> names.addAll(other.variableNames()));
     this.notInHistory = Set.copyOf(names);
   }
 
-  /** The referral case's variables the history never keeps. */
-  static Set<String> caseVariablesNotInHistory() {
+  /** The declared process variables (the case's, the registry's, the evaluation's, the report's) never kept. */
+  static Set<String> declaredNotInHistory() {
     Set<String> names = new HashSet<>();
-    for (Variable<?> variable : CaseVariables.all()) {
+    for (Variable<?> variable : ProcessVariables.all()) {
       if (variable.history() == Variable.History.NOT_KEPT) {
         names.add(variable.name());
       }

@@ -1,8 +1,16 @@
 package id.puskesos.rujukan.registry;
 
+import static id.puskesos.rujukan.process.RegistryVariables.DUPLICATE_CANDIDATE_ID;
+import static id.puskesos.rujukan.process.RegistryVariables.DUPLICATE_DECISION;
+import static id.puskesos.rujukan.process.RegistryVariables.DUPLICATE_NOTE;
+import static id.puskesos.rujukan.process.RegistryVariables.DUPLICATE_RULE;
+import static id.puskesos.rujukan.process.RegistryVariables.RECORD_A;
+import static id.puskesos.rujukan.process.RegistryVariables.RECORD_B;
+
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -18,7 +26,6 @@ import id.puskesos.rujukan.common.ConflictException;
 import id.puskesos.rujukan.common.Dates;
 import id.puskesos.rujukan.process.CaseVariables;
 import id.puskesos.rujukan.process.DuplicateReviewProcess;
-import id.puskesos.rujukan.process.RegistryVariables;
 
 /**
  * Probable duplicates: two records with different NIKs that are probably one person. They are flagged for an
@@ -124,13 +131,14 @@ public class Duplicates {
           .param(id).query().singleRow();
       Resident a = registry.get(((Number) pair.get("resident_a")).longValue());
       Resident b = registry.get(((Number) pair.get("resident_b")).longValue());
+      Map<String, Object> variables = new HashMap<>();
+      DUPLICATE_CANDIDATE_ID.put(variables, id);
+      DUPLICATE_RULE.put(variables, Rule.valueOf((String) pair.get("rule")).label());
+      RECORD_A.put(variables, describe(a));
+      RECORD_B.put(variables, describe(b));
+      CaseVariables.URGENT.put(variables, false);
       String processInstanceId = runtimeService.startProcessInstanceByKey(DuplicateReviewProcess.PROCESS_ID,
-          "DUP-" + id, Map.of(
-              RegistryVariables.DUPLICATE_CANDIDATE_ID, id,
-              RegistryVariables.DUPLICATE_RULE, Rule.valueOf((String) pair.get("rule")).label(),
-              RegistryVariables.RECORD_A, describe(a),
-              RegistryVariables.RECORD_B, describe(b),
-              CaseVariables.URGENT.name(), CaseVariables.URGENT.write(false))).getId();
+          "DUP-" + id, variables).getId();
       jdbc.sql("UPDATE duplicate_candidate SET process_instance_id = ? WHERE id = ?").params(processInstanceId, id)
           .update();
     }
@@ -158,8 +166,8 @@ public class Duplicates {
    */
   public void decide(long candidateId, Decision decision, String note, String actor) {
     Checks checks = new Checks();
-    checks.check(decision != null, "duplicateDecision", "Keputusan wajib dipilih");
-    checks.check(note != null, "duplicateNote", "Catatan wajib diisi");
+    checks.check(decision != null, DUPLICATE_DECISION.name(), "Keputusan wajib dipilih");
+    checks.check(note != null, DUPLICATE_NOTE.name(), "Catatan wajib diisi");
     checks.throwIfAny();
     Map<String, Object> pair = jdbc.sql("SELECT resident_a, resident_b, status FROM duplicate_candidate WHERE id = ?")
         .param(candidateId).query().singleRow();

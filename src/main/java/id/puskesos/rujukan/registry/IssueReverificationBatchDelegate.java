@@ -7,8 +7,6 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-import id.puskesos.rujukan.process.CaseVariables;
-
 /**
  * {@code task_issueReverificationBatch} in data-reverification.bpmn: sends this week's re-verifications. Writes
  * {@code remainingDue} and {@code batchesIssued}.
@@ -25,8 +23,8 @@ public class IssueReverificationBatchDelegate implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     Reverification.Batch batch = reverification.issueBatch();
-    Long issued = CaseVariables.number(execution, BATCHES_ISSUED);
-    execution.setVariable(BATCHES_ISSUED, (issued == null ? 0 : issued.intValue()) + 1);
-    execution.setVariable(REMAINING_DUE, batch.remainingDue());
+    Integer issued = BATCHES_ISSUED.get(execution);
+    BATCHES_ISSUED.set(execution, (issued == null ? 0 : issued) + 1);
+    REMAINING_DUE.set(execution, batch.remainingDue());
   }
 }

@@ -1,7 +1,5 @@
 package id.puskesos.rujukan.registry;
 
-import static id.puskesos.rujukan.process.CaseVariables.number;
-import static id.puskesos.rujukan.process.CaseVariables.string;
 import static id.puskesos.rujukan.process.RegistryVariables.*;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -29,10 +27,10 @@ public class RecordDuplicateDecisionDelegate implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     Checks checks = new Checks();
-    var decision = checks.oneOf(Duplicates.Decision.class, DUPLICATE_DECISION, string(execution, DUPLICATE_DECISION),
+    var decision = checks.oneOf(Duplicates.Decision.class, DUPLICATE_DECISION.name(), DUPLICATE_DECISION.get(execution),
         "Keputusan");
     checks.throwIfAny();
-    duplicates.decide(number(execution, DUPLICATE_CANDIDATE_ID), decision, string(execution, DUPLICATE_NOTE),
+    duplicates.decide(DUPLICATE_CANDIDATE_ID.get(execution), decision, DUPLICATE_NOTE.get(execution),
         actors.current());
   }
 }

@@ -24,7 +24,7 @@ public class RecordReverificationDelegate implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     Integer desil = DESIL.get(execution);
-    reverification.record(number(execution, REVERIFICATION_ID), RESIDENT_ID.get(execution),
+    reverification.record(REVERIFICATION_ID.get(execution), RESIDENT_ID.get(execution),
         new ReverificationVisit(VISIT_DATE.get(execution), CORRECTED_ADDRESS.get(execution),
             CORRECTED_RT.get(execution), CORRECTED_RW.get(execution), CORRECTED_PHONE.get(execution),
             DTKS_STATUS.get(execution), desil == null ? null : desil.longValue(), DECEASED.get(execution),

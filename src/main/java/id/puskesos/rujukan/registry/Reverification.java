@@ -88,12 +88,12 @@ public class Reverification {
       long id = jdbc.sql("SELECT MAX(id) FROM reverification WHERE resident_id = ?").param(residentId)
           .query(Long.class).single();
       Map<String, Object> variables = new HashMap<>();
-      variables.put(RegistryVariables.REVERIFICATION_ID, id);
+      RegistryVariables.REVERIFICATION_ID.put(variables, id);
       CaseVariables.RESIDENT_ID.put(variables, residentId);
       CaseVariables.RESIDENT_NAME.put(variables, r.fullName());
       CaseVariables.NIK_MASKED.put(variables, PersonalData.maskNik(r.nik()));
       CaseVariables.ADDRESS.put(variables, r.fullAddress());
-      variables.put(RegistryVariables.REGISTRY_SUMMARY, summary(r));
+      RegistryVariables.REGISTRY_SUMMARY.put(variables, summary(r));
       CaseVariables.CORRECTED_ADDRESS.put(variables, r.address());
       CaseVariables.CORRECTED_RT.put(variables, r.rt());
       CaseVariables.CORRECTED_RW.put(variables, r.rw());

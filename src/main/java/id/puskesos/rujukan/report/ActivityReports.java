@@ -1,5 +1,11 @@
 package id.puskesos.rujukan.report;
 
+import static id.puskesos.rujukan.process.MonthlyReportProcess.Variables.CORRECTION_NOTE;
+import static id.puskesos.rujukan.process.MonthlyReportProcess.Variables.NARRATIVE;
+import static id.puskesos.rujukan.process.MonthlyReportProcess.Variables.REPORT_DECISION;
+import static id.puskesos.rujukan.process.MonthlyReportProcess.Variables.REPORT_MONTH;
+import static id.puskesos.rujukan.process.MonthlyReportProcess.Variables.REVIEW_NOTE;
+
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.YearMonth;
@@ -11,9 +17,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-
-import static id.puskesos.rujukan.process.MonthlyReportProcess.Variables.REPORT_DECISION;
-import static id.puskesos.rujukan.process.MonthlyReportProcess.Variables.REVIEW_NOTE;
 
 import id.puskesos.rujukan.catalogue.Partner;
 import id.puskesos.rujukan.common.Checks;
@@ -77,9 +80,10 @@ public class ActivityReports {
     try {
       month = YearMonth.parse(given.trim());
     } catch (RuntimeException e) {
-      checks.add("reportMonth", "Bulan harus ditulis TTTT-BB, misalnya 2026-10");
+      checks.add(REPORT_MONTH.name(), "Bulan harus ditulis TTTT-BB, misalnya 2026-10");
     }
-    checks.check(month == null || !month.isAfter(now), "reportMonth", "Laporan hanya untuk bulan yang sudah berjalan");
+    checks.check(month == null || !month.isAfter(now), REPORT_MONTH.name(),
+        "Laporan hanya untuk bulan yang sudah berjalan");
     checks.throwIfAny();
     return month;
   }
@@ -128,12 +132,12 @@ public class ActivityReports {
   /** The koordinator approves, or sends the report back with a note (required then). */
   public Status review(long id, String decision, String note, String actor) {
     Checks checks = new Checks();
-    String answer = checks.required(REPORT_DECISION, decision, "Keputusan");
-    checks.check(answer == null || answer.equals("APPROVE") || answer.equals("RETURN"), REPORT_DECISION,
+    String answer = checks.required(REPORT_DECISION.name(), decision, "Keputusan");
+    checks.check(answer == null || answer.equals("APPROVE") || answer.equals("RETURN"), REPORT_DECISION.name(),
         "Keputusan tidak dikenal; pilihan: APPROVE, RETURN");
-    checks.check(!"RETURN".equals(answer) || note != null && !note.isBlank(), REVIEW_NOTE,
+    checks.check(!"RETURN".equals(answer) || note != null && !note.isBlank(), REVIEW_NOTE.name(),
         "Catatan pemeriksaan wajib diisi bila laporan dikembalikan");
-    checks.check(note == null || note.length() <= 1000, REVIEW_NOTE, "Catatan paling banyak 1000 huruf");
+    checks.check(note == null || note.length() <= 1000, REVIEW_NOTE.name(), "Catatan paling banyak 1000 huruf");
     checks.throwIfAny();
     Status status = "APPROVE".equals(answer) ? Status.APPROVED : Status.RETURNED;
     jdbc.sql("UPDATE activity_report SET status = ?, review_note = ?, reviewed_at = ?, reviewed_by = ? WHERE id = ?")
@@ -144,8 +148,8 @@ public class ActivityReports {
   /** The back office's correction: the narrative the next version carries (the records are corrected in place). */
   public void correct(long id, String narrative, String correctionNote) {
     Checks checks = new Checks();
-    checks.required("correctionNote", correctionNote, "Apa yang diperbaiki");
-    checks.check(narrative == null || narrative.length() <= 4000, "narrative", "Narasi paling banyak 4000 huruf");
+    checks.required(CORRECTION_NOTE.name(), correctionNote, "Apa yang diperbaiki");
+    checks.check(narrative == null || narrative.length() <= 4000, NARRATIVE.name(), "Narasi paling banyak 4000 huruf");
     checks.throwIfAny();
     jdbc.sql("UPDATE activity_report SET narrative = ? WHERE id = ?")
         .params(narrative == null || narrative.isBlank() ? null : narrative.trim(), id).update();

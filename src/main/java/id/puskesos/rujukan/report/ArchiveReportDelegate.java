@@ -1,6 +1,5 @@
 package id.puskesos.rujukan.report;
 
-import static id.puskesos.rujukan.process.CaseVariables.number;
 import static id.puskesos.rujukan.process.MonthlyReportProcess.Variables.REPORT_ID;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -23,6 +22,6 @@ public class ArchiveReportDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    reports.archive(number(execution, REPORT_ID), actors.current());
+    reports.archive(REPORT_ID.get(execution), actors.current());
   }
 }

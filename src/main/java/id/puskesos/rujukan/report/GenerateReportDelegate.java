@@ -1,7 +1,5 @@
 package id.puskesos.rujukan.report;
 
-import static id.puskesos.rujukan.process.CaseVariables.number;
-import static id.puskesos.rujukan.process.CaseVariables.string;
 import static id.puskesos.rujukan.process.MonthlyReportProcess.Variables.*;
 
 import java.time.YearMonth;
@@ -31,17 +29,17 @@ public class GenerateReportDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    YearMonth month = reports.month(string(execution, REPORT_MONTH));
-    Long id = number(execution, REPORT_ID);
+    YearMonth month = reports.month(REPORT_MONTH.get(execution));
+    Long id = REPORT_ID.get(execution);
     if (id != null) {
-      reports.correct(id, string(execution, NARRATIVE), string(execution, CORRECTION_NOTE));
+      reports.correct(id, NARRATIVE.get(execution), CORRECTION_NOTE.get(execution));
     }
     id = reports.generate(month, id, actors.current());
     execution.setProcessBusinessKey("LAP-" + month);
-    execution.setVariable(REPORT_MONTH, month.toString());
-    execution.setVariable(REPORT_ID, id);
-    execution.setVariable(REPORT_LABEL, reports.label(reports.get(id)));
-    execution.setVariable(REPORT_URL, "/api/reports/activity/" + id);
-    execution.setVariable(REPORT_SUMMARY, reports.summary(id));
+    REPORT_MONTH.set(execution, month.toString());
+    REPORT_ID.set(execution, id);
+    REPORT_LABEL.set(execution, reports.label(reports.get(id)));
+    REPORT_URL.set(execution, "/api/reports/activity/" + id);
+    REPORT_SUMMARY.set(execution, reports.summary(id));
   }
 }

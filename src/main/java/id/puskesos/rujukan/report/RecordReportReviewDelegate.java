@@ -1,7 +1,5 @@
 package id.puskesos.rujukan.report;
 
-import static id.puskesos.rujukan.process.CaseVariables.number;
-import static id.puskesos.rujukan.process.CaseVariables.string;
 import static id.puskesos.rujukan.process.MonthlyReportProcess.Variables.*;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -27,7 +25,7 @@ public class RecordReportReviewDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    reports.review(number(execution, REPORT_ID), string(execution, REPORT_DECISION), string(execution, REVIEW_NOTE),
+    reports.review(REPORT_ID.get(execution), REPORT_DECISION.get(execution), REVIEW_NOTE.get(execution),
         actors.current());
   }
 }

@@ -1,6 +1,5 @@
 package id.puskesos.rujukan.report;
 
-import static id.puskesos.rujukan.process.CaseVariables.number;
 import static id.puskesos.rujukan.process.MonthlyReportProcess.Variables.REPORT_ID;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -22,6 +21,6 @@ public class SendReportDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    reports.send(number(execution, REPORT_ID));
+    reports.send(REPORT_ID.get(execution));
   }
 }

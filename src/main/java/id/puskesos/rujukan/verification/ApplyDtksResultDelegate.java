@@ -2,8 +2,6 @@ package id.puskesos.rujukan.verification;
 
 import static id.puskesos.rujukan.process.CaseVariables.REFERRAL_NUMBER;
 import static id.puskesos.rujukan.process.CaseVariables.RESIDENT_ID;
-import static id.puskesos.rujukan.process.CaseVariables.number;
-import static id.puskesos.rujukan.process.CaseVariables.string;
 import static id.puskesos.rujukan.process.RegistryVariables.*;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -31,10 +29,11 @@ public class ApplyDtksResultDelegate implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     Checks checks = new Checks();
-    var result = checks.oneOf(DtksInclusion.Result.class, RESULT_OUTCOME, string(execution, RESULT_OUTCOME), "Hasil");
+    var result = checks.oneOf(DtksInclusion.Result.class, RESULT_OUTCOME.name(), RESULT_OUTCOME.get(execution),
+        "Hasil");
     checks.throwIfAny();
     dtksInclusion.applyResult(REFERRAL_NUMBER.get(execution), RESIDENT_ID.get(execution), result,
-        number(execution, RESULT_DESIL), string(execution, LISTED_ON), string(execution, PROPOSAL_REFERENCE),
-        string(execution, RESULT_NOTE), actors.current());
+        RESULT_DESIL.get(execution), LISTED_ON.get(execution), PROPOSAL_REFERENCE.get(execution),
+        RESULT_NOTE.get(execution), actors.current());
   }
 }

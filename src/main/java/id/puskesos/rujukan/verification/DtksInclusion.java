@@ -1,5 +1,12 @@
 package id.puskesos.rujukan.verification;
 
+import static id.puskesos.rujukan.process.RegistryVariables.DECLINE_REASON;
+import static id.puskesos.rujukan.process.RegistryVariables.LISTED_ON;
+import static id.puskesos.rujukan.process.RegistryVariables.PROPOSAL_OUTCOME;
+import static id.puskesos.rujukan.process.RegistryVariables.PROPOSAL_REFERENCE;
+import static id.puskesos.rujukan.process.RegistryVariables.RESULT_DESIL;
+import static id.puskesos.rujukan.process.RegistryVariables.RESULT_OUTCOME;
+
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.HashMap;
@@ -85,10 +92,10 @@ public class DtksInclusion {
   public void recordProposal(String referralNumber, ProposalOutcome outcome, String reference, String declineReason,
       String actor) {
     Checks checks = new Checks();
-    checks.check(outcome != null, "proposalOutcome", "Tindakan wajib dipilih");
-    checks.check(outcome != ProposalOutcome.SUBMITTED || reference != null, "proposalReference",
+    checks.check(outcome != null, PROPOSAL_OUTCOME.name(), "Tindakan wajib dipilih");
+    checks.check(outcome != ProposalOutcome.SUBMITTED || reference != null, PROPOSAL_REFERENCE.name(),
         "Nomor usulan SIKS-NG wajib diisi");
-    checks.check(outcome != ProposalOutcome.DECLINED || declineReason != null, "declineReason",
+    checks.check(outcome != ProposalOutcome.DECLINED || declineReason != null, DECLINE_REASON.name(),
         "Alasan tidak diajukan wajib diisi");
     checks.throwIfAny();
     caseFile.record(referralNumber, EventType.DTKS_PROPOSED, actor, outcome == ProposalOutcome.SUBMITTED
@@ -100,13 +107,13 @@ public class DtksInclusion {
   public void applyResult(String referralNumber, long residentId, Result result, Long desil, String listedOn,
       String reference, String note, String actor) {
     Checks checks = new Checks();
-    checks.check(result != null, "resultOutcome", "Hasil wajib dipilih");
+    checks.check(result != null, RESULT_OUTCOME.name(), "Hasil wajib dipilih");
     LocalDate date = null;
     if (result == Result.LISTED) {
-      checks.check(desil != null && desil >= 1 && desil <= 10, "resultDesil", "Desil harus 1 sampai 10");
-      date = checks.date("listedOn", listedOn, "Tanggal penetapan", true);
+      checks.check(desil != null && desil >= 1 && desil <= 10, RESULT_DESIL.name(), "Desil harus 1 sampai 10");
+      date = checks.date(LISTED_ON.name(), listedOn, "Tanggal penetapan", true);
       // no lower bound from the case: the ministry may have listed the resident before the complaint reached us
-      DateRule.of(checks, "listedOn", "Tanggal penetapan", date).notInFuture(clock);
+      DateRule.of(checks, LISTED_ON.name(), "Tanggal penetapan", date).notInFuture(clock);
     }
     checks.throwIfAny();
     Map<ResidentField, Object> facts = new LinkedHashMap<>();

@@ -2,7 +2,6 @@ package id.puskesos.rujukan.verification;
 
 import static id.puskesos.rujukan.process.CaseVariables.REGISTRY_FINDINGS;
 import static id.puskesos.rujukan.process.CaseVariables.caseNumber;
-import static id.puskesos.rujukan.process.CaseVariables.string;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;

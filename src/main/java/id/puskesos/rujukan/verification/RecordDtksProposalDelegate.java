@@ -1,7 +1,6 @@
 package id.puskesos.rujukan.verification;
 
 import static id.puskesos.rujukan.process.CaseVariables.REFERRAL_NUMBER;
-import static id.puskesos.rujukan.process.CaseVariables.string;
 import static id.puskesos.rujukan.process.RegistryVariables.*;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -29,10 +28,10 @@ public class RecordDtksProposalDelegate implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     Checks checks = new Checks();
-    var outcome = checks.oneOf(DtksInclusion.ProposalOutcome.class, PROPOSAL_OUTCOME,
-        string(execution, PROPOSAL_OUTCOME), "Tindakan");
+    var outcome = checks.oneOf(DtksInclusion.ProposalOutcome.class, PROPOSAL_OUTCOME.name(),
+        PROPOSAL_OUTCOME.get(execution), "Tindakan");
     checks.throwIfAny();
-    dtksInclusion.recordProposal(REFERRAL_NUMBER.get(execution), outcome, string(execution, PROPOSAL_REFERENCE),
-        string(execution, DECLINE_REASON), actors.current());
+    dtksInclusion.recordProposal(REFERRAL_NUMBER.get(execution), outcome, PROPOSAL_REFERENCE.get(execution),
+        DECLINE_REASON.get(execution), actors.current());
   }
 }

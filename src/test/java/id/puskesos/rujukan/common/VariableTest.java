@@ -47,6 +47,25 @@ class VariableTest {
   }
 
   @Test
+  void idsStayLongsAsTheMultiInstanceCollectionNeedsAndMomentsStayDates() {
+    Variable<List<Long>> ids = Variable.wholeNumbers("ids");
+    ids.set(scope, List.of(3L, 5L));
+
+    assertThat(held.get("ids")).isEqualTo(List.of(3L, 5L));
+    assertThat(ids.get(scope)).containsExactly(3L, 5L);
+    assertThat(ids.read(Spin.JSON("[7, 8]"))).containsExactly(7L, 8L);
+    assertThat(ids.read(null)).isEmpty();
+
+    Variable<java.util.Date> at = Variable.moment("at");
+    java.util.Date now = new java.util.Date();
+    at.set(scope, now);
+    assertThat(held.get("at")).isSameAs(now);
+    assertThat(at.read("2026-10-20T00:00:00Z")).isEqualTo(java.util.Date.from(java.time.Instant.parse(
+        "2026-10-20T00:00:00Z")));
+    assertThat(at.read(null)).isNull();
+  }
+
+  @Test
   void blankTextCountsAsMissingAndAFlagIsFalseUnlessSet() {
     held.putAll(Map.of("note", "   ", "flag", "true"));
 

@@ -40,10 +40,12 @@ class DtksInclusionProcessTest extends ProcessTestSupport {
     assertThat(proposal).isWaitingAt(TASK_SUBMIT_DTKS_PROPOSAL);
     assertThat(task(proposal)).hasCandidateGroup("dinsos");
 
-    complete(task(proposal), withVariables(PROPOSAL_OUTCOME, "SUBMITTED", PROPOSAL_REFERENCE, "SIKS-2026-0042"));
+    complete(task(proposal), withVariables(PROPOSAL_OUTCOME.name(), "SUBMITTED", PROPOSAL_REFERENCE.name(),
+        "SIKS-2026-0042"));
     assertThat(proposal).isWaitingAt(TASK_RECORD_DTKS_RESULT);
     assertThat(task(proposal)).hasCandidateGroup("dinsos");
-    complete(task(proposal), withVariables(RESULT_OUTCOME, "LISTED", RESULT_DESIL, 3, LISTED_ON, "2026-11-20"));
+    complete(task(proposal), withVariables(RESULT_OUTCOME.name(), "LISTED", RESULT_DESIL.name(), 3, LISTED_ON.name(),
+        "2026-11-20"));
 
     assertThat(proposal).isEnded().hasPassed(END_PROPOSAL_DECIDED);
     verify(mocked(DtksInclusion.class)).applyResult("RJK-2026-000005", 7L, DtksInclusion.Result.LISTED, 3L,
@@ -54,7 +56,8 @@ class DtksInclusionProcessTest extends ProcessTestSupport {
   void declinedProposalEndsWithItsReason() {
     ProcessInstance proposal = propose();
 
-    complete(task(proposal), withVariables(PROPOSAL_OUTCOME, "DECLINED", DECLINE_REASON, "Sudah terdaftar di KK lain"));
+    complete(task(proposal), withVariables(PROPOSAL_OUTCOME.name(), "DECLINED", DECLINE_REASON.name(),
+        "Sudah terdaftar di KK lain"));
 
     assertThat(proposal).isEnded().hasPassed(END_PROPOSAL_DECLINED).hasNotPassed(TASK_RECORD_DTKS_RESULT);
   }

@@ -32,11 +32,12 @@ class DuplicateReviewProcessTest extends ProcessTestSupport {
   @Test
   void operatorDecidesTheFlaggedPair() {
     ProcessInstance review = runtimeService().startProcessInstanceByKey(PROCESS_ID, "DUP-9",
-        Map.of(DUPLICATE_CANDIDATE_ID, 9L));
+        Map.of(DUPLICATE_CANDIDATE_ID.name(), 9L));
     assertThat(review).isWaitingAt(TASK_REVIEW_DUPLICATE);
     assertThat(task(review)).hasCandidateGroup("fo");
 
-    complete(task(review), withVariables(DUPLICATE_DECISION, "NOT_DUPLICATE", DUPLICATE_NOTE, "Kembar, KK sama"));
+    complete(task(review), withVariables(DUPLICATE_DECISION.name(), "NOT_DUPLICATE", DUPLICATE_NOTE.name(),
+        "Kembar, KK sama"));
 
     assertThat(review).isEnded().hasPassed(END_DUPLICATE_REVIEWED);
     verify(mocked(Duplicates.class)).decide(9L, Duplicates.Decision.NOT_DUPLICATE, "Kembar, KK sama", "petugas");

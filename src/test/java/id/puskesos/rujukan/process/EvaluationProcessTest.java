@@ -67,7 +67,8 @@ class EvaluationProcessTest extends ProcessTestSupport {
 
     for (Task task : feedback) {
       String group = groups(task);
-      complete(task, withVariables(WORKED, "Berjalan baik menurut " + group, OBSTACLES, "Anggaran", IDEAS, "Ide",
+      complete(task, withVariables(WORKED.name(), "Berjalan baik menurut " + group, OBSTACLES.name(), "Anggaran",
+          IDEAS.name(), "Ide",
           "scoreCoordination", "4", "scoreCooperation", "3", "scoreCollaboration", "5", "scoreInterprofessional", "2"));
     }
 
@@ -75,16 +76,16 @@ class EvaluationProcessTest extends ProcessTestSupport {
     @SuppressWarnings("unchecked")
     ArgumentCaptor<Map<String, Object>> answers = ArgumentCaptor.forClass(Map.class);
     verify(mocked(EvaluationFeedback.class), times(4)).recordFeedback(eq(7L), anyString(), answers.capture(), any());
-    assertThat(answers.getAllValues()).extracting(answer -> answer.get(WORKED))
+    assertThat(answers.getAllValues()).extracting(answer -> answer.get(WORKED.name()))
         .containsExactlyInAnyOrder("Berjalan baik menurut bo,fasilitator,fo,koordinator", "Berjalan baik menurut dinsos",
             "Berjalan baik menurut baznas", "Berjalan baik menurut salman");
-    assertThat(runtimeService().getVariable(round.getId(), WORKED)).isNull();
+    assertThat(runtimeService().getVariable(round.getId(), WORKED.name())).isNull();
     assertThat(round).isWaitingAt(TASK_HOLD_MEETING);
     assertThat(taskQuery().processInstanceId(round.getId()).singleResult()).satisfies(task ->
         assertThat(groups(task)).isEqualTo("koordinator"));
 
-    complete(taskQuery().processInstanceId(round.getId()).singleResult(), withVariables(MEETING_DATE, "2026-10-20",
-        DECISIONS, "Rapat bulanan bersama"));
+    complete(taskQuery().processInstanceId(round.getId()).singleResult(), withVariables(MEETING_DATE.name(),
+        "2026-10-20", DECISIONS.name(), "Rapat bulanan bersama"));
     // the appreciation letters are sent after a save point
     assertThat(round).isWaitingAt(TASK_ISSUE_APPRECIATION);
     execute(job(round));
@@ -95,9 +96,10 @@ class EvaluationProcessTest extends ProcessTestSupport {
     assertThat(actions).extracting(this::groups).containsExactly("bo", "dinsos");
     assertThat(actions.get(0).getDueDate()).isEqualTo(java.util.Date.from(LocalDate.of(2027, 1, 15).atTime(16, 0)
         .atZone(ZoneId.of("Asia/Jakarta")).toInstant()));
-    complete(actions.get(0), withVariables(ACTION_OUTCOME, "DONE", ACTION_RESULT, "Sudah"));
+    complete(actions.get(0), withVariables(ACTION_OUTCOME.name(), "DONE", ACTION_RESULT.name(), "Sudah"));
     assertThat(round).isNotEnded();
-    complete(actions.get(1), withVariables(ACTION_OUTCOME, "DROPPED", ACTION_RESULT, "Anggaran tidak ada"));
+    complete(actions.get(1), withVariables(ACTION_OUTCOME.name(), "DROPPED", ACTION_RESULT.name(),
+        "Anggaran tidak ada"));
 
     var recorded = org.mockito.Mockito.inOrder(mocked(EvaluationMeetings.class));
     recorded.verify(mocked(EvaluationMeetings.class)).reportAction(101L, "DONE", "Sudah", "petugas");
@@ -109,16 +111,16 @@ class EvaluationProcessTest extends ProcessTestSupport {
   void aParticipantWhoDoesNotAnswerByTheCloseDoesNotHoldUpTheMeeting() {
     identityService().setAuthenticatedUserId("koordinator");
     ProcessInstance round = runtimeService().startProcessInstanceByKey(PROCESS_ID,
-        Map.of(PERIOD_FROM, "2026-07-01", PERIOD_TO, "2026-09-30"));
-    assertThat(round).hasVariables(INITIATOR);
+        Map.of(PERIOD_FROM.name(), "2026-07-01", PERIOD_TO.name(), "2026-09-30"));
+    assertThat(round).hasVariables(INITIATOR.name());
     List<Task> feedback = taskQuery().processInstanceId(round.getId()).taskDefinitionKey(TASK_GIVE_FEEDBACK).list();
     feedback.stream().filter(t -> !groups(t).equals("salman")).forEach(task -> complete(task, withVariables(
-        WORKED, "a", OBSTACLES, "b", IDEAS, "c")));
+        WORKED.name(), "a", OBSTACLES.name(), "b", IDEAS.name(), "c")));
     assertThat(round).isWaitingAt(TASK_GIVE_FEEDBACK);
 
     Job close = managementService().createJobQuery().processInstanceId(round.getId()).timers().singleResult();
     assertThat(close.getDuedate()).isEqualTo((java.util.Date) runtimeService().getVariable(round.getId(),
-        FEEDBACK_CLOSES_AT));
+        FEEDBACK_CLOSES_AT.name()));
     execute(close);
 
     assertThat(round).hasPassed(TIMER_FEEDBACK_CLOSED).isWaitingAt(TASK_HOLD_MEETING);
@@ -131,7 +133,8 @@ class EvaluationProcessTest extends ProcessTestSupport {
   void aMeetingWithoutActionItemsClosesTheEvaluationAfterTheLetters() {
     services.actionItemIds = List.of();
     ProcessInstance round = startScheduled();
-    taskQuery().processInstanceId(round.getId()).list().forEach(task -> complete(task, withVariables(WORKED, "a")));
+    taskQuery().processInstanceId(round.getId()).list()
+        .forEach(task -> complete(task, withVariables(WORKED.name(), "a")));
     complete(taskQuery().processInstanceId(round.getId()).singleResult());
     execute(job(round));
     assertThat(round).isEnded().hasPassed(END_EVALUATION_CLOSED).hasNotPassed(TASK_DO_ACTION_ITEM);
@@ -143,7 +146,8 @@ class EvaluationProcessTest extends ProcessTestSupport {
     doThrow(new IllegalStateException("server surel mati")).when(mocked(Appreciations.class))
         .issueAppreciation(anyLong());
     ProcessInstance round = startScheduled();
-    taskQuery().processInstanceId(round.getId()).list().forEach(task -> complete(task, withVariables(WORKED, "a")));
+    taskQuery().processInstanceId(round.getId()).list()
+        .forEach(task -> complete(task, withVariables(WORKED.name(), "a")));
     complete(taskQuery().processInstanceId(round.getId()).singleResult());
 
     String job = failUntilIncident(TASK_ISSUE_APPRECIATION, 3, "server surel mati");

@@ -41,7 +41,7 @@ class MonthlyReportProcessTest extends ProcessTestSupport {
     assertThat(report).isWaitingAt(TASK_REVIEW_REPORT);
     assertThat(task(report)).hasCandidateGroup("koordinator");
 
-    complete(task(report), withVariables(REPORT_DECISION, "APPROVE"));
+    complete(task(report), withVariables(REPORT_DECISION.name(), "APPROVE"));
 
     verify(mocked(ActivityReports.class)).archive(3L, "petugas");
     // sent after a save point: a failing mail server retries the sending, not the approval
@@ -55,7 +55,7 @@ class MonthlyReportProcessTest extends ProcessTestSupport {
   void aFailedSendingIsRetriedThreeTimesThenAnIncidentAndTheApprovalStands() {
     doThrow(new IllegalStateException("server surel mati")).when(mocked(ActivityReports.class)).send(anyLong());
     ProcessInstance report = runtimeService().startProcessInstanceByKey(PROCESS_ID);
-    complete(task(report), withVariables(REPORT_DECISION, "APPROVE"));
+    complete(task(report), withVariables(REPORT_DECISION.name(), "APPROVE"));
 
     String job = failUntilIncident(TASK_SEND_REPORT, 3, "server surel mati");
     assertThat(report).hasPassed(TASK_ARCHIVE_REPORT).isWaitingAt(TASK_SEND_REPORT);
@@ -68,17 +68,20 @@ class MonthlyReportProcessTest extends ProcessTestSupport {
 
   @Test
   void aReportSentBackIsCorrectedByTheBackOfficeDrawnUpAgainAndReviewedAgain() {
-    ProcessInstance report = runtimeService().startProcessInstanceByKey(PROCESS_ID, Map.of(REPORT_MONTH, "2026-10"));
-    complete(task(report), withVariables(REPORT_DECISION, "RETURN", REVIEW_NOTE, "Angka penyaluran belum lengkap"));
+    ProcessInstance report = runtimeService().startProcessInstanceByKey(PROCESS_ID, Map.of(REPORT_MONTH.name(),
+        "2026-10"));
+    complete(task(report), withVariables(REPORT_DECISION.name(), "RETURN", REVIEW_NOTE.name(),
+        "Angka penyaluran belum lengkap"));
 
     assertThat(report).isWaitingAt(TASK_CORRECT_REPORT);
     assertThat(task(report)).hasCandidateGroup("bo");
-    complete(task(report), withVariables(CORRECTION_NOTE, "Dua penyerahan dicatat", NARRATIVE, "Bulan ini ..."));
+    complete(task(report), withVariables(CORRECTION_NOTE.name(), "Dua penyerahan dicatat", NARRATIVE.name(),
+        "Bulan ini ..."));
 
     verify(mocked(ActivityReports.class)).correct(3L, "Bulan ini ...", "Dua penyerahan dicatat");
     verify(mocked(ActivityReports.class)).generate(YearMonth.of(2026, 10), 3L, "petugas");
     assertThat(report).isWaitingAt(TASK_REVIEW_REPORT);
-    complete(task(report), withVariables(REPORT_DECISION, "APPROVE"));
+    complete(task(report), withVariables(REPORT_DECISION.name(), "APPROVE"));
     execute(job(report));
     assertThat(report).isEnded().hasPassed(TASK_CORRECT_REPORT, END_REPORT_SENT);
   }

@@ -94,7 +94,7 @@ class ReverificationProcessTest extends ProcessTestSupport {
     deploy();
 
     ProcessInstance visit = runtimeService().startProcessInstanceByKey(ReverificationProcesses.Resident.PROCESS_ID,
-        "VRF-1", Map.of(RegistryVariables.REVERIFICATION_ID, 1L, CaseVariables.RESIDENT_ID.name(), 7L));
+        "VRF-1", Map.of(RegistryVariables.REVERIFICATION_ID.name(), 1L, CaseVariables.RESIDENT_ID.name(), 7L));
     assertThat(visit).isWaitingAt(ReverificationProcesses.Resident.TASK_REVERIFY_RESIDENT);
     assertThat(task(visit)).hasCandidateGroup("fasilitator");
     complete(task(visit), withVariables(CaseVariables.VISIT_FINDINGS.name(), "Masih tinggal di alamat yang sama"));

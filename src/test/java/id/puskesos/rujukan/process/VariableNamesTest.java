@@ -19,7 +19,8 @@ import org.junit.jupiter.api.Test;
 import id.puskesos.rujukan.common.Variable;
 
 /**
- * A case variable is named in one place: its declaration in {@link CaseVariables}. Main code names it through the
+ * A process variable is named in one place: its declaration in {@link CaseVariables} or another constants class of
+ * {@link ProcessVariables}. Main code names it through the
  * constant ({@code NEEDS.get(execution)}, {@code NEEDS.name()}), never by a string literal; forms and BPMN
  * expressions use the same names and are not Java. A literal that only happens to be spelt like a variable but names
  * another fact is listed below with that fact.
@@ -38,21 +39,22 @@ class VariableNamesTest {
       "registry/DtksImporter.java", "the columns of the import's rejects report (baris, nik, alasan)",
       "registry/ResidentField.java", "the registry's field keys in the resident change log",
       "registry/RegistryController.java", "property names of the registry API's answer",
-      "registry/ResidentData.java", "section names of the resident's data export",
-      "process/MonthlyReportProcess.java", "the monthly report's variables (its own constants class)",
-      "process/EvaluationProcess.java", "the evaluation's variables (its own constants class)");
+      "registry/ResidentData.java", "section names of the resident's data export");
+  /** The constants classes that declare the variables. */
+  private static final Set<String> DECLARATIONS = Set.of("process/CaseVariables.java",
+      "process/RegistryVariables.java", "process/EvaluationProcess.java", "process/MonthlyReportProcess.java");
   /** Literals that name something else with a variable's spelling: a saved filter's own property. */
   private static final Map<String, Set<String>> OTHER_MEANING = Map.of(
       "security/TasklistFilters.java", Set.of("description"));
 
   @Test
-  void mainCodeNamesCaseVariablesOnlyThroughTheirConstants() throws IOException {
-    Set<String> names = CaseVariables.all().stream().map(Variable::name).collect(Collectors.toSet());
+  void mainCodeNamesProcessVariablesOnlyThroughTheirConstants() throws IOException {
+    Set<String> names = ProcessVariables.all().stream().map(Variable::name).collect(Collectors.toSet());
     List<String> found = new ArrayList<>();
     try (Stream<Path> files = Files.walk(MAIN)) {
       files.filter(f -> f.toString().endsWith(".java")).forEach(file -> found.addAll(literals(file, names)));
     }
-    assertThat(found).as("string literals equal to a case variable's name outside CaseVariables").isEmpty();
+    assertThat(found).as("string literals equal to a process variable's name outside its constants class").isEmpty();
   }
 
   @Test
@@ -68,9 +70,17 @@ class VariableNamesTest {
     assertThat(names).doesNotHaveDuplicates().hasSizeGreaterThan(100);
   }
 
+  @Test
+  void aNameDeclaredInTwoProcessesHasOneHistoryDecision() {
+    // the history filter goes by name: the report's reviewNote and the case's must not disagree
+    Map<String, Set<Variable.History>> decisions = ProcessVariables.all().stream().collect(Collectors.groupingBy(
+        Variable::name, Collectors.mapping(Variable::history, Collectors.toSet())));
+    assertThat(decisions).allSatisfy((name, history) -> assertThat(history).as(name).hasSize(1));
+  }
+
   private static List<String> literals(Path file, Set<String> names) {
     String relative = MAIN.relativize(file).toString().replace('\\', '/').replaceFirst("^id/puskesos/rujukan/", "");
-    if (relative.equals("process/CaseVariables.java") || OTHER_FACTS.containsKey(relative)) {
+    if (DECLARATIONS.contains(relative) || OTHER_FACTS.containsKey(relative)) {
       return List.of();
     }
     try {

@@ -44,26 +44,28 @@ class ActivityReportScenarioTest extends ScenarioTestSupport {
     recordedAMonthEarlier(number);
     String month = YearMonth.now(id.puskesos.rujukan.RujukanApplication.ZONE).minusMonths(1).toString();
 
-    assertThat(api.submitStartForm("koordinator", PROCESS_ID, REPORT_MONTH, "2026-13").getBody().toString())
+    assertThat(api.submitStartForm("koordinator", PROCESS_ID, REPORT_MONTH.name(), "2026-13").getBody().toString())
         .contains("Bulan harus ditulis TTTT-BB");
-    ResponseEntity<JsonNode> started = api.submitStartForm("koordinator", PROCESS_ID, REPORT_MONTH, month);
+    ResponseEntity<JsonNode> started = api.submitStartForm("koordinator", PROCESS_ID, REPORT_MONTH.name(), month);
     String instance = started.getBody().get("id").asText();
-    long id = ((Number) runtimeService.getVariable(instance, REPORT_ID)).longValue();
+    long id = ((Number) runtimeService.getVariable(instance, REPORT_ID.name())).longValue();
     Task review = task(instance, TASK_REVIEW_REPORT);
-    assertThat(taskService.getVariable(review.getId(), REPORT_SUMMARY).toString())
+    assertThat(taskService.getVariable(review.getId(), REPORT_SUMMARY.name()).toString())
         .contains("Pengaduan dan usulan masuk", "Bantuan yang disalurkan");
-    assertThat(api.submitForm("koordinator", review.getId(), REPORT_DECISION, "RETURN").getBody())
+    assertThat(api.submitForm("koordinator", review.getId(), REPORT_DECISION.name(), "RETURN").getBody())
         .contains("Catatan pemeriksaan wajib diisi bila laporan dikembalikan");
 
-    api.submitForm("koordinator", review.getId(), REPORT_DECISION, "RETURN", REVIEW_NOTE, "Tambahkan narasi kegiatan");
+    api.submitForm("koordinator", review.getId(), REPORT_DECISION.name(), "RETURN", REVIEW_NOTE.name(),
+        "Tambahkan narasi kegiatan");
     Task correction = task(instance, TASK_CORRECT_REPORT);
     assertThat(taskService.getIdentityLinksForTask(correction.getId())).anyMatch(l -> "bo".equals(l.getGroupId()));
-    assertThat(api.submitForm("bo", correction.getId(), NARRATIVE, "Posyandu dan sosialisasi PKH di RW 05").getBody())
+    assertThat(api.submitForm("bo", correction.getId(), NARRATIVE.name(),
+        "Posyandu dan sosialisasi PKH di RW 05").getBody())
         .contains("Apa yang diperbaiki wajib diisi");
-    assertThat(api.submitForm("bo", correction.getId(), NARRATIVE, "Posyandu dan sosialisasi PKH di RW 05",
-        CORRECTION_NOTE, "Narasi ditambahkan").getStatusCode().value()).isEqualTo(204);
+    assertThat(api.submitForm("bo", correction.getId(), NARRATIVE.name(), "Posyandu dan sosialisasi PKH di RW 05",
+        CORRECTION_NOTE.name(), "Narasi ditambahkan").getStatusCode().value()).isEqualTo(204);
     review = task(instance, TASK_REVIEW_REPORT);
-    assertThat(api.submitForm("koordinator", review.getId(), REPORT_DECISION, "APPROVE").getStatusCode().value())
+    assertThat(api.submitForm("koordinator", review.getId(), REPORT_DECISION.name(), "APPROVE").getStatusCode().value())
         .isEqualTo(204);
     await().atMost(Duration.ofSeconds(30)).until(() -> runtimeService.createProcessInstanceQuery()
         .processInstanceId(instance).count() == 0);

@@ -89,7 +89,7 @@ class EvaluationScenarioTest extends ScenarioTestSupport {
         .query(Long.class).single()).isEqualTo(4);
 
     Task meeting = tasks(instance, TASK_HOLD_MEETING).get(0);
-    assertThat(taskService.getVariable(meeting.getId(), FEEDBACK_SUMMARY).toString())
+    assertThat(taskService.getVariable(meeting.getId(), FEEDBACK_SUMMARY.name()).toString())
         .contains("BAZNAS Kota Bandung: mengisi", "Koordinasi: 3,5", "Ide BAZNAS");
     String inAWeek = LocalDate.now().plusDays(7).toString();
     ResponseEntity<String> pastDue = api.submitForm("koordinator", meeting.getId(), meetingForm(List.of(
@@ -122,7 +122,8 @@ class EvaluationScenarioTest extends ScenarioTestSupport {
         .atZone(id.puskesos.rujukan.RujukanApplication.ZONE).toInstant()));
     assertThat(api.bytes("dinsos", pack).getBody()).asString(StandardCharsets.UTF_8)
         .contains("Hasil rapat evaluasi bersama", "Rapat koordinasi bulanan", "Lurah Lebak Siliwangi");
-    assertThat(api.submitForm("bo", rapat.getId(), ACTION_OUTCOME, "DONE", ACTION_RESULT, "Rapat pertama 5 Desember")
+    assertThat(api.submitForm("bo", rapat.getId(), ACTION_OUTCOME.name(), "DONE", ACTION_RESULT.name(),
+        "Rapat pertama 5 Desember")
         .getStatusCode().value()).isEqualTo(204);
 
     // the next quarter's pack reports the items and the scores the participants gave
@@ -136,8 +137,8 @@ class EvaluationScenarioTest extends ScenarioTestSupport {
         + "/pack/tables/skor-aspek-sebelumnya-rata-rata.csv").getBody(), StandardCharsets.UTF_8);
     assertThat(csv).contains("Koordinasi,\"3,5\",4");
 
-    api.submitForm("dinsos", taskOf(instance, TASK_DO_ACTION_ITEM, "dinsos").getId(), ACTION_OUTCOME, "DROPPED",
-        ACTION_RESULT, "Menunggu data DTSEN terbaru");
+    api.submitForm("dinsos", taskOf(instance, TASK_DO_ACTION_ITEM, "dinsos").getId(), ACTION_OUTCOME.name(), "DROPPED",
+        ACTION_RESULT.name(), "Menunggu data DTSEN terbaru");
     assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(instance).count()).isZero();
     assertThat(jdbc.sql("SELECT status FROM evaluation WHERE id = ?").param(evaluation).query(String.class).single())
         .isEqualTo("CLOSED");
@@ -194,7 +195,7 @@ class EvaluationScenarioTest extends ScenarioTestSupport {
           "koordinator@puskesos.example");
 
       Job close = managementService.createJobQuery().processInstanceId(instance).timers().singleResult();
-      Date closesAt = (Date) runtimeService.getVariable(instance, FEEDBACK_CLOSES_AT);
+      Date closesAt = (Date) runtimeService.getVariable(instance, FEEDBACK_CLOSES_AT.name());
       assertThat(close.getDuedate()).isEqualTo(closesAt).isAfter(late.getDueDate());
       ClockUtil.setCurrentTime(new Date(closesAt.getTime() + 60_000));
       managementService.executeJob(close.getId());
@@ -204,7 +205,7 @@ class EvaluationScenarioTest extends ScenarioTestSupport {
     }
     assertThat(tasks(instance, TASK_GIVE_FEEDBACK)).isEmpty();
     Task meeting = tasks(instance, TASK_HOLD_MEETING).get(0);
-    assertThat(taskService.getVariable(meeting.getId(), FEEDBACK_SUMMARY).toString())
+    assertThat(taskService.getVariable(meeting.getId(), FEEDBACK_SUMMARY.name()).toString())
         .contains("Rumah Amal Salman: **tidak mengisi**");
     assertThat(new String(api.bytes("koordinator", "/api/evaluations/" + evaluationId(instance) + "/pack").getBody(),
         StandardCharsets.UTF_8)).contains("Tidak mengisi");
@@ -213,11 +214,11 @@ class EvaluationScenarioTest extends ScenarioTestSupport {
   // ---- helpers --------------------------------------------------------------------------------------------------
 
   private ResponseEntity<JsonNode> start(String from, String to) {
-    return api.submitStartForm("koordinator", PROCESS_ID, PERIOD_FROM, from, PERIOD_TO, to);
+    return api.submitStartForm("koordinator", PROCESS_ID, PERIOD_FROM.name(), from, PERIOD_TO.name(), to);
   }
 
   private long evaluationId(String instance) {
-    return ((Number) runtimeService.getVariable(instance, EVALUATION_ID)).longValue();
+    return ((Number) runtimeService.getVariable(instance, EVALUATION_ID.name())).longValue();
   }
 
   private List<Task> tasks(String instance, String key) {
@@ -234,19 +235,22 @@ class EvaluationScenarioTest extends ScenarioTestSupport {
   }
 
   private static Object[] answer(String code, String score) {
-    return new Object[] {WORKED, "Rujukan cepat " + code, OBSTACLES, "Anggaran " + code, IDEAS, "Ide " + code,
+    return new Object[] {WORKED.name(), "Rujukan cepat " + code, OBSTACLES.name(), "Anggaran " + code, IDEAS.name(),
+        "Ide " + code,
         "scoreCoordination", score, "scoreCooperation", "4", "scoreCollaboration", "4", "scoreInterprofessional", "2",
         "commentCoordination", "Catatan " + code};
   }
 
   /** The meeting form with its action item rows (description, owner group, due day). */
   private static Object[] meetingForm(List<List<String>> actions) {
-    List<Object> form = new java.util.ArrayList<>(List.of(MEETING_DATE, CaseApi.today().toString(), ATTENDANCE,
-        List.of("PUSKESOS", "DINSOS", "BAZNAS", "SALMAN"), OTHER_ATTENDEES, "Lurah Lebak Siliwangi", DECISIONS,
-        "Rapat koordinasi tiap bulan", IDEAS_ADOPTED, List.of("BAZNAS")));
+    List<Object> form = new java.util.ArrayList<>(List.of(MEETING_DATE.name(), CaseApi.today().toString(),
+        ATTENDANCE.name(), List.of("PUSKESOS", "DINSOS", "BAZNAS", "SALMAN"),
+        OTHER_ATTENDEES.name(), "Lurah Lebak Siliwangi", DECISIONS.name(), "Rapat koordinasi tiap bulan",
+        IDEAS_ADOPTED.name(), List.of("BAZNAS")));
     for (int row = 1; row <= actions.size(); row++) {
-      form.addAll(List.of(ACTION_DESCRIPTION + row, actions.get(row - 1).get(0), ACTION_OWNER + row,
-          actions.get(row - 1).get(1), ACTION_DUE + row, actions.get(row - 1).get(2)));
+      form.addAll(List.of(ACTION_DESCRIPTION.get(row - 1).name(), actions.get(row - 1).get(0),
+          ACTION_OWNER.get(row - 1).name(), actions.get(row - 1).get(1),
+          ACTION_DUE.get(row - 1).name(), actions.get(row - 1).get(2)));
     }
     return form.toArray();
   }

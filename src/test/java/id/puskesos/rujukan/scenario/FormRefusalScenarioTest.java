@@ -48,7 +48,7 @@ class FormRefusalScenarioTest extends ScenarioTestSupport {
     ResponseEntity<JsonNode> completed = post("fasilitator", "/engine-rest/task/" + visit.getId() + "/complete",
         futureVisit);
     ResponseEntity<JsonNode> started = api.submitStartForm("koordinator", MonthlyReportProcess.PROCESS_ID,
-        MonthlyReportProcess.Variables.REPORT_MONTH, "2026-13");
+        MonthlyReportProcess.Variables.REPORT_MONTH.name(), "2026-13");
 
     for (ResponseEntity<JsonNode> refused : List.of(submitted, completed)) {
       assertThat(refused.getStatusCode().value()).as(String.valueOf(refused.getBody())).isEqualTo(400);
