@@ -246,6 +246,9 @@ class TasklistIT {
           .sendKeys("manajer");
       browser.findElement(By.cssSelector("input[ng-model=password]")).sendKeys("demo");
       browser.findElement(By.cssSelector("button[type=submit]")).click();
+      // the login answers asynchronously: leaving the page before it has would drop the session
+      new WebDriverWait(browser, Duration.ofSeconds(60))
+          .until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("input[ng-model=username]")));
       browser.get(app.baseUrl() + "/camunda/app/cockpit/default/#/processes");
       new WebDriverWait(browser, Duration.ofSeconds(60)).until(
           ExpectedConditions.visibilityOfElementLocated(By.xpath("//a[normalize-space()='Rujukan layanan sosial']")));
