@@ -17,7 +17,6 @@ import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
-import jakarta.servlet.http.HttpServletResponseWrapper;
 
 /**
  * Limits of the domain API ({@code /api/*}): a body larger than the limit is refused with 413 before it is read (an
@@ -51,7 +50,7 @@ public class ApiRequestGuard {
         throws ServletException, IOException {
       if ("XMLHttpRequest".equals(request.getHeader("X-Requested-With"))) {
         // a page of the application signs in itself: no browser login dialog for its failed attempts
-        response = new NoBasicChallenge(response);
+        response = new HeaderHeldBack(response, "WWW-Authenticate"); // no Basic challenge on a 401
       }
       if (request.getRequestURI().startsWith(UPLOADS)) {
         chain.doFilter(request, response);
@@ -76,28 +75,6 @@ public class ApiRequestGuard {
       response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
       response.getOutputStream().write(Json.MAPPER.writeValueAsBytes(ApiExceptionHandler.Problem.BODY_TOO_LARGE.body(
           HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE, TOO_LARGE, request.getRequestURI())));
-    }
-  }
-
-  /** Drops the Basic challenge a 401 would carry, so a script's failed sign-in does not open a login dialog. */
-  private static final class NoBasicChallenge extends HttpServletResponseWrapper {
-
-    NoBasicChallenge(HttpServletResponse response) {
-      super(response);
-    }
-
-    @Override
-    public void setHeader(String name, String value) {
-      if (!"WWW-Authenticate".equalsIgnoreCase(name)) {
-        super.setHeader(name, value);
-      }
-    }
-
-    @Override
-    public void addHeader(String name, String value) {
-      if (!"WWW-Authenticate".equalsIgnoreCase(name)) {
-        super.addHeader(name, value);
-      }
     }
   }
 

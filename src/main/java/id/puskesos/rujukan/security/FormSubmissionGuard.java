@@ -1,11 +1,8 @@
 package id.puskesos.rujukan.security;
 // Size: every REST path that can set variables is matched here, in one list, so that none is forgotten.
 
-import java.io.ByteArrayInputStream;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -44,11 +41,8 @@ import id.puskesos.rujukan.common.ForbiddenException;
 import id.puskesos.rujukan.common.InvalidInputException;
 import id.puskesos.rujukan.common.Refusal;
 import jakarta.servlet.FilterChain;
-import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import id.puskesos.rujukan.common.Groups;
@@ -218,7 +212,7 @@ public class FormSubmissionGuard {
             List.of());
         return;
       }
-      HttpServletRequest replay = new Replayed(request, body);
+      HttpServletRequest replay = new ReplayedRequest(request, body);
       JsonNode json = parse(body);
       if (json == null || !json.isObject()) {
         // not a form submission the engine would take; it answers it itself
@@ -370,55 +364,6 @@ public class FormSubmissionGuard {
     private static byte[] readAtMost(InputStream in, int limit) throws IOException {
       byte[] body = in.readNBytes(limit + 1);
       return body.length > limit ? null : body;
-    }
-  }
-
-  /** The request with its body read once and handed on again. */
-  private static final class Replayed extends HttpServletRequestWrapper {
-
-    private final byte[] body;
-
-    Replayed(HttpServletRequest request, byte[] body) {
-      super(request);
-      this.body = body;
-    }
-
-    @Override
-    public ServletInputStream getInputStream() {
-      ByteArrayInputStream in = new ByteArrayInputStream(body);
-      return new ServletInputStream() {
-        @Override
-        public int read() {
-          return in.read();
-        }
-
-        @Override
-        public int read(byte[] buffer, int offset, int length) {
-          return in.read(buffer, offset, length);
-        }
-
-        @Override
-        public boolean isFinished() {
-          return in.available() == 0;
-        }
-
-        @Override
-        public boolean isReady() {
-          return true;
-        }
-
-        @Override
-        public void setReadListener(ReadListener listener) {
-          throw new UnsupportedOperationException("synchronous reads only");
-        }
-      };
-    }
-
-    @Override
-    public BufferedReader getReader() {
-      String encoding = getCharacterEncoding();
-      return new BufferedReader(new InputStreamReader(new ByteArrayInputStream(body),
-          encoding == null ? StandardCharsets.UTF_8 : java.nio.charset.Charset.forName(encoding)));
     }
   }
 }

@@ -4,11 +4,12 @@ import java.io.IOException;
 
 import org.springframework.web.filter.OncePerRequestFilter;
 
+import id.puskesos.rujukan.common.HeaderHeldBack;
+
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import jakarta.servlet.http.HttpServletResponseWrapper;
 
 /**
  * The same security headers on every path the application serves: nothing is sniffed as another content type, no
@@ -33,7 +34,7 @@ public class SecurityHeaders extends OncePerRequestFilter {
     }
     if (answersData(path)) {
       response.setHeader("Cache-Control", "no-store");
-      response = new NoStore(response);
+      response = new HeaderHeldBack(response, "Cache-Control"); // no-store, whatever is set later
     }
     chain.doFilter(request, response);
   }
@@ -47,27 +48,5 @@ public class SecurityHeaders extends OncePerRequestFilter {
     return path.startsWith("/api/") || path.equals("/api") || path.startsWith("/engine-rest/")
         || path.equals("/engine-rest") || path.startsWith("/camunda/api/") || path.startsWith("/actuator/")
         || path.equals("/actuator") || ApiAuthentication.isApiDocs(path);
-  }
-
-  /** Keeps {@code Cache-Control: no-store} whatever is set later. */
-  private static final class NoStore extends HttpServletResponseWrapper {
-
-    NoStore(HttpServletResponse response) {
-      super(response);
-    }
-
-    @Override
-    public void setHeader(String name, String value) {
-      if (!"Cache-Control".equalsIgnoreCase(name)) {
-        super.setHeader(name, value);
-      }
-    }
-
-    @Override
-    public void addHeader(String name, String value) {
-      if (!"Cache-Control".equalsIgnoreCase(name)) {
-        super.addHeader(name, value);
-      }
-    }
   }
 }
