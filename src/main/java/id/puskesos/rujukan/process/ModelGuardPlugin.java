@@ -11,8 +11,6 @@ import javax.script.ScriptEngineManager;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
-import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.cmd.DeleteDeploymentCmd;
@@ -21,10 +19,7 @@ import org.camunda.bpm.engine.impl.cmd.DeleteProcessDefinitionsByKeyCmd;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.impl.interceptor.Command;
 import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
-import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
-import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
 import org.camunda.bpm.engine.impl.scripting.engine.ScriptEngineResolver;
-import org.camunda.bpm.engine.impl.util.xml.Element;
 import org.springframework.context.ApplicationContext;
 import org.springframework.stereotype.Component;
 
@@ -58,16 +53,8 @@ public class ModelGuardPlugin extends AbstractProcessEnginePlugin {
     }
     configuration.getCustomPreDeployers().add(new ModelRules.DeploymentCheck());
 
-    if (configuration.getCustomPostBPMNParseListeners() == null) {
-      configuration.setCustomPostBPMNParseListeners(new ArrayList<>());
-    }
-    configuration.getCustomPostBPMNParseListeners().add(new AbstractBpmnParseListener() {
-      @Override
-      public void parseUserTask(Element element, ScopeImpl scope, ActivityImpl activity) {
-        ((UserTaskActivityBehavior) activity.getActivityBehavior()).getTaskDefinition()
-            .addTaskListener(TaskListener.EVENTNAME_CREATE, ModelRules::checkTaskHolders);
-      }
-    });
+    ParseHooks.onUserTask(configuration, (activity, definition) ->
+        definition.addTaskListener(TaskListener.EVENTNAME_CREATE, ModelRules::checkTaskHolders));
 
     configuration.setScriptEngineResolver(new NoScripts());
     configuration.setEnableFetchScriptEngineFromProcessApplication(false);

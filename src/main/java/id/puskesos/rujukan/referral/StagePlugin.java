@@ -1,6 +1,5 @@
 package id.puskesos.rujukan.referral;
 
-import java.util.ArrayList;
 import java.util.Map;
 
 import org.camunda.bpm.engine.delegate.ExecutionListener;
@@ -14,8 +13,8 @@ import org.camunda.bpm.engine.impl.util.xml.Element;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
+import id.puskesos.rujukan.process.ParseHooks;
 import id.puskesos.rujukan.common.Actors;
-import id.puskesos.rujukan.process.ReferralProcess;
 
 /**
  * Keeps the case's stage in step with the model. An activity carrying the extension property
@@ -38,10 +37,7 @@ public class StagePlugin extends AbstractProcessEnginePlugin {
 
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {
-    if (configuration.getCustomPostBPMNParseListeners() == null) {
-      configuration.setCustomPostBPMNParseListeners(new ArrayList<>());
-    }
-    configuration.getCustomPostBPMNParseListeners().add(new StageParseListener());
+    ParseHooks.afterParse(configuration, new StageParseListener());
   }
 
   private final class StageParseListener extends AbstractBpmnParseListener {

@@ -1,6 +1,5 @@
 package id.puskesos.rujukan.registry;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -11,8 +10,6 @@ import org.camunda.bpm.engine.form.FormField;
 import org.camunda.bpm.engine.form.FormFieldValidationConstraint;
 import org.camunda.bpm.engine.form.FormType;
 import org.camunda.bpm.engine.form.TaskFormData;
-import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
-import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
 import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParse;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
@@ -24,8 +21,6 @@ import org.camunda.bpm.engine.impl.persistence.entity.DeploymentEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.IdentityLinkEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
-import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
-import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
 import org.camunda.bpm.engine.impl.util.xml.Element;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.variable.VariableMap;
@@ -34,6 +29,7 @@ import org.camunda.bpm.engine.variable.value.TypedValue;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
+import id.puskesos.rujukan.process.ParseHooks;
 import id.puskesos.rujukan.common.Groups;
 import id.puskesos.rujukan.process.CaseVariables;
 import id.puskesos.rujukan.process.DtksInclusionProcess;
@@ -100,18 +96,11 @@ public class IdentityForms extends AbstractProcessEnginePlugin {
 
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {
-    if (configuration.getCustomPostBPMNParseListeners() == null) {
-      configuration.setCustomPostBPMNParseListeners(new ArrayList<>());
-    }
-    configuration.getCustomPostBPMNParseListeners().add(new AbstractBpmnParseListener() {
-      @Override
-      public void parseUserTask(Element element, ScopeImpl scope, ActivityImpl activity) {
-        String process = ((ProcessDefinitionEntity) activity.getProcessDefinition()).getKey();
-        Form form = FORMS.getOrDefault(process, Map.of()).get(activity.getId());
-        if (form != null) {
-          var definition = ((UserTaskActivityBehavior) activity.getActivityBehavior()).getTaskDefinition();
-          definition.setTaskFormHandler(new Handler(definition.getTaskFormHandler(), form));
-        }
+    ParseHooks.onUserTask(configuration, (activity, definition) -> {
+      String process = ((ProcessDefinitionEntity) activity.getProcessDefinition()).getKey();
+      Form form = FORMS.getOrDefault(process, Map.of()).get(activity.getId());
+      if (form != null) {
+        definition.setTaskFormHandler(new Handler(definition.getTaskFormHandler(), form));
       }
     });
   }

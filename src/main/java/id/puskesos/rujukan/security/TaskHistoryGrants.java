@@ -1,19 +1,14 @@
 package id.puskesos.rujukan.security;
 
-import java.util.ArrayList;
 
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
-import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.context.Context;
-import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
-import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
-import org.camunda.bpm.engine.impl.util.xml.Element;
 import org.springframework.stereotype.Component;
+import id.puskesos.rujukan.process.ParseHooks;
 import id.puskesos.rujukan.access.CaseAccess;
 
 /**
@@ -31,16 +26,9 @@ public class TaskHistoryGrants extends AbstractProcessEnginePlugin {
 
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {
-    if (configuration.getCustomPostBPMNParseListeners() == null) {
-      configuration.setCustomPostBPMNParseListeners(new ArrayList<>());
-    }
-    configuration.getCustomPostBPMNParseListeners().add(new AbstractBpmnParseListener() {
-      @Override
-      public void parseUserTask(Element element, ScopeImpl scope, ActivityImpl activity) {
-        var definition = ((UserTaskActivityBehavior) activity.getActivityBehavior()).getTaskDefinition();
-        definition.addBuiltInTaskListener(TaskListener.EVENTNAME_COMPLETE, TaskHistoryGrants::revoke);
-        definition.addBuiltInTaskListener(TaskListener.EVENTNAME_DELETE, TaskHistoryGrants::revoke);
-      }
+    ParseHooks.onUserTask(configuration, (activity, definition) -> {
+      definition.addBuiltInTaskListener(TaskListener.EVENTNAME_COMPLETE, TaskHistoryGrants::revoke);
+      definition.addBuiltInTaskListener(TaskListener.EVENTNAME_DELETE, TaskHistoryGrants::revoke);
     });
   }
 

@@ -1,25 +1,20 @@
 package id.puskesos.rujukan.sla;
 
 import java.time.LocalDate;
-import java.util.ArrayList;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
-import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
 import org.camunda.bpm.engine.impl.calendar.CycleBusinessCalendar;
 import org.camunda.bpm.engine.impl.calendar.DueDateBusinessCalendar;
 import org.camunda.bpm.engine.impl.calendar.DurationBusinessCalendar;
 import org.camunda.bpm.engine.impl.calendar.MapBusinessCalendarManager;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
-import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
-import org.camunda.bpm.engine.impl.util.xml.Element;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
+import id.puskesos.rujukan.process.ParseHooks;
 import id.puskesos.rujukan.common.Dates;
 import id.puskesos.rujukan.process.CaseVariables;
 
@@ -57,16 +52,8 @@ public class SlaPlugin extends AbstractProcessEnginePlugin {
     calendars.addBusinessCalendar(DueDateBusinessCalendar.NAME, calendar);
     calendars.addBusinessCalendar(CycleBusinessCalendar.NAME, new CycleBusinessCalendar());
     configuration.setBusinessCalendarManager(calendars);
-    if (configuration.getCustomPostBPMNParseListeners() == null) {
-      configuration.setCustomPostBPMNParseListeners(new ArrayList<>());
-    }
-    configuration.getCustomPostBPMNParseListeners().add(new AbstractBpmnParseListener() {
-      @Override
-      public void parseUserTask(Element element, ScopeImpl scope, ActivityImpl activity) {
-        ((UserTaskActivityBehavior) activity.getActivityBehavior()).getTaskDefinition()
-            .addTaskListener(TaskListener.EVENTNAME_CREATE, SlaPlugin.this::setDueDate);
-      }
-    });
+    ParseHooks.onUserTask(configuration, (activity, definition) ->
+        definition.addTaskListener(TaskListener.EVENTNAME_CREATE, SlaPlugin.this::setDueDate));
   }
 
   /** When a service level that starts now ends: {@code 15WD}, {@code 4WH} or an ISO-8601 duration. */
