@@ -8,19 +8,29 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * {@code requiresDtks}: only residents in DTKS/DTSEN can be referred to it (the national programs). Who is eligible
  * is decided by {@code processes/program-eligibility.dmn}, not here. {@code householdGroup}: programs a household
  * may hold only one of in a period share a group (PKH and BPNT: a PKH household already counts as a Sembako
- * household); without one, the program is its own group.
+ * household); without one, the program is its own group. {@code kind}: a proposal program (national, decided by the
+ * ministry per period) or a service program (a partner's own budget or service), see {@link ProgramKind}.
  */
 public record Program(String code, String name, String partner, AidKind aidKind, String unit, Long defaultAmount,
     @DefaultValue("MONTH") BudgetPeriod budgetPeriod, boolean requiresDtks, @DefaultValue("true") boolean active,
-    String householdGroup) {
+    String householdGroup, @DefaultValue("SERVICE") ProgramKind kind) {
+
+  public Program {
+    kind = kind == null ? ProgramKind.SERVICE : kind;
+  }
 
   /** The household ledger's slot: the group, or the program itself. */
   public String ledgerSlot() {
     return householdGroup == null || householdGroup.isBlank() ? code : householdGroup;
   }
 
-  /** Whether aid from the program draws on a budget: money and goods do, a service does not. */
+  /** Whether aid from the program draws on a budget here: a service program's money and goods do. */
   public boolean budgeted() {
-    return aidKind != AidKind.SERVICE;
+    return kind == ProgramKind.SERVICE && aidKind != AidKind.SERVICE;
+  }
+
+  /** Whether the program is proposed and decided nationally per period (no budget, no handover here). */
+  public boolean proposal() {
+    return kind == ProgramKind.PROPOSAL;
   }
 }

@@ -30,7 +30,7 @@ import id.puskesos.rujukan.process.CaseVariables;
 public class ProgramCatalogue {
 
   private static final String PROGRAM_COLUMNS = """
-      code, name, partner_code, aid_kind, unit, default_amount, budget_period, requires_dtks, active, household_group""";
+      code, name, partner_code, aid_kind, unit, default_amount, budget_period, requires_dtks, active, household_group, kind""";
 
   private final JdbcClient jdbc;
   private final Clock clock;
@@ -130,11 +130,11 @@ public class ProgramCatalogue {
     checks.throwIfAny();
     int updated = jdbc.sql("""
         UPDATE program SET name = ?, partner_code = ?, aid_kind = ?, unit = ?, default_amount = ?, budget_period = ?,
-                           requires_dtks = ?, active = ?, household_group = ?, updated_at = ?, updated_by = ?
+                           requires_dtks = ?, active = ?, household_group = ?, kind = ?, updated_at = ?, updated_by = ?
         WHERE code = ?""")
         .params(program.name().trim(), program.partner(), program.aidKind().name(), unit(program),
             program.defaultAmount(), program.budgetPeriod().name(), program.requiresDtks(), program.active(),
-            householdGroup(program), now(), actor, program.code())
+            householdGroup(program), program.kind().name(), now(), actor, program.code())
         .update();
     if (updated == 0) {
       insertProgram(program, actor);
@@ -164,10 +164,10 @@ public class ProgramCatalogue {
   private void insertProgram(Program p, String actor) {
     jdbc.sql("""
         INSERT INTO program (code, name, partner_code, aid_kind, unit, default_amount, budget_period, requires_dtks,
-                             active, household_group, updated_at, updated_by)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                             active, household_group, kind, updated_at, updated_by)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
         .params(p.code(), p.name(), p.partner(), p.aidKind().name(), unit(p), p.defaultAmount(),
-            p.budgetPeriod().name(), p.requiresDtks(), p.active(), householdGroup(p), now(), actor)
+            p.budgetPeriod().name(), p.requiresDtks(), p.active(), householdGroup(p), p.kind().name(), now(), actor)
         .update();
   }
 
@@ -197,6 +197,6 @@ public class ProgramCatalogue {
     return new Program(rs.getString("code"), rs.getString("name"), rs.getString("partner_code"),
         AidKind.valueOf(rs.getString("aid_kind")), rs.getString("unit"), defaultAmount,
         BudgetPeriod.valueOf(rs.getString("budget_period")), rs.getBoolean("requires_dtks"), rs.getBoolean("active"),
-        rs.getString("household_group"));
+        rs.getString("household_group"), ProgramKind.valueOf(rs.getString("kind")));
   }
 }

@@ -56,7 +56,7 @@ public class CatalogueController {
     checks.throwIfAny();
     return catalogue.saveProgram(new Program(code, program.name(), program.partner(), program.aidKind(),
         program.unit(), program.defaultAmount(), program.budgetPeriod(), program.requiresDtks(), program.active(),
-        program.householdGroup()),
+        program.householdGroup(), program.kind()),
         actors.current());
   }
 }

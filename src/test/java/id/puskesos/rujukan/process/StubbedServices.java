@@ -212,7 +212,7 @@ final class StubbedServices {
   private void partners() {
     PartnerService partners = delegates.mock(PartnerService.class);
     doAnswer(i -> new Program(i.getArgument(0), "Program " + i.getArgument(0), i.getArgument(0), AidKind.GOODS,
-        "paket", null, BudgetPeriod.MONTH, false, true, null)).when(partners).program(anyString());
+        "paket", null, BudgetPeriod.MONTH, false, true, null, null)).when(partners).program(anyString());
     doAnswer(i -> {
       String program = i.<Program>getArgument(0).code();
       return new Partner(program, "Mitra " + program, PARTNER_GROUPS.get(program), false);

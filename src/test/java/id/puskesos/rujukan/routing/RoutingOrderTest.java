@@ -48,6 +48,6 @@ class RoutingOrderTest {
 
   private static RoutingService.Candidate candidate(String code, int rank, boolean budgetNow, int row) {
     return new RoutingService.Candidate(new Program(code, code, "X", AidKind.CASH, "Rp", 1L, BudgetPeriod.MONTH,
-        false, true, null), "FOOD", rank, null, budgetNow, row);
+        false, true, null, null), "FOOD", rank, null, budgetNow, row);
   }
 }
