@@ -63,6 +63,11 @@ public class CaseAccess {
     if (authentication == null || groups.stream().anyMatch(SEE_ALL::contains)) {
       return new Scope(true, Set.of());
     }
+    if (groups.contains(Groups.SLRT) && jdbc.sql("SELECT COUNT(*) FROM escalation WHERE referral_number = ?")
+        .param(referralNumber).query(Integer.class).single() > 0) {
+      // the city SLRT sees a case the Puskesos escalated to it, whole
+      return new Scope(true, Set.of());
+    }
     Set<String> partners = catalogue.partners().stream().filter(p -> groups.contains(p.group())).map(Partner::code)
         .collect(Collectors.toSet());
     boolean sent = !partners.isEmpty() && jdbc.sql("""
@@ -93,6 +98,25 @@ public class CaseAccess {
           read.setResource(resource);
           read.setResourceId(processInstanceId);
           read.addPermission(reads.get(resource));
+          authorizationService.saveAuthorization(read);
+        }
+      }
+      return null;
+    });
+  }
+
+  /** Lets the group read the instance too, besides those that may already (the city SLRT on an escalated case). */
+  public void grantReader(String processInstanceId, String group) {
+    withoutAuthorization(() -> {
+      for (var entry : Map.of(Resources.PROCESS_INSTANCE, (Permission) ProcessInstancePermissions.READ,
+          Resources.HISTORIC_PROCESS_INSTANCE, HistoricProcessInstancePermissions.READ).entrySet()) {
+        if (authorizationService.createAuthorizationQuery().resourceType(entry.getKey()).resourceId(processInstanceId)
+            .groupIdIn(group).count() == 0) {
+          Authorization read = authorizationService.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
+          read.setGroupId(group);
+          read.setResource(entry.getKey());
+          read.setResourceId(processInstanceId);
+          read.addPermission(entry.getValue());
           authorizationService.saveAuthorization(read);
         }
       }

@@ -16,6 +16,8 @@ public final class Groups {
   public static final String BABINSA = "babinsa";
   public static final String MANAJER = "manajer";
   public static final String ANALIS = "analis";
+  /** The city SLRT (Bandung's "Cetar Juara"): answers the cases the Puskesos escalates. */
+  public static final String SLRT = "slrt";
   public static final String ADMIN = "camunda-admin";
 
   /** The Puskesos's own staff, in the order forms list them. */
@@ -23,7 +25,7 @@ public final class Groups {
 
   /** Groups that do casework in Tasklist. */
   public static final List<String> CASEWORK = List.of(FRONT_OFFICE, FASILITATOR, BACK_OFFICE, KOORDINATOR, DINSOS,
-      BAZNAS, SALMAN, NAKES, BABINSA);
+      BAZNAS, SALMAN, NAKES, BABINSA, SLRT);
 
   private Groups() {
   }

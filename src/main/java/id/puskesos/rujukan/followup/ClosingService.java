@@ -43,7 +43,7 @@ public class ClosingService {
 
   /** How the closing task names the outcome: given, or derived from what was delivered and the follow-up. */
   public enum ClosingOutcome {
-    BY_PROGRAMS, NOT_ELIGIBLE, WITHDRAWN
+    BY_PROGRAMS, NOT_ELIGIBLE, WITHDRAWN, ESCALATED
   }
 
   /** What the follow-up leads to: closing, or the koordinator's check of aid the resident says never arrived. */
@@ -92,6 +92,7 @@ public class ClosingService {
     Outcome outcome = switch (closing) {
       case NOT_ELIGIBLE -> Outcome.NOT_ELIGIBLE;
       case WITHDRAWN -> Outcome.WITHDRAWN;
+      case ESCALATED -> Outcome.ESCALATED;
       case BY_PROGRAMS -> caseFile.followUp(referralNumber)
           .map(f -> Outcome.afterFollowUp(delivered(referralNumber), f)).orElseGet(() -> delivered(referralNumber));
     };

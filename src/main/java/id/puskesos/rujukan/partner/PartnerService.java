@@ -1,24 +1,18 @@
 package id.puskesos.rujukan.partner;
 // Size: a partner's decisions share the referral's state checks, the ledger and the budget.
 
-import java.time.Clock;
-import java.time.LocalDate;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import id.puskesos.rujukan.access.CaseAccess;
 import id.puskesos.rujukan.access.CommandAuthority;
 import id.puskesos.rujukan.budget.Budgets;
 import id.puskesos.rujukan.budget.HouseholdLedger;
 import id.puskesos.rujukan.catalogue.Partner;
 import id.puskesos.rujukan.catalogue.Program;
 import id.puskesos.rujukan.catalogue.ProgramCatalogue;
-import id.puskesos.rujukan.common.Actors;
 import id.puskesos.rujukan.common.Checks;
 import id.puskesos.rujukan.common.Groups;
-import id.puskesos.rujukan.common.PersonalData;
-import id.puskesos.rujukan.notification.Notifications;
 import id.puskesos.rujukan.process.CaseVariables;
 import id.puskesos.rujukan.process.ReferralSettings;
 import id.puskesos.rujukan.referral.CaseFile;
@@ -33,8 +27,8 @@ import id.puskesos.rujukan.routing.RoutingService;
 /**
  * A partner's side of a referral: its decision (an acceptance holds the program for the household in the ledger and
  * reserves the grant from the program's budget, or puts the case on the waiting list), questions back to the
- * Puskesos, the back office's review of a long wait, and the coordinator's service decision with the recommendation
- * letter. When the program cannot deliver (the household holds it through another case, the waiting list is longer
+ * Puskesos, the back office's review of a long wait. (The koordinator decided the case before it came to the partner:
+ * {@code recommendation.Recommendations}; its letter went with it: {@link Letters}.) When the program cannot deliver (the household holds it through another case, the waiting list is longer
  * than {@code rujukan.referral.waiting-list-limit} while an alternative is left, or the partner did not decide in
  * time), it is given up and routing's next alternative takes over.
  */
@@ -54,42 +48,25 @@ public class PartnerService {
     KEEP_WAITING, REDIRECT, CANCEL
   }
 
-  /** The coordinator's service decision on an accepted referral. */
-  public enum ServiceDecision {
-    CONFIRM, CANCEL
-  }
-
   private final ProgramCatalogue catalogue;
   private final CaseFile caseFile;
   private final Registry registry;
   private final Budgets budgets;
   private final RoutingService routing;
-  private final RecommendationLetter letters;
-  private final Actors actors;
-  private final CaseAccess caseAccess;
-  private final Notifications notifications;
   private final HouseholdLedger ledger;
   private final ReferralSettings settings;
   private final CommandAuthority authority;
-  private final Clock clock;
 
   public PartnerService(ProgramCatalogue catalogue, CaseFile caseFile, Registry registry, Budgets budgets,
-      RoutingService routing, RecommendationLetter letters, Actors actors, CaseAccess caseAccess,
-      Notifications notifications, HouseholdLedger ledger, ReferralSettings settings, CommandAuthority authority,
-      Clock clock) {
+      RoutingService routing, HouseholdLedger ledger, ReferralSettings settings, CommandAuthority authority) {
     this.catalogue = catalogue;
     this.caseFile = caseFile;
     this.registry = registry;
     this.budgets = budgets;
     this.routing = routing;
-    this.letters = letters;
-    this.actors = actors;
-    this.caseAccess = caseAccess;
-    this.notifications = notifications;
     this.ledger = ledger;
     this.settings = settings;
     this.authority = authority;
-    this.clock = clock;
   }
 
   public Program program(String code) {
@@ -267,44 +244,6 @@ public class PartnerService {
         return redirectTo;
       }
     }
-  }
-
-  /**
-   * The coordinator's service decision ("penetapan layanan") on an accepted referral: confirmed, the recommendation
-   * letter is issued and kept with the case (returns its number); cancelled, the budget is released.
-   */
-  public String decideService(String referralNumber, String programCode, ServiceDecision decision, String note,
-      String actor) {
-    authority.require("Penetapan layanan", "koordinator Puskesos", Groups.KOORDINATOR);
-    Checks checks = new Checks();
-    checks.check(decision == ServiceDecision.CONFIRM || note != null, CaseVariables.COORDINATOR_NOTE.name(),
-        "Alasan pembatalan wajib diisi");
-    checks.throwIfAny();
-    Program program = catalogue.program(programCode);
-    if (decision == ServiceDecision.CANCEL) {
-      budgets.release(referralNumber, programCode, note);
-      ledger.release(referralNumber, programCode, "Dibatalkan koordinator: " + note);
-      caseFile.setProgramStatus(referralNumber, programCode, ProgramStatus.CANCELLED, "Dibatalkan koordinator: " + note);
-      caseFile.record(referralNumber, EventType.SERVICE_DECIDED, actor, "Penetapan layanan: %s dibatalkan (%s)"
-          .formatted(program.name(), note));
-      return null;
-    }
-    ProgramReferral referral = referral(referralNumber, programCode);
-    Resident resident = registry.get(caseFile.get(referralNumber).residentId());
-    String letterNumber = "REK/%s/%s".formatted(referralNumber, programCode);
-    String aid = (referral.grantedAmount() == null ? "" : amount(program, referral.grantedAmount()))
-        + (referral.plannedAid() == null ? "" : (referral.grantedAmount() == null ? "" : "; ") + referral.plannedAid());
-    byte[] pdf = letters.render(new RecommendationLetter.Content(letterNumber, referralNumber, resident.fullName(),
-        PersonalData.maskNik(resident.nik()), resident.fullAddress(), program.name(),
-        catalogue.partnerOf(program).name(), aid.isEmpty() ? null : aid, LocalDate.now(clock),
-        caseAccess.withoutAuthorization(() -> actors.displayName(actor))));
-    caseFile.confirmService(referralNumber, programCode, letterNumber, pdf, actor);
-    notifications.whatsAppResident(resident.id(), ("Surat rekomendasi %s untuk %s sudah terbit. Silakan ambil di "
-        + "Puskesos Lebak Siliwangi dan bawa KTP (No. rujukan %s).").formatted(letterNumber, program.name(),
-        referralNumber), "letter:" + letterNumber, referralNumber);
-    caseFile.record(referralNumber, EventType.SERVICE_DECIDED, actor, "Penetapan layanan: %s ditetapkan; surat rekomendasi %s"
-        .formatted(program.name(), letterNumber));
-    return letterNumber;
   }
 
   /** The back office's answer to the partner's question. */

@@ -6,6 +6,8 @@ public enum RejectionCode {
   OUT_OF_BUDGET_PERIOD("Di luar periode anggaran"),
   DUPLICATE("Ganda atau sudah menerima bantuan"),
   DATA_INVALID("Data tidak valid"),
+  /** A national proposal the ministry did not set (its decision list says why). */
+  MINISTRY_REJECTED("Tidak ditetapkan Kementerian Sosial"),
   OTHER("Lainnya");
 
   private final String label;

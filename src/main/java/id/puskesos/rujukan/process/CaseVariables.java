@@ -8,6 +8,7 @@ import static id.puskesos.rujukan.common.Variable.rows;
 import static id.puskesos.rujukan.common.Variable.text;
 import static id.puskesos.rujukan.common.Variable.wholeNumber;
 
+import java.util.Date;
 import java.util.List;
 import java.util.Map;
 
@@ -91,18 +92,33 @@ public final class CaseVariables {
   public static final Variable<String> CONSENT_SUMMARY = text("consentSummary");
   public static final Variable<String> ASSESSMENT_RESULT = text("assessmentResult");
 
-  // routing: the eligibility table's inputs and result, then the coordinator's routing by hand
+  // routing: the eligibility table's inputs and result
   public static final Variable<List<Map<String, Object>>> ELIGIBILITY_RESULTS = rows("eligibilityResults");
   public static final Variable<Map<String, String>> PROGRAM_OPTIONS = options("programOptions");
-  public static final Variable<List<String>> SELECTED_PROGRAMS = list("selectedPrograms");
-  public static final Variable<String> MANUAL_ROUTING = text("manualRouting");
   public static final Variable<String> ROUTING_NOTE = text("routingNote").notInHistory();
+  // the SLRT order: the back office's recommendation for the case, the koordinator's decision on it (once per case)
+  public static final Variable<String> RECOMMENDATION = text("recommendation");
+  public static final Variable<String> RECOMMENDATION_SUMMARY = text("recommendationSummary").notInHistory();
+  public static final Variable<Map<String, String>> RECOMMENDED_OPTIONS = options("recommendedOptions");
+  public static final Variable<List<String>> REMOVED_PROGRAMS = list("removedPrograms");
+  public static final Variable<List<String>> ADDED_PROGRAMS = list("addedPrograms");
+  public static final Variable<String> RECOMMENDATION_REASON = text("recommendationReason").notInHistory();
+  public static final Variable<String> CASE_DECISION = text("caseDecision");
   public static final Variable<String> COORDINATOR_NOTE = text("coordinatorNote").notInHistory();
+  public static final Variable<String> CASE_ROUTE = text("caseRoute");
+  // escalation to the city SLRT and its answer
+  public static final Variable<String> ESCALATION_SUMMARY = text("escalationSummary").notInHistory();
+  public static final Variable<String> CITY_ANSWER = text("cityAnswer");
+  public static final Variable<String> CITY_NOTE = text("cityNote").notInHistory();
   public static final Variable<List<String>> PROGRAMS = list("programs");
   public static final Variable<Integer> REFERRED_COUNT = count("referredCount");
 
   // partner referral (one per program)
   public static final Variable<String> PROGRAM_CODE = text("programCode");
+  /** PROPOSAL (national, decided by the ministry per period) or SERVICE (the partner decides and hands over). */
+  public static final Variable<String> PROGRAM_KIND = text("programKind");
+  /** The program's recommendation letter, issued when it went out on the koordinator's decision. */
+  public static final Variable<String> LETTER_NUMBER = text("letterNumber");
   public static final Variable<String> PROGRAM_NAME = text("programName");
   public static final Variable<String> PARTNER_NAME = text("partnerName");
   public static final Variable<String> PARTNER_GROUP = text("partnerGroup");
@@ -128,9 +144,10 @@ public final class CaseVariables {
   public static final Variable<String> WAITING_ACTION = text("waitingAction");
   public static final Variable<String> REDIRECT_PROGRAM = text("redirectProgram");
   public static final Variable<String> WAITING_NOTE = text("waitingNote").notInHistory();
-  // the coordinator's service decision ("penetapan layanan") and its letter
-  public static final Variable<String> SERVICE_DECISION = text("serviceDecision");
-  public static final Variable<String> LETTER_NUMBER = text("letterNumber");
+  // a national program: the proposal's period, when its decision is due, what the imported decision list said
+  public static final Variable<String> PROPOSAL_PERIOD = text("proposalPeriod");
+  public static final Variable<Date> PROPOSAL_DECISION_DUE = Variable.moment("proposalDecisionDue");
+  public static final Variable<String> PROPOSAL_OUTCOME = text("proposalOutcome");
   // handovers, possibly in parts
   public static final Variable<String> DISTRIBUTION_DATE = text("distributionDate");
   public static final Variable<Long> AID_AMOUNT = wholeNumber("aidAmount");

@@ -14,15 +14,18 @@ public final class PartnerReferralProcess {
   public static final String GATEWAY_WAIT_FOR_BUDGET = "gateway_waitForBudget";
   public static final String TIMER_WAIT_LIMIT = "timer_waitLimit";
   public static final String TASK_REVIEW_WAITING = "task_reviewWaiting";
-  public static final String TASK_CONFIRM_SERVICE = "task_confirmService";
   public static final String TASK_DISTRIBUTE_AID = "task_distributeAid";
   public static final String END_REFERRAL_REJECTED = "end_referralRejected";
   public static final String END_WAITING_CANCELLED = "end_waitingCancelled";
-  public static final String END_SERVICE_CANCELLED = "end_serviceCancelled";
+  public static final String RECEIVE_PROPOSAL_DECIDED = "receive_proposalDecided";
+  public static final String TIMER_PROPOSAL_CYCLE_OVER = "timer_proposalCycleOver";
+  public static final String END_PROPOSAL_ENROLLED = "end_proposalEnrolled";
   public static final String END_AID_DISTRIBUTED = "end_aidDistributed";
 
   /** Budget was reserved for a case on the waiting list (a partner's top-up). */
   public static final String MSG_BUDGET_RESERVED = "msg_budgetReserved";
+  /** The imported decision list of a period decided the household's proposal (or carried it over). */
+  public static final String MSG_PROPOSAL_DECIDED = "msg_proposalDecided";
 
   private PartnerReferralProcess() {
   }

@@ -21,7 +21,10 @@ public final class ReferralProcess {
   public static final String TASK_PREPARE_ELIGIBILITY = "task_prepareEligibility";
   public static final String TASK_EVALUATE_ELIGIBILITY = "task_evaluateEligibility";
   public static final String TASK_ROUTE_PROGRAMS = "task_routePrograms";
-  public static final String TASK_ROUTE_MANUALLY = "task_routeManually";
+  public static final String TASK_PREPARE_RECOMMENDATION = "task_prepareRecommendation";
+  public static final String TASK_DECIDE_SERVICE = "task_decideService";
+  public static final String TASK_ANSWER_ESCALATION = "task_answerEscalation";
+  public static final String END_CLOSED_BY_CITY = "end_closedByCity";
   public static final String CALL_PARTNER_REFERRAL = "call_partnerReferral";
   public static final String TIMER_FOLLOW_UP_DUE = "timer_followUpDue";
   public static final String TASK_FOLLOW_UP = "task_followUp";

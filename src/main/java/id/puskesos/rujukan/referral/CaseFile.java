@@ -135,9 +135,20 @@ public class CaseFile {
    */
   public void referProgram(String number, String programCode, String partnerCode, Long proposedAmount,
       String proposalBasis, String actor) {
-    upsertProgram(number, programCode, partnerCode, ProgramStatus.REFERRED, null, actor);
+    upsertProgram(number, programCode, partnerCode, ProgramStatus.RECOMMENDED, null, actor);
     jdbc.sql("UPDATE program_referral SET proposed_amount = ?, proposal_basis = ? WHERE referral_number = ? AND program_code = ?")
         .params(proposedAmount, truncate(proposalBasis, 500), number, programCode).update();
+  }
+
+  /**
+   * A recommended program goes out on the koordinator's decision: to its partner ({@code REFERRED}) or, a national
+   * program, into the period's proposal batch ({@code PROPOSED}). The time it went out counts as its referral.
+   */
+  public void markSent(String number, String programCode, ProgramStatus status) {
+    jdbc.sql("""
+        UPDATE program_referral SET status = ?, referred_at = ?
+        WHERE referral_number = ? AND program_code = ? AND status = ?""")
+        .params(status.name(), now(), number, programCode, ProgramStatus.RECOMMENDED.name()).update();
   }
 
   /** Records that a program fitted but was not sent, and why (no consent, not in DTKS, already received). */
@@ -181,13 +192,16 @@ public class CaseFile {
     record(number, EventType.INFO_PROVIDED, actor, "Informasi tambahan dikirim ke mitra (%s)".formatted(programName));
   }
 
-  /** The coordinator's "penetapan layanan" for a program, with the letter that was issued for it. */
-  public void confirmService(String number, String programCode, String letterNumber, byte[] pdf, String actor) {
+  /**
+   * The recommendation letter of a program, issued on the koordinator's decision on the case ("penetapan layanan")
+   * when the program is sent; the decision's time is kept as the program's confirmation.
+   */
+  public void issueLetter(String number, String programCode, String letterNumber, byte[] pdf, String actor) {
     OffsetDateTime now = now();
     requireUpdated(jdbc.sql("""
-        UPDATE program_referral SET status = ?, letter_number = ?, confirmed_at = ?, confirmed_by = ?
+        UPDATE program_referral SET letter_number = ?, confirmed_at = ?, confirmed_by = ?
         WHERE referral_number = ? AND program_code = ?""")
-        .params(ProgramStatus.CONFIRMED.name(), letterNumber, now, actor, number, programCode).update(),
+        .params(letterNumber, now, actor, number, programCode).update(),
         number, programCode);
     jdbc.sql("DELETE FROM recommendation_letter WHERE letter_number = ?").param(letterNumber).update();
     jdbc.sql("""

@@ -14,6 +14,8 @@ public enum EventType {
   /** Earlier cases only: the back office's draft recommendation, before routing by the eligibility table. */
   RECOMMENDATION_DRAFTED,
   ROUTED,
+  /** The back office's recommendation for the case (the SLRT order), before the koordinator decides it. */
+  RECOMMENDATION_PREPARED,
   SERVICE_DECIDED,
   PROGRAM_REFERRED,
   PROGRAM_SKIPPED,
@@ -28,7 +30,14 @@ public enum EventType {
   FOLLOWED_UP,
   DISCREPANCY_OPENED,
   DISCREPANCY_RESOLVED,
+  /** A late task escalated to the manager (service levels). */
   ESCALATED,
+  /** The case handed to the city SLRT, and the city's answer. */
+  ESCALATED_TO_CITY,
+  CITY_ANSWERED,
+  /** A national program: proposed in the period's SIKS-NG batch, and the ministry's decision. */
+  PROPOSAL_BATCHED,
+  PROPOSAL_DECIDED,
   NEEDS_REVIEWED,
   CLOSED
 }

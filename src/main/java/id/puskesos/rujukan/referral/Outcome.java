@@ -11,6 +11,8 @@ public enum Outcome {
   NOT_RECEIVED("Bantuan tidak diterima warga"),
   NOT_ELIGIBLE("Tidak memenuhi syarat"),
   WITHDRAWN("Dicabut warga"),
+  /** The Puskesos could not resolve the case; the city SLRT took it over (escalation answered). */
+  ESCALATED("Ditangani SLRT kota"),
   /** Aid was recorded as handed over, but the follow-up could not reach the resident to confirm it. */
   UNREACHABLE("Warga tidak dapat dihubungi");
 

@@ -5,10 +5,17 @@ import java.util.Set;
 
 /** Where a case's referral to one program stands. */
 public enum ProgramStatus {
+  /** Chosen by routing or the back office; waits for the koordinator's decision on the case. */
+  RECOMMENDED("Direkomendasikan, menunggu penetapan layanan"),
   REFERRED("Menunggu keputusan mitra"),
+  /** A national program: proposed in the SIKS-NG batch, waiting for the ministry's decision of the period. */
+  PROPOSED("Diusulkan, menunggu penetapan Kemensos"),
+  /** A national program: the ministry set the household as a recipient (penetapan); paid through the bank. */
+  ENROLLED("Ditetapkan sebagai penerima"),
   INFO_REQUESTED("Mitra meminta informasi"),
   WAITING_BUDGET("Diterima, menunggu anggaran mitra"),
-  ACCEPTED("Diterima, menunggu penetapan layanan"),
+  ACCEPTED("Diterima mitra, menunggu penyaluran"),
+  /** Before the SLRT order: the koordinator confirmed the accepted program (kept for cases of that time). */
   CONFIRMED("Ditetapkan, menunggu penyaluran"),
   PARTLY_DISTRIBUTED("Tersalurkan sebagian"),
   DISTRIBUTED("Tersalurkan"),
@@ -18,8 +25,8 @@ public enum ProgramStatus {
   NOT_RECEIVED("Tidak diterima warga"),
   NOT_SENT("Tidak dikirim");
 
-  private static final Set<ProgramStatus> OPEN = EnumSet.of(REFERRED, INFO_REQUESTED, WAITING_BUDGET, ACCEPTED,
-      CONFIRMED, PARTLY_DISTRIBUTED);
+  private static final Set<ProgramStatus> OPEN = EnumSet.of(RECOMMENDED, REFERRED, PROPOSED, INFO_REQUESTED,
+      WAITING_BUDGET, ACCEPTED, CONFIRMED, PARTLY_DISTRIBUTED);
 
   private final String label;
 
@@ -40,9 +47,12 @@ public enum ProgramStatus {
     return this == REFERRED || this == INFO_REQUESTED;
   }
 
-  /** Aid reached the resident, in full or in part. */
+  /**
+   * Aid reached the resident, in full or in part; for a national program, the ministry set the household as a
+   * recipient (the payment goes through the bank; the follow-up asks the resident whether it arrived).
+   */
   public boolean delivered() {
-    return this == DISTRIBUTED || this == PARTLY_DISTRIBUTED;
+    return this == DISTRIBUTED || this == PARTLY_DISTRIBUTED || this == ENROLLED;
   }
 
   /** Sent to the partner at some point: not a program held back (alternatives not yet tried have no row). */

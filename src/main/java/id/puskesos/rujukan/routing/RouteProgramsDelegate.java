@@ -15,18 +15,20 @@ import id.puskesos.rujukan.common.Actors;
 
 /**
  * {@code task_routePrograms} in referral.bpmn, after the eligibility table. Reads {@code eligibilityResults} (the
- * table's matched rows: program, need, rank, reason); writes {@code programs} (the collection of the partner call activity),
- * {@code referredCount}, {@code routingNote} (what was held back and why) and {@code programOptions} (the
- * coordinator's checklist when nothing could be referred).
+ * table's matched rows: program, need, rank, reason) and chooses the programs the back office's recommendation starts
+ * from; writes {@code routingNote} (what was held back and why), {@code programOptions} (every active program, to
+ * add by hand), {@code recommendationSummary} and {@code recommendedOptions}.
  */
 @Component
 public class RouteProgramsDelegate implements JavaDelegate {
 
   private final RoutingService routingService;
+  private final RecommendationView recommendation;
   private final Actors actors;
 
-  public RouteProgramsDelegate(RoutingService routingService, Actors actors) {
+  public RouteProgramsDelegate(RoutingService routingService, RecommendationView recommendation, Actors actors) {
     this.routingService = routingService;
+    this.recommendation = recommendation;
     this.actors = actors;
   }
 
@@ -34,10 +36,9 @@ public class RouteProgramsDelegate implements JavaDelegate {
   public void execute(DelegateExecution execution) {
     RoutingService.Routed routed = routingService.route(caseNumber(execution),
         matches(ELIGIBILITY_RESULTS.get(execution)), actors.current());
-    PROGRAMS.set(execution, new ArrayList<>(routed.referred()));
-    REFERRED_COUNT.set(execution, routed.referred().size());
     ROUTING_NOTE.set(execution, routed.note());
     PROGRAM_OPTIONS.set(execution, routingService.programOptions());
+    recommendation.show(execution, caseNumber(execution));
   }
 
   /** The table's rows in the order it returned them; a row without a program, need or rank is not a choice. */

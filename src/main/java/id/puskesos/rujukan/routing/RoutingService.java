@@ -33,6 +33,8 @@ import id.puskesos.rujukan.process.CaseVariables;
 import id.puskesos.rujukan.referral.CaseFile;
 import id.puskesos.rujukan.referral.EventType;
 import id.puskesos.rujukan.referral.Need;
+import id.puskesos.rujukan.referral.ProgramReferral;
+import id.puskesos.rujukan.referral.ProgramStatus;
 import id.puskesos.rujukan.referral.RoutingChoices.Choice;
 import id.puskesos.rujukan.referral.RoutingChoices.Role;
 import id.puskesos.rujukan.referral.RoutingChoices;
@@ -57,11 +59,6 @@ public class RoutingService {
 
   public static final String PKH = "PKH";
   public static final String BPNT = "BPNT";
-
-  /** The coordinator's choice when no program fitted. */
-  public enum ManualRouting {
-    ROUTE, CLOSE
-  }
 
   /** The facts the eligibility table reads, and the PKH entitlement computed from the household. */
   public record Facts(long residentId, String householdKk, List<String> confirmedNeeds, String dtksStatus, Integer desil,
@@ -267,44 +264,25 @@ public class RoutingService {
             && !triedBefore(referralNumber, c.programCode())));
   }
 
-  /** The coordinator's routing of a case nothing fitted: to the programs chosen, or closed with a reason. */
-  public Routed routeByHand(String referralNumber, ManualRouting choice, List<String> selected, String reason,
-      String actor) {
-    authority.require("Penentuan rujukan secara manual", "koordinator Puskesos", Groups.KOORDINATOR);
-    Checks checks = new Checks();
-    if (choice == ManualRouting.ROUTE) {
-      checks.check(!selected.isEmpty(), CaseVariables.SELECTED_PROGRAMS.name(),
-          "Pilih minimal satu program untuk dirujuk");
-      selected.stream().filter(code -> catalogue.findProgram(code).filter(Program::active).isEmpty())
-          .forEach(code -> checks.add(CaseVariables.SELECTED_PROGRAMS.name(),
-              "Program " + code + " tidak dikenal atau tidak aktif"));
-    } else {
-      checks.check(reason != null, CaseVariables.NOT_ELIGIBLE_REASON.name(), "Alasan penutupan wajib diisi");
-    }
-    checks.throwIfAny();
-    if (choice == ManualRouting.CLOSE) {
-      caseFile.record(referralNumber, EventType.SERVICE_DECIDED, actor,
-          "Koordinator menutup kasus tanpa rujukan: " + reason);
-      return new Routed(List.of(), null);
-    }
-    Facts facts = facts(referralNumber);
-    List<String> referred = new ArrayList<>();
-    Map<String, String> heldBack = new LinkedHashMap<>();
-    for (String code : new LinkedHashSet<>(selected)) {
-      String why = "Dipilih koordinator" + (reason == null ? "" : ": " + reason);
-      String held = send(referralNumber, catalogue.program(code), facts, why, actor);
-      choices.add(referralNumber, null, code, 0, held == null ? Role.MANUAL : Role.EXCLUDED, held == null ? why : held,
-          actor);
-      if (held == null) {
-        referred.add(code);
-      } else {
-        heldBack.put(code, held);
+  /**
+   * The back office takes a recommended program out of the case's recommendation, with its reason: it is not sent,
+   * and the household's holding is released.
+   */
+  public void removeByHand(String referralNumber, String programCode, String reason, String actor) {
+    authority.require("Rekomendasi layanan", "back office Puskesos", Groups.BACK_OFFICE);
+    ProgramReferral referral = caseFile.programs(referralNumber).stream()
+        .filter(p -> p.programCode().equals(programCode) && p.status() == ProgramStatus.RECOMMENDED).findFirst()
+        .orElseThrow(() -> new InvalidInputException(CaseVariables.REMOVED_PROGRAMS.name(),
+            "Program " + programCode + " tidak ada dalam rekomendasi kasus ini"));
+    String why = "Dihapus dari rekomendasi oleh back office: " + reason;
+    caseFile.setProgramStatus(referralNumber, referral.programCode(), ProgramStatus.CANCELLED, why);
+    ledger.release(referralNumber, programCode, why);
+    for (Choice c : choices.of(referralNumber)) {
+      if (c.programCode().equals(programCode) && c.role().answers()) {
+        choices.set(c.id(), Role.EXCLUDED, why, actor);
       }
     }
-    String note = heldBack.isEmpty() ? null : heldBackText(heldBack);
-    caseFile.record(referralNumber, EventType.SERVICE_DECIDED, actor, "Koordinator merujuk ke " + names(selected)
-        + (note == null ? "" : "; " + note));
-    return new Routed(referred, note);
+    caseFile.record(referralNumber, EventType.PROGRAM_SKIPPED, actor, name(programCode) + ": " + why);
   }
 
   /**

@@ -41,6 +41,7 @@ public class DemoData implements SmartInitializingSingleton {
     GROUP_NAMES.put(SALMAN, "Rumah Amal Salman");
     GROUP_NAMES.put(NAKES, "Tenaga kesehatan (Puskesmas)");
     GROUP_NAMES.put(BABINSA, "Babinsa");
+    GROUP_NAMES.put(SLRT, "SLRT Kota Bandung (Cetar Juara)");
     GROUP_NAMES.put(MANAJER, "Manajer layanan");
     GROUP_NAMES.put(ANALIS, "Analis proses");
     GROUP_NAMES.put(ADMIN, "Administrator");
@@ -56,6 +57,7 @@ public class DemoData implements SmartInitializingSingleton {
       new DemoUser("salman", "Petugas", "Salman", SALMAN),
       new DemoUser("nakes", "Tenaga", "Kesehatan", NAKES),
       new DemoUser("babinsa", "Babinsa", "Kelurahan", BABINSA),
+      new DemoUser("slrt", "Petugas", "SLRT Kota", SLRT),
       new DemoUser("manajer", "Manajer", "Layanan", MANAJER),
       new DemoUser("analis", "Analis", "Proses", ANALIS),
       new DemoUser("admin", "Admin", "Rujukan", ADMIN));

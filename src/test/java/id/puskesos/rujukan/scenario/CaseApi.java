@@ -166,8 +166,17 @@ public class CaseApi {
         "verificationResult", "VALID");
   }
 
-  /** The needs assessment of two adults with Rp900.000 a month, Muslim: no PKH component. */
+  /**
+   * The needs assessment of two adults with Rp900.000 a month, Muslim: no PKH component; then the SLRT order: the back
+   * office recommends what routing chose, the koordinator approves it once for the case.
+   */
   public void assessEligible(String number, boolean consentBaznas, boolean consentSalman, String... needs) {
+    assessEligibleOnly(number, consentBaznas, consentSalman, needs);
+    approveRecommendation(number);
+  }
+
+  /** The needs assessment alone: the case then waits for the back office's recommendation. */
+  public void assessEligibleOnly(String number, boolean consentBaznas, boolean consentSalman, String... needs) {
     complete("fasilitator", number, "task_assessNeeds", "householdSize", 2, "monthlyIncome", 900000,
         "needs", List.of(needs), "religion", "ISLAM", "consentBaznas", consentBaznas, "consentSalman", consentSalman,
         "assessmentResult", "ELIGIBLE");
@@ -178,18 +187,24 @@ public class CaseApi {
     complete("fasilitator", number, "task_assessNeeds", "householdSize", 4, "monthlyIncome", 900000,
         "childrenUnder6", 1, "primarySchoolChildren", 1, "needs", List.of(needs), "religion", "ISLAM",
         "consentBaznas", consentBaznas, "consentSalman", consentSalman, "assessmentResult", "ELIGIBLE");
+    approveRecommendation(number);
+  }
+
+  /** The back office recommends what routing chose, unchanged; the koordinator approves it (one decision). */
+  public void approveRecommendation(String number) {
+    complete("bo", number, "task_prepareRecommendation", "recommendation", "REFER");
+    complete("koordinator", number, "task_decideService", "caseDecision", "APPROVE");
   }
 
   /**
-   * A verified, assessed case no row of the eligibility table fits (a civil-documents request of two adults): it
-   * waits at the coordinator's routing by hand.
+   * A verified, assessed case waiting for the back office's recommendation (a civil-documents request of two adults).
    */
-  public String caseNothingFits(boolean urgent) {
+  public String caseAtRecommendation(boolean urgent) {
     Map<String, Object> body = intake("CIVIL_DOCUMENTS");
     body.put("urgent", urgent);
     String number = submitIntake("fo", body).getBody().get("referralNumber").asText();
     verifyValid(number);
-    assessEligible(number, false, false, "CIVIL_DOCUMENTS");
+    assessEligibleOnly(number, false, false, "CIVIL_DOCUMENTS");
     return number;
   }
 
@@ -247,11 +262,6 @@ public class CaseApi {
   /** The partner's decision on the program, made by the partner's demo user (named as its group). */
   public void partnerDecides(String number, String programCode, String partnerUser, Object... variables) {
     completeProgramTask(partnerUser, number, "task_decideReferral", programCode, variables);
-  }
-
-  /** The coordinator's "penetapan layanan": confirmed, the letter is issued. */
-  public void coordinatorConfirms(String number, String programCode) {
-    completeProgramTask("koordinator", number, "task_confirmService", programCode, "serviceDecision", "CONFIRM");
   }
 
   /** One handover by the partner's user; {@code last} ends the program's distribution. */

@@ -1,0 +1,89 @@
+package id.puskesos.rujukan.partner;
+
+import java.time.Clock;
+import java.time.LocalDate;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import id.puskesos.rujukan.access.CaseAccess;
+import id.puskesos.rujukan.catalogue.Program;
+import id.puskesos.rujukan.catalogue.ProgramCatalogue;
+import id.puskesos.rujukan.common.Actors;
+import id.puskesos.rujukan.common.PersonalData;
+import id.puskesos.rujukan.notification.Notifications;
+import id.puskesos.rujukan.recommendation.Recommendations;
+import id.puskesos.rujukan.referral.CaseFile;
+import id.puskesos.rujukan.referral.EventType;
+import id.puskesos.rujukan.referral.ProgramReferral;
+import id.puskesos.rujukan.referral.ProgramStatus;
+import id.puskesos.rujukan.registry.Registry;
+import id.puskesos.rujukan.registry.Resident;
+
+/**
+ * A program of an approved case goes out: its recommendation letter ("Surat Rekomendasi", signed by the koordinator
+ * who approved the case) is issued and kept with the case, the resident is told, and the program is with its partner
+ * ({@code REFERRED}) or in the period's national proposal batch ({@code PROPOSED}). An alternative tried later goes
+ * out the same way, under the same approval.
+ */
+@Service
+@Transactional
+public class Letters {
+
+  private final CaseFile caseFile;
+  private final Registry registry;
+  private final ProgramCatalogue catalogue;
+  private final RecommendationLetter letters;
+  private final Recommendations recommendations;
+  private final Actors actors;
+  private final CaseAccess caseAccess;
+  private final Notifications notifications;
+  private final Clock clock;
+
+  public Letters(CaseFile caseFile, Registry registry, ProgramCatalogue catalogue, RecommendationLetter letters,
+      Recommendations recommendations, Actors actors, CaseAccess caseAccess, Notifications notifications,
+      Clock clock) {
+    this.caseFile = caseFile;
+    this.registry = registry;
+    this.catalogue = catalogue;
+    this.letters = letters;
+    this.recommendations = recommendations;
+    this.actors = actors;
+    this.caseAccess = caseAccess;
+    this.notifications = notifications;
+    this.clock = clock;
+  }
+
+  /** Sends the program out (once: a program already out is left as it is); returns its letter number. */
+  public String sendOut(String referralNumber, Program program) {
+    ProgramReferral referral = caseFile.programs(referralNumber).stream()
+        .filter(p -> p.programCode().equals(program.code())).findFirst()
+        .orElseThrow(() -> new IllegalStateException(referralNumber + " was not referred to " + program.code()));
+    if (referral.status() != ProgramStatus.RECOMMENDED) {
+      return referral.letterNumber();
+    }
+    String signer = recommendations.approver(referralNumber).orElse(actors.current());
+    Resident resident = registry.get(caseFile.get(referralNumber).residentId());
+    String letterNumber = "REK/%s/%s".formatted(referralNumber, program.code());
+    String aid = program.proposal()
+        ? "Diusulkan melalui SIKS-NG; penerima ditetapkan Kementerian Sosial"
+            + (referral.proposalBasis() == null ? "" : " (" + referral.proposalBasis() + ")")
+        : referral.proposedAmount() == null ? referral.proposalBasis()
+            : PartnerService.amount(program, referral.proposedAmount());
+    byte[] pdf = letters.render(new RecommendationLetter.Content(letterNumber, referralNumber, resident.fullName(),
+        PersonalData.maskNik(resident.nik()), resident.fullAddress(), program.name(),
+        catalogue.partnerOf(program).name(), aid, LocalDate.now(clock),
+        caseAccess.withoutAuthorization(() -> actors.displayName(signer))));
+    caseFile.issueLetter(referralNumber, program.code(), letterNumber, pdf, signer);
+    caseFile.markSent(referralNumber, program.code(), program.proposal() ? ProgramStatus.PROPOSED
+        : ProgramStatus.REFERRED);
+    notifications.whatsAppResident(resident.id(), ("Surat rekomendasi %s untuk %s sudah terbit. Silakan ambil di "
+        + "Puskesos Lebak Siliwangi dan bawa KTP (No. rujukan %s).").formatted(letterNumber, program.name(),
+        referralNumber), "letter:" + letterNumber, referralNumber);
+    caseFile.record(referralNumber, program.proposal() ? EventType.PROPOSAL_BATCHED : EventType.PROGRAM_REFERRED,
+        actors.current(), "%s: surat rekomendasi %s terbit; %s".formatted(program.name(), letterNumber,
+            program.proposal() ? "usulan masuk batch SIKS-NG periode berjalan"
+                : "rujukan dikirim ke " + catalogue.partnerOf(program).name()));
+    return letterNumber;
+  }
+}
