@@ -53,9 +53,9 @@ class PartnerReferralProcessTest extends ProcessTestSupport {
     assertThat(task(referral)).hasCandidateGroup("baznas");
 
     complete(task(referral), withVariables(DECISION.name(), "ACCEPT", GRANT_AMOUNT.name(), 1_500_000, PLANNED_AID.name(), "Tagihan RS"));
-    assertThat(referral).isWaitingAt(TASK_CONFIRM_SERVICE);
+    assertThat(referral).isWaitingAt("task_confirmService");
     assertThat(task(referral)).hasCandidateGroup("koordinator");
-    complete(task(referral), withVariables(SERVICE_DECISION.name(), "CONFIRM"));
+    complete(task(referral), withVariables("serviceDecision", "CONFIRM"));
     assertThat(referral).isWaitingAt(TASK_DISTRIBUTE_AID).variables()
         .containsEntry(LETTER_NUMBER.name(), "REK/RJK-2026-000002/BAZNAS_SEHAT");
     assertThat(task(referral)).hasCandidateGroup("baznas");
@@ -87,7 +87,7 @@ class PartnerReferralProcessTest extends ProcessTestSupport {
     complete(task(referral), withVariables(DECISION.name(), "REJECT", REJECTION_CODE.name(), "NOT_ELIGIBLE"));
 
     assertThat(referral).isEnded().hasPassed(TASK_TRY_ALTERNATIVE, END_REFERRAL_REJECTED)
-        .hasNotPassed(TASK_CONFIRM_SERVICE);
+        .hasNotPassed("task_confirmService");
   }
 
   @Test
@@ -112,7 +112,7 @@ class PartnerReferralProcessTest extends ProcessTestSupport {
     complete(task(referral), withVariables(DECISION.name(), "ACCEPT", GRANT_AMOUNT.name(), 200_000));
     passSavePoints();
 
-    assertThat(referral).isWaitingAt(TASK_DECIDE_REFERRAL).hasNotPassed(TASK_CONFIRM_SERVICE);
+    assertThat(referral).isWaitingAt(TASK_DECIDE_REFERRAL).hasNotPassed("task_confirmService");
     assertThat(task(referral)).hasCandidateGroup("salman");
   }
 
@@ -147,7 +147,7 @@ class PartnerReferralProcessTest extends ProcessTestSupport {
         REFERRAL_NUMBER.name(), "RJK-2026-000002", PROGRAM_CODE.name(), "SALMAN_SEMBAKO", URGENT.name(), false, REDISTRIBUTE.name(), true));
     passSavePoints();
 
-    assertThat(referral).isWaitingAt(TASK_DISTRIBUTE_AID).hasNotPassed(TASK_DECIDE_REFERRAL, TASK_CONFIRM_SERVICE);
+    assertThat(referral).isWaitingAt(TASK_DISTRIBUTE_AID).hasNotPassed(TASK_DECIDE_REFERRAL, "task_confirmService");
     complete(task(referral), handover(true));
     assertThat(referral).isEnded().hasPassed(END_AID_DISTRIBUTED);
   }
@@ -168,11 +168,11 @@ class PartnerReferralProcessTest extends ProcessTestSupport {
   @Test
   void acceptedWithoutBudgetWaitsUntilThePartnerAddsBudget() {
     ProcessInstance referral = acceptedWithoutBudget("BPNT");
-    assertThat(referral).isWaitingAt(GATEWAY_WAIT_FOR_BUDGET).hasNotPassed(TASK_CONFIRM_SERVICE);
+    assertThat(referral).isWaitingAt(GATEWAY_WAIT_FOR_BUDGET).hasNotPassed("task_confirmService");
 
     budgetReserved("BPNT");
 
-    assertThat(referral).isWaitingAt(TASK_CONFIRM_SERVICE);
+    assertThat(referral).isWaitingAt("task_confirmService");
   }
 
   @Test
@@ -194,7 +194,7 @@ class PartnerReferralProcessTest extends ProcessTestSupport {
 
     budgetReserved("BPNT");
 
-    assertThat(referral).isWaitingAt(TASK_CONFIRM_SERVICE).hasNotPassed("task_recordWaitingReview");
+    assertThat(referral).isWaitingAt("task_confirmService").hasNotPassed("task_recordWaitingReview");
   }
 
   @Test
@@ -225,9 +225,9 @@ class PartnerReferralProcessTest extends ProcessTestSupport {
     ProcessInstance referral = refer("BAZNAS_SEHAT");
     complete(task(referral), withVariables(DECISION.name(), "ACCEPT", GRANT_AMOUNT.name(), 900_000));
 
-    complete(task(referral), withVariables(SERVICE_DECISION.name(), "CANCEL", COORDINATOR_NOTE.name(), "Sudah ditanggung BPJS"));
+    complete(task(referral), withVariables("serviceDecision", "CANCEL", COORDINATOR_NOTE.name(), "Sudah ditanggung BPJS"));
 
-    assertThat(referral).isEnded().hasPassed(END_SERVICE_CANCELLED).hasNotPassed(TASK_DISTRIBUTE_AID);
+    assertThat(referral).isEnded().hasPassed("end_serviceCancelled").hasNotPassed(TASK_DISTRIBUTE_AID);
   }
 
   /** Referred to the program; the referral goes to the partner after a save point. */
@@ -265,7 +265,7 @@ class PartnerReferralProcessTest extends ProcessTestSupport {
   private static ProcessInstance acceptedAndConfirmed(String program) {
     ProcessInstance referral = refer(program);
     complete(task(referral), withVariables(DECISION.name(), "ACCEPT", GRANT_AMOUNT.name(), 2));
-    complete(task(referral), withVariables(SERVICE_DECISION.name(), "CONFIRM"));
+    complete(task(referral), withVariables("serviceDecision", "CONFIRM"));
     return referral;
   }
 

@@ -206,10 +206,10 @@ class ReferralProcessTest extends ProcessTestSupport {
     ProcessInstance referral = verifiedReferral();
 
     complete(task(referral), assessed("ELIGIBLE"));
-    assertThat(referral).hasPassed(TASK_EVALUATE_ELIGIBILITY, TASK_ROUTE_PROGRAMS).isWaitingAt(TASK_ROUTE_MANUALLY)
+    assertThat(referral).hasPassed(TASK_EVALUATE_ELIGIBILITY, TASK_ROUTE_PROGRAMS).isWaitingAt("task_routeManually")
         .hasNotPassed(CALL_PARTNER_REFERRAL);
     assertThat(task(referral)).hasCandidateGroup("koordinator");
-    complete(task(referral), withVariables(MANUAL_ROUTING.name(), "CLOSE", NOT_ELIGIBLE_REASON.name(), "Mampu, desil 7"));
+    complete(task(referral), withVariables("manualRouting", "CLOSE", NOT_ELIGIBLE_REASON.name(), "Mampu, desil 7"));
 
     assertThat(referral).isEnded().hasPassed(END_CLOSED_NOT_ELIGIBLE);
   }
@@ -221,9 +221,9 @@ class ReferralProcessTest extends ProcessTestSupport {
     ProcessInstance referral = verifiedReferral();
     complete(task(referral), assessed("ELIGIBLE"));
 
-    complete(task(referral), withVariables(MANUAL_ROUTING.name(), "ROUTE", SELECTED_PROGRAMS.name(), checklist()));
-    assertThat(referral).isWaitingAt(TASK_ROUTE_MANUALLY);
-    complete(task(referral), withVariables(MANUAL_ROUTING.name(), "ROUTE", SELECTED_PROGRAMS.name(), checklist("SALMAN_SEMBAKO")));
+    complete(task(referral), withVariables("manualRouting", "ROUTE", "selectedPrograms", checklist()));
+    assertThat(referral).isWaitingAt("task_routeManually");
+    complete(task(referral), withVariables("manualRouting", "ROUTE", "selectedPrograms", checklist("SALMAN_SEMBAKO")));
     passSavePoints();
 
     assertThat(referral).isWaitingAt(CALL_PARTNER_REFERRAL);
@@ -240,7 +240,7 @@ class ReferralProcessTest extends ProcessTestSupport {
     decide("BPNT", "REQUEST_INFO");
     decide("BAZNAS_SEHAT", "ACCEPT");
     assertThat(taskQuery().taskDefinitionKey(PartnerReferralProcess.TASK_PROVIDE_INFORMATION).count()).isOne();
-    assertThat(taskQuery().taskDefinitionKey(PartnerReferralProcess.TASK_CONFIRM_SERVICE).count()).isOne();
+    assertThat(taskQuery().taskDefinitionKey("task_confirmService").count()).isOne();
     assertThat(referral).isWaitingAt(CALL_PARTNER_REFERRAL);
   }
 
@@ -431,7 +431,7 @@ class ReferralProcessTest extends ProcessTestSupport {
   private static void confirmAndDistribute(String program) {
     Task confirmation = partnerTask(program);
     assertThat(confirmation).hasCandidateGroup("koordinator");
-    complete(confirmation, withVariables(SERVICE_DECISION.name(), "CONFIRM"));
+    complete(confirmation, withVariables("serviceDecision", "CONFIRM"));
     complete(partnerTask(program), withVariables(DISTRIBUTION_DATE.name(), "2026-11-20", AID_ITEMS.name(), "1 paket",
         RECEIPT_CONFIRMED.name(), true, FINAL_HANDOVER.name(), true));
   }

@@ -191,9 +191,6 @@ final class StubbedServices {
       List<String> programs = best.values().stream().map(RoutingService.Match::programCode).distinct().toList();
       return new RoutingService.Routed(programs, programs.isEmpty() ? "Tidak ada program yang cocok" : null);
     }).when(routing).route(anyString(), any(), any());
-    doAnswer(i -> new RoutingService.Routed(i.getArgument(1) == RoutingService.ManualRouting.ROUTE
-        ? i.<List<String>>getArgument(2) : List.of(), null)).when(routing).routeByHand(anyString(), any(), any(),
-        any(), any());
     doAnswer(i -> alternatives.containsKey(i.<String>getArgument(1))).when(routing)
         .hasAlternative(anyString(), anyString());
     doAnswer(i -> alternatives.remove(i.<String>getArgument(1))).when(routing)
@@ -222,8 +219,6 @@ final class StubbedServices {
         .referral(anyString(), anyString());
     doAnswer(i -> new PartnerService.Decided(budgetAvailable && !acceptanceGivenUp, null, acceptanceGivenUp))
         .when(partners).decide(anyString(), anyString(), any(), any(), any(), any(), any(), any(), any());
-    doAnswer(i -> "REK/" + i.getArgument(0) + "/" + i.getArgument(1)).when(partners)
-        .decideService(anyString(), anyString(), any(), any(), any());
     doAnswer(i -> i.getArgument(2) == PartnerService.WaitingAction.REDIRECT ? i.getArgument(3) : i.getArgument(1))
         .when(partners).reviewWaiting(anyString(), anyString(), any(), any(), any(), any());
   }

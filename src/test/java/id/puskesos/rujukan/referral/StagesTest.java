@@ -46,7 +46,7 @@ class StagesTest {
         new ByteArrayInputStream(moved.getBytes(StandardCharsets.UTF_8))));
 
     assertThat(model.stageOfTask()).containsEntry(HOME_VISIT, Stage.ASSESSMENT)
-        .containsEntry(ReferralProcess.TASK_ROUTE_MANUALLY, Stage.ROUTING);
+        .containsEntry(ReferralProcess.TASK_PREPARE_RECOMMENDATION, Stage.ROUTING);
   }
 
   @Test

@@ -40,7 +40,7 @@ class ActivityReportScenarioTest extends ScenarioTestSupport {
 
   @Test
   void theKoordinatorSendsTheReportBackThenApprovesItAndTheArchivedReportKeepsItsFigures() throws IOException {
-    String number = api.caseWithBpntHandedOver();
+    String number = api.caseWithAidHandedOver();
     recordedAMonthEarlier(number);
     String month = YearMonth.now(id.puskesos.rujukan.RujukanApplication.ZONE).minusMonths(1).toString();
 
@@ -90,7 +90,7 @@ class ActivityReportScenarioTest extends ScenarioTestSupport {
         FacilitationFigures.DEFINITIONS.studyRate(), FacilitationFigures.DEFINITIONS.referredRate()));
 
     // more work this month; drawn up again from the records, last month gives the same figures as when archived
-    api.caseWithBpntHandedOver();
+    api.caseWithAidHandedOver();
     Report again = reports.compute(YearMonth.parse(month), stored.narrative(), Actors.SYSTEM);
     assertThat(again.sections()).isEqualTo(archived.sections());
     String page = new String(api.bytes("manajer", "/api/reports/activity/months/" + month).getBody(),

@@ -26,6 +26,8 @@ import org.springframework.http.ResponseEntity;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import id.puskesos.rujukan.process.CaseVariables;
+
 /**
  * Drives cases the way users do: intake over the domain API, task forms submitted over Camunda's REST API as the
  * user of the task's group (as Tasklist does), the case read back over the domain API.
@@ -275,28 +277,45 @@ public class CaseApi {
     completeProgramTask(partnerUser, number, "task_distributeAid", programCode, variables.toArray());
   }
 
-  /** A food case whose BPNT was accepted, confirmed and handed over in full (Rp200.000): the common aided case. */
-  public String caseWithBpntHandedOver() {
+  /**
+   * A food case the back office referred to BAZNAS's consumptive aid, accepted and handed over in full (Rp500.000):
+   * the common aided case (a service program: a partner's decision, budget and handover).
+   */
+  public String caseWithAidHandedOver() {
     String number = openCase("FOOD");
     verifyValid(number);
-    assessEligible(number, false, false, "FOOD");
-    partnerDecides(number, "BPNT", "dinsos", "decision", "ACCEPT");
-    coordinatorConfirms(number, "BPNT");
-    partnerHandsOver(number, "BPNT", "dinsos", true, "aidAmount", 200000);
+    referTo(number, "BAZNAS_KONSUMTIF", "FOOD");
+    partnerDecides(number, "BAZNAS_KONSUMTIF", "baznas", "decision", "ACCEPT");
+    partnerHandsOver(number, "BAZNAS_KONSUMTIF", "baznas", true, "aidAmount", 500000);
     return number;
   }
 
-  /** A food case run to its close: BPNT accepted with a planned aid, confirmed, handed over, followed up as helped. */
+  /** A food case run to its close: BAZNAS's aid accepted with a planned aid, handed over, followed up as helped. */
   public String closedFoodCase() {
     String number = openCase("FOOD");
     verifyValid(number);
-    assessEligible(number, false, false, "FOOD");
-    partnerDecides(number, "BPNT", "dinsos", "decision", "ACCEPT", "plannedAid", "Sembako bulan ini");
-    coordinatorConfirms(number, "BPNT");
-    partnerHandsOver(number, "BPNT", "dinsos", true, "aidAmount", 200000);
+    referTo(number, "BAZNAS_KONSUMTIF", "FOOD");
+    partnerDecides(number, "BAZNAS_KONSUMTIF", "baznas", "decision", "ACCEPT", "plannedAid", "Sembako bulan ini");
+    partnerHandsOver(number, "BAZNAS_KONSUMTIF", "baznas", true, "aidAmount", 500000);
     followUp(number, "YES", "YES", "YES", 5);
     await().atMost(Duration.ofSeconds(30)).until(() -> "CLOSED".equals(view(number).get("status").asText()));
     return number;
+  }
+
+  /**
+   * The assessment (consent to share with BAZNAS and Salman), then the back office's recommendation of the one
+   * program in place of what routing chose (with its reason), approved by the koordinator.
+   */
+  public void referTo(String number, String programCode, String... needs) {
+    assessEligibleOnly(number, true, true, needs);
+    Task prepare = task(number, "task_prepareRecommendation");
+    Map<String, String> recommended = CaseVariables.RECOMMENDED_OPTIONS.read(taskService.getVariable(prepare.getId(),
+        CaseVariables.RECOMMENDED_OPTIONS.name()));
+    List<String> removed = recommended.keySet().stream().filter(code -> !code.equals(programCode)).toList();
+    List<String> added = recommended.containsKey(programCode) ? List.of() : List.of(programCode);
+    complete("bo", number, "task_prepareRecommendation", "recommendation", "REFER", "removedPrograms", removed,
+        "addedPrograms", added, "recommendationReason", "Dirujuk ke program ini saja");
+    complete("koordinator", number, "task_decideService", "caseDecision", "APPROVE");
   }
 
   /**

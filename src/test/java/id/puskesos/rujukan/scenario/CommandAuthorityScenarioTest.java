@@ -141,7 +141,6 @@ class CommandAuthorityScenarioTest extends ScenarioTestSupport {
 
     // and the handover, once dinsos accepted and the koordinator confirmed
     api.partnerDecides(number, "BPNT", "dinsos", "decision", "ACCEPT");
-    api.coordinatorConfirms(number, "BPNT");
     Task handover = api.programTask(number, "task_distributeAid", "BPNT");
     grantTask("baznas", handover.getId());
     ResponseEntity<String> handedOver = api.submitForm("baznas", handover.getId(), "distributionDate",
@@ -201,7 +200,7 @@ class CommandAuthorityScenarioTest extends ScenarioTestSupport {
 
   @Test
   void routingByHandAndStartFormsRefuseKeysTheirFormsDoNotDeclare() {
-    String number = api.caseNothingFits(false);
+    String number = api.caseAtRecommendation(false);
     Task route = api.task(number, "task_routeManually");
     assertRefusedKeys(api.submitForm("koordinator", route.getId(), "manualRouting", "ROUTE", "selectedPrograms",
         List.of("BAZNAS_PEDULI"), "programs", List.of("BPNT")), "programs");
@@ -237,7 +236,7 @@ class CommandAuthorityScenarioTest extends ScenarioTestSupport {
     String period = budgets.currentPeriod(catalogue.program(other));
     assertThat(api.post("dinsos", "/api/programs/" + other + "/budgets/" + period + "/top-ups",
         Map.of("amount", 1000)).getStatusCode().value()).isEqualTo(200);
-    String number = api.caseNothingFits(false);
+    String number = api.caseAtRecommendation(false);
     api.complete("koordinator", number, "task_routeManually", "manualRouting", "ROUTE",
         "selectedPrograms", List.of(scarce));
     api.partnerDecides(number, scarce, "dinsos", "decision", "ACCEPT", "grantAmount", 100);

@@ -62,7 +62,6 @@ class EnteredDatesScenarioTest extends ScenarioTestSupport {
     api.verifyValid(number);
     api.assessEligible(number, false, false, "FOOD");
     api.partnerDecides(number, "BPNT", "dinsos", "decision", "ACCEPT");
-    api.coordinatorConfirms(number, "BPNT");
     Task handover = api.programTask(number, "task_distributeAid", "BPNT");
     LocalDate received = receivedDay(number);
 

@@ -148,7 +148,7 @@ class EvaluationScenarioTest extends ScenarioTestSupport {
   void thePackCountsTheQuartersCasesAsTheyWereRecorded() throws IOException {
     Period quarter = new Period(Period.quarterOf(LocalDate.now()).from(), LocalDate.now());
     PeriodFigures.Figures before = PeriodFigures.compute(periodData.load(quarter));
-    api.caseWithBpntHandedOver();
+    api.caseWithAidHandedOver();
 
     String instance = start(quarter.from().toString(), quarter.to().toString()).getBody().get("id").asText();
     PeriodFigures.Figures after = PeriodFigures.compute(periodData.load(quarter));

@@ -37,7 +37,7 @@ class FollowUpScenarioTest extends ScenarioTestSupport {
   void aidTheResidentSaysNeverArrivedOpensTheKoordinatorsCheckAndIsNeverFacilitatedOnThePartnersWord() {
     // given: BPNT handed over by Dinsos, Rp200.000 with proof; on the partner's record the case counts as facilitated
     int facilitatedBefore = facilitatedThisMonth();
-    String number = api.caseWithBpntHandedOver();
+    String number = api.caseWithAidHandedOver();
     long disbursed = disbursedBpnt();
     assertThat(facilitatedThisMonth()).isEqualTo(facilitatedBefore + 1);
 
@@ -76,7 +76,7 @@ class FollowUpScenarioTest extends ScenarioTestSupport {
 
   @Test
   void aidNotReceivedIsHandedOverAgainAndCountedOnce() {
-    String number = api.caseWithBpntHandedOver();
+    String number = api.caseWithAidHandedOver();
     long disbursed = disbursedBpnt();
     api.followUp(number, "YES", "NO", "NO", 1);
 
@@ -98,7 +98,7 @@ class FollowUpScenarioTest extends ScenarioTestSupport {
 
   @Test
   void aidFoundReceivedAtTheCheckClosesAsFacilitated() {
-    String number = api.caseWithBpntHandedOver();
+    String number = api.caseWithAidHandedOver();
     api.followUp(number, "YES", "NO", "YES", 3);
 
     api.complete("koordinator", number, "task_checkDiscrepancy", "discrepancyResolution", "RECEIVED",
@@ -111,7 +111,7 @@ class FollowUpScenarioTest extends ScenarioTestSupport {
 
   @Test
   void aResidentWhoCannotBeReachedHasAnOutcomeOfItsOwn() {
-    String number = api.caseWithBpntHandedOver();
+    String number = api.caseWithAidHandedOver();
 
     api.followUp(number, "NO", null, null, null);
 
@@ -121,8 +121,8 @@ class FollowUpScenarioTest extends ScenarioTestSupport {
 
   @Test
   void aidReceivedInPartIsPartlyFacilitatedAndAidThatDidNotHelpIsRecorded() {
-    String partly = api.caseWithBpntHandedOver();
-    String unhelpful = api.caseWithBpntHandedOver();
+    String partly = api.caseWithAidHandedOver();
+    String unhelpful = api.caseWithAidHandedOver();
 
     api.followUp(partly, "YES", "PARTLY", "YES", 4);
     api.followUp(unhelpful, "YES", "YES", "NO", 2);
@@ -137,7 +137,7 @@ class FollowUpScenarioTest extends ScenarioTestSupport {
 
   @Test
   void aFollowUpWithoutTheResidentsAnswersIsRefusedAndTheTaskStays() {
-    String number = api.caseWithBpntHandedOver();
+    String number = api.caseWithAidHandedOver();
     Task task = api.task(number, "task_followUp");
 
     var refused = api.submitForm("fasilitator", task.getId(), "residentReached", "YES", "aidReceived", "MAYBE",
@@ -151,7 +151,7 @@ class FollowUpScenarioTest extends ScenarioTestSupport {
 
   @Test
   void variablesTheFormsDoNotDeclareCannotSteerTheCheck() {
-    String number = api.caseWithBpntHandedOver();
+    String number = api.caseWithAidHandedOver();
     Task followUp = api.task(number, "task_followUp");
 
     // the follow-up claims to close although the resident said nothing arrived: Tasklist's way refuses the key

@@ -160,7 +160,6 @@ class NotificationScenarioTest extends ScenarioTestSupport {
       api.verifyValid(number);
       api.assessEligible(number, false, false, "FOOD");
       api.partnerDecides(number, "BPNT", "dinsos", "decision", "ACCEPT");
-      api.coordinatorConfirms(number, "BPNT");
     }
 
     dispatcher.dispatch();

@@ -48,7 +48,6 @@ class PartnerProgramsScenarioTest extends ScenarioTestSupport {
     String period = topUp(program, 1000).get("budget").get("period").asText();
     String number = acceptedCase(program, false, 600);
     assertThat(budget(program, period)).containsEntry("reserved", 600L).containsEntry("disbursed", 0L);
-    api.coordinatorConfirms(number, program);
 
     api.partnerHandsOver(number, program, "dinsos", false, "aidAmount", 250);
     assertThat(programOf(number, program).get("status").asText()).isEqualTo("PARTLY_DISTRIBUTED");
@@ -216,7 +215,6 @@ class PartnerProgramsScenarioTest extends ScenarioTestSupport {
     String program = api.testProgram();
     topUp(program, 1000);
     String helped = acceptedCase(program, false, 100);
-    api.coordinatorConfirms(helped, program);
     api.partnerHandsOver(helped, program, "dinsos", true, "aidAmount", 100);
     String refused = caseRoutedTo(program, false);
     api.partnerDecides(refused, program, "dinsos", "decision", "REJECT", "rejectionCode", "DATA_INVALID");
@@ -271,7 +269,7 @@ class PartnerProgramsScenarioTest extends ScenarioTestSupport {
 
   /** A case no table row fits (a civil-documents request), routed by the coordinator to the program. */
   private String caseRoutedTo(String program, boolean urgent) {
-    String number = api.caseNothingFits(urgent);
+    String number = api.caseAtRecommendation(urgent);
     api.complete("koordinator", number, "task_routeManually", "manualRouting", "ROUTE",
         "selectedPrograms", List.of(program));
     return number;

@@ -64,7 +64,6 @@ class ReferralScenarioTest extends ScenarioTestSupport {
 
     api.partnerDecides(number, "BPNT", "dinsos", "decision", "ACCEPT", "plannedAid", "Sembako bulan ini");
     assertThat(api.view(number).get("stage").asText()).isEqualTo("DISTRIBUTION");
-    api.coordinatorConfirms(number, "BPNT");
     api.partnerHandsOver(number, "BPNT", "dinsos", true, "aidAmount", 200000);
     api.complete("fasilitator", number, "task_followUp", "aidReceived", "YES", "aidHelped", "YES",
         "satisfaction", "5", "followUpNotes", "Bantuan diterima lengkap");
@@ -115,7 +114,6 @@ class ReferralScenarioTest extends ScenarioTestSupport {
     api.partnerDecides(number, "SALMAN_SEMBAKO", "salman", "decision", "ACCEPT");
     api.partnerDecides(number, "BAZNAS_SEHAT", "baznas", "decision", "REJECT", "rejectionCode", "OTHER",
         "rejectionReason", "Tagihan sudah dilunasi BPJS");
-    api.coordinatorConfirms(number, "SALMAN_SEMBAKO");
     api.partnerHandsOver(number, "SALMAN_SEMBAKO", "salman", true, "aidItems", "20 kg beras, 3 L minyak",
         "aidQuantity", 1);
     api.followUp(number, "YES", "YES", "PARTLY", 4);
@@ -139,7 +137,6 @@ class ReferralScenarioTest extends ScenarioTestSupport {
 
     api.partnerDecides(number, "BPNT", "dinsos", "decision", "REJECT", "rejectionCode", "DUPLICATE");
     api.partnerDecides(number, "SALMAN_SEMBAKO", "salman", "decision", "ACCEPT");
-    api.coordinatorConfirms(number, "SALMAN_SEMBAKO");
     api.partnerHandsOver(number, "SALMAN_SEMBAKO", "salman", true, "aidItems", "Paket sembako", "aidQuantity", 1);
     api.followUp(number, "YES", "YES", "YES", 5);
 
@@ -190,7 +187,7 @@ class ReferralScenarioTest extends ScenarioTestSupport {
 
   @Test
   void caseNoProgramFitsGoesToTheCoordinatorWhoRoutesItByHand() {
-    String number = api.caseNothingFits(false);
+    String number = api.caseAtRecommendation(false);
 
     api.complete("koordinator", number, "task_routeManually", "manualRouting", "ROUTE",
         "selectedPrograms", List.of("SALMAN_SEMBAKO"));
@@ -206,7 +203,7 @@ class ReferralScenarioTest extends ScenarioTestSupport {
 
   @Test
   void coordinatorClosesACaseNoProgramFits() {
-    String number = api.caseNothingFits(false);
+    String number = api.caseAtRecommendation(false);
 
     api.complete("koordinator", number, "task_routeManually", "manualRouting", "CLOSE",
         "notEligibleReason", "Dibantu langsung mengurus KTP di kelurahan");

@@ -126,7 +126,7 @@ class ResidentRightsScenarioTest extends ScenarioTestSupport {
 
   @Test
   void aidHandedOverIsKeptForItsRetentionPeriod() {
-    String number = api.caseWithBpntHandedOver();
+    String number = api.caseWithAidHandedOver();
     api.complete("fasilitator", number, "task_followUp", "aidReceived", "YES", "aidHelped", "YES",
         "followUpNotes", "Diterima");
     long resident = jdbc.sql("SELECT resident_id FROM referral WHERE referral_number = ?").param(number)

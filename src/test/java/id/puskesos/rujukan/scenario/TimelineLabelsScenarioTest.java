@@ -50,7 +50,6 @@ class TimelineLabelsScenarioTest extends ScenarioTestSupport {
     }
     api.assessEligible(number, false, false, "FOOD");
     api.partnerDecides(number, "BPNT", "dinsos", "decision", "ACCEPT");
-    api.coordinatorConfirms(number, "BPNT");
     api.partnerHandsOver(number, "BPNT", "dinsos", true, "aidAmount", 200000);
     api.followUp(number, "YES", "NO", "PARTLY", 3);
     api.complete("koordinator", number, "task_checkDiscrepancy", "discrepancyResolution", "RECEIVED",
