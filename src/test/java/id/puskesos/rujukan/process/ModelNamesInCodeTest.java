@@ -43,10 +43,12 @@ class ModelNamesInCodeTest {
   private static final Pattern VARIABLES = Pattern.compile("CaseVariables\\.java|RegistryVariables\\.java");
   /**
    * A DMN column is named after an ordinary word ("need", "reason"), which is also a database column or an API field:
-   * read from a result set, or named by a validation message, it is not the table's column.
+   * read from a result set, named by a validation message, or a key of a file written out as JSON (the escalation's
+   * case file), it is not the table's column.
    */
   private static final Pattern ORDINARY_USE = Pattern.compile(
-      "\\brs\\.get\\w*\\(\\s*\"%s\"|\\bchecks\\.\\w+\\(.*\"%s\"|InvalidInputException\\(\\s*\"%s\"");
+      "\\brs\\.get\\w*\\(\\s*\"%s\"|\\bchecks\\.\\w+\\(.*\"%s\"|InvalidInputException\\(\\s*\"%s\""
+      + "|\\bfile\\.put\\(\\s*\"%s\"");
 
   @Test
   void noModelNameIsWrittenOutsideTheConstantsClasses() throws IOException {

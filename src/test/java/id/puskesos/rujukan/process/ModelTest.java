@@ -53,7 +53,7 @@ class ModelTest {
   private static final List<String> CASE_PROCESSES = List.of(ReferralProcess.PROCESS_ID,
       PartnerReferralProcess.PROCESS_ID, ProfessionalOpinionProcess.PROCESS_ID);
   private static final Pattern MEANINGFUL_ID = Pattern.compile(
-      "(start|end|task|gateway|flow|timer|event|call|subprocess|definition|message)_[a-z][A-Za-z]+");
+      "(start|end|task|receive|gateway|flow|timer|event|call|subprocess|definition|message)_[a-z][A-Za-z]+");
   private static final Pattern BEAN = Pattern.compile("\\$\\{(\\w+)}");
   private static final Pattern EXPRESSION = Pattern.compile("[$#]\\{([^}]*)}");
   private static final Pattern ROOT_IDENTIFIER = Pattern.compile("(?<![\\w.])([A-Za-z_]\\w*)");

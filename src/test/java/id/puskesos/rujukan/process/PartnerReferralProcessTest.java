@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.historyService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.managementService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
@@ -20,23 +21,28 @@ import static org.mockito.ArgumentMatchers.anyBoolean;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.ArgumentMatchers.eq;
 
+import java.util.List;
 import java.util.Map;
 
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.Deployment;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import id.puskesos.rujukan.distribution.DistributionService;
+import id.puskesos.rujukan.partner.Letters;
 import id.puskesos.rujukan.partner.PartnerService;
+import id.puskesos.rujukan.proposal.Proposals;
 
 /**
- * Every path of partner-referral.bpmn: accept with budget, the coordinator's service decision and distribution in
- * parts; reject, with and without an alternative; an acceptance given up for an alternative; a decision overdue, with
- * and without an alternative; questions to the Puskesos; the waiting list (budget arrives, the back office keeps
- * waiting, redirects or cancels after the wait limit); the coordinator cancelling; aid handed over again after the
- * resident said it never arrived.
+ * Every path of partner-referral.bpmn: accept with budget and distribution (in parts), with no koordinator task (the
+ * koordinator decided the whole case before it was referred); reject, with and without an alternative; an acceptance
+ * given up for an alternative; a decision overdue, with and without an alternative; questions to the Puskesos; the
+ * waiting list (budget arrives, the back office keeps waiting, redirects or cancels after the wait limit); aid handed
+ * over again after the resident said it never arrived; a national program's proposal, enrolled, rejected (with and
+ * without an alternative), carried over to the next period, and reminded when its period passed undecided.
  */
 @Deployment(resources = "processes/partner-referral.bpmn")
 class PartnerReferralProcessTest extends ProcessTestSupport {
@@ -47,28 +53,28 @@ class PartnerReferralProcessTest extends ProcessTestSupport {
       .build();
 
   @Test
-  void acceptedWithBudgetIsConfirmedByTheCoordinatorThenDistributed() {
+  void acceptedWithBudgetGoesStraightToDistributionWithoutAnyKoordinatorTask() {
     ProcessInstance referral = refer("BAZNAS_SEHAT");
-    assertThat(referral).isWaitingAt(TASK_DECIDE_REFERRAL);
+    assertThat(referral).isWaitingAt(TASK_DECIDE_REFERRAL).variables()
+        .containsEntry(LETTER_NUMBER.name(), "REK/RJK-2026-000002/BAZNAS_SEHAT")
+        .containsEntry(PROGRAM_KIND.name(), "SERVICE");
     assertThat(task(referral)).hasCandidateGroup("baznas");
 
     complete(task(referral), withVariables(DECISION.name(), "ACCEPT", GRANT_AMOUNT.name(), 1_500_000, PLANNED_AID.name(), "Tagihan RS"));
-    assertThat(referral).isWaitingAt("task_confirmService");
-    assertThat(task(referral)).hasCandidateGroup("koordinator");
-    complete(task(referral), withVariables("serviceDecision", "CONFIRM"));
-    assertThat(referral).isWaitingAt(TASK_DISTRIBUTE_AID).variables()
-        .containsEntry(LETTER_NUMBER.name(), "REK/RJK-2026-000002/BAZNAS_SEHAT");
+    assertThat(referral).isWaitingAt(TASK_DISTRIBUTE_AID).hasNotPassed(RECEIVE_PROPOSAL_DECIDED);
     assertThat(task(referral)).hasCandidateGroup("baznas");
     complete(task(referral), handover(true));
 
     assertThat(referral).isEnded().hasPassed(END_AID_DISTRIBUTED);
+    assertNoKoordinatorTask(referral);
+    verify(mocked(Letters.class)).sendOut("RJK-2026-000002", mocked(PartnerService.class).program("BAZNAS_SEHAT"));
     verify(mocked(DistributionService.class)).record("RJK-2026-000002", "BAZNAS_SEHAT", "2026-11-20", 750_000L, null,
         null, null, null, "KW-0012", true, true, "petugas");
   }
 
   @Test
   void aidHandedOverInPartsAsksForAnotherHandoverUntilTheLast() {
-    ProcessInstance referral = acceptedAndConfirmed("SALMAN_SEMBAKO");
+    ProcessInstance referral = accepted("SALMAN_SEMBAKO");
 
     complete(task(referral), handover(false));
     assertThat(referral).isWaitingAt(TASK_DISTRIBUTE_AID);
@@ -87,7 +93,7 @@ class PartnerReferralProcessTest extends ProcessTestSupport {
     complete(task(referral), withVariables(DECISION.name(), "REJECT", REJECTION_CODE.name(), "NOT_ELIGIBLE"));
 
     assertThat(referral).isEnded().hasPassed(TASK_TRY_ALTERNATIVE, END_REFERRAL_REJECTED)
-        .hasNotPassed("task_confirmService");
+        .hasNotPassed(TASK_DISTRIBUTE_AID);
   }
 
   @Test
@@ -112,7 +118,7 @@ class PartnerReferralProcessTest extends ProcessTestSupport {
     complete(task(referral), withVariables(DECISION.name(), "ACCEPT", GRANT_AMOUNT.name(), 200_000));
     passSavePoints();
 
-    assertThat(referral).isWaitingAt(TASK_DECIDE_REFERRAL).hasNotPassed("task_confirmService");
+    assertThat(referral).isWaitingAt(TASK_DECIDE_REFERRAL).hasNotPassed(TASK_DISTRIBUTE_AID);
     assertThat(task(referral)).hasCandidateGroup("salman");
   }
 
@@ -147,7 +153,7 @@ class PartnerReferralProcessTest extends ProcessTestSupport {
         REFERRAL_NUMBER.name(), "RJK-2026-000002", PROGRAM_CODE.name(), "SALMAN_SEMBAKO", URGENT.name(), false, REDISTRIBUTE.name(), true));
     passSavePoints();
 
-    assertThat(referral).isWaitingAt(TASK_DISTRIBUTE_AID).hasNotPassed(TASK_DECIDE_REFERRAL, "task_confirmService");
+    assertThat(referral).isWaitingAt(TASK_DISTRIBUTE_AID).hasNotPassed(TASK_DECIDE_REFERRAL);
     complete(task(referral), handover(true));
     assertThat(referral).isEnded().hasPassed(END_AID_DISTRIBUTED);
   }
@@ -168,11 +174,13 @@ class PartnerReferralProcessTest extends ProcessTestSupport {
   @Test
   void acceptedWithoutBudgetWaitsUntilThePartnerAddsBudget() {
     ProcessInstance referral = acceptedWithoutBudget("BPNT");
-    assertThat(referral).isWaitingAt(GATEWAY_WAIT_FOR_BUDGET).hasNotPassed("task_confirmService");
+    assertThat(referral).isWaitingAt(GATEWAY_WAIT_FOR_BUDGET).hasNotPassed(TASK_DISTRIBUTE_AID);
 
     budgetReserved("BPNT");
 
-    assertThat(referral).isWaitingAt("task_confirmService");
+    assertThat(referral).isWaitingAt(TASK_DISTRIBUTE_AID);
+    assertThat(task(referral)).hasCandidateGroup("dinsos");
+    assertNoKoordinatorTask(referral);
   }
 
   @Test
@@ -194,7 +202,8 @@ class PartnerReferralProcessTest extends ProcessTestSupport {
 
     budgetReserved("BPNT");
 
-    assertThat(referral).isWaitingAt("task_confirmService").hasNotPassed("task_recordWaitingReview");
+    assertThat(referral).isWaitingAt(TASK_DISTRIBUTE_AID).hasNotPassed("task_recordWaitingReview");
+    assertNoKoordinatorTask(referral);
   }
 
   @Test
@@ -221,13 +230,89 @@ class PartnerReferralProcessTest extends ProcessTestSupport {
   }
 
   @Test
-  void coordinatorMayCancelTheService() {
-    ProcessInstance referral = refer("BAZNAS_SEHAT");
-    complete(task(referral), withVariables(DECISION.name(), "ACCEPT", GRANT_AMOUNT.name(), 900_000));
+  void aNationalProgramIsProposedAndWaitsForTheMinistrysDecisionWhichEnrolsTheHousehold() {
+    services.proposalPrograms.add("PKH");
+    services.proposalOutcomes.add(Proposals.Outcome.ENROLLED);
+    ProcessInstance referral = refer("PKH");
 
-    complete(task(referral), withVariables("serviceDecision", "CANCEL", COORDINATOR_NOTE.name(), "Sudah ditanggung BPJS"));
+    assertThat(referral).hasPassed("task_recordProposal").isWaitingAt(RECEIVE_PROPOSAL_DECIDED)
+        .hasNotPassed(TASK_DECIDE_REFERRAL).variables().containsEntry(PROGRAM_KIND.name(), "PROPOSAL")
+        .containsEntry(LETTER_NUMBER.name(), "REK/RJK-2026-000002/PKH")
+        .containsEntry(PROPOSAL_PERIOD.name(), "2026-11").containsKey(PROPOSAL_DECISION_DUE.name());
+    assertThat(BpmnAwareTests.taskQuery().processInstanceId(referral.getId()).count()).as("nobody's task").isZero();
+    verify(mocked(Proposals.class)).propose("RJK-2026-000002", "PKH");
 
-    assertThat(referral).isEnded().hasPassed("end_serviceCancelled").hasNotPassed(TASK_DISTRIBUTE_AID);
+    proposalDecided();
+
+    assertThat(referral).isEnded().hasPassed("task_recordProposalDecision", END_PROPOSAL_ENROLLED)
+        .hasNotPassed(TASK_TRY_ALTERNATIVE, TASK_DISTRIBUTE_AID).variables()
+        .containsEntry(PROPOSAL_OUTCOME.name(), "ENROLLED");
+    verify(mocked(Proposals.class)).applyDecision("RJK-2026-000002", "PKH");
+    assertNoKoordinatorTask(referral);
+  }
+
+  @Test
+  void aRejectedProposalTriesTheNextAlternativeOfItsNeed() {
+    services.proposalPrograms.add("BPNT");
+    services.proposalOutcomes.add(Proposals.Outcome.REJECTED);
+    services.alternatives.put("BPNT", "SALMAN_SEMBAKO");
+    ProcessInstance referral = refer("BPNT");
+
+    proposalDecided();
+    assertThat(referral).hasPassed(TASK_TRY_ALTERNATIVE).isWaitingAt(TASK_SEND_REFERRAL).variables()
+        .containsEntry(PROPOSAL_OUTCOME.name(), "REJECTED").containsEntry(PROGRAM_CODE.name(), "SALMAN_SEMBAKO");
+    passSavePoints();
+
+    assertThat(referral).isWaitingAt(TASK_DECIDE_REFERRAL).variables().containsEntry(PROGRAM_KIND.name(), "SERVICE");
+    assertThat(task(referral)).hasCandidateGroup("salman");
+  }
+
+  @Test
+  void aRejectedProposalWithoutAnAlternativeEndsThePartnerReferral() {
+    services.proposalPrograms.add("PKH");
+    services.proposalOutcomes.add(Proposals.Outcome.REJECTED);
+    ProcessInstance referral = refer("PKH");
+
+    proposalDecided();
+
+    assertThat(referral).isEnded().hasPassed(TASK_TRY_ALTERNATIVE, END_REFERRAL_REJECTED)
+        .hasNotPassed(END_PROPOSAL_ENROLLED);
+  }
+
+  @Test
+  void aProposalNotDecidedInItsPeriodIsCarriedOverAndWaitsForTheNextDecisionList() {
+    services.proposalPrograms.add("PKH");
+    services.proposalOutcomes.addAll(List.of(Proposals.Outcome.CARRIED_OVER, Proposals.Outcome.ENROLLED));
+    ProcessInstance referral = refer("PKH");
+
+    proposalDecided();
+    assertThat(referral).isWaitingAt(RECEIVE_PROPOSAL_DECIDED).variables()
+        .containsEntry(PROPOSAL_OUTCOME.name(), "CARRIED_OVER").containsEntry(PROPOSAL_PERIOD.name(), "2026-12");
+    assertThat(managementService().createJobQuery().activityId(TIMER_PROPOSAL_CYCLE_OVER).count())
+        .as("one reminder timer, of the new period").isOne();
+    assertThat(historyService().createHistoricActivityInstanceQuery().processInstanceId(referral.getId())
+        .activityId(RECEIVE_PROPOSAL_DECIDED).count()).isEqualTo(2);
+
+    proposalDecided();
+    assertThat(referral).isEnded().hasPassed(END_PROPOSAL_ENROLLED);
+  }
+
+  @Test
+  void aPeriodOverWithoutADecisionRemindsAndTheProposalKeepsWaiting() {
+    services.proposalPrograms.add("PKH");
+    ProcessInstance referral = refer("PKH");
+    var timer = managementService().createJobQuery().activityId(TIMER_PROPOSAL_CYCLE_OVER).singleResult();
+    assertThat(timer.getDuedate()).as("due when the period's decision is").isCloseTo(
+        PROPOSAL_DECISION_DUE.from(runtimeService().getVariables(referral.getId())), 1000);
+
+    execute(timer);
+
+    assertThat(referral).hasPassed("task_remindProposal", "end_proposalReminded")
+        .isWaitingAt(RECEIVE_PROPOSAL_DECIDED);
+    verify(mocked(Proposals.class)).remind("RJK-2026-000002", "PKH");
+    services.proposalOutcomes.add(Proposals.Outcome.ENROLLED);
+    proposalDecided();
+    assertThat(referral).isEnded().hasPassed(END_PROPOSAL_ENROLLED);
   }
 
   /** Referred to the program; the referral goes to the partner after a save point. */
@@ -262,11 +347,25 @@ class PartnerReferralProcessTest extends ProcessTestSupport {
     return referral;
   }
 
-  private static ProcessInstance acceptedAndConfirmed(String program) {
+  /** Accepted with budget reserved: the partner hands the aid over next, as the koordinator decided the case before. */
+  private static ProcessInstance accepted(String program) {
     ProcessInstance referral = refer(program);
     complete(task(referral), withVariables(DECISION.name(), "ACCEPT", GRANT_AMOUNT.name(), 2));
-    complete(task(referral), withVariables("serviceDecision", "CONFIRM"));
+    assertThat(referral).isWaitingAt(TASK_DISTRIBUTE_AID);
     return referral;
+  }
+
+  /** The imported decision list moved the case's proposal: its instance is told, as the import tells it. */
+  private static void proposalDecided() {
+    String instance = runtimeService().createEventSubscriptionQuery().eventName(MSG_PROPOSAL_DECIDED).singleResult()
+        .getProcessInstanceId();
+    runtimeService().createMessageCorrelation(MSG_PROPOSAL_DECIDED).processInstanceId(instance).correlateWithResult();
+  }
+
+  /** The koordinator decided the case before it was referred: no task of the partner referral was ever theirs. */
+  private static void assertNoKoordinatorTask(ProcessInstance referral) {
+    assertThat(historyService().createHistoricTaskInstanceQuery().processInstanceId(referral.getId())
+        .taskHadCandidateGroup("koordinator").count()).isZero();
   }
 
   private static void budgetReserved(String program) {

@@ -40,6 +40,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import id.puskesos.rujukan.common.Variable;
 import id.puskesos.rujukan.assessment.AssessmentService;
 import id.puskesos.rujukan.common.InvalidInputException;
+import id.puskesos.rujukan.escalation.Escalations;
+import id.puskesos.rujukan.recommendation.Recommendations;
 import id.puskesos.rujukan.followup.ClosingService;
 import id.puskesos.rujukan.followup.ClosingService.ClosingOutcome;
 import id.puskesos.rujukan.verification.DtksInclusion;
@@ -200,34 +202,146 @@ class ReferralProcessTest extends ProcessTestSupport {
   }
 
   @Test
-  void noEligibleProgramGivesTheCoordinatorATaskAndTheCoordinatorCloses() {
-    services.desil = 7;
-    services.incomePerCapita = 2_500_000L;
-    ProcessInstance referral = verifiedReferral();
+  void routingChoosesTheProgramsTheBackOfficeRecommendsAndTheKoordinatorApprovesThenThePartnersGetThem() {
+    ProcessInstance referral = recommendationPrepared("FOOD", "HEALTH");
+    assertThat(referral).hasPassed(TASK_EVALUATE_ELIGIBILITY, TASK_ROUTE_PROGRAMS)
+        .isWaitingAt(TASK_PREPARE_RECOMMENDATION).hasNotPassed(CALL_PARTNER_REFERRAL);
+    assertThat(task(referral)).hasCandidateGroup("bo");
+    assertThat(formOf(task(referral))).isEqualTo("prepare-recommendation");
+    assertThat(RECOMMENDED_OPTIONS.from(runtimeService().getVariables(referral.getId()))).containsOnlyKeys("BPNT",
+        "BAZNAS_SEHAT");
 
-    complete(task(referral), assessed("ELIGIBLE"));
-    assertThat(referral).hasPassed(TASK_EVALUATE_ELIGIBILITY, TASK_ROUTE_PROGRAMS).isWaitingAt("task_routeManually")
+    complete(task(referral), recommended("REFER"));
+    assertThat(referral).hasPassed(TASK_PREPARE_RECOMMENDATION).isWaitingAt(TASK_DECIDE_SERVICE)
         .hasNotPassed(CALL_PARTNER_REFERRAL);
     assertThat(task(referral)).hasCandidateGroup("koordinator");
-    complete(task(referral), withVariables("manualRouting", "CLOSE", NOT_ELIGIBLE_REASON.name(), "Mampu, desil 7"));
+    assertThat(formOf(task(referral))).isEqualTo("decide-service");
+    assertThat(runtimeService().getVariable(referral.getId(), RECOMMENDATION_SUMMARY.name()).toString())
+        .contains("Program BPNT", "Program BAZNAS_SEHAT");
+    complete(task(referral), decided("APPROVE"));
+    passSavePoints();
 
-    assertThat(referral).isEnded().hasPassed(END_CLOSED_NOT_ELIGIBLE);
+    assertThat(referral).isWaitingAt(CALL_PARTNER_REFERRAL).hasNotPassed(TASK_ANSWER_ESCALATION).variables()
+        .containsEntry(CASE_ROUTE.name(), "PARTNERS").containsEntry(REFERRED_COUNT.name(), 2);
+    assertThat(partnerTask("BPNT")).hasCandidateGroup("dinsos");
+    assertThat(partnerTask("BAZNAS_SEHAT")).hasCandidateGroup("baznas");
+    verify(mocked(Recommendations.class)).prepare(NEW_CASE, "REFER", List.of(), List.of(), null, "petugas");
+    verify(mocked(Recommendations.class)).decide(NEW_CASE, "APPROVE", null, "petugas");
   }
 
   @Test
-  void coordinatorRoutesByHandWhenNothingFitted() {
+  void noEligibleProgramStillGivesTheBackOfficeTheRecommendationWhichMayProposeClosing() {
+    services.desil = 7;
+    services.incomePerCapita = 2_500_000L;
+    ProcessInstance referral = verifiedReferral();
+
+    complete(task(referral), assessed("ELIGIBLE"));
+    assertThat(referral).hasPassed(TASK_EVALUATE_ELIGIBILITY, TASK_ROUTE_PROGRAMS)
+        .isWaitingAt(TASK_PREPARE_RECOMMENDATION).hasNotPassed(CALL_PARTNER_REFERRAL).variables()
+        .containsEntry(ROUTING_NOTE.name(), "Tidak ada program yang cocok");
+    assertThat(task(referral)).hasCandidateGroup("bo");
+    assertThat(runtimeService().getVariable(referral.getId(), RECOMMENDATION_SUMMARY.name()))
+        .isEqualTo("- Belum ada program yang direkomendasikan");
+    complete(task(referral), recommended("CLOSE", RECOMMENDATION_REASON, "Mampu, desil 7"));
+    assertThat(referral).isWaitingAt(TASK_DECIDE_SERVICE);
+    complete(task(referral), decided("APPROVE"));
+
+    assertThat(referral).isEnded().hasPassed(END_CLOSED_NOT_ELIGIBLE).hasNotPassed(CALL_PARTNER_REFERRAL)
+        .variables().containsEntry(CASE_ROUTE.name(), "CLOSE").containsEntry(NOT_ELIGIBLE_REASON.name(),
+            "Mampu, desil 7");
+    verify(mocked(ClosingService.class)).close(NEW_CASE, ClosingOutcome.NOT_ELIGIBLE, "Mampu, desil 7", "petugas");
+  }
+
+  @Test
+  void whenNothingFittedTheBackOfficeAddsAProgramAndAnEmptyReferralIsRefused() {
     services.desil = 7;
     services.incomePerCapita = 2_500_000L;
     ProcessInstance referral = verifiedReferral();
     complete(task(referral), assessed("ELIGIBLE"));
+    Task recommendation = task(referral);
 
-    complete(task(referral), withVariables("manualRouting", "ROUTE", "selectedPrograms", checklist()));
-    assertThat(referral).isWaitingAt("task_routeManually");
-    complete(task(referral), withVariables("manualRouting", "ROUTE", "selectedPrograms", checklist("SALMAN_SEMBAKO")));
+    assertThatThrownBy(() -> complete(recommendation, recommended("REFER")))
+        .isInstanceOf(InvalidInputException.class).hasMessageContaining("Tidak ada program dalam rekomendasi");
+    assertThat(referral).isWaitingAt(TASK_PREPARE_RECOMMENDATION).hasNotPassed(TASK_DECIDE_SERVICE);
+    assertThat(task(referral).getId()).isEqualTo(recommendation.getId());
+
+    complete(task(referral), recommended("REFER", ADDED_PROGRAMS, checklist("SALMAN_SEMBAKO"),
+        RECOMMENDATION_REASON, "Sembako dari Salman"));
+    complete(task(referral), decided("APPROVE"));
     passSavePoints();
 
     assertThat(referral).isWaitingAt(CALL_PARTNER_REFERRAL);
     assertThat(partnerTask("SALMAN_SEMBAKO")).hasCandidateGroup("salman");
+    verify(mocked(Recommendations.class)).prepare(NEW_CASE, "REFER", List.of(), List.of("SALMAN_SEMBAKO"),
+        "Sembako dari Salman", "petugas");
+  }
+
+  @Test
+  void theKoordinatorSendsTheRecommendationBackToTheBackOfficeWhichEditsItForAnotherDecision() {
+    ProcessInstance referral = recommendationPrepared("FOOD", "HEALTH");
+    complete(task(referral), recommended("REFER"));
+
+    complete(task(referral), decided("SEND_BACK", COORDINATOR_NOTE, "BPNT sudah diterima keluarga"));
+    assertThat(referral).isWaitingAt(TASK_PREPARE_RECOMMENDATION).hasNotPassed(CALL_PARTNER_REFERRAL).variables()
+        .containsEntry(CASE_ROUTE.name(), "SEND_BACK");
+    assertThat(task(referral)).hasCandidateGroup("bo");
+    complete(task(referral), recommended("REFER", REMOVED_PROGRAMS, checklist("BPNT"), RECOMMENDATION_REASON,
+        "Sudah menerima BPNT"));
+    assertThat(referral).isWaitingAt(TASK_DECIDE_SERVICE);
+    complete(task(referral), decided("APPROVE"));
+    passSavePoints();
+
+    assertThat(referral).isWaitingAt(CALL_PARTNER_REFERRAL);
+    assertThat(taskQuery().taskDefinitionKey(PartnerReferralProcess.TASK_DECIDE_REFERRAL).list())
+        .extracting(t -> runtimeService().getVariable(t.getProcessInstanceId(), PROGRAM_CODE.name()))
+        .containsExactly("BAZNAS_SEHAT");
+    assertThat(historyService().createHistoricActivityInstanceQuery().processInstanceId(referral.getId())
+        .activityId(TASK_PREPARE_RECOMMENDATION).count()).isEqualTo(2);
+    verify(mocked(Recommendations.class)).decide(NEW_CASE, "SEND_BACK", "BPNT sudah diterima keluarga", "petugas");
+  }
+
+  @Test
+  void theKoordinatorEscalatesToTheCitySlrtWhichReturnsTheCaseToTheBackOffice() {
+    ProcessInstance referral = recommendationPrepared("HEALTH");
+    complete(task(referral), recommended("REFER"));
+
+    complete(task(referral), decided("ESCALATE", COORDINATOR_NOTE, "Butuh rujukan rumah sakit kota"));
+    assertThat(referral).hasPassed("task_escalateToCity").isWaitingAt(TASK_ANSWER_ESCALATION)
+        .hasNotPassed(CALL_PARTNER_REFERRAL);
+    assertThat(task(referral)).hasCandidateGroup("slrt");
+    assertThat(formOf(task(referral))).isEqualTo("answer-escalation");
+    assertThat(runtimeService().getVariable(referral.getId(), ESCALATION_SUMMARY.name()).toString())
+        .contains("Program BAZNAS_SEHAT");
+    complete(task(referral), withVariables(CITY_ANSWER.name(), "RETURNED", CITY_NOTE.name(),
+        "Rujuk ke BAZNAS, RS kota penuh"));
+
+    assertThat(referral).isWaitingAt(TASK_PREPARE_RECOMMENDATION).hasNotPassed(END_CLOSED_BY_CITY);
+    assertThat(task(referral)).hasCandidateGroup("bo");
+    verify(mocked(Escalations.class)).answer(NEW_CASE, "RETURNED", "Rujuk ke BAZNAS, RS kota penuh", "petugas");
+    complete(task(referral), recommended("REFER"));
+    complete(task(referral), decided("APPROVE"));
+    passSavePoints();
+    assertThat(referral).isWaitingAt(CALL_PARTNER_REFERRAL);
+    assertThat(partnerTask("BAZNAS_SEHAT")).hasCandidateGroup("baznas");
+  }
+
+  @Test
+  void anEscalationTheBackOfficeRecommendsAndTheKoordinatorApprovesEndsWhenTheCitySlrtTakesTheCaseOver() {
+    ProcessInstance referral = recommendationPrepared("HEALTH");
+    complete(task(referral), recommended("ESCALATE", RECOMMENDATION_REASON, "Kasus kekerasan, perlu UPTD PPA"));
+
+    complete(task(referral), decided("APPROVE"));
+    assertThat(referral).isWaitingAt(TASK_ANSWER_ESCALATION).variables().containsEntry(CASE_ROUTE.name(),
+        "ESCALATE");
+    assertThat(task(referral)).hasCandidateGroup("slrt");
+    verify(mocked(Escalations.class)).escalate(NEW_CASE, "petugas");
+    complete(task(referral), withVariables(CITY_ANSWER.name(), "TAKEN_OVER", CITY_NOTE.name(),
+        "Ditangani UPTD PPA kota"));
+
+    assertThat(referral).isEnded().hasPassed(TASK_ANSWER_ESCALATION, END_CLOSED_BY_CITY)
+        .hasNotPassed(CALL_PARTNER_REFERRAL, END_CLOSED_NOT_ELIGIBLE);
+    verify(mocked(ClosingService.class)).close(NEW_CASE, ClosingOutcome.ESCALATED, "Ditangani UPTD PPA kota",
+        "petugas");
   }
 
   @Test
@@ -240,7 +354,8 @@ class ReferralProcessTest extends ProcessTestSupport {
     decide("BPNT", "REQUEST_INFO");
     decide("BAZNAS_SEHAT", "ACCEPT");
     assertThat(taskQuery().taskDefinitionKey(PartnerReferralProcess.TASK_PROVIDE_INFORMATION).count()).isOne();
-    assertThat(taskQuery().taskDefinitionKey("task_confirmService").count()).isOne();
+    assertThat(taskQuery().taskDefinitionKey(PartnerReferralProcess.TASK_DISTRIBUTE_AID).count()).isOne();
+    assertThat(taskQuery().taskCandidateGroup("koordinator").count()).as("no koordinator task per program").isZero();
     assertThat(referral).isWaitingAt(CALL_PARTNER_REFERRAL);
   }
 
@@ -259,7 +374,7 @@ class ReferralProcessTest extends ProcessTestSupport {
     ProcessInstance referral = routedReferral("FOOD", "HOUSING");
     decide("BAZNAS_PEDULI", "REJECT");
     decide("BPNT", "ACCEPT");
-    confirmAndDistribute("BPNT");
+    distribute("BPNT");
 
     assertThat(referral).isWaitingAt(TIMER_FOLLOW_UP_DUE);
     execute(job());
@@ -276,7 +391,7 @@ class ReferralProcessTest extends ProcessTestSupport {
     services.pkhComponents = 0;
     ProcessInstance referral = routedReferral("FOOD");
     decide("BPNT", "ACCEPT");
-    confirmAndDistribute("BPNT");
+    distribute("BPNT");
     execute(job());
 
     complete(task(referral), withVariables(RESIDENT_REACHED.name(), "YES", AID_RECEIVED.name(), "YES", AID_HELPED.name(), "YES",
@@ -393,17 +508,51 @@ class ReferralProcessTest extends ProcessTestSupport {
     return referral;
   }
 
-  /** A case the fasilitator assessed with these needs; the eligibility table routes it to partners. */
-  private static ProcessInstance routedReferral(String... needs) {
+  /** A case the fasilitator assessed with these needs; the eligibility table routes it to the back office. */
+  private static ProcessInstance recommendationPrepared(String... needs) {
     Map<String, Object> variables = caseVariables();
     variables.put(NEEDS.name(), checklist(needs));
     ProcessInstance referral = runtimeService().createMessageCorrelation(MSG_REFERRAL_SUBMITTED)
         .processInstanceBusinessKey("RJK-2026-000001").setVariables(variables).correlateStartMessage();
     passSavePoints();
     complete(task(referral), assessed("ELIGIBLE"));
-    passSavePoints();
-    assertThat(referral).hasPassed(TASK_PREPARE_ELIGIBILITY, TASK_EVALUATE_ELIGIBILITY).isWaitingAt(CALL_PARTNER_REFERRAL);
+    assertThat(referral).hasPassed(TASK_PREPARE_ELIGIBILITY, TASK_EVALUATE_ELIGIBILITY, TASK_ROUTE_PROGRAMS)
+        .isWaitingAt(TASK_PREPARE_RECOMMENDATION);
     return referral;
+  }
+
+  /** A case whose routing the back office recommended as it was and the koordinator approved: the partners have it. */
+  private static ProcessInstance routedReferral(String... needs) {
+    ProcessInstance referral = recommendationPrepared(needs);
+    complete(task(referral), recommended("REFER"));
+    complete(task(referral), decided("APPROVE"));
+    passSavePoints();
+    assertThat(referral).isWaitingAt(CALL_PARTNER_REFERRAL);
+    return referral;
+  }
+
+  /** The back office's recommendation form: what it recommends, the programs it took out or added, the reason. */
+  private static Map<String, Object> recommended(String recommendation, Object... more) {
+    Map<String, Object> variables = withVariables(RECOMMENDATION.name(), recommendation,
+        REMOVED_PROGRAMS.name(), checklist(), ADDED_PROGRAMS.name(), checklist());
+    for (int i = 0; i < more.length; i += 2) {
+      variables.put(((Variable<?>) more[i]).name(), more[i + 1]);
+    }
+    return variables;
+  }
+
+  /** The koordinator's decision form ("Penetapan layanan"), with a note where given. */
+  private static Map<String, Object> decided(String decision, Object... more) {
+    Map<String, Object> variables = withVariables(CASE_DECISION.name(), decision);
+    for (int i = 0; i < more.length; i += 2) {
+      variables.put(((Variable<?>) more[i]).name(), more[i + 1]);
+    }
+    return variables;
+  }
+
+  /** The key of the deployed Camunda form a task shows. */
+  private static String formOf(Task task) {
+    return taskQuery().taskId(task.getId()).initializeFormKeys().singleResult().getCamundaFormRef().getKey();
   }
 
   /** The partner's open task of the case for the program. */
@@ -421,18 +570,18 @@ class ReferralProcessTest extends ProcessTestSupport {
     services.pkhComponents = 0;
     ProcessInstance referral = routedReferral("FOOD");
     decide("BPNT", "ACCEPT");
-    confirmAndDistribute("BPNT");
+    distribute("BPNT");
     execute(job());
     complete(task(referral), withVariables(RESIDENT_REACHED.name(), "YES", AID_RECEIVED.name(), "NO", AID_HELPED.name(), "NO",
         SATISFACTION.name(), "1", FOLLOW_UP_NOTES.name(), "Warga belum pernah menerima"));
     return referral;
   }
 
-  private static void confirmAndDistribute(String program) {
-    Task confirmation = partnerTask(program);
-    assertThat(confirmation).hasCandidateGroup("koordinator");
-    complete(confirmation, withVariables("serviceDecision", "CONFIRM"));
-    complete(partnerTask(program), withVariables(DISTRIBUTION_DATE.name(), "2026-11-20", AID_ITEMS.name(), "1 paket",
+  /** The partner hands the accepted program's aid over at once: the koordinator decided the case before. */
+  private static void distribute(String program) {
+    Task handover = partnerTask(program);
+    assertThat(handover.getTaskDefinitionKey()).isEqualTo(PartnerReferralProcess.TASK_DISTRIBUTE_AID);
+    complete(handover, withVariables(DISTRIBUTION_DATE.name(), "2026-11-20", AID_ITEMS.name(), "1 paket",
         RECEIPT_CONFIRMED.name(), true, FINAL_HANDOVER.name(), true));
   }
 }

@@ -13,15 +13,26 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 
 import id.puskesos.rujukan.assessment.Assessment;
 import id.puskesos.rujukan.assessment.AssessmentService;
 import id.puskesos.rujukan.common.Actors;
+import id.puskesos.rujukan.common.InvalidInputException;
+import id.puskesos.rujukan.escalation.Escalations;
+import id.puskesos.rujukan.partner.Letters;
+import id.puskesos.rujukan.proposal.Proposals;
+import id.puskesos.rujukan.recommendation.Recommendations;
+import id.puskesos.rujukan.recommendation.Recommendations.CaseRoute;
+import id.puskesos.rujukan.recommendation.Recommendations.Decided;
+import id.puskesos.rujukan.routing.RecommendationView;
 import id.puskesos.rujukan.distribution.DistributionService;
 import id.puskesos.rujukan.evaluation.ActionItem;
 import id.puskesos.rujukan.report.ActivityReports;
@@ -46,6 +57,7 @@ import id.puskesos.rujukan.registry.Reverification;
 import id.puskesos.rujukan.catalogue.AidKind;
 import id.puskesos.rujukan.catalogue.BudgetPeriod;
 import id.puskesos.rujukan.catalogue.Partner;
+import id.puskesos.rujukan.catalogue.ProgramKind;
 import id.puskesos.rujukan.routing.PkhBenefits;
 import id.puskesos.rujukan.catalogue.Program;
 import id.puskesos.rujukan.routing.RoutingService;
@@ -87,6 +99,10 @@ final class StubbedServices {
   boolean budgetAvailable = true;
   /** Whether an acceptance is given up (held back by the household ledger, or too long a waiting list). */
   boolean acceptanceGivenUp = false;
+  /** The national programs (kind PROPOSAL, decided by the ministry per period); any other is a partner's SERVICE. */
+  final Set<String> proposalPrograms = new HashSet<>();
+  /** What the imported decision lists say of a proposal, list after list; once used up, it is carried over again. */
+  final Deque<Proposals.Outcome> proposalOutcomes = new ArrayDeque<>();
   /** Routing's next alternative per program that does not deliver; a program missing here has none. */
   final Map<String, String> alternatives = new HashMap<>();
   /** How many residents each re-verification batch leaves due, batch after batch. */
@@ -101,6 +117,12 @@ final class StubbedServices {
   private final Map<String, CaseFile.PartnerAssignment> assignments = new ConcurrentHashMap<>();
   private final Map<String, List<String>> confirmedNeeds = new ConcurrentHashMap<>();
   private final Map<String, List<String>> handedOver = new ConcurrentHashMap<>();
+  /** The programs recommended per case (status RECOMMENDED): routing's choice, as the back office edited it. */
+  private final Map<String, Set<String>> recommended = new ConcurrentHashMap<>();
+  /** The back office's recommendation awaiting the koordinator's decision per case, and its reason. */
+  private final Map<String, String[]> openRound = new ConcurrentHashMap<>();
+  /** How many decision lists moved each proposal (a carried-over proposal is in its next period). */
+  private final Map<String, Integer> proposalCycles = new ConcurrentHashMap<>();
 
   private StubbedServices(RealDelegates delegates) {
     this.delegates = delegates;
@@ -114,7 +136,10 @@ final class StubbedServices {
     services.intake();
     services.verification();
     services.assessmentAndRouting();
+    services.recommendation();
+    services.escalation();
     services.partners();
+    services.proposals();
     services.distributionAndClosing();
     services.registry();
     services.evaluation();
@@ -189,12 +214,81 @@ final class StubbedServices {
         best.merge(match.need(), match, (a, b) -> b.rank() < a.rank() ? b : a);
       }
       List<String> programs = best.values().stream().map(RoutingService.Match::programCode).distinct().toList();
+      recommended.put(i.getArgument(0), new LinkedHashSet<>(programs));
       return new RoutingService.Routed(programs, programs.isEmpty() ? "Tidak ada program yang cocok" : null);
     }).when(routing).route(anyString(), any(), any());
     doAnswer(i -> alternatives.containsKey(i.<String>getArgument(1))).when(routing)
         .hasAlternative(anyString(), anyString());
     doAnswer(i -> alternatives.remove(i.<String>getArgument(1))).when(routing)
         .nextAlternative(anyString(), anyString(), any(), any());
+  }
+
+  /**
+   * The back office's recommendation edits the case's recommended programs (and, like the real service, refers
+   * nothing when nothing is recommended); the koordinator's decision on the open round says where the case goes: its
+   * recommended programs to the partners, closed with the back office's reason, escalated, or sent back.
+   */
+  private void recommendation() {
+    RecommendationView view = delegates.mock(RecommendationView.class);
+    doAnswer(i -> recommendedOptions(i.getArgument(0))).when(view).recommended(anyString());
+    doAnswer(i -> summary(i.getArgument(0))).when(view).summary(anyString());
+    doAnswer(i -> {
+      CaseVariables.RECOMMENDATION_SUMMARY.set(i.getArgument(0), summary(i.getArgument(1)));
+      CaseVariables.RECOMMENDED_OPTIONS.set(i.getArgument(0), recommendedOptions(i.getArgument(1)));
+      return null;
+    }).when(view).show(any(), anyString());
+    Recommendations recommendations = delegates.mock(Recommendations.class);
+    doAnswer(i -> {
+      String number = i.getArgument(0);
+      Set<String> programs = recommended.computeIfAbsent(number, k -> new LinkedHashSet<>());
+      programs.removeAll(i.<List<String>>getArgument(2));
+      programs.addAll(i.<List<String>>getArgument(3));
+      if ("REFER".equals(i.getArgument(1)) && programs.isEmpty()) {
+        throw new InvalidInputException(CaseVariables.RECOMMENDATION.name(), "Tidak ada program dalam rekomendasi");
+      }
+      openRound.put(number, new String[] {i.getArgument(1), i.getArgument(4)});
+      return null;
+    }).when(recommendations).prepare(anyString(), any(), any(), any(), any(), any());
+    doAnswer(i -> {
+      String number = i.getArgument(0);
+      String[] round = openRound.remove(number);
+      return switch (Recommendations.CaseDecision.valueOf(i.getArgument(1))) {
+        case SEND_BACK -> new Decided(CaseRoute.SEND_BACK, List.of(), null);
+        case ESCALATE -> new Decided(CaseRoute.ESCALATE, List.of(), null);
+        case APPROVE -> switch (Recommendations.Recommendation.valueOf(round[0])) {
+          case REFER -> new Decided(CaseRoute.PARTNERS, List.copyOf(recommended.get(number)), null);
+          case CLOSE -> new Decided(CaseRoute.CLOSE, List.of(), round[1]);
+          case ESCALATE -> new Decided(CaseRoute.ESCALATE, List.of(), null);
+        };
+      };
+    }).when(recommendations).decide(anyString(), any(), any(), any());
+  }
+
+  /** The recommended programs, code to label, as the forms' checklists offer them. */
+  private Map<String, String> recommendedOptions(String number) {
+    Map<String, String> options = new java.util.LinkedHashMap<>();
+    recommended.getOrDefault(number, Set.of()).forEach(code -> options.put(code, "Program " + code));
+    return options;
+  }
+
+  private String summary(String number) {
+    Set<String> programs = recommended.getOrDefault(number, Set.of());
+    return programs.isEmpty() ? "- Belum ada program yang direkomendasikan"
+        : String.join("\n", programs.stream().map(code -> "- **Program " + code + "**").toList());
+  }
+
+  /** The city SLRT receives the case with its recommendation; its answer is the one its form gave. */
+  private void escalation() {
+    Escalations escalations = delegates.mock(Escalations.class);
+    doAnswer(i -> "**Alasan eskalasi:** -\n\n**Rekomendasi Puskesos:**\n" + summary(i.getArgument(0)))
+        .when(escalations).escalate(anyString(), any());
+    doAnswer(i -> {
+      Escalations.Answer answer = Escalations.Answer.valueOf(i.getArgument(1));
+      if (answer == Escalations.Answer.TAKEN_OVER) {
+        recommended.remove(i.<String>getArgument(0));
+      }
+      return answer;
+    }).when(escalations).answer(anyString(), any(), any(), any());
   }
 
   /** The PKH entitlement of the household: as many counted components as {@link #pkhComponents}. */
@@ -209,7 +303,11 @@ final class StubbedServices {
   private void partners() {
     PartnerService partners = delegates.mock(PartnerService.class);
     doAnswer(i -> new Program(i.getArgument(0), "Program " + i.getArgument(0), i.getArgument(0), AidKind.GOODS,
-        "paket", null, BudgetPeriod.MONTH, false, true, null, null)).when(partners).program(anyString());
+        "paket", null, BudgetPeriod.MONTH, false, true, null,
+        proposalPrograms.contains(i.<String>getArgument(0)) ? ProgramKind.PROPOSAL : null))
+        .when(partners).program(anyString());
+    doAnswer(i -> "REK/" + i.getArgument(0) + "/" + i.<Program>getArgument(1).code())
+        .when(delegates.mock(Letters.class)).sendOut(anyString(), any());
     doAnswer(i -> {
       String program = i.<Program>getArgument(0).code();
       return new Partner(program, "Mitra " + program, PARTNER_GROUPS.get(program), false);
@@ -221,6 +319,32 @@ final class StubbedServices {
         .when(partners).decide(anyString(), anyString(), any(), any(), any(), any(), any(), any(), any());
     doAnswer(i -> i.getArgument(2) == PartnerService.WaitingAction.REDIRECT ? i.getArgument(3) : i.getArgument(1))
         .when(partners).reviewWaiting(anyString(), anyString(), any(), any(), any(), any());
+  }
+
+  /**
+   * A national program's proposal joins the batch of period 2026-11, decided (or due a reminder) a month from now;
+   * each decision list says the next of {@link #proposalOutcomes}, and a proposal carried over is in the next period.
+   */
+  private void proposals() {
+    Proposals proposals = delegates.mock(Proposals.class);
+    doAnswer(i -> proposal(i.getArgument(0), i.getArgument(1))).when(proposals).propose(anyString(), anyString());
+    doAnswer(i -> Optional.of(proposal(i.getArgument(0), i.getArgument(1)))).when(proposals)
+        .find(anyString(), anyString());
+    doAnswer(i -> new Date(System.currentTimeMillis() + 30L * 24 * 3600 * 1000)).when(proposals).decisionDue(any());
+    doAnswer(i -> {
+      Proposals.Outcome outcome = proposalOutcomes.isEmpty() ? Proposals.Outcome.CARRIED_OVER
+          : proposalOutcomes.poll();
+      if (outcome == Proposals.Outcome.CARRIED_OVER) {
+        proposalCycles.merge(i.<String>getArgument(0) + "/" + i.getArgument(1), 1, Integer::sum);
+      }
+      return outcome;
+    }).when(proposals).applyDecision(anyString(), anyString());
+  }
+
+  private Proposals.Proposal proposal(String number, String program) {
+    int cycles = proposalCycles.getOrDefault(number + "/" + program, 0) + 1;
+    return new Proposals.Proposal(1L, number, program, "3273010101090001", 1L, java.time.YearMonth.of(2026, 10).plusMonths(cycles).toString(),
+        Proposals.Status.PROPOSED, null, cycles, null);
   }
 
   /**

@@ -39,7 +39,8 @@ class VariableNamesTest {
       "registry/DtksImporter.java", "the columns of the import's rejects report (baris, nik, alasan)",
       "registry/ResidentField.java", "the registry's field keys in the resident change log",
       "registry/RegistryController.java", "property names of the registry API's answer",
-      "registry/ResidentData.java", "section names of the resident's data export");
+      "registry/ResidentData.java", "section names of the resident's data export",
+      "escalation/Escalations.java", "the keys of the case file sent to the city SLRT (JSON)");
   /** The constants classes that declare the variables. */
   private static final Set<String> DECLARATIONS = Set.of("process/CaseVariables.java",
       "process/RegistryVariables.java", "process/EvaluationProcess.java", "process/MonthlyReportProcess.java");

@@ -11,6 +11,7 @@ import java.util.List;
 
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.junit.jupiter.api.Test;
 
 import id.puskesos.rujukan.process.PartnerReferralProcess;
@@ -32,6 +33,30 @@ class StagesTest {
     assertThat(Stages.read(model("processes/partner-referral.bpmn")).stageOfTask())
         .containsEntry(PartnerReferralProcess.TASK_DECIDE_REFERRAL, Stage.PARTNER_DECISION)
         .containsEntry(PartnerReferralProcess.TASK_DISTRIBUTE_AID, Stage.DISTRIBUTION);
+  }
+
+  /** The SLRT order's tasks (recommendation, the koordinator's decision, the city's answer) are routing work. */
+  @Test
+  void theTasksOfTheSlrtOrderAreInTheRoutingStage() throws IOException {
+    Stages.Model model = Stages.read(model("processes/referral.bpmn"));
+
+    assertThat(model.stageOfTask()).containsEntry(ReferralProcess.TASK_PREPARE_RECOMMENDATION, Stage.ROUTING)
+        .containsEntry(ReferralProcess.TASK_DECIDE_SERVICE, Stage.ROUTING)
+        .containsEntry(ReferralProcess.TASK_ANSWER_ESCALATION, Stage.ROUTING)
+        .doesNotContainKeys("task_routeManually");
+    assertThat(model.sideWork()).doesNotContain(ReferralProcess.TASK_PREPARE_RECOMMENDATION,
+        ReferralProcess.TASK_DECIDE_SERVICE, ReferralProcess.TASK_ANSWER_ESCALATION);
+    assertThat(Stages.read(model("processes/partner-referral.bpmn")).stageOfTask())
+        .doesNotContainKeys("task_confirmService");
+  }
+
+  @Test
+  void everyUserTaskOfTheCaseModelsHasAStage() throws IOException {
+    for (String path : List.of("processes/referral.bpmn", "processes/partner-referral.bpmn")) {
+      BpmnModelInstance instance = model(path);
+      List<String> userTasks = instance.getModelElementsByType(UserTask.class).stream().map(UserTask::getId).toList();
+      assertThat(Stages.read(instance).stageOfTask()).as(path).containsOnlyKeys(userTasks);
+    }
   }
 
   @Test
