@@ -66,6 +66,8 @@ class PartnerReferralProcessTest extends ProcessTestSupport {
     complete(task(referral), handover(true));
 
     assertThat(referral).isEnded().hasPassed(END_AID_DISTRIBUTED);
+    assertThat(historyService().createHistoricTaskInstanceQuery().processInstanceId(referral.getId())
+        .taskHadCandidateGroup("baznas").count()).as("the partner's decision and handover").isEqualTo(2);
     assertNoKoordinatorTask(referral);
     verify(mocked(Letters.class)).sendOut("RJK-2026-000002", mocked(PartnerService.class).program("BAZNAS_SEHAT"));
     verify(mocked(DistributionService.class)).record("RJK-2026-000002", "BAZNAS_SEHAT", "2026-11-20", 750_000L, null,
