@@ -342,6 +342,10 @@ public class CaseApi {
     return http.exchange(path, HttpMethod.PUT, json(user, body), JsonNode.class);
   }
 
+  public ResponseEntity<JsonNode> delete(String user, String path) {
+    return http.exchange(path, HttpMethod.DELETE, new HttpEntity<>(headers(user)), JsonNode.class);
+  }
+
   public ResponseEntity<byte[]> bytes(String user, String path) {
     return http.exchange(path, HttpMethod.GET, new HttpEntity<>(headers(user)), byte[].class);
   }
