@@ -114,7 +114,8 @@ public class ImportedHoldings {
 
   /**
    * {@link HouseholdLedger#lockHousehold} for many households: their missing lock rows are created in one statement
-   * (in a transaction of its own; if a case created one meanwhile, one by one), then locked in one statement.
+   * (in a transaction of its own; if a case created one meanwhile, one by one), then locked in one statement
+   * ({@code = ANY}: H2 finds nothing for an {@code IN} over {@code UNNEST}, and the lock table is small).
    */
   private void lockHouseholds(List<Imported> memberships) {
     boolean created = Boolean.TRUE.equals(ownTransaction.execute(status -> {
@@ -133,8 +134,7 @@ public class ImportedHoldings {
       return;
     }
     jdbcTemplate.query(connection -> withKks(connection, """
-        SELECT household_kk FROM household_lock
-        WHERE household_kk IN (SELECT batch.kk FROM UNNEST(?) AS batch(kk)) FOR UPDATE""", memberships),
+        SELECT household_kk FROM household_lock WHERE household_kk = ANY(?) FOR UPDATE""", memberships),
         rs -> { });
   }
 

@@ -123,19 +123,17 @@ public class NationalMemberships {
       return 0;
     }
     Map<String, Optional<Program>> programs = programs(seen.programs);
-    List<String[]> current = jdbc.query(connection -> {
-      PreparedStatement statement = connection.prepareStatement("""
-          SELECT m.household_kk, m.program_code, m.kks_number FROM national_membership m
-          WHERE m.member = TRUE
-            AND m.id = (SELECT MAX(x.id) FROM national_membership x
-                        WHERE x.household_kk = m.household_kk AND x.program_code = m.program_code)
-            AND m.program_code IN (SELECT p.code FROM UNNEST(?) AS p(code))
-            AND EXISTS (SELECT 1 FROM resident r WHERE r.kk_number = m.household_kk
-                        AND r.kelurahan IN (SELECT k.name FROM UNNEST(?) AS k(name)))""");
-      statement.setArray(1, connection.createArrayOf("VARCHAR", seen.programs.toArray()));
-      statement.setArray(2, connection.createArrayOf("VARCHAR", seen.kelurahan.toArray()));
-      return statement;
-    }, (rs, row) -> new String[] {rs.getString(1), rs.getString(2), rs.getString(3)});
+    List<Object> params = new ArrayList<>(seen.programs);
+    params.addAll(seen.kelurahan);
+    List<String[]> current = jdbc.query("""
+        SELECT m.household_kk, m.program_code, m.kks_number FROM national_membership m
+        WHERE m.member = TRUE
+          AND m.id = (SELECT MAX(x.id) FROM national_membership x
+                      WHERE x.household_kk = m.household_kk AND x.program_code = m.program_code)
+          AND m.program_code IN (%s)
+          AND EXISTS (SELECT 1 FROM resident r WHERE r.kk_number = m.household_kk AND r.kelurahan IN (%s))"""
+        .formatted(marks(seen.programs.size()), marks(seen.kelurahan.size())),
+        (rs, row) -> new String[] {rs.getString(1), rs.getString(2), rs.getString(3)}, params.toArray());
     List<Object[]> ended = new ArrayList<>();
     for (String[] m : current) {
       if (seen.members.containsKey(m[0] + "|" + m[1])) {
@@ -190,6 +188,10 @@ public class NationalMemberships {
   private String currentPeriod(Optional<Program> program) {
     LocalDate today = LocalDate.now(clock);
     return program.map(p -> p.budgetPeriod().of(today)).orElseGet(() -> BudgetPeriod.MONTH.of(today));
+  }
+
+  private static String marks(int count) {
+    return String.join(", ", java.util.Collections.nCopies(count, "?"));
   }
 
   private Map<String, Optional<Program>> programs(List<String> codes) {
