@@ -25,7 +25,7 @@ import id.puskesos.rujukan.catalogue.BudgetPeriod;
  * share of deliberately bad rows (each kind of mistake the registry must catch) and a share of probable
  * duplicates (the same person again under another NIK), and national program membership (the optional columns of
  * {@link DtksExtract}) at plausible rates for desil 1-4 households: about 20% PKH (every PKH household also BPNT), 35%
- * BPNT, 60% PBI-JK, 15% of those with a school-age child PIP, marked on the head's row (PIP on the child's), with a
+ * BPNT, 60% PBI-JK, PIP for 15% of the children aged 6-21 (one per household), marked on the head's row (PIP on the child's), with a
  * KKS number for PKH and BPNT households and the current quarter as the period. Deterministic for a given seed.
  */
 public final class DtksExtractGenerator {
