@@ -24,9 +24,10 @@ import id.puskesos.rujukan.catalogue.BudgetPeriod;
  * encoded NIKs (birth date, day + 40 for women, unique serials), a desil distribution weighted to the poor, a
  * share of deliberately bad rows (each kind of mistake the registry must catch) and a share of probable
  * duplicates (the same person again under another NIK), and national program membership (the optional columns of
- * {@link DtksExtract}) at plausible rates for desil 1-4 households: about 20% PKH (every PKH household also BPNT), 35%
- * BPNT, 60% PBI-JK, PIP for 15% of the children aged 6-21 (one per household), marked on the head's row (PIP on the child's), with a
- * KKS number for PKH and BPNT households and the current quarter as the period. Deterministic for a given seed.
+ * {@link DtksExtract}) at plausible rates for desil 1-4 households: about 20% PKH (every PKH household also BPNT),
+ * 35% BPNT, 60% PBI-JK, PIP for 15% of the children aged 6-21 (one per household), marked on the head's row (PIP on
+ * the child's), with a KKS number for PKH and BPNT households and the current quarter as the period. Deterministic
+ * for a given seed.
  */
 public final class DtksExtractGenerator {
 
