@@ -14,6 +14,7 @@ import id.puskesos.rujukan.catalogue.Program;
 import id.puskesos.rujukan.catalogue.ProgramCatalogue;
 import id.puskesos.rujukan.common.NotFoundException;
 import id.puskesos.rujukan.common.PersonalData;
+import id.puskesos.rujukan.registry.NationalMemberships;
 import id.puskesos.rujukan.registry.Registry;
 import id.puskesos.rujukan.registry.Resident;
 
@@ -29,10 +30,13 @@ public class ReferralQueries {
   private final CaseAccess caseAccess;
   private final RoutingChoices choices;
   private final Stages stages;
+  private final NationalMemberships memberships;
 
   public ReferralQueries(CaseFile caseFile, Registry registry, ProgramCatalogue catalogue,
-      TaskService taskService, CaseAccess caseAccess, RoutingChoices choices, Stages stages) {
+      TaskService taskService, CaseAccess caseAccess, RoutingChoices choices, Stages stages,
+      NationalMemberships memberships) {
     this.caseFile = caseFile;
+    this.memberships = memberships;
     this.registry = registry;
     this.catalogue = catalogue;
     this.taskService = taskService;
@@ -74,7 +78,8 @@ public class ReferralQueries {
         referral.outcome() == null ? null : referral.outcome().name(),
         referral.outcome() == null ? null : referral.outcome().label(),
         referral.outcomeReason(),
-        new ReferralView.Resident(resident.fullName(), PersonalData.maskNik(resident.nik()), resident.kelurahan()),
+        new ReferralView.Resident(resident.fullName(), PersonalData.maskNik(resident.nik()), resident.kelurahan(),
+            scope.all() ? memberships.current(resident.kkNumber()) : List.of()),
         referral.channel().name(),
         referral.urgent(),
         referral.receivedAt(),

@@ -372,7 +372,7 @@ public class RoutingService {
     String held = name(holder.programCode());
     String text;
     if (holder.source() == HouseholdLedger.Source.IMPORT) {
-      text = "Keluarga terdaftar sebagai penerima %s periode %s (data program nasional)".formatted(held,
+      text = "Keluarga sudah terdaftar sebagai penerima %s periode %s (data DTKS/DTSEN)".formatted(held,
           holder.period());
     } else if (referralNumber.equals(holder.referralNumber())) {
       text = "%s sudah dipilih untuk kasus ini".formatted(held);

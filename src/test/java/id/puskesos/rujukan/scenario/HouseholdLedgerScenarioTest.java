@@ -176,8 +176,8 @@ class HouseholdLedgerScenarioTest extends ScenarioTestSupport {
     api.assessFamily(number, false, false, "FOOD", "CASH");
 
     // then: neither PKH nor BPNT is proposed, and staff read why
-    String listed = ("Keluarga terdaftar sebagai penerima Program Keluarga Harapan (PKH) periode %s (data program "
-        + "nasional)").formatted(budgets.currentPeriod(pkh));
+    String listed = ("Keluarga sudah terdaftar sebagai penerima Program Keluarga Harapan (PKH) periode %s (data "
+        + "DTKS/DTSEN)").formatted(budgets.currentPeriod(pkh));
     assertThat(api.program(number, "PKH").get("reason").asText()).isEqualTo(listed);
     assertThat(api.program(number, "BPNT").get("reason").asText())
         .isEqualTo(listed + "; keluarga penerima PKH sudah terhitung penerima Sembako");
