@@ -94,7 +94,7 @@ class RoutingScenarioTest extends ScenarioTestSupport {
     assertThat(given.get("reason").asText()).contains("daftar tunggunya panjang (urutan ke-1, batas 0)");
     assertThat(budgets.waitingList("BAZNAS_PEDULI")).noneMatch(w -> w.referralNumber().equals(number));
     assertThat(api.routing(number)).containsExactly("FOOD BPNT TRIED", "FOOD SALMAN_SEMBAKO CHOSEN",
-        "HOUSING BAZNAS_PEDULI TRIED", "HOUSING RUTILAHU CHOSEN");
+        "FOOD BAZNAS_KONSUMTIF ALTERNATIVE", "HOUSING BAZNAS_PEDULI TRIED", "HOUSING RUTILAHU CHOSEN");
   }
 
   @Test
