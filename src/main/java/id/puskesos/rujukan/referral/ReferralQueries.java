@@ -106,7 +106,9 @@ public class ReferralQueries {
     return choices.of(number).stream().map(c -> new ReferralView.RoutingChoice(c.need(),
         c.need() == null ? null : Need.valueOf(c.need()).label(), c.programCode(),
         catalogue.findProgram(c.programCode()).map(Program::name).orElse(c.programCode()), c.rank(), c.role().name(),
-        c.role().label(), c.reason())).toList();
+        c.role().label(), c.reason(), c.fund(),
+        RoutingChoices.Fund.of(c.fund()) == null ? null : RoutingChoices.Fund.of(c.fund()).label(), c.asnaf(),
+        Asnaf.of(c.asnaf()) == null ? null : Asnaf.of(c.asnaf()).label())).toList();
   }
 
   private List<ReferralView.OpenTask> openTasks(List<Task> tasks) {

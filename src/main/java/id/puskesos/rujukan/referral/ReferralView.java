@@ -48,10 +48,11 @@ public record ReferralView(
 
   /**
    * The routing explanation, need by need: the program chosen, its alternatives in the order they are tried, what
-   * was excluded and why, what was tried and did not deliver, and what was added by hand (need null).
+   * was excluded and why, what was tried and did not deliver, and what was added by hand (need null). A zakat
+   * institution's line says its fund (ZAKAT, INFAQ) and, for zakat, the asnaf the household is served as.
    */
   public record RoutingChoice(String need, String needLabel, String program, String programName, int rank,
-      String role, String roleLabel, String reason) {
+      String role, String roleLabel, String reason, String fund, String fundLabel, String asnaf, String asnafLabel) {
   }
 
   public record OpenTask(String id, String name, String taskDefinitionKey, List<String> candidateGroups,

@@ -205,7 +205,8 @@ class ReferralProcessTest extends ProcessTestSupport {
     services.incomePerCapita = 2_500_000L;
     ProcessInstance referral = verifiedReferral();
 
-    complete(task(referral), assessed("ELIGIBLE"));
+    // food only: a health need always has a path now (the Puskesmas)
+    complete(task(referral), assessed("ELIGIBLE", NEEDS, checklist("FOOD")));
     assertThat(referral).hasPassed(TASK_EVALUATE_ELIGIBILITY, TASK_ROUTE_PROGRAMS).isWaitingAt(TASK_ROUTE_MANUALLY)
         .hasNotPassed(CALL_PARTNER_REFERRAL);
     assertThat(task(referral)).hasCandidateGroup("koordinator");
@@ -219,7 +220,7 @@ class ReferralProcessTest extends ProcessTestSupport {
     services.desil = 7;
     services.incomePerCapita = 2_500_000L;
     ProcessInstance referral = verifiedReferral();
-    complete(task(referral), assessed("ELIGIBLE"));
+    complete(task(referral), assessed("ELIGIBLE", NEEDS, checklist("FOOD")));
 
     complete(task(referral), withVariables(MANUAL_ROUTING.name(), "ROUTE", SELECTED_PROGRAMS.name(), checklist()));
     assertThat(referral).isWaitingAt(TASK_ROUTE_MANUALLY);

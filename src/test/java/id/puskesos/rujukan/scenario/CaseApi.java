@@ -181,15 +181,21 @@ public class CaseApi {
   }
 
   /**
-   * A verified, assessed case no row of the eligibility table fits (a civil-documents request of two adults): it
+   * A verified, assessed case no row of the eligibility table fits (an education need of two adults without a school child): it
    * waits at the coordinator's routing by hand.
    */
+  /**
+   * A need no table row answers for {@link #assessEligible}'s household: education, with no school child recorded
+   * (every need has a path for a household that fits it, docs/partners.md).
+   */
+  public static final String NOTHING_FITS = "EDUCATION";
+
   public String caseNothingFits(boolean urgent) {
-    Map<String, Object> body = intake("CIVIL_DOCUMENTS");
+    Map<String, Object> body = intake(NOTHING_FITS);
     body.put("urgent", urgent);
     String number = submitIntake("fo", body).getBody().get("referralNumber").asText();
     verifyValid(number);
-    assessEligible(number, false, false, "CIVIL_DOCUMENTS");
+    assessEligible(number, false, false, NOTHING_FITS);
     return number;
   }
 
