@@ -220,7 +220,8 @@ public class HouseholdLedger {
         .params(params).query(HouseholdLedger::mapHolder).list().stream().findFirst();
   }
 
-  private void release(long id, String note) {
+  /** Gives a holding back by its id (an imported holding the national list no longer has). */
+  public void release(long id, String note) {
     jdbc.sql("DELETE FROM household_aid_month WHERE aid_id = ?").param(id).update();
     jdbc.sql("UPDATE household_aid SET status = ?, updated_at = ?, note = ? WHERE id = ?")
         .params(Status.RELEASED.name(), OffsetDateTime.now(clock),

@@ -24,9 +24,12 @@ public record Program(String code, String name, String partner, AidKind aidKind,
     return householdGroup == null || householdGroup.isBlank() ? code : householdGroup;
   }
 
-  /** Whether aid from the program draws on a budget here: a service program's money and goods do. */
+  /**
+   * Whether aid from the program draws on a budget: money and goods do, a service does not. (The national programs
+   * still run through the partner flow with Dinas Sosial's budget until the proposal flow replaces it: docs/partners.md.)
+   */
   public boolean budgeted() {
-    return kind == ProgramKind.SERVICE && aidKind != AidKind.SERVICE;
+    return aidKind != AidKind.SERVICE;
   }
 
   /** Whether the program is proposed and decided nationally per period (no budget, no handover here). */

@@ -12,6 +12,9 @@ public final class Groups {
   public static final String DINSOS = "dinsos";
   public static final String BAZNAS = "baznas";
   public static final String SALMAN = "salman";
+  public static final String PUSKESMAS = "puskesmas";
+  public static final String DISDUKCAPIL = "disdukcapil";
+  public static final String DPKP = "dpkp";
   public static final String NAKES = "nakes";
   public static final String BABINSA = "babinsa";
   public static final String MANAJER = "manajer";
@@ -25,7 +28,7 @@ public final class Groups {
 
   /** Groups that do casework in Tasklist. */
   public static final List<String> CASEWORK = List.of(FRONT_OFFICE, FASILITATOR, BACK_OFFICE, KOORDINATOR, DINSOS,
-      BAZNAS, SALMAN, NAKES, BABINSA, SLRT);
+      BAZNAS, SALMAN, PUSKESMAS, DISDUKCAPIL, DPKP, NAKES, BABINSA, SLRT);
 
   private Groups() {
   }

@@ -13,6 +13,7 @@ public enum Need {
   ELDERLY("Lanjut usia"),
   ORPHAN("Anak yatim/piatu"),
   HOUSING("Perumahan"),
+  DEBT("Utang (gharimin)"),
   CIVIL_DOCUMENTS("Dokumen kependudukan"),
   DATA_UPDATE("Pemutakhiran data DTKS/DTSEN");
 

@@ -14,6 +14,7 @@ import id.puskesos.rujukan.catalogue.Program;
 import id.puskesos.rujukan.catalogue.ProgramCatalogue;
 import id.puskesos.rujukan.common.NotFoundException;
 import id.puskesos.rujukan.common.PersonalData;
+import id.puskesos.rujukan.registry.NationalMemberships;
 import id.puskesos.rujukan.registry.Registry;
 import id.puskesos.rujukan.registry.Resident;
 
@@ -29,10 +30,13 @@ public class ReferralQueries {
   private final CaseAccess caseAccess;
   private final RoutingChoices choices;
   private final Stages stages;
+  private final NationalMemberships memberships;
 
   public ReferralQueries(CaseFile caseFile, Registry registry, ProgramCatalogue catalogue,
-      TaskService taskService, CaseAccess caseAccess, RoutingChoices choices, Stages stages) {
+      TaskService taskService, CaseAccess caseAccess, RoutingChoices choices, Stages stages,
+      NationalMemberships memberships) {
     this.caseFile = caseFile;
+    this.memberships = memberships;
     this.registry = registry;
     this.catalogue = catalogue;
     this.taskService = taskService;
@@ -74,7 +78,8 @@ public class ReferralQueries {
         referral.outcome() == null ? null : referral.outcome().name(),
         referral.outcome() == null ? null : referral.outcome().label(),
         referral.outcomeReason(),
-        new ReferralView.Resident(resident.fullName(), PersonalData.maskNik(resident.nik()), resident.kelurahan()),
+        new ReferralView.Resident(resident.fullName(), PersonalData.maskNik(resident.nik()), resident.kelurahan(),
+            scope.all() ? memberships.current(resident.kkNumber()) : List.of()),
         referral.channel().name(),
         referral.urgent(),
         referral.receivedAt(),
@@ -101,7 +106,9 @@ public class ReferralQueries {
     return choices.of(number).stream().map(c -> new ReferralView.RoutingChoice(c.need(),
         c.need() == null ? null : Need.valueOf(c.need()).label(), c.programCode(),
         catalogue.findProgram(c.programCode()).map(Program::name).orElse(c.programCode()), c.rank(), c.role().name(),
-        c.role().label(), c.reason())).toList();
+        c.role().label(), c.reason(), c.fund(),
+        RoutingChoices.Fund.of(c.fund()) == null ? null : RoutingChoices.Fund.of(c.fund()).label(), c.asnaf(),
+        Asnaf.of(c.asnaf()) == null ? null : Asnaf.of(c.asnaf()).label())).toList();
   }
 
   private List<ReferralView.OpenTask> openTasks(List<Task> tasks) {

@@ -6,6 +6,8 @@ import java.time.OffsetDateTime;
 import java.util.Date;
 import java.util.List;
 
+import id.puskesos.rujukan.registry.NationalMemberships;
+
 /** A case as the API shows it: status, stage, outcome, programs and decisions, open tasks and timeline. */
 public record ReferralView(
     String referralNumber,
@@ -26,8 +28,12 @@ public record ReferralView(
     List<OpenTask> openTasks,
     List<TimelineEntry> timeline) {
 
-  /** Only what identifies the case to staff: the NIK is masked. */
-  public record Resident(String name, String nikMasked, String kelurahan) {
+  /**
+   * Only what identifies the case to staff: the NIK is masked. {@code nationalPrograms}: the national programs the
+   * household is a member of by the DTKS/DTSEN extract (KKS masked); empty for a partner's staff.
+   */
+  public record Resident(String name, String nikMasked, String kelurahan,
+      List<NationalMemberships.Membership> nationalPrograms) {
   }
 
   /**
@@ -42,10 +48,11 @@ public record ReferralView(
 
   /**
    * The routing explanation, need by need: the program chosen, its alternatives in the order they are tried, what
-   * was excluded and why, what was tried and did not deliver, and what was added by hand (need null).
+   * was excluded and why, what was tried and did not deliver, and what was added by hand (need null). A zakat
+   * institution's line says its fund (ZAKAT, INFAQ) and, for zakat, the asnaf the household is served as.
    */
   public record RoutingChoice(String need, String needLabel, String program, String programName, int rank,
-      String role, String roleLabel, String reason) {
+      String role, String roleLabel, String reason, String fund, String fundLabel, String asnaf, String asnafLabel) {
   }
 
   public record OpenTask(String id, String name, String taskDefinitionKey, List<String> candidateGroups,

@@ -50,8 +50,42 @@ public class RoutingChoices {
     }
   }
 
-  /** One line of the explanation; {@code need} is null for a program chosen by hand. */
-  public record Choice(long id, String need, String programCode, int rank, Role role, String reason) {
+  /**
+   * One line of the explanation; {@code need} is null for a program chosen by hand. {@code fund}: ZAKAT or INFAQ for
+   * the lines the table says so of (null otherwise); {@code asnaf}: which of the eight asnaf a zakat line serves the
+   * household as (FAKIR, MISKIN, GHARIMIN, ...).
+   */
+  public record Choice(long id, String need, String programCode, int rank, Role role, String reason, String fund,
+      String asnaf) {
+
+    public Choice(long id, String need, String programCode, int rank, Role role, String reason) {
+      this(id, need, programCode, rank, role, reason, null, null);
+    }
+  }
+
+  /** Where a zakat institution's line is paid from, as the eligibility table says. */
+  public enum Fund {
+    ZAKAT("zakat"), INFAQ("infak/sedekah");
+
+    private final String label;
+
+    Fund(String label) {
+      this.label = label;
+    }
+
+    public String label() {
+      return label;
+    }
+
+    /** The fund of a code, or null for none or an unknown code. */
+    public static Fund of(String code) {
+      for (Fund fund : values()) {
+        if (fund.name().equals(code)) {
+          return fund;
+        }
+      }
+      return null;
+    }
   }
 
   private final JdbcClient jdbc;
@@ -64,12 +98,18 @@ public class RoutingChoices {
 
   public void add(String referralNumber, String need, String programCode, int rank, Role role, String reason,
       String actor) {
+    add(referralNumber, need, programCode, rank, role, reason, null, null, actor);
+  }
+
+  /** A line with the fund and asnaf the table gave it (both null where it gave none). */
+  public void add(String referralNumber, String need, String programCode, int rank, Role role, String reason,
+      String fund, String asnaf, String actor) {
     jdbc.sql("""
-        INSERT INTO routing_choice (referral_number, need, program_code, choice_rank, role, reason, updated_at,
-                                    updated_by)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")
-        .params(referralNumber, need, programCode, rank, role.name(), truncate(reason), OffsetDateTime.now(clock),
-            actor)
+        INSERT INTO routing_choice (referral_number, need, program_code, choice_rank, role, reason, fund, asnaf,
+                                    updated_at, updated_by)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+        .params(referralNumber, need, programCode, rank, role.name(), truncate(reason), fund, asnaf,
+            OffsetDateTime.now(clock), actor)
         .update();
   }
 
@@ -82,7 +122,8 @@ public class RoutingChoices {
   @Transactional(readOnly = true)
   public List<Choice> of(String referralNumber) {
     return jdbc.sql("""
-        SELECT id, need, program_code, choice_rank, role, reason FROM routing_choice WHERE referral_number = ?
+        SELECT id, need, program_code, choice_rank, role, reason, fund, asnaf FROM routing_choice
+        WHERE referral_number = ?
         ORDER BY need, choice_rank, id""")
         .param(referralNumber).query(RoutingChoices::map).list();
   }
@@ -93,6 +134,6 @@ public class RoutingChoices {
 
   private static Choice map(ResultSet rs, int row) throws SQLException {
     return new Choice(rs.getLong("id"), rs.getString("need"), rs.getString("program_code"), rs.getInt("choice_rank"),
-        Role.valueOf(rs.getString("role")), rs.getString("reason"));
+        Role.valueOf(rs.getString("role")), rs.getString("reason"), rs.getString("fund"), rs.getString("asnaf"));
   }
 }

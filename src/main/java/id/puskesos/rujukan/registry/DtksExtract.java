@@ -6,8 +6,11 @@ import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -18,6 +21,7 @@ import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.springframework.stereotype.Component;
 
+import id.puskesos.rujukan.catalogue.BudgetPeriod;
 import id.puskesos.rujukan.common.Checks;
 import id.puskesos.rujukan.common.FieldError;
 import id.puskesos.rujukan.common.InvalidInputException;
@@ -31,6 +35,10 @@ import id.puskesos.rujukan.common.InvalidInputException;
  * desil (1-10), status_dtks (AKTIF/TIDAK_AKTIF), tanggal_pemutakhiran (TTTT-BB-HH), meninggal (Y/T)
  * </pre>
  *
+ * and, optional (an extract without them imports as before), the national program membership the extract can carry:
+ * {@code pkh}, {@code bpnt}, {@code pbi_jk}, {@code pip} (Y/T; blank is T), {@code no_kks} (16 digits; blank: not
+ * given) and {@code periode_bansos} ({@code 2026-11} or {@code 2026-Q4}; blank: the import's current period).
+ *
  * {@code hubungan_keluarga}: KEPALA_KELUARGA, SUAMI, ISTRI, ANAK, MENANTU, CUCU, ORANG_TUA, MERTUA, FAMILI_LAIN,
  * LAINNYA. Each row is checked with the same rules as an intake (NIK against birth date and sex, KK, RT/RW).
  */
@@ -40,13 +48,18 @@ public class DtksExtract {
   public static final List<String> COLUMNS = List.of("nik", "no_kk", "nama", "tanggal_lahir", "jenis_kelamin",
       "hubungan_keluarga", "alamat", "rt", "rw", "kelurahan", "desil", "status_dtks", "tanggal_pemutakhiran",
       "meninggal");
+  /** The optional membership columns, each with the program code it names. */
+  public static final Map<String, String> MEMBERSHIP_COLUMNS = membershipColumns();
+  public static final String KKS_COLUMN = "no_kks";
+  public static final String PERIOD_COLUMN = "periode_bansos";
   public static final Set<String> RELATIONSHIPS = Set.of("KEPALA_KELUARGA", "SUAMI", "ISTRI", "ANAK", "MENANTU",
       "CUCU", "ORANG_TUA", "MERTUA", "FAMILI_LAIN", "LAINNYA");
 
   /** A row that passed the checks. */
   public record Row(long number, String nik, String kkNumber, String fullName, LocalDate birthDate, Sex sex,
       String relationship, String address, String rt, String rw, String kelurahan, int desil, DtksStatus status,
-      LocalDate updatedOn, boolean deceased, boolean warned) {
+      LocalDate updatedOn, boolean deceased, boolean warned, List<String> nationalPrograms, String kksNumber,
+      String aidPeriod) {
   }
 
   /** The outcome of one row: the row, or why it was refused. */
@@ -156,6 +169,20 @@ public class DtksExtract {
         "Tanggal pemutakhiran tidak boleh di masa depan");
     String deceasedCode = value(fields, positions, "meninggal");
     checks.check("Y".equals(deceasedCode) || "T".equals(deceasedCode), "meninggal", "Kolom meninggal harus Y atau T");
+    List<String> programs = new ArrayList<>();
+    MEMBERSHIP_COLUMNS.forEach((column, program) -> {
+      String code = value(fields, positions, column);
+      checks.check(code == null || "Y".equals(code) || "T".equals(code), column,
+          "Kolom %s harus Y atau T".formatted(column));
+      if ("Y".equals(code)) {
+        programs.add(program);
+      }
+    });
+    String kks = value(fields, positions, KKS_COLUMN);
+    checks.check(kks == null || kks.matches("\\d{16}"), KKS_COLUMN, "Nomor KKS harus 16 digit angka");
+    String aidPeriod = value(fields, positions, PERIOD_COLUMN);
+    checks.check(aidPeriod == null || BudgetPeriod.MONTH.names(aidPeriod) || BudgetPeriod.QUARTER.names(aidPeriod),
+        PERIOD_COLUMN, "Periode bansos harus TTTT-BB atau TTTT-Qn (misalnya 2026-11 atau 2026-Q4)");
     if (nikOk && birthDate != null && sex != null) {
       identity.checkNikAgainst(checks, "nik", nik, birthDate, sex);
     }
@@ -164,7 +191,8 @@ public class DtksExtract {
           .toList()));
     }
     return new Parsed(number, new Row(number, nik, kk, name, birthDate, sex, relationship, address, rt, rw, kelurahan,
-        desil, status, updatedOn, "Y".equals(deceasedCode), !checks.warnings().isEmpty()), nik, null);
+        desil, status, updatedOn, "Y".equals(deceasedCode), !checks.warnings().isEmpty(), List.copyOf(programs), kks,
+        aidPeriod), nik, null);
   }
 
   private static Integer desil(Checks checks, String value) {
@@ -180,9 +208,24 @@ public class DtksExtract {
     return null;
   }
 
+  /** The membership programs whose column the file has: only those can end for a household the file leaves out. */
+  public static List<String> membershipPrograms(Map<String, Integer> positions) {
+    return MEMBERSHIP_COLUMNS.entrySet().stream().filter(c -> positions.containsKey(c.getKey()))
+        .map(Map.Entry::getValue).toList();
+  }
+
+  private static Map<String, String> membershipColumns() {
+    Map<String, String> columns = new LinkedHashMap<>();
+    columns.put("pkh", "PKH");
+    columns.put("bpnt", "BPNT");
+    columns.put("pbi_jk", "PBI_JK");
+    columns.put("pip", "PIP");
+    return Collections.unmodifiableMap(columns);
+  }
+
   private static String value(List<String> fields, Map<String, Integer> positions, String column) {
-    int at = positions.get(column);
-    if (at >= fields.size()) {
+    Integer at = positions.get(column);
+    if (at == null || at >= fields.size()) {
       return null;
     }
     String v = fields.get(at).trim();

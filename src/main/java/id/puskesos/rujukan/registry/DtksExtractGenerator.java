@@ -16,12 +16,18 @@ import java.util.Random;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 
+import id.puskesos.rujukan.catalogue.BudgetPeriod;
+
 /**
  * Writes realistic synthetic DTKS/DTSEN extracts of any size, for tests, demos and the import benchmark: households
  * of Kota Bandung (kecamatan codes, KK numbers, a head, a spouse, children, sometimes a grandparent), correctly
  * encoded NIKs (birth date, day + 40 for women, unique serials), a desil distribution weighted to the poor, a
  * share of deliberately bad rows (each kind of mistake the registry must catch) and a share of probable
- * duplicates (the same person again under another NIK). Deterministic for a given seed.
+ * duplicates (the same person again under another NIK), and national program membership (the optional columns of
+ * {@link DtksExtract}) at plausible rates for desil 1-4 households: about 20% PKH (every PKH household also BPNT),
+ * 35% BPNT, 60% PBI-JK, PIP for 15% of the children aged 6-21 (one per household), marked on the head's row (PIP on
+ * the child's), with a KKS number for PKH and BPNT households and the current quarter as the period. Deterministic
+ * for a given seed.
  */
 public final class DtksExtractGenerator {
 
@@ -79,7 +85,7 @@ public final class DtksExtractGenerator {
     long duplicates = 0;
     List<String[]> recent = new ArrayList<>();
     try (CSVPrinter out = new CSVPrinter(Files.newBufferedWriter(file, StandardCharsets.UTF_8), FORMAT)) {
-      out.printRecord(DtksExtract.COLUMNS);
+      out.printRecord(header());
       long written = 0;
       while (written < rows) {
         for (String[] person : household()) {
@@ -109,8 +115,51 @@ public final class DtksExtractGenerator {
     return new Expected(rows, bad, duplicates);
   }
 
+  /** The required columns, then the membership columns. */
+  static List<String> header() {
+    List<String> header = new ArrayList<>(DtksExtract.COLUMNS);
+    header.addAll(DtksExtract.MEMBERSHIP_COLUMNS.keySet());
+    header.add(DtksExtract.KKS_COLUMN);
+    header.add(DtksExtract.PERIOD_COLUMN);
+    return header;
+  }
+
   /** One household: same KK, address, RT/RW, kelurahan, desil and update date. */
   private List<String[]> household() {
+    List<String[]> members = members();
+    int desil = Integer.parseInt(members.get(0)[10]);
+    boolean poor = desil <= 4;
+    boolean pkh = poor && random.nextInt(100) < 20;
+    boolean bpnt = pkh || poor && random.nextInt(100) < 19;
+    boolean pbi = poor && random.nextInt(100) < 60;
+    String kks = pkh || bpnt ? "%016d".formatted(6013_0100_0000_0000L + ++kkSerial) : "";
+    String period = BudgetPeriod.QUARTER.of(today);
+    List<String[]> rows = new ArrayList<>();
+    boolean pipGiven = false;
+    for (int i = 0; i < members.size(); i++) {
+      String[] m = members.get(i);
+      boolean head = i == 0;
+      int age = LocalDate.parse(m[3]).until(today).getYears();
+      boolean pip = poor && !pipGiven && "ANAK".equals(m[5]) && age >= 6 && age <= 21 && random.nextInt(100) < 15;
+      pipGiven |= pip;
+      String[] row = java.util.Arrays.copyOf(m, m.length + 6);
+      row[m.length] = yn(head && pkh);
+      row[m.length + 1] = yn(head && bpnt);
+      row[m.length + 2] = yn(pbi);
+      row[m.length + 3] = yn(pip);
+      row[m.length + 4] = head ? kks : "";
+      row[m.length + 5] = head && (pkh || bpnt || pbi) || pip ? period : "";
+      rows.add(row);
+    }
+    return rows;
+  }
+
+  private static String yn(boolean yes) {
+    return yes ? "Y" : "T";
+  }
+
+  /** The members of one household, the required columns only. */
+  private List<String[]> members() {
     String kecamatan = random.nextInt(10) < 7 ? "327302" : "3273%02d".formatted(1 + random.nextInt(30));
     String kk = kecamatan + date6(LocalDate.of(2005 + random.nextInt(20), 1 + random.nextInt(12),
         1 + random.nextInt(28))) + "%04d".formatted(1 + (int) (++kkSerial % 9999));

@@ -55,7 +55,7 @@ import id.puskesos.rujukan.common.PersonalData;
  *
  * <p>What the extract says wins for identity and the DTKS/DTSEN facts. For the address and the deceased flag,
  * a field verification by the Puskesos newer than the extract's update date wins: an old extract does not undo
- * what a fasilitator saw.
+ * what a fasilitator saw. National program membership goes to {@link NationalMemberships}.
  */
 @Service
 public class DtksImporter {
@@ -81,11 +81,14 @@ public class DtksImporter {
   private final JdbcClient jdbc;
   private final TransactionTemplate transaction;
   private final RegistrySettings settings;
+  private final NationalMemberships memberships;
   private final Clock clock;
 
   public DtksImporter(DtksExtract extract, JdbcTemplate jdbcTemplate, JdbcClient jdbc,
-      PlatformTransactionManager transactionManager, RegistrySettings settings, Clock clock) {
+      PlatformTransactionManager transactionManager, RegistrySettings settings, NationalMemberships memberships,
+      Clock clock) {
     this.extract = extract;
+    this.memberships = memberships;
     this.jdbcTemplate = jdbcTemplate;
     this.jdbc = jdbc;
     this.transaction = new TransactionTemplate(transactionManager);
@@ -112,18 +115,22 @@ public class DtksImporter {
     String fileName = summary(importId).fileName();
     BlockingQueue<Batch> ready = new ArrayBlockingQueue<>(2);
     AtomicReference<Exception> readFailure = new AtomicReference<>();
-    Thread reader = new Thread(() -> read(importId, file, actor, fileName, ready, readFailure), "dtks-reader");
+    AtomicReference<NationalMemberships.Seen> seen = new AtomicReference<>();
+    Thread reader = new Thread(() -> read(importId, file, actor, fileName, ready, readFailure, seen), "dtks-reader");
     reader.setDaemon(true);
     reader.start();
     try {
       Batch batch;
       while ((batch = ready.take()) != Batch.END) {
-        flush(batch);
+        flush(batch, seen.get());
         progress.accept(summary(importId));
       }
       if (readFailure.get() != null) {
         throw readFailure.get();
       }
+      int ended = transaction.execute(status -> memberships.endMissing(importId, seen.get(),
+          "Impor DTKS/DTSEN #%d (%s)".formatted(importId, fileName), Timestamp.from(Instant.now(clock))));
+      LOG.info("DTKS import #{}: {} national program memberships ended", importId, ended);
       jdbc.sql("UPDATE registry_import SET status = 'DONE', finished_at = ? WHERE id = ?")
           .params(OffsetDateTime.now(clock), importId).update();
       Summary done = summary(importId);
@@ -149,9 +156,10 @@ public class DtksImporter {
 
   /** The reader: parses and checks rows, hands them over in batches, ends with {@link Batch#END}. */
   private void read(long importId, Path file, String actor, String fileName, BlockingQueue<Batch> ready,
-      AtomicReference<Exception> failure) {
+      AtomicReference<Exception> failure, AtomicReference<NationalMemberships.Seen> memberSeen) {
     try (DtksExtract.Records in = DtksExtract.records(Files.newBufferedReader(file, StandardCharsets.UTF_8))) {
       Map<String, Integer> positions = extract.header(in);
+      memberSeen.set(new NationalMemberships.Seen(DtksExtract.membershipPrograms(positions)));
       NikRows seen = new NikRows();
       String reason = "Impor DTKS/DTSEN #%d (%s)".formatted(importId, fileName);
       Batch batch = new Batch(importId, actor, reason);
@@ -230,7 +238,7 @@ public class DtksImporter {
   }
 
   /** Writes one batch in one transaction: new records, changed fields with history, rejects and the counters. */
-  private void flush(Batch batch) {
+  private void flush(Batch batch, NationalMemberships.Seen seen) {
     transaction.executeWithoutResult(status -> {
       Map<String, Resident> existing = existing(batch.rows);
       OffsetDateTime now = OffsetDateTime.now(clock);
@@ -257,6 +265,7 @@ public class DtksImporter {
         }
       }
       insert(created, batch.importId, at);
+      memberships.record(batch.importId, batch.rows, seen, at);
       jdbcTemplate.batchUpdate("""
           UPDATE resident SET kk_number = ?, full_name = ?, name_key = ?, birth_date = ?, sex = ?,
                  family_relationship = ?, address = ?, rt = ?, rw = ?, kelurahan = ?, dtks_status = ?, desil = ?,

@@ -30,6 +30,7 @@ public class RegistryController {
   private final RegistryImports imports;
   private final DtksImporter importer;
   private final Registry registry;
+  private final NationalMemberships memberships;
   private final RegistryFigures figures;
   private final Consents consents;
   private final AccessLog accessLog;
@@ -38,9 +39,10 @@ public class RegistryController {
   private final Actors actors;
 
   public RegistryController(RegistryImports imports, DtksImporter importer, Registry registry,
-      RegistryFigures figures, Consents consents, AccessLog accessLog, ResidentData residentData, Roles roles,
-      Actors actors) {
+      NationalMemberships memberships, RegistryFigures figures, Consents consents, AccessLog accessLog,
+      ResidentData residentData, Roles roles, Actors actors) {
     this.imports = imports;
+    this.memberships = memberships;
     this.importer = importer;
     this.registry = registry;
     this.figures = figures;
@@ -76,7 +78,10 @@ public class RegistryController {
     return importer.rejectsCsv(importId);
   }
 
-  /** A resident's record and its correction history; the NIK appears masked. */
+  /**
+   * A resident's record and its correction history, with the national programs the household is a member of now
+   * and their history (from the DTKS/DTSEN extracts); the NIK and the KKS number appear masked.
+   */
   @GetMapping("/residents/{residentId}")
   public Map<String, Object> resident(@PathVariable long residentId) {
     roles.require("petugas Puskesos", Groups.FRONT_OFFICE, Groups.BACK_OFFICE, Groups.FASILITATOR,
@@ -84,12 +89,14 @@ public class RegistryController {
     Resident r = registry.get(residentId);
     accessLog.record(residentId, AccessLog.Purpose.RECORD_VIEW, null, actors.current());
     List<ResidentChange> history = registry.history(residentId);
-    return Map.of("id", r.id(), "nikMasked", PersonalData.maskNik(r.nik()), "name", r.fullName(),
-        "household", registry.household(r.kkNumber()).size(),
-        "dtksStatus", r.dtksStatus() == null ? "UNKNOWN" : r.dtksStatus().name(),
-        "desil", r.desil() == null ? 0 : r.desil(),
-        "verifiedAt", r.verifiedAt() == null ? "" : r.verifiedAt().toString(),
-        "active", r.active(), "history", history);
+    return Map.ofEntries(Map.entry("id", r.id()), Map.entry("nikMasked", PersonalData.maskNik(r.nik())),
+        Map.entry("name", r.fullName()), Map.entry("household", registry.household(r.kkNumber()).size()),
+        Map.entry("nationalPrograms", memberships.current(r.kkNumber())),
+        Map.entry("nationalProgramHistory", memberships.history(r.kkNumber())), Map.entry(
+"dtksStatus", r.dtksStatus() == null ? "UNKNOWN" : r.dtksStatus().name()),
+        Map.entry("desil", r.desil() == null ? 0 : r.desil()),
+        Map.entry("verifiedAt", r.verifiedAt() == null ? "" : r.verifiedAt().toString()),
+        Map.entry("active", r.active()), Map.entry("history", history));
   }
 
   /** The resident's consents: the answers that stand per purpose, and every answer with when and who. */

@@ -3,7 +3,8 @@ package id.puskesos.rujukan.routing;
 /**
  * The names {@code processes/program-eligibility.dmn} ({@code ReferralProcess.DECISION_PROGRAM_ELIGIBILITY}) reads and
  * writes: its input variables and its output columns.
- * The table answers, per row, one program for one need with its rank (1 = tried first).
+ * The table answers, per row, one program for one need with its rank (1 = tried first), and for a zakat
+ * institution's row the fund it pays from and the asnaf the household is served as.
  */
 public final class EligibilityTable {
 
@@ -13,7 +14,8 @@ public final class EligibilityTable {
   public static final String DESIL = "desil";
   public static final String PKH_COMPONENTS = "pkhComponents";
   public static final String RELIGION = "religion";
-  public static final String INCOME_PER_CAPITA = "incomePerCapita";
+  /** FAKIR, MISKIN or ABOVE: the household's income per person against the zakat measures ({@link ZakatMeasures}). */
+  public static final String POVERTY_CLASS = "povertyClass";
   public static final String SCHOOL_CHILDREN = "schoolChildren";
   public static final String CHILDREN = "children";
 
@@ -22,6 +24,10 @@ public final class EligibilityTable {
   public static final String NEED = "need";
   public static final String RANK = "rank";
   public static final String REASON = "reason";
+  /** ZAKAT or INFAQ, on a zakat institution's rows; empty elsewhere. */
+  public static final String FUND = "fund";
+  /** On zakat rows: the asnaf the household is served as (FAKIR, MISKIN, GHARIMIN, ...). */
+  public static final String ASNAF = "asnaf";
 
   private EligibilityTable() {
   }

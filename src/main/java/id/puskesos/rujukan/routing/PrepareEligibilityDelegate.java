@@ -9,7 +9,7 @@ import org.springframework.stereotype.Component;
 /**
  * {@code task_prepareEligibility} in referral.bpmn. Writes the inputs of the eligibility table
  * ({@code confirmedNeeds}, {@code dtksStatus}, {@code desil}, {@code pkhComponents}, {@code religion},
- * {@code incomePerCapita}, {@code schoolChildren}, {@code children}; the names are in {@link EligibilityTable})
+ * {@code povertyClass}, {@code schoolChildren}, {@code children}; the names are in {@link EligibilityTable})
  * from the registry and the latest needs assessment.
  */
 @Component

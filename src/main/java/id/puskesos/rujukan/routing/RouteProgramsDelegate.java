@@ -12,10 +12,12 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 import id.puskesos.rujukan.common.Actors;
+import id.puskesos.rujukan.referral.Asnaf;
+import id.puskesos.rujukan.referral.RoutingChoices;
 
 /**
  * {@code task_routePrograms} in referral.bpmn, after the eligibility table. Reads {@code eligibilityResults} (the
- * table's matched rows: program, need, rank, reason) and chooses the programs the back office's recommendation starts
+ * table's matched rows: program, need, rank, reason, fund, asnaf) and chooses the programs the back office's recommendation starts
  * from; writes {@code routingNote} (what was held back and why), {@code programOptions} (every active program, to
  * add by hand), {@code recommendationSummary} and {@code recommendedOptions}.
  */
@@ -50,10 +52,20 @@ public class RouteProgramsDelegate implements JavaDelegate {
             && entries.get(EligibilityTable.NEED) != null && entries.get(EligibilityTable.RANK) instanceof Number rank) {
           matches.add(new RoutingService.Match(String.valueOf(entries.get(EligibilityTable.PROGRAM_CODE)),
               String.valueOf(entries.get(EligibilityTable.NEED)), rank.intValue(),
-              entries.get(EligibilityTable.REASON) == null ? null : String.valueOf(entries.get(EligibilityTable.REASON))));
+              text(entries.get(EligibilityTable.REASON)), known(RoutingChoices.Fund.of(text(entries.get(
+                  EligibilityTable.FUND)))), known(Asnaf.of(text(entries.get(EligibilityTable.ASNAF))))));
         }
       }
     }
     return matches;
+  }
+
+  private static String text(Object value) {
+    return value == null ? null : String.valueOf(value);
+  }
+
+  /** A fund or asnaf the table gave that is not one of the known codes is not recorded. */
+  private static String known(Enum<?> value) {
+    return value == null ? null : value.name();
   }
 }

@@ -30,6 +30,7 @@ import id.puskesos.rujukan.common.Groups;
 import id.puskesos.rujukan.common.InvalidInputException;
 import id.puskesos.rujukan.common.NotFoundException;
 import id.puskesos.rujukan.process.CaseVariables;
+import id.puskesos.rujukan.referral.Asnaf;
 import id.puskesos.rujukan.referral.CaseFile;
 import id.puskesos.rujukan.referral.EventType;
 import id.puskesos.rujukan.referral.Need;
@@ -59,10 +60,12 @@ public class RoutingService {
 
   public static final String PKH = "PKH";
   public static final String BPNT = "BPNT";
+  public static final String DTKS_INCLUSION = "DTKS_INCLUSION";
 
   /** The facts the eligibility table reads, and the PKH entitlement computed from the household. */
   public record Facts(long residentId, String householdKk, List<String> confirmedNeeds, String dtksStatus, Integer desil,
-      PkhBenefits.Entitlement pkh, String religion, long incomePerCapita, int schoolChildren, int children) {
+      PkhBenefits.Entitlement pkh, String religion, long incomePerCapita, int schoolChildren, int children,
+      String povertyClass) {
 
     public boolean dtksListed() {
       return DtksStatus.LISTED.name().equals(dtksStatus);
@@ -76,15 +79,22 @@ public class RoutingService {
       variables.put(EligibilityTable.DESIL, desil);
       variables.put(EligibilityTable.PKH_COMPONENTS, pkh.componentCount());
       variables.put(EligibilityTable.RELIGION, religion);
-      variables.put(EligibilityTable.INCOME_PER_CAPITA, incomePerCapita);
+      variables.put(EligibilityTable.POVERTY_CLASS, povertyClass);
       variables.put(EligibilityTable.SCHOOL_CHILDREN, schoolChildren);
       variables.put(EligibilityTable.CHILDREN, children);
       return variables;
     }
   }
 
-  /** One row the eligibility table matched: the program, the need it answers, its rank (1 = first) and why. */
-  public record Match(String programCode, String need, int rank, String reason) {
+  /**
+   * One row the eligibility table matched: the program, the need it answers, its rank (1 = first) and why; for a
+   * zakat institution's row the fund (ZAKAT, INFAQ) and the asnaf, else null.
+   */
+  public record Match(String programCode, String need, int rank, String reason, String fund, String asnaf) {
+
+    public Match(String programCode, String need, int rank, String reason) {
+      this(programCode, need, rank, reason, null, null);
+    }
   }
 
   /** What was sent, and a note for staff on what was held back or left without a program, and why. */
@@ -102,11 +112,13 @@ public class RoutingService {
   private final PkhBenefits pkhBenefits;
   private final BpntBenefit bpntBenefit;
   private final CommandAuthority authority;
+  private final ZakatMeasures zakat;
   private final Clock clock;
 
   public RoutingService(ProgramCatalogue catalogue, CaseFile caseFile, AssessmentService assessments,
       Registry registry, Budgets budgets, HouseholdLedger ledger, RoutingChoices choices, Consents consents,
-      PkhBenefits pkhBenefits, BpntBenefit bpntBenefit, CommandAuthority authority, Clock clock) {
+      PkhBenefits pkhBenefits, BpntBenefit bpntBenefit, CommandAuthority authority, ZakatMeasures zakat,
+      Clock clock) {
     this.catalogue = catalogue;
     this.caseFile = caseFile;
     this.assessments = assessments;
@@ -118,6 +130,7 @@ public class RoutingService {
     this.pkhBenefits = pkhBenefits;
     this.bpntBenefit = bpntBenefit;
     this.authority = authority;
+    this.zakat = zakat;
     this.clock = clock;
   }
 
@@ -134,10 +147,12 @@ public class RoutingService {
     PkhBenefits.Entitlement pkh = pkhBenefits.entitlement(new PkhBenefits.Household(a.pregnantCount(),
         a.childrenUnder6(), a.primarySchoolChildren(), a.juniorSchoolChildren(), a.seniorSchoolChildren(),
         a.disabledMembers(), a.elderlyMembers()), members, LocalDate.now(clock));
+    long incomePerCapita = a.monthlyIncome() / Math.max(1, a.householdSize());
     return new Facts(resident.id(), resident.kkNumber(), a.needs().stream().sorted().map(Need::name).toList(),
         resident.dtksStatus() == null ? null : resident.dtksStatus().name(), resident.desil(), pkh,
-        a.religion() == null ? null : a.religion().name(), a.monthlyIncome() / Math.max(1, a.householdSize()),
-        a.primarySchoolChildren() + a.juniorSchoolChildren() + a.seniorSchoolChildren(), a.children());
+        a.religion() == null ? null : a.religion().name(), incomePerCapita,
+        a.primarySchoolChildren() + a.juniorSchoolChildren() + a.seniorSchoolChildren(), a.children(),
+        zakat.povertyClass(incomePerCapita));
   }
 
   /**
@@ -152,23 +167,26 @@ public class RoutingService {
     for (Candidate c : candidates(matches, facts)) {
       String code = c.program().code();
       if (excluded.containsKey(code)) {
-        choices.add(referralNumber, c.need(), code, c.rank(), Role.EXCLUDED, excluded.get(code), actor);
+        choices.add(referralNumber, c.need(), code, c.rank(), Role.EXCLUDED, excluded.get(code), c.fund(), c.asnaf(),
+            actor);
       } else if (coveredBy.containsKey(c.need())) {
         if (!chosen.contains(code)) {
-          choices.add(referralNumber, c.need(), code, c.rank(), Role.ALTERNATIVE, c.reason(), actor);
+          choices.add(referralNumber, c.need(), code, c.rank(), Role.ALTERNATIVE, c.reason(), c.fund(), c.asnaf(),
+              actor);
         }
-      } else if (chosen.contains(code)) {
+      } else if (chosen.contains(code) || inclusionUnderWay(code, facts)) {
         coveredBy.put(c.need(), code);
-        choices.add(referralNumber, c.need(), code, c.rank(), Role.COVERED, c.reason(), actor);
+        choices.add(referralNumber, c.need(), code, c.rank(), Role.COVERED,
+            chosen.contains(code) ? c.reason() : INCLUSION_UNDER_WAY, c.fund(), c.asnaf(), actor);
       } else {
-        String heldBack = send(referralNumber, c.program(), facts, c.reason(), actor);
+        String heldBack = send(referralNumber, c.program(), facts, basis(c.reason(), c.fund(), c.asnaf()), actor);
         if (heldBack != null) {
           excluded.put(code, heldBack);
-          choices.add(referralNumber, c.need(), code, c.rank(), Role.EXCLUDED, heldBack, actor);
+          choices.add(referralNumber, c.need(), code, c.rank(), Role.EXCLUDED, heldBack, c.fund(), c.asnaf(), actor);
         } else {
           chosen.add(code);
           coveredBy.put(c.need(), code);
-          choices.add(referralNumber, c.need(), code, c.rank(), Role.CHOSEN, c.reason(), actor);
+          choices.add(referralNumber, c.need(), code, c.rank(), Role.CHOSEN, c.reason(), c.fund(), c.asnaf(), actor);
         }
       }
     }
@@ -225,7 +243,8 @@ public class RoutingService {
           continue;
         }
         facts = facts == null ? facts(referralNumber) : facts;
-        String heldBack = send(referralNumber, program, facts, alternative.reason(), actor);
+        String heldBack = send(referralNumber, program, facts,
+            basis(alternative.reason(), alternative.fund(), alternative.asnaf()), actor);
         if (heldBack != null) {
           choices.set(alternative.id(), Role.EXCLUDED, heldBack, actor);
           continue;
@@ -350,7 +369,7 @@ public class RoutingService {
     String held = name(holder.programCode());
     String text;
     if (holder.source() == HouseholdLedger.Source.IMPORT) {
-      text = "Keluarga terdaftar sebagai penerima %s periode %s (data program nasional)".formatted(held,
+      text = "Keluarga sudah terdaftar sebagai penerima %s periode %s (data DTKS/DTSEN)".formatted(held,
           holder.period());
     } else if (referralNumber.equals(holder.referralNumber())) {
       text = "%s sudah dipilih untuk kasus ini".formatted(held);
@@ -369,7 +388,29 @@ public class RoutingService {
   // ---- the rules that need code ------------------------------------------------------------------------------
 
   /** A row of the table, with the program it names and whether that program has budget for the case now. */
-  record Candidate(Program program, String need, int rank, String reason, boolean budgetNow, int row) {
+  record Candidate(Program program, String need, int rank, String reason, String fund, String asnaf,
+      boolean budgetNow, int row) {
+  }
+
+  static final String INCLUSION_UNDER_WAY =
+      "Usulan masuk DTKS/DTSEN sudah diajukan ke Dinas Sosial saat verifikasi (dilacak tersendiri)";
+
+  /**
+   * A resident not in DTKS/DTSEN was proposed for inclusion when the case was verified (dtks-inclusion.bpmn): that
+   * proposal answers the need for a data update; a second one is not sent.
+   */
+  private static boolean inclusionUnderWay(String programCode, Facts facts) {
+    return DTKS_INCLUSION.equals(programCode) && !facts.dtksListed();
+  }
+
+  /** What the partner reads as the basis of a referral: the row's reason, and for zakat lines the fund and asnaf. */
+  static String basis(String reason, String fund, String asnaf) {
+    RoutingChoices.Fund f = RoutingChoices.Fund.of(fund);
+    if (f == null) {
+      return reason;
+    }
+    Asnaf a = f == RoutingChoices.Fund.ZAKAT ? Asnaf.of(asnaf) : null;
+    return "%s (dana %s%s)".formatted(reason, f.label(), a == null ? "" : ", asnaf " + a.label());
   }
 
   /** The order rows are tried in: by rank; among equal ranks a program with budget now first; then the table's. */
@@ -390,7 +431,7 @@ public class RoutingService {
         continue;
       }
       boolean budget = budgetNow.computeIfAbsent(m.programCode(), c -> hasBudgetNow(program.get(), facts));
-      candidates.add(new Candidate(program.get(), m.need(), m.rank(), m.reason(), budget, i));
+      candidates.add(new Candidate(program.get(), m.need(), m.rank(), m.reason(), m.fund(), m.asnaf(), budget, i));
     }
     candidates.sort(TRY_ORDER);
     return candidates;

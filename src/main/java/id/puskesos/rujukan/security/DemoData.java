@@ -39,6 +39,9 @@ public class DemoData implements SmartInitializingSingleton {
     GROUP_NAMES.put(DINSOS, "Dinas Sosial Kota Bandung");
     GROUP_NAMES.put(BAZNAS, "BAZNAS Kota Bandung");
     GROUP_NAMES.put(SALMAN, "Rumah Amal Salman");
+    GROUP_NAMES.put(PUSKESMAS, "Puskesmas kelurahan");
+    GROUP_NAMES.put(DISDUKCAPIL, "Disdukcapil Kota Bandung");
+    GROUP_NAMES.put(DPKP, "Dinas Perumahan dan Kawasan Permukiman Kota Bandung");
     GROUP_NAMES.put(NAKES, "Tenaga kesehatan (Puskesmas)");
     GROUP_NAMES.put(BABINSA, "Babinsa");
     GROUP_NAMES.put(SLRT, "SLRT Kota Bandung (Cetar Juara)");
@@ -55,6 +58,9 @@ public class DemoData implements SmartInitializingSingleton {
       new DemoUser("dinsos", "Petugas", "Dinsos", DINSOS),
       new DemoUser("baznas", "Petugas", "BAZNAS", BAZNAS),
       new DemoUser("salman", "Petugas", "Salman", SALMAN),
+      new DemoUser("puskesmas", "Petugas", "Puskesmas", PUSKESMAS),
+      new DemoUser("disdukcapil", "Petugas", "Disdukcapil", DISDUKCAPIL),
+      new DemoUser("dpkp", "Petugas", "DPKP", DPKP),
       new DemoUser("nakes", "Tenaga", "Kesehatan", NAKES),
       new DemoUser("babinsa", "Babinsa", "Kelurahan", BABINSA),
       new DemoUser("slrt", "Petugas", "SLRT Kota", SLRT),

@@ -16,7 +16,7 @@ import jakarta.servlet.http.HttpServletResponse;
  * page is framed (the webapps' own content security policy says {@code frame-ancestors 'none'} too; none of them
  * frames another), and what the APIs and the metrics answer ({@code /api} and its description, {@code /engine-rest},
  * the webapps' {@code /camunda/api}, {@code /actuator}) is never stored by a browser or proxy, whatever a later filter
- * says (Camunda's webapps answer their GETs with {@code no-cache}). The board page allows its own scripts only.
+ * says (Camunda's webapps answer their GETs with {@code no-cache}). The board and calendar pages allow their own scripts only.
  */
 public class SecurityHeaders extends OncePerRequestFilter {
 
@@ -29,7 +29,8 @@ public class SecurityHeaders extends OncePerRequestFilter {
     String path = Credentials.path(request);
     response.setHeader("X-Content-Type-Options", "nosniff");
     response.setHeader("X-Frame-Options", "DENY");
-    if (path.startsWith("/board/") || path.equals("/board")) {
+    if (path.startsWith("/board/") || path.equals("/board") || path.startsWith("/calendar/")
+        || path.equals("/calendar")) {
       response.setHeader("Content-Security-Policy", BOARD_POLICY);
     }
     if (answersData(path)) {

@@ -1,7 +1,5 @@
 package id.puskesos.rujukan.sla;
 
-import java.time.LocalDate;
-
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.calendar.CycleBusinessCalendar;
@@ -10,39 +8,25 @@ import org.camunda.bpm.engine.impl.calendar.DurationBusinessCalendar;
 import org.camunda.bpm.engine.impl.calendar.MapBusinessCalendarManager;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 import id.puskesos.rujukan.process.ParseHooks;
-import id.puskesos.rujukan.common.Dates;
 import id.puskesos.rujukan.process.CaseVariables;
 
 /**
  * Service levels in the engine: Camunda's due-date calendar counts working days and office hours
- * ({@link WorkingDaysBusinessCalendar}), and every user task gets its due date when it is created, from
- * {@code rujukan.sla} by task and urgency, unless the model gives one.
+ * ({@link WorkingDaysBusinessCalendar}) on the calendar in force ({@link CurrentCalendar}), and every user task gets
+ * its due date when it is created, from {@code rujukan.sla} by task and urgency, unless the model gives one.
  */
 @Component
 public class SlaPlugin extends AbstractProcessEnginePlugin {
 
-  private static final Logger LOG = LoggerFactory.getLogger(SlaPlugin.class);
-
   private final SlaSettings.Policy policy;
   private final WorkingDaysBusinessCalendar calendar;
 
-  public SlaPlugin(SlaSettings.Policy policy, SlaSettings.Calendar settings) {
+  public SlaPlugin(SlaSettings.Policy policy, CurrentCalendar current) {
     this.policy = policy;
-    WorkingCalendar working = new WorkingCalendar(settings.holidays(), settings.opens(), settings.closes());
-    this.calendar = new WorkingDaysBusinessCalendar(working);
-    int year = LocalDate.now(Dates.BANDUNG).getYear();
-    for (int y : new int[] {year, year + 1}) {
-      if (working.daysOffListed(y) < 15) {
-        // a year's SKB has some twenty-five days off: a shorter list is waiting for its religious holidays
-        LOG.warn("The holiday list for {} in rujukan.calendar.holidays has {} days: add the national holidays and "
-            + "cuti bersama of that year's SKB 3 Menteri", y, working.daysOffListed(y));
-      }
-    }
+    this.calendar = new WorkingDaysBusinessCalendar(current);
   }
 
   @Override

@@ -2,6 +2,7 @@ package id.puskesos.rujukan.sla;
 
 import java.time.ZonedDateTime;
 import java.util.Date;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -20,10 +21,21 @@ public class WorkingDaysBusinessCalendar extends DueDateBusinessCalendar {
 
   private static final Pattern WORKING = Pattern.compile("(\\d+)(WD|WH)");
 
-  private final WorkingCalendar calendar;
+  private final Supplier<WorkingCalendar> calendar;
 
+  /** On a fixed calendar (tests, and the calendar before and after a change). */
   public WorkingDaysBusinessCalendar(WorkingCalendar calendar) {
+    this(() -> calendar);
+  }
+
+  /** On the calendar in force at each computation ({@link CurrentCalendar}). */
+  public WorkingDaysBusinessCalendar(Supplier<WorkingCalendar> calendar) {
     this.calendar = calendar;
+  }
+
+  /** Whether the description counts working days or office hours ({@code 3WD}, {@code 4WH}). */
+  public static boolean countsWorkingTime(String description) {
+    return description != null && WORKING.matcher(description.trim()).matches();
   }
 
   @Override
@@ -45,8 +57,9 @@ public class WorkingDaysBusinessCalendar extends DueDateBusinessCalendar {
     }
     ZonedDateTime start = startDate.toInstant().atZone(Dates.BANDUNG);
     int amount = Integer.parseInt(working.group(1));
-    ZonedDateTime due = "WD".equals(working.group(2)) ? calendar.plusWorkingDays(start, amount)
-        : calendar.plusWorkingHours(start, amount);
+    WorkingCalendar days = calendar.get();
+    ZonedDateTime due = "WD".equals(working.group(2)) ? days.plusWorkingDays(start, amount)
+        : days.plusWorkingHours(start, amount);
     return Date.from(due.toInstant());
   }
 }

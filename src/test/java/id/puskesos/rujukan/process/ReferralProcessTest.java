@@ -235,7 +235,8 @@ class ReferralProcessTest extends ProcessTestSupport {
     services.incomePerCapita = 2_500_000L;
     ProcessInstance referral = verifiedReferral();
 
-    complete(task(referral), assessed("ELIGIBLE"));
+    // food only: a health need always has a path (the Puskesmas)
+    complete(task(referral), assessed("ELIGIBLE", NEEDS, checklist("FOOD")));
     assertThat(referral).hasPassed(TASK_EVALUATE_ELIGIBILITY, TASK_ROUTE_PROGRAMS)
         .isWaitingAt(TASK_PREPARE_RECOMMENDATION).hasNotPassed(CALL_PARTNER_REFERRAL).variables()
         .containsEntry(ROUTING_NOTE.name(), "Tidak ada program yang cocok");
@@ -257,7 +258,7 @@ class ReferralProcessTest extends ProcessTestSupport {
     services.desil = 7;
     services.incomePerCapita = 2_500_000L;
     ProcessInstance referral = verifiedReferral();
-    complete(task(referral), assessed("ELIGIBLE"));
+    complete(task(referral), assessed("ELIGIBLE", NEEDS, checklist("FOOD")));
     Task recommendation = task(referral);
 
     assertThatThrownBy(() -> complete(recommendation, recommended("REFER")))

@@ -61,6 +61,7 @@ import id.puskesos.rujukan.catalogue.ProgramKind;
 import id.puskesos.rujukan.routing.PkhBenefits;
 import id.puskesos.rujukan.catalogue.Program;
 import id.puskesos.rujukan.routing.RoutingService;
+import id.puskesos.rujukan.routing.ZakatMeasures;
 import id.puskesos.rujukan.verification.FieldVerification;
 import id.puskesos.rujukan.verification.VerificationService;
 
@@ -95,6 +96,8 @@ final class StubbedServices {
   int desil = 2;
   int pkhComponents = 2;
   long incomePerCapita = 300_000L;
+  /** The default settings' measures (application.yaml, rujukan.zakat). */
+  static final ZakatMeasures ZAKAT = new ZakatMeasures(772_088L, 614_707L);
   /** Whether a partner's acceptance finds budget; otherwise the case waits on the list. */
   boolean budgetAvailable = true;
   /** Whether an acceptance is given up (held back by the household ledger, or too long a waiting list). */
@@ -207,7 +210,8 @@ final class StubbedServices {
     RoutingService routing = delegates.mock(RoutingService.class);
     doAnswer(i -> new RoutingService.Facts(1L, "3273010101090001",
         confirmedNeeds.getOrDefault(i.<String>getArgument(0), List.of()), dtksListed ? "LISTED" : "NOT_LISTED",
-        desil, pkh(), "ISLAM", incomePerCapita, 1, 2)).when(routing).facts(anyString());
+        desil, pkh(), "ISLAM", incomePerCapita, 1, 2, ZAKAT.povertyClass(incomePerCapita)))
+        .when(routing).facts(anyString());
     doAnswer(i -> {
       Map<String, RoutingService.Match> best = new TreeMap<>();
       for (RoutingService.Match match : i.<List<RoutingService.Match>>getArgument(1)) {

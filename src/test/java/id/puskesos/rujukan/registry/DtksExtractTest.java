@@ -130,4 +130,87 @@ class DtksExtractTest {
     assertThat(expected.badRows().values()).contains("NIK_15_DIGITS", "NIK_BIRTH_DATE", "NIK_SEX", "NIK_REPEATED",
         "DESIL_11", "BIRTH_DATE_FORMAT");
   }
+
+  private static final String ROW = "3273026107900004,3273022208130002,Dewi Lestari,1990-07-21,P,ISTRI,Jl. X,2,5,"
+      + "Lebak Siliwangi,3,AKTIF,2026-01-10,T";
+
+  private DtksExtract.Parsed parseWithMembership(String membership) throws Exception {
+    String header = HEADER + ",pkh,bpnt,pbi_jk,pip,no_kks,periode_bansos";
+    DtksExtract.Records in = DtksExtract.records(new StringReader(header + "\n" + ROW + "," + membership + "\n"));
+    Map<String, Integer> positions = extract.header(in);
+    return extract.parse(2, in.next(), positions);
+  }
+
+  @Test
+  void membershipColumnsNameTheProgramsTheCardAndThePeriod() throws Exception {
+    DtksExtract.Row row = parseWithMembership("Y,Y,T,,6013010012345678,2026-Q4").row();
+
+    assertThat(row.nationalPrograms()).containsExactly("PKH", "BPNT");
+    assertThat(row.kksNumber()).isEqualTo("6013010012345678");
+    assertThat(row.aidPeriod()).isEqualTo("2026-Q4");
+    assertThat(parseWithMembership("T,T,Y,Y,,2026-11").row()).satisfies(r -> {
+      assertThat(r.nationalPrograms()).containsExactly("PBI_JK", "PIP");
+      assertThat(r.kksNumber()).isNull();
+      assertThat(r.aidPeriod()).isEqualTo("2026-11");
+    });
+  }
+
+  @Test
+  void badMembershipValuesRefuseTheRowWithTheReason() throws Exception {
+    DtksExtract.Parsed parsed = parseWithMembership("YA,T,1,T,60130100123,2026-13");
+
+    assertThat(parsed.row()).isNull();
+    assertThat(parsed.rejection()).isEqualTo("Kolom pkh harus Y atau T; Kolom pbi_jk harus Y atau T; "
+        + "Nomor KKS harus 16 digit angka; "
+        + "Periode bansos harus TTTT-BB atau TTTT-Qn (misalnya 2026-11 atau 2026-Q4)");
+    assertThat(parseWithMembership("T,T,T,T,,2026-Q5").rejection()).startsWith("Periode bansos harus");
+  }
+
+  @Test
+  void anExtractWithoutMembershipColumnsCarriesNoMembership() throws Exception {
+    DtksExtract.Records in = DtksExtract.records(new StringReader(HEADER + "\n" + ROW + "\n"));
+    Map<String, Integer> positions = extract.header(in);
+
+    DtksExtract.Row row = extract.parse(2, in.next(), positions).row();
+
+    assertThat(DtksExtract.membershipPrograms(positions)).isEmpty();
+    assertThat(row.nationalPrograms()).isEmpty();
+    assertThat(row.kksNumber()).isNull();
+    assertThat(row.aidPeriod()).isNull();
+    assertThat(DtksExtract.membershipPrograms(extract.header(DtksExtract.records(new StringReader(
+        HEADER + ",pkh,pip\n"))))).containsExactly("PKH", "PIP");
+  }
+
+  @Test
+  void generatedExtractMarksAboutAFifthOfThePoorHouseholdsAsPkh() throws Exception {
+    java.nio.file.Path file = java.nio.file.Files.createTempFile("dtks", ".csv");
+    new DtksExtractGenerator(8, 0, 0, LocalDate.of(2026, 11, 27)).write(file, 20_000);
+    java.util.Set<String> poor = new java.util.HashSet<>();
+    java.util.Set<String> pkh = new java.util.HashSet<>();
+    java.util.Set<String> bpnt = new java.util.HashSet<>();
+    try (DtksExtract.Records in = DtksExtract.records(java.nio.file.Files.newBufferedReader(file))) {
+      Map<String, Integer> positions = extract.header(in);
+      List<String> fields;
+      long number = 1;
+      while ((fields = in.next()) != null) {
+        DtksExtract.Row row = extract.parse(++number, fields, positions).row();
+        if (row.desil() <= 4) {
+          poor.add(row.kkNumber());
+        }
+        if (row.nationalPrograms().contains("PKH")) {
+          pkh.add(row.kkNumber());
+          assertThat(row.kksNumber()).hasSize(16);
+          assertThat(row.aidPeriod()).isEqualTo("2026-Q4");
+        }
+        if (row.nationalPrograms().contains("BPNT")) {
+          bpnt.add(row.kkNumber());
+        }
+      }
+    }
+    java.nio.file.Files.delete(file);
+
+    assertThat(poor).containsAll(pkh);
+    assertThat(bpnt).containsAll(pkh);
+    assertThat((double) pkh.size() / poor.size()).isBetween(0.15, 0.25);
+  }
 }

@@ -52,38 +52,82 @@ class ProgramEligibilityDmnTest {
   private static final Path DMN = Path.of("processes/program-eligibility.dmn");
   private static final String DECISION_KEY = "program-eligibility";
 
-  private static final long POOR = 500_000L;
-  private static final long POVERTY_THRESHOLD = 750_000L;
-  private static final long NOT_POOR = 2_000_000L;
+  private static final String FAKIR = "FAKIR";
+  private static final String MISKIN = "MISKIN";
+  private static final String ABOVE = "ABOVE";
 
   private static final Line PKH_CASH = line("PKH", "CASH", 1, "Terdaftar DTKS/DTSEN desil 1-4 dengan komponen PKH");
   private static final Line PKH_DISABILITY =
       line("PKH", "DISABILITY", 1, "Terdaftar DTKS/DTSEN desil 1-4 dengan komponen PKH");
   private static final Line PKH_ELDERLY = line("PKH", "ELDERLY", 1, "Terdaftar DTKS/DTSEN desil 1-4 dengan komponen PKH");
   private static final Line PKH_EDUCATION =
-      line("PKH", "EDUCATION", 3, "Terdaftar DTKS/DTSEN desil 1-4 dengan komponen anak sekolah");
+      line("PKH", "EDUCATION", 4, "Terdaftar DTKS/DTSEN desil 1-4 dengan komponen anak sekolah");
   private static final Line PKH_HEALTH = line("PKH", "HEALTH", 3, "Terdaftar DTKS/DTSEN desil 1-4 dengan komponen PKH");
   private static final Line BPNT_FOOD =
       line("BPNT", "FOOD", 2, "Terdaftar DTKS/DTSEN desil 1-4 dan membutuhkan pangan");
   private static final Line BPNT_CASH = line("BPNT", "CASH", 5,
       "Terdaftar DTKS/DTSEN desil 1-4; bantuan pangan untuk meringankan kebutuhan tunai");
-  private static final Line BAZNAS_KONSUMTIF_CASH = line("BAZNAS_KONSUMTIF", "CASH", 2,
-      "Muslim miskin yang membutuhkan bantuan tunai (zakat konsumtif fakir/miskin)");
-  private static final Line BAZNAS_KONSUMTIF_FOOD = line("BAZNAS_KONSUMTIF", "FOOD", 4,
-      "Muslim miskin yang membutuhkan pangan (zakat konsumtif fakir/miskin)");
-  private static final Line BAZNAS_SEHAT =
-      line("BAZNAS_SEHAT", "HEALTH", 1, "Muslim miskin yang membutuhkan bantuan biaya kesehatan");
-  private static final Line BAZNAS_CERDAS = line("BAZNAS_CERDAS", "EDUCATION", 2,
-      "Muslim miskin dengan anak usia sekolah yang membutuhkan bantuan pendidikan");
-  private static final Line BAZNAS_MAKMUR =
-      line("BAZNAS_MAKMUR", "CASH", 4, "Muslim miskin yang membutuhkan modal usaha");
-  private static final Line BAZNAS_PEDULI = line("BAZNAS_PEDULI", "HOUSING", 1,
-      "Warga miskin yang membutuhkan perbaikan rumah (dana infak/sedekah, semua agama)");
+  private static final Line PBI_JK = line("PBI_JK", "HEALTH", 2,
+      "Terdaftar DTKS/DTSEN desil 1-4: diusulkan menjadi peserta PBI-JK (KIS)");
+  private static final Line PBI_JK_NOT_LISTED = line("PBI_JK", "HEALTH", 2,
+      "Belum terdaftar DTKS/DTSEN: PBI-JK (KIS) diusulkan setelah masuk DTSEN");
+  private static final Line PIP = line("PIP", "EDUCATION", 3,
+      "Terdaftar DTKS/DTSEN desil 1-4 dengan anak usia sekolah: diusulkan menerima PIP (KIP)");
+  private static final Line PUSKESMAS =
+      line("PUSKESMAS", "HEALTH", 4, "Layanan kesehatan dasar di Puskesmas untuk semua warga");
+  private static final Line ATENSI_DISABILITY = line("ATENSI", "DISABILITY", 2,
+      "Penyandang disabilitas: dirujuk ke layanan rehabilitasi sosial (ATENSI) melalui Dinas Sosial");
+  private static final Line ATENSI_ELDERLY = line("ATENSI", "ELDERLY", 2,
+      "Lanjut usia: dirujuk ke layanan rehabilitasi sosial (ATENSI) melalui Dinas Sosial");
+  private static final Line DISDUKCAPIL = line("DISDUKCAPIL", "CIVIL_DOCUMENTS", 1,
+      "Pengurusan dokumen kependudukan (KTP, KK, akta) di Disdukcapil");
+  private static final Line DTKS_UPDATE = line("DTKS_UPDATE", "DATA_UPDATE", 1,
+      "Terdaftar DTKS/DTSEN: usulan perbaikan data melalui Dinas Sosial");
+  private static final Line DTKS_INCLUSION = line("DTKS_INCLUSION", "DATA_UPDATE", 1,
+      "Belum terdaftar DTKS/DTSEN: usulan masuk DTSEN melalui Dinas Sosial");
+  private static final Line RUTILAHU = line("RUTILAHU", "HOUSING", 2,
+      "Rumah tidak layak huni: DPKP menilai kondisi bangunan dan status tanah");
+  private static final Line BAZNAS_PEDULI_INFAQ = line("BAZNAS_PEDULI", "HOUSING", 1,
+      "Warga miskin (di bawah had kifayah) yang membutuhkan perbaikan rumah, termasuk akibat bencana (dana infak/sedekah)")
+      .fund("INFAQ");
+  private static final Line BAZNAS_PEDULI_DEBT_INFAQ = line("BAZNAS_PEDULI", "DEBT", 1,
+      "Warga miskin (di bawah had kifayah) yang terlilit utang untuk kebutuhan dasar (dana infak/sedekah)")
+      .fund("INFAQ");
   private static final Line SALMAN_SEMBAKO = line("SALMAN_SEMBAKO", "FOOD", 3, "Warga miskin yang membutuhkan pangan");
   private static final Line SALMAN_YATIM = line("SALMAN_YATIM", "ORPHAN", 1, "Keluarga dengan anak yatim");
 
-  private static final List<String> ZAKAT_PROGRAMS =
-      List.of("BAZNAS_KONSUMTIF", "BAZNAS_SEHAT", "BAZNAS_CERDAS", "BAZNAS_MAKMUR");
+  // the zakat lines: the asnaf is the household's class by the had kifayah, or gharimin for a debt
+  private static Line baznasKonsumtifCash(String asnaf) {
+    return line("BAZNAS_KONSUMTIF", "CASH", 2,
+        "Muslim fakir/miskin (di bawah had kifayah) yang membutuhkan bantuan tunai (zakat konsumtif)").zakat(asnaf);
+  }
+
+  private static Line baznasKonsumtifFood(String asnaf) {
+    return line("BAZNAS_KONSUMTIF", "FOOD", 4,
+        "Muslim fakir/miskin (di bawah had kifayah) yang membutuhkan pangan (zakat konsumtif)").zakat(asnaf);
+  }
+
+  private static Line baznasSehat(String asnaf) {
+    return line("BAZNAS_SEHAT", "HEALTH", 1,
+        "Muslim fakir/miskin (di bawah had kifayah) yang membutuhkan bantuan biaya kesehatan").zakat(asnaf);
+  }
+
+  private static Line baznasCerdas(String asnaf) {
+    return line("BAZNAS_CERDAS", "EDUCATION", 2,
+        "Muslim fakir/miskin (di bawah had kifayah) dengan anak usia sekolah yang membutuhkan bantuan pendidikan")
+        .zakat(asnaf);
+  }
+
+  private static Line baznasPeduli(String asnaf) {
+    return line("BAZNAS_PEDULI", "HOUSING", 1,
+        "Muslim fakir/miskin (di bawah had kifayah) yang membutuhkan perbaikan rumah, termasuk akibat bencana")
+        .zakat(asnaf);
+  }
+
+  private static final Line BAZNAS_PEDULI_GHARIMIN = line("BAZNAS_PEDULI", "DEBT", 1,
+      "Muslim fakir/miskin yang terlilit utang untuk kebutuhan dasar (gharimin)").zakat("GHARIMIN");
+
+  private static final List<String> ZAKAT_PROGRAMS = List.of("BAZNAS_KONSUMTIF", "BAZNAS_SEHAT", "BAZNAS_CERDAS");
 
   // Test methods of one class run in one thread (junit-platform.properties), so the last table evaluation
   // seen by the listener belongs to the evaluation the test just made.
@@ -110,37 +154,64 @@ class ProgramEligibilityDmnTest {
             household().dtks("LISTED", 1).pkhComponents(1).needs("CASH"), PKH_CASH)
             .alsoMatching("rule_bpntCash", BPNT_CASH),
         row("rule_pkhDisability", "pkhForADisabilityNeedOfAListedHouseholdWithAComponent",
-            household().dtks("LISTED", 2).pkhComponents(1).needs("DISABILITY"), PKH_DISABILITY),
+            household().dtks("LISTED", 2).pkhComponents(1).needs("DISABILITY"), PKH_DISABILITY)
+            .alsoMatching("rule_atensiDisability", ATENSI_DISABILITY),
         row("rule_pkhElderly", "pkhForAnElderlyNeedOfAListedHouseholdWithAComponent",
-            household().dtks("LISTED", 3).pkhComponents(1).needs("ELDERLY"), PKH_ELDERLY),
-        row("rule_baznasSehat", "healthZakatFirstForAPoorMuslimNeedingHealthCare",
-            household().needs("HEALTH").religion("ISLAM").income(POOR), BAZNAS_SEHAT),
-        row("rule_baznasPeduli", "baznasPeduliForAPoorHouseholdOfAnyReligionNeedingHousing",
-            household().needs("HOUSING").religion("HINDU").income(POOR), BAZNAS_PEDULI),
-        // no income test for orphans: the household earns well above the threshold
+            household().dtks("LISTED", 3).pkhComponents(1).needs("ELDERLY"), PKH_ELDERLY)
+            .alsoMatching("rule_atensiElderly", ATENSI_ELDERLY),
+        row("rule_baznasSehat", "healthZakatFirstForAFakirMuslimNeedingHealthCare",
+            household().needs("HEALTH").religion("ISLAM").poverty(FAKIR), baznasSehat(FAKIR))
+            .alsoMatching("rule_pbiJkNotListed", PBI_JK_NOT_LISTED).alsoMatching("rule_puskesmas", PUSKESMAS),
+        row("rule_baznasPeduli", "baznasPeduliFromZakatForAMiskinMuslimNeedingHousing",
+            household().needs("HOUSING").religion("ISLAM").poverty(MISKIN), baznasPeduli(MISKIN))
+            .alsoMatching("rule_rutilahu", RUTILAHU),
+        // no income test for orphans: the household earns above the had kifayah
         row("rule_salmanYatim", "salmanOrphanAidForAHouseholdWithAnOrphan",
             household().needs("ORPHAN").children(1), SALMAN_YATIM),
         row("rule_bpntFood", "bpntSecondForAListedHouseholdInDesilOneToFourNeedingFood",
             household().dtks("LISTED", 4).needs("FOOD"), BPNT_FOOD),
         row("rule_baznasKonsumtifCash", "consumptiveZakatSecondForAPoorMuslimNeedingCash",
-            household().needs("CASH").religion("ISLAM").income(POOR), BAZNAS_KONSUMTIF_CASH)
-            .alsoMatching("rule_baznasMakmur", BAZNAS_MAKMUR),
+            household().needs("CASH").religion("ISLAM").poverty(MISKIN), baznasKonsumtifCash(MISKIN)),
         row("rule_baznasCerdas", "schoolZakatForAPoorMuslimWithASchoolChild",
-            household().needs("EDUCATION").religion("ISLAM").income(POOR).schoolChildren(1), BAZNAS_CERDAS),
+            household().needs("EDUCATION").religion("ISLAM").poverty(FAKIR).schoolChildren(1), baznasCerdas(FAKIR)),
         row("rule_salmanSembako", "salmanFoodPackageThirdForAPoorHouseholdOfAnyReligionNeedingFood",
-            household().needs("FOOD").religion("KATOLIK").income(POOR), SALMAN_SEMBAKO),
+            household().needs("FOOD").religion("KATOLIK").poverty(MISKIN), SALMAN_SEMBAKO),
         row("rule_pkhEducation", "pkhForAnEducationNeedWhenTheHouseholdHasASchoolChild",
-            household().dtks("LISTED", 2).pkhComponents(1).schoolChildren(1).needs("EDUCATION"), PKH_EDUCATION),
+            household().dtks("LISTED", 2).pkhComponents(1).schoolChildren(1).needs("EDUCATION"), PKH_EDUCATION)
+            .alsoMatching("rule_pip", PIP),
         row("rule_pkhHealth", "pkhForAHealthNeedOfAListedHouseholdWithAComponent",
-            household().dtks("LISTED", 2).pkhComponents(2).needs("HEALTH"), PKH_HEALTH),
+            household().dtks("LISTED", 2).pkhComponents(2).needs("HEALTH"), PKH_HEALTH)
+            .alsoMatching("rule_pbiJk", PBI_JK).alsoMatching("rule_puskesmas", PUSKESMAS),
         row("rule_baznasKonsumtifFood", "consumptiveZakatAlsoAnswersTheFoodNeedOfAPoorMuslim",
-            household().needs("FOOD").religion("ISLAM").income(POOR), BAZNAS_KONSUMTIF_FOOD)
+            household().needs("FOOD").religion("ISLAM").poverty(FAKIR), baznasKonsumtifFood(FAKIR))
             .alsoMatching("rule_salmanSembako", SALMAN_SEMBAKO),
-        row("rule_baznasMakmur", "businessZakatForAPoorMuslimNeedingCashAfterConsumptiveZakat",
-            household().needs("CASH").religion("ISLAM").income(POOR), BAZNAS_MAKMUR)
-            .alsoMatching("rule_baznasKonsumtifCash", BAZNAS_KONSUMTIF_CASH),
         row("rule_bpntCash", "bpntLastForTheCashNeedOfAListedHouseholdWithoutAPkhComponent",
-            household().dtks("LISTED", 2).needs("CASH"), BPNT_CASH));
+            household().dtks("LISTED", 2).needs("CASH"), BPNT_CASH),
+        row("rule_pbiJk", "pbiJkProposedForAListedHouseholdInDesilOneToFourNeedingHealthCare",
+            household().dtks("LISTED", 4).needs("HEALTH"), PBI_JK).alsoMatching("rule_puskesmas", PUSKESMAS),
+        row("rule_pbiJkNotListed", "pbiJkNamedForAHouseholdNotYetInDtksSoTheHoldBackIsExplained",
+            household().dtks(null, null).needs("HEALTH"), PBI_JK_NOT_LISTED).alsoMatching("rule_puskesmas", PUSKESMAS),
+        row("rule_pip", "pipProposedForASchoolChildOfAListedHouseholdInDesilOneToFour",
+            household().dtks("LISTED", 3).schoolChildren(2).needs("EDUCATION"), PIP),
+        row("rule_puskesmas", "puskesmasAnswersEveryHealthNeedEvenOfAWellOffHouseholdOutsideDtks",
+            household().dtks("LISTED", 8).needs("HEALTH"), PUSKESMAS),
+        row("rule_atensiDisability", "atensiForADisabilityNeedOfAnyHousehold",
+            household().needs("DISABILITY"), ATENSI_DISABILITY),
+        row("rule_atensiElderly", "atensiForAnElderlyNeedOfAnyHousehold", household().needs("ELDERLY"), ATENSI_ELDERLY),
+        row("rule_disdukcapil", "disdukcapilForCivilDocumentsOfAnyHousehold",
+            household().needs("CIVIL_DOCUMENTS"), DISDUKCAPIL),
+        row("rule_dtksUpdate", "dataCorrectionForAListedHouseholdOfAnyDesil",
+            household().dtks("LISTED", 7).needs("DATA_UPDATE"), DTKS_UPDATE),
+        row("rule_dtksInclusion", "inclusionForAHouseholdNotListedAskingForADataUpdate",
+            household().dtks("NOT_LISTED", null).needs("DATA_UPDATE"), DTKS_INCLUSION),
+        row("rule_rutilahu", "rutilahuForAHousingNeedOfAnyHousehold", household().needs("HOUSING"), RUTILAHU),
+        row("rule_baznasPeduliInfaq", "baznasPeduliFromInfaqForAPoorNonMuslimNeedingHousing",
+            household().needs("HOUSING").religion("HINDU").poverty(FAKIR), BAZNAS_PEDULI_INFAQ)
+            .alsoMatching("rule_rutilahu", RUTILAHU),
+        row("rule_baznasPeduliDebt", "baznasPeduliFromZakatForAPoorMuslimInDebtAsGharimin",
+            household().needs("DEBT").religion("ISLAM").poverty(FAKIR), BAZNAS_PEDULI_GHARIMIN),
+        row("rule_baznasPeduliDebtInfaq", "baznasPeduliFromInfaqForAPoorNonMuslimInDebt",
+            household().needs("DEBT").religion("KRISTEN").poverty(MISKIN), BAZNAS_PEDULI_DEBT_INFAQ));
   }
 
   @ParameterizedTest(name = "{0}")
@@ -180,9 +251,9 @@ class ProgramEligibilityDmnTest {
 
   @Test
   void householdMatchingNoRowGetsNoProgram() {
-    // given: listed but above desil 4, well off, and only asking for a data update
-    Household household = household().dtks("LISTED", 7).pkhComponents(2).needs("DATA_UPDATE")
-        .religion("ISLAM").income(NOT_POOR).schoolChildren(1).children(2);
+    // given: listed but above desil 4, above the had kifayah, and asking for orphan aid without a child
+    Household household = household().dtks("LISTED", 7).pkhComponents(2).needs("ORPHAN", "FOOD", "CASH")
+        .religion("ISLAM").poverty(ABOVE).schoolChildren(0).children(0);
 
     // when
     Routing routing = route(household);
@@ -193,34 +264,66 @@ class ProgramEligibilityDmnTest {
 
   @ParameterizedTest(name = "religion {0}")
   @ValueSource(strings = {"KRISTEN", "KATOLIK", "HINDU", "BUDDHA", "KONGHUCU", "TIDAK_DISEBUTKAN"})
-  void nonMuslimIsNotRoutedToZakatButToBaznasPeduliAndSalman(String religion) {
+  void nonMuslimIsNotRoutedToZakatButToInfaqLinesSalmanAndTheCitysServices(String religion) {
     // when
     Routing routing = route(poorHouseholdNeedingEverything().religion(religion));
 
-    // then
-    assertThat(routing.lines()).containsExactlyInAnyOrder(BAZNAS_PEDULI, SALMAN_SEMBAKO, SALMAN_YATIM);
+    // then: no zakat line; Bandung Peduli from infaq, without an asnaf
+    assertThat(routing.lines()).containsExactlyInAnyOrder(BAZNAS_PEDULI_INFAQ, BAZNAS_PEDULI_DEBT_INFAQ,
+        SALMAN_SEMBAKO, SALMAN_YATIM, PBI_JK_NOT_LISTED, PUSKESMAS, RUTILAHU);
+    assertThat(routing.lines()).noneMatch(line -> "ZAKAT".equals(line.fund()) || line.asnaf() != null);
   }
 
   @Test
-  void muslimWithTheSameNeedsIsAlsoOfferedEveryZakatLineEachForItsNeedAndRank() {
+  void muslimWithTheSameNeedsIsOfferedEveryZakatLineWithItsAsnaf() {
     // when
     Routing routing = route(poorHouseholdNeedingEverything().religion("ISLAM"));
 
     // then
-    assertThat(routing.lines()).containsExactlyInAnyOrder(BAZNAS_KONSUMTIF_CASH, BAZNAS_KONSUMTIF_FOOD, BAZNAS_SEHAT,
-        BAZNAS_CERDAS, BAZNAS_MAKMUR, BAZNAS_PEDULI, SALMAN_SEMBAKO, SALMAN_YATIM);
+    assertThat(routing.lines()).containsExactlyInAnyOrder(baznasKonsumtifCash(MISKIN), baznasKonsumtifFood(MISKIN),
+        baznasSehat(MISKIN), baznasCerdas(MISKIN), baznasPeduli(MISKIN), BAZNAS_PEDULI_GHARIMIN, SALMAN_SEMBAKO,
+        SALMAN_YATIM, PBI_JK_NOT_LISTED, PUSKESMAS, RUTILAHU);
+  }
+
+  @Test
+  void fakirMuslimGetsTheConsumptiveZakatAsFakir() {
+    // when
+    Routing routing = route(household().religion("ISLAM").poverty(FAKIR).needs("CASH"));
+
+    // then
+    assertThat(routing.lines()).containsExactly(baznasKonsumtifCash(FAKIR));
+  }
+
+  @Test
+  void aDebtIsAnsweredByBandungPeduliAsGhariminWhateverTheHouseholdsPovertyClass() {
+    // when
+    Routing fakir = route(household().religion("ISLAM").poverty(FAKIR).needs("DEBT"));
+    Routing miskin = route(household().religion("ISLAM").poverty(MISKIN).needs("DEBT"));
+
+    // then
+    assertThat(fakir.lines()).containsExactly(BAZNAS_PEDULI_GHARIMIN);
+    assertThat(miskin.lines()).containsExactly(BAZNAS_PEDULI_GHARIMIN);
+  }
+
+  @Test
+  void bandungMakmurIsNoLongerOfferedForEveryCashNeed() {
+    // when: a poor Muslim asking for cash
+    Routing routing = route(household().religion("ISLAM").poverty(FAKIR).needs("CASH"));
+
+    // then: business capital is added by hand where the household runs a business (docs/partners.md)
+    assertThat(routing.programCodes()).doesNotContain("BAZNAS_MAKMUR");
   }
 
   @Test
   void everyRowAnswersOneNeedWithARankFromOne() {
     // when
     Routing routing = route(poorHouseholdNeedingEverything().religion("ISLAM").dtks("LISTED", 1).pkhComponents(2)
-        .needs("FOOD", "CASH", "HEALTH", "EDUCATION", "HOUSING", "ORPHAN", "DISABILITY", "ELDERLY"));
+        .needs(ALL_NEEDS));
 
     // then: the routing reads one need and a rank per row, and a need is one of the table's own needs
-    assertThat(routing.lines()).hasSize(15).allSatisfy(line -> {
-      assertThat(line.need()).isIn("FOOD", "CASH", "HEALTH", "EDUCATION", "HOUSING", "ORPHAN", "DISABILITY",
-          "ELDERLY");
+    assertThat(routing.lines()).extracting(Line::need).contains(ALL_NEEDS);
+    assertThat(routing.lines()).allSatisfy(line -> {
+      assertThat(line.need()).isIn(ALL_NEEDS);
       assertThat(line.rank()).isPositive();
     });
   }
@@ -235,13 +338,13 @@ class ProgramEligibilityDmnTest {
   }
 
   @Test
-  void missingReligionDoesNotMatchZakatRows() {
+  void missingReligionDoesNotMatchZakatRowsButInfaqOnes() {
     // when
     Routing routing = route(poorHouseholdNeedingEverything().religion(null));
 
     // then
     assertThat(routing.programCodes()).doesNotContainAnyElementsOf(ZAKAT_PROGRAMS);
-    assertThat(routing.lines()).containsExactlyInAnyOrder(BAZNAS_PEDULI, SALMAN_SEMBAKO, SALMAN_YATIM);
+    assertThat(routing.lines()).contains(BAZNAS_PEDULI_INFAQ, BAZNAS_PEDULI_DEBT_INFAQ, SALMAN_SEMBAKO);
   }
 
   @ParameterizedTest(name = "DTKS {0}, desil {1}")
@@ -270,14 +373,12 @@ class ProgramEligibilityDmnTest {
   }
 
   @Test
-  void householdEarningExactlyThePovertyThresholdIsNotPoor() {
+  void householdAtOrAboveTheHadKifayahGetsNoZakatNorInfaqLine() {
     // when
-    Routing atThreshold = route(poorHouseholdNeedingEverything().religion("ISLAM").income(POVERTY_THRESHOLD));
-    Routing justBelow = route(poorHouseholdNeedingEverything().religion("ISLAM").income(POVERTY_THRESHOLD - 1));
+    Routing routing = route(poorHouseholdNeedingEverything().religion("ISLAM").poverty(ABOVE));
 
-    // then: only the orphan line, which has no income test, is left at the threshold
-    assertThat(atThreshold.lines()).containsExactly(SALMAN_YATIM);
-    assertThat(justBelow.programCodes()).contains("BAZNAS_KONSUMTIF", "BAZNAS_PEDULI", "SALMAN_SEMBAKO");
+    // then: the orphan line, which has no income test, and the city's services are left
+    assertThat(routing.lines()).containsExactlyInAnyOrder(SALMAN_YATIM, PBI_JK_NOT_LISTED, PUSKESMAS, RUTILAHU);
   }
 
   // ---- in the process engine ----------------------------------------------------------------------------------
@@ -302,7 +403,7 @@ class ProgramEligibilityDmnTest {
               .startEvent("start_household").userTask("task_wait").endEvent("end_household").done())
           .deploy();
       VariableMap household = householdWithPkhComponentsNeedingFoodAndCash().dtks("LISTED", 2)
-          .needs("FOOD", "HEALTH").religion("ISLAM").income(POOR).variables();
+          .needs("FOOD", "HEALTH").religion("ISLAM").poverty(MISKIN).variables();
       assertThat(household.get("confirmedNeeds")).isInstanceOf(ArrayList.class);
       RuntimeService runtimeService = engine.getRuntimeService();
       String processInstanceId = runtimeService.startProcessInstanceByKey("householdHolder", household).getId();
@@ -317,7 +418,8 @@ class ProgramEligibilityDmnTest {
           .evaluate();
 
       // then
-      Line[] expected = {PKH_HEALTH, BPNT_FOOD, BAZNAS_KONSUMTIF_FOOD, BAZNAS_SEHAT, SALMAN_SEMBAKO};
+      Line[] expected = {PKH_HEALTH, BPNT_FOOD, baznasKonsumtifFood(MISKIN), baznasSehat(MISKIN), SALMAN_SEMBAKO,
+          PBI_JK, PUSKESMAS};
       assertThat(lines(fromCode)).containsExactlyInAnyOrder(expected);
       assertThat(lines(fromStore)).containsExactlyInAnyOrder(expected);
     } finally {
@@ -327,27 +429,30 @@ class ProgramEligibilityDmnTest {
 
   // ---- households ---------------------------------------------------------------------------------------------
 
-  /** Matches no row: not in DTKS, no needs, well off, no children. */
+  private static final String[] ALL_NEEDS = {"FOOD", "CASH", "HEALTH", "EDUCATION", "HOUSING", "DEBT", "ORPHAN",
+      "DISABILITY", "ELDERLY", "CIVIL_DOCUMENTS", "DATA_UPDATE"};
+
+  /** Matches no row: not in DTKS, no needs, above the had kifayah, no children. */
   private static Household household() {
     return new Household()
         .needs()
         .dtks("NOT_LISTED", null)
         .pkhComponents(0)
         .religion("TIDAK_DISEBUTKAN")
-        .income(NOT_POOR)
+        .poverty(ABOVE)
         .schoolChildren(0)
         .children(0);
   }
 
-  /** Not in DTKS, poor, and needing what every partner line offers. */
+  /** Not in DTKS, miskin, and needing what every partner line offers (not the services every household gets). */
   private static Household poorHouseholdNeedingEverything() {
-    return household().needs("FOOD", "CASH", "HEALTH", "EDUCATION", "HOUSING", "ORPHAN").income(POOR)
+    return household().needs("FOOD", "CASH", "HEALTH", "EDUCATION", "HOUSING", "DEBT", "ORPHAN").poverty(MISKIN)
         .schoolChildren(1).children(2);
   }
 
-  /** Everything PKH and BPNT ask for except the DTKS listing and desil; too well off for partner lines. */
+  /** Everything PKH and BPNT ask for except the DTKS listing and desil; above the had kifayah. */
   private static Household householdWithPkhComponentsNeedingFoodAndCash() {
-    return household().pkhComponents(2).needs("FOOD", "CASH").religion("ISLAM").income(NOT_POOR);
+    return household().pkhComponents(2).needs("FOOD", "CASH").religion("ISLAM").poverty(ABOVE);
   }
 
   static final class Household {
@@ -370,8 +475,8 @@ class ProgramEligibilityDmnTest {
       return with("religion", religion);
     }
 
-    Household income(long perCapitaPerMonth) {
-      return with("incomePerCapita", perCapitaPerMonth);
+    Household poverty(String povertyClass) {
+      return with(EligibilityTable.POVERTY_CLASS, povertyClass);
     }
 
     Household schoolChildren(int count) {
@@ -407,7 +512,7 @@ class ProgramEligibilityDmnTest {
   }
 
   private static Line line(String programCode, String need, int rank, String reason) {
-    return new Line(programCode, need, rank, reason);
+    return new Line(programCode, need, rank, reason, null, null);
   }
 
   private static RowCase row(String ruleId, String behaviour, Household household, Line line) {
@@ -417,10 +522,20 @@ class ProgramEligibilityDmnTest {
   }
 
   /** One output row of the table, as the routing reads it. */
-  record Line(String programCode, String need, int rank, String reason) {
+  record Line(String programCode, String need, int rank, String reason, String fund, String asnaf) {
     static Line of(DmnDecisionRuleResult entries) {
       return new Line(entries.getEntry(EligibilityTable.PROGRAM_CODE), entries.getEntry(EligibilityTable.NEED),
-          ((Number) entries.getEntry(EligibilityTable.RANK)).intValue(), entries.getEntry(EligibilityTable.REASON));
+          ((Number) entries.getEntry(EligibilityTable.RANK)).intValue(), entries.getEntry(EligibilityTable.REASON),
+          (String) entries.getEntryMap().get(EligibilityTable.FUND),
+          (String) entries.getEntryMap().get(EligibilityTable.ASNAF));
+    }
+
+    Line zakat(String asnaf) {
+      return new Line(programCode, need, rank, reason, "ZAKAT", asnaf);
+    }
+
+    Line fund(String fund) {
+      return new Line(programCode, need, rank, reason, fund, null);
     }
   }
 

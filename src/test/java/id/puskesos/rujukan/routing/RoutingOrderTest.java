@@ -46,8 +46,17 @@ class RoutingOrderTest {
     assertThat(rows).extracting(c -> c.program().code()).containsExactly("A", "B");
   }
 
+  @Test
+  void theBasisAPartnerReadsNamesTheFundAndForZakatTheAsnaf() {
+    assertThat(RoutingService.basis("Muslim fakir/miskin", "ZAKAT", "MISKIN"))
+        .isEqualTo("Muslim fakir/miskin (dana zakat, asnaf miskin)");
+    assertThat(RoutingService.basis("Utang", "ZAKAT", "GHARIMIN")).isEqualTo("Utang (dana zakat, asnaf gharimin)");
+    assertThat(RoutingService.basis("Rumah", "INFAQ", "MISKIN")).isEqualTo("Rumah (dana infak/sedekah)");
+    assertThat(RoutingService.basis("Pangan", null, null)).isEqualTo("Pangan");
+  }
+
   private static RoutingService.Candidate candidate(String code, int rank, boolean budgetNow, int row) {
     return new RoutingService.Candidate(new Program(code, code, "X", AidKind.CASH, "Rp", 1L, BudgetPeriod.MONTH,
-        false, true, null, null), "FOOD", rank, null, budgetNow, row);
+        false, true, null, null), "FOOD", rank, null, null, null, budgetNow, row);
   }
 }

@@ -133,9 +133,9 @@ class AccessMatrixScenarioTest extends ScenarioTestSupport {
     bpntDecision = target("Dinsos's BPNT decision", caseP, setup.programTask(caseP, "task_decideReferral", "BPNT"),
         false, false);
 
-    String caseQ = setup.openCase("CIVIL_DOCUMENTS");
+    String caseQ = setup.openCase(CaseApi.NOTHING_FITS);
     setup.verifyValid(caseQ);
-    setup.assessEligible(caseQ, true, true, "CIVIL_DOCUMENTS");
+    setup.assessEligible(caseQ, true, true, CaseApi.NOTHING_FITS);
     setup.complete("koordinator", caseQ, "task_routeManually", "manualRouting", "ROUTE", "selectedPrograms",
         List.of("BAZNAS_PEDULI"));
     baznasDecision = target("BAZNAS's decision", caseQ, setup.programTask(caseQ, "task_decideReferral",

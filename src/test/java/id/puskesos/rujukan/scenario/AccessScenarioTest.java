@@ -158,9 +158,9 @@ class AccessScenarioTest extends ScenarioTestSupport {
 
   /** A case only the partner's program received (the coordinator routed it by hand). */
   private String onlyFor(String partnerUser) {
-    String number = api.openCase("CIVIL_DOCUMENTS");
+    String number = api.openCase(CaseApi.NOTHING_FITS);
     api.verifyValid(number);
-    api.assessEligible(number, true, true, "CIVIL_DOCUMENTS");
+    api.assessEligible(number, true, true, CaseApi.NOTHING_FITS);
     api.complete("koordinator", number, "task_routeManually", "manualRouting", "ROUTE", "selectedPrograms",
         List.of(switch (partnerUser) {
           case "dinsos" -> "DTKS_INCLUSION";

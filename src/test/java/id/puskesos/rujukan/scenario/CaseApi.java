@@ -199,14 +199,18 @@ public class CaseApi {
   }
 
   /**
-   * A verified, assessed case waiting for the back office's recommendation (a civil-documents request of two adults).
+   * A need no table row answers for {@link #assessEligible}'s household: education, with no school child recorded
+   * (every need has a path for a household that fits it, docs/partners.md).
    */
-  public String caseAtRecommendation(boolean urgent) {
-    Map<String, Object> body = intake("CIVIL_DOCUMENTS");
+  public static final String NOTHING_FITS = "EDUCATION";
+
+  /** A verified, assessed case nothing was routed to: it waits for the back office's recommendation. */
+  public String caseNothingFits(boolean urgent) {
+    Map<String, Object> body = intake(NOTHING_FITS);
     body.put("urgent", urgent);
     String number = submitIntake("fo", body).getBody().get("referralNumber").asText();
     verifyValid(number);
-    assessEligibleOnly(number, false, false, "CIVIL_DOCUMENTS");
+    assessEligibleOnly(number, false, false, NOTHING_FITS);
     return number;
   }
 
@@ -369,6 +373,10 @@ public class CaseApi {
 
   public ResponseEntity<JsonNode> put(String user, String path, Object body) {
     return http.exchange(path, HttpMethod.PUT, json(user, body), JsonNode.class);
+  }
+
+  public ResponseEntity<JsonNode> delete(String user, String path) {
+    return http.exchange(path, HttpMethod.DELETE, new HttpEntity<>(headers(user)), JsonNode.class);
   }
 
   public ResponseEntity<byte[]> bytes(String user, String path) {

@@ -200,7 +200,7 @@ class CommandAuthorityScenarioTest extends ScenarioTestSupport {
 
   @Test
   void routingByHandAndStartFormsRefuseKeysTheirFormsDoNotDeclare() {
-    String number = api.caseAtRecommendation(false);
+    String number = api.caseNothingFits(false);
     Task route = api.task(number, "task_routeManually");
     assertRefusedKeys(api.submitForm("koordinator", route.getId(), "manualRouting", "ROUTE", "selectedPrograms",
         List.of("BAZNAS_PEDULI"), "programs", List.of("BPNT")), "programs");
@@ -236,7 +236,7 @@ class CommandAuthorityScenarioTest extends ScenarioTestSupport {
     String period = budgets.currentPeriod(catalogue.program(other));
     assertThat(api.post("dinsos", "/api/programs/" + other + "/budgets/" + period + "/top-ups",
         Map.of("amount", 1000)).getStatusCode().value()).isEqualTo(200);
-    String number = api.caseAtRecommendation(false);
+    String number = api.caseNothingFits(false);
     api.complete("koordinator", number, "task_routeManually", "manualRouting", "ROUTE",
         "selectedPrograms", List.of(scarce));
     api.partnerDecides(number, scarce, "dinsos", "decision", "ACCEPT", "grantAmount", 100);

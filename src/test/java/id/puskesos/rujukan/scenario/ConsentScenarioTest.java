@@ -25,10 +25,10 @@ class ConsentScenarioTest extends ScenarioTestSupport {
 
   @Test
   void withdrawnConsentStopsTheCaseGoingToThatPartnerAndOnlyToIt() {
-    Map<String, Object> intake = CaseApi.intake("CIVIL_DOCUMENTS");
+    Map<String, Object> intake = CaseApi.intake(CaseApi.NOTHING_FITS);
     String number = api.submitIntake("fo", intake).getBody().get("referralNumber").asText();
     api.verifyValid(number);
-    api.assessEligible(number, true, true, "CIVIL_DOCUMENTS");
+    api.assessEligible(number, true, true, CaseApi.NOTHING_FITS);
     long resident = registry.findByNik(intake.get("nik").toString()).orElseThrow().id();
     String consents = "/api/registry/residents/" + resident + "/consents";
     assertThat(api.get("bo", consents).getBody().get("current").toString())

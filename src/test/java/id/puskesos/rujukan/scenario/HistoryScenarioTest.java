@@ -45,7 +45,7 @@ class HistoryScenarioTest extends ScenarioTestSupport {
         .processInstanceIdIn(instances(number)).disableBinaryFetching().list();
     assertThat(filter.notInHistory()).contains(CaseVariables.RELIGION.name(), CaseVariables.MONTHLY_INCOME.name(),
         CaseVariables.FOLLOW_UP_NOTES.name(), CaseVariables.VISIT_FINDINGS.name(), CaseVariables.NIK.name(),
-        EligibilityTable.INCOME_PER_CAPITA);
+        EligibilityTable.POVERTY_CLASS);
     assertThat(variables).extracting(HistoricVariableInstance::getName).doesNotContainAnyElementsOf(
         filter.notInHistory());
     List<HistoricDetail> updates = historyService.createHistoricDetailQuery().variableUpdates()
@@ -56,7 +56,7 @@ class HistoryScenarioTest extends ScenarioTestSupport {
         .processInstanceId(root).includeInputs().includeOutputs().list();
     assertThat(decisions).isNotEmpty().allSatisfy(decision -> {
       assertThat(decision.getInputs()).extracting(HistoricDecisionInputInstance::getClauseId)
-          .doesNotContain("input_" + EligibilityTable.RELIGION, "input_" + EligibilityTable.INCOME_PER_CAPITA)
+          .doesNotContain("input_" + EligibilityTable.RELIGION, "input_" + EligibilityTable.POVERTY_CLASS)
           .contains("input_" + EligibilityTable.DTKS_STATUS);
       assertThat(decision.getOutputs()).isNotEmpty();
     });

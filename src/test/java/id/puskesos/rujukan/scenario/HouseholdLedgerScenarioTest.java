@@ -111,7 +111,7 @@ class HouseholdLedgerScenarioTest extends ScenarioTestSupport {
     String kk = newKk();
     List<String> cases = new ArrayList<>();
     for (int i = 0; i < 8; i++) {
-      Map<String, Object> member = CaseApi.intake("CIVIL_DOCUMENTS");
+      Map<String, Object> member = CaseApi.intake(CaseApi.NOTHING_FITS);
       member.put("kkNumber", kk);
       cases.add(api.submitIntake("fo", member).getBody().get("referralNumber").asText());
     }
@@ -176,8 +176,8 @@ class HouseholdLedgerScenarioTest extends ScenarioTestSupport {
     api.assessFamily(number, false, false, "FOOD", "CASH");
 
     // then: neither PKH nor BPNT is proposed, and staff read why
-    String listed = ("Keluarga terdaftar sebagai penerima Program Keluarga Harapan (PKH) periode %s (data program "
-        + "nasional)").formatted(budgets.currentPeriod(pkh));
+    String listed = ("Keluarga sudah terdaftar sebagai penerima Program Keluarga Harapan (PKH) periode %s (data "
+        + "DTKS/DTSEN)").formatted(budgets.currentPeriod(pkh));
     assertThat(api.program(number, "PKH").get("reason").asText()).isEqualTo(listed);
     assertThat(api.program(number, "BPNT").get("reason").asText())
         .isEqualTo(listed + "; keluarga penerima PKH sudah terhitung penerima Sembako");
@@ -196,11 +196,11 @@ class HouseholdLedgerScenarioTest extends ScenarioTestSupport {
     api.assessEligible(first, false, false, "FOOD");
     assertThat(api.program(first, "BPNT").get("status").asText()).isEqualTo("REFERRED");
     // and her son's case that nothing fitted
-    Map<String, Object> son = CaseApi.intake("CIVIL_DOCUMENTS");
+    Map<String, Object> son = CaseApi.intake(CaseApi.NOTHING_FITS);
     son.put("kkNumber", mother.get("kkNumber"));
     String second = api.submitIntake("fo", son).getBody().get("referralNumber").asText();
     api.verifyValid(second);
-    api.assessEligible(second, false, false, "CIVIL_DOCUMENTS");
+    api.assessEligible(second, false, false, CaseApi.NOTHING_FITS);
 
     // when: the koordinator routes the son's case by hand to BPNT
     api.complete("koordinator", second, "task_routeManually", "manualRouting", "ROUTE",
@@ -279,7 +279,7 @@ class HouseholdLedgerScenarioTest extends ScenarioTestSupport {
   }
 
   private String memberCase(String kk) {
-    Map<String, Object> member = CaseApi.intake("CIVIL_DOCUMENTS");
+    Map<String, Object> member = CaseApi.intake(CaseApi.NOTHING_FITS);
     member.put("kkNumber", kk);
     return api.submitIntake("fo", member).getBody().get("referralNumber").asText();
   }

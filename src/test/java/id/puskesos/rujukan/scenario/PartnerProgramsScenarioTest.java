@@ -267,9 +267,9 @@ class PartnerProgramsScenarioTest extends ScenarioTestSupport {
     return body;
   }
 
-  /** A case no table row fits (a civil-documents request), routed by the coordinator to the program. */
+  /** A case no table row fits (an education need without a school child), routed by the coordinator to the program. */
   private String caseRoutedTo(String program, boolean urgent) {
-    String number = api.caseAtRecommendation(urgent);
+    String number = api.caseNothingFits(urgent);
     api.complete("koordinator", number, "task_routeManually", "manualRouting", "ROUTE",
         "selectedPrograms", List.of(program));
     return number;

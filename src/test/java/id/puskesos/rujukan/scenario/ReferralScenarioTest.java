@@ -187,7 +187,7 @@ class ReferralScenarioTest extends ScenarioTestSupport {
 
   @Test
   void caseNoProgramFitsGoesToTheCoordinatorWhoRoutesItByHand() {
-    String number = api.caseAtRecommendation(false);
+    String number = api.caseNothingFits(false);
 
     api.complete("koordinator", number, "task_routeManually", "manualRouting", "ROUTE",
         "selectedPrograms", List.of("SALMAN_SEMBAKO"));
@@ -203,7 +203,7 @@ class ReferralScenarioTest extends ScenarioTestSupport {
 
   @Test
   void coordinatorClosesACaseNoProgramFits() {
-    String number = api.caseAtRecommendation(false);
+    String number = api.caseNothingFits(false);
 
     api.complete("koordinator", number, "task_routeManually", "manualRouting", "CLOSE",
         "notEligibleReason", "Dibantu langsung mengurus KTP di kelurahan");

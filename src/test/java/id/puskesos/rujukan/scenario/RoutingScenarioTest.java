@@ -51,43 +51,50 @@ class RoutingScenarioTest extends ScenarioTestSupport {
     // when
     api.assessEligible(number, true, true, "FOOD", "CASH");
 
-    // then: two programs, not five; the rest wait as alternatives, in the order they will be tried
+    // then: two programs, not five; the rest wait as alternatives, in the order they will be tried (business capital
+    // is no longer offered for every cash need)
     assertThat(referred(number)).containsExactlyInAnyOrder("BPNT", "BAZNAS_KONSUMTIF");
-    assertThat(api.routing(number)).containsExactly("CASH BAZNAS_KONSUMTIF CHOSEN", "CASH BAZNAS_MAKMUR ALTERNATIVE",
-        "FOOD BPNT CHOSEN", "FOOD SALMAN_SEMBAKO ALTERNATIVE");
+    assertThat(api.routing(number)).containsExactly("CASH BAZNAS_KONSUMTIF CHOSEN", "FOOD BPNT CHOSEN",
+        "FOOD SALMAN_SEMBAKO ALTERNATIVE");
     assertThat(api.timeline(number, "ROUTED")).singleElement().satisfies(t -> assertThat(t).startsWith(
         "Dirujuk: Bantuan konsumtif fakir miskin untuk bantuan tunai, BPNT / Sembako untuk pangan; alternatif: "
-        + "Bandung Makmur (modal usaha) (bantuan tunai), Paket sembako (pangan)"));
-    assertThat(api.view(number).get("routing").get(0).get("roleLabel").asText()).isEqualTo("dipilih");
+        + "Paket sembako (pangan)"));
+    // and the zakat line records the household as fakir (Rp450.000 per person is under Bandung's poverty line)
+    JsonNode zakat = api.view(number).get("routing").get(0);
+    assertThat(zakat.get("roleLabel").asText()).isEqualTo("dipilih");
+    assertThat(zakat.get("fund").asText()).isEqualTo("ZAKAT");
+    assertThat(zakat.get("asnaf").asText()).isEqualTo("FAKIR");
+    assertThat(zakat.get("asnafLabel").asText()).isEqualTo("fakir");
+    assertThat(api.program(number, "BAZNAS_KONSUMTIF").toString()).contains("(dana zakat, asnaf fakir)");
   }
 
   @Test
   void alternativesAreTriedInOrderOnRejectionAndBehindTooLongAWaitingList() {
-    String number = api.openCase("FOOD", "CASH");
+    String number = api.openCase("FOOD", "HOUSING");
     api.verifyValid(number);
-    api.assessEligible(number, true, true, "FOOD", "CASH");
+    api.assessEligible(number, true, true, "FOOD", "HOUSING");
 
     // when: Dinsos rejects BPNT, so the food need goes to Salman
     api.partnerDecides(number, "BPNT", "dinsos", "decision", "REJECT", "rejectionCode", "NOT_ELIGIBLE");
     assertThat(api.programTask(number, "task_decideReferral", "SALMAN_SEMBAKO")).isNotNull();
 
-    // and BAZNAS accepts the cash grant, but its budget cannot cover it and the waiting list is over the limit
+    // and BAZNAS accepts the house repair, but its budget cannot cover it and the waiting list is over the limit
     int limit = settings.getWaitingListLimit();
     settings.setWaitingListLimit(0);
     try {
-      api.partnerDecides(number, "BAZNAS_KONSUMTIF", "baznas", "decision", "ACCEPT", "grantAmount", 900_000_000_000L);
+      api.partnerDecides(number, "BAZNAS_PEDULI", "baznas", "decision", "ACCEPT", "grantAmount", 900_000_000_000L);
     } finally {
       settings.setWaitingListLimit(limit);
     }
 
-    // then: the cash need goes to the next alternative, and the budget holds nothing for the case
-    assertThat(api.programTask(number, "task_decideReferral", "BAZNAS_MAKMUR")).isNotNull();
-    JsonNode given = api.program(number, "BAZNAS_KONSUMTIF");
+    // then: the housing need goes to the next alternative, the city's Rutilahu, and the budget holds nothing
+    assertThat(api.programTask(number, "task_decideReferral", "RUTILAHU")).isNotNull();
+    JsonNode given = api.program(number, "BAZNAS_PEDULI");
     assertThat(given.get("status").asText()).isEqualTo("CANCELLED");
     assertThat(given.get("reason").asText()).contains("daftar tunggunya panjang (urutan ke-1, batas 0)");
-    assertThat(budgets.waitingList("BAZNAS_KONSUMTIF")).noneMatch(w -> w.referralNumber().equals(number));
-    assertThat(api.routing(number)).containsExactly("CASH BAZNAS_KONSUMTIF TRIED", "CASH BAZNAS_MAKMUR CHOSEN",
-        "FOOD BPNT TRIED", "FOOD SALMAN_SEMBAKO CHOSEN");
+    assertThat(budgets.waitingList("BAZNAS_PEDULI")).noneMatch(w -> w.referralNumber().equals(number));
+    assertThat(api.routing(number)).containsExactly("FOOD BPNT TRIED", "FOOD SALMAN_SEMBAKO CHOSEN",
+        "FOOD BAZNAS_KONSUMTIF ALTERNATIVE", "HOUSING BAZNAS_PEDULI TRIED", "HOUSING RUTILAHU CHOSEN");
   }
 
   @Test
@@ -111,17 +118,18 @@ class RoutingScenarioTest extends ScenarioTestSupport {
 
   @Test
   void aPartnerWithoutAnAlternativeBehindItKeepsItsOverdueDecision() {
-    String number = api.openCase("HEALTH");
+    // a debt: Bandung Peduli is its only path
+    String number = api.openCase("DEBT");
     api.verifyValid(number);
-    api.assessEligible(number, true, true, "HEALTH");
-    Task baznas = api.programTask(number, "task_decideReferral", "BAZNAS_SEHAT");
+    api.assessEligible(number, true, true, "DEBT");
+    Task baznas = api.programTask(number, "task_decideReferral", "BAZNAS_PEDULI");
 
     fireDecisionTimer(baznas);
 
     await().atMost(Duration.ofSeconds(10)).until(() -> managementService.createJobQuery()
         .processInstanceId(baznas.getProcessInstanceId()).timers().count() == 0);
     assertThat(taskService.createTaskQuery().taskId(baznas.getId()).count()).isOne();
-    assertThat(api.program(number, "BAZNAS_SEHAT").get("status").asText()).isEqualTo("REFERRED");
+    assertThat(api.program(number, "BAZNAS_PEDULI").get("status").asText()).isEqualTo("REFERRED");
   }
 
   @Test
@@ -245,11 +253,11 @@ class RoutingScenarioTest extends ScenarioTestSupport {
 
   /** A case nothing fitted, routed by the koordinator to the program and accepted: it waits for budget. */
   private String waitingCase(String program, boolean urgent, String dtksStatus, Integer desil) {
-    Map<String, Object> intake = CaseApi.intake("CIVIL_DOCUMENTS");
+    Map<String, Object> intake = CaseApi.intake(CaseApi.NOTHING_FITS);
     intake.put("urgent", urgent);
     String number = api.submitIntake("fo", intake).getBody().get("referralNumber").asText();
     api.verifyInField(number, dtksStatus, desil);
-    api.assessEligible(number, false, false, "CIVIL_DOCUMENTS");
+    api.assessEligible(number, false, false, CaseApi.NOTHING_FITS);
     api.complete("koordinator", number, "task_routeManually", "manualRouting", "ROUTE",
         "selectedPrograms", List.of(program));
     api.partnerDecides(number, program, "dinsos", "decision", "ACCEPT", "grantAmount", 100);

@@ -214,7 +214,7 @@ class SlrtOrderScenarioTest extends ScenarioTestSupport {
 
   @Test
   void anEscalatedCaseIsAnsweredByTheCitySlrtOntoTheCase() {
-    String number = api.caseAtRecommendation(false);
+    String number = api.caseNothingFits(false);
     api.complete("bo", number, "task_prepareRecommendation", "recommendation", "ESCALATE", "recommendationReason",
         "Warga butuh rehabilitasi yang tidak tersedia di kelurahan");
     api.complete("koordinator", number, "task_decideService", "caseDecision", "APPROVE");
