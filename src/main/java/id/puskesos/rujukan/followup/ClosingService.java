@@ -177,10 +177,18 @@ public class ClosingService {
           "Pemeriksaan koordinator: bantuan terbukti diterima warga (" + finding + ")");
       return List.of();
     }
-    List<String> programs = deliveredPrograms(referralNumber).stream().map(ProgramReferral::programCode).toList();
     boolean again = resolution == Resolution.HAND_OVER_AGAIN;
+    // a national program the ministry enrolled the household in is paid by the bank onto the KKS card: nobody here
+    // hands it over again, and the national list keeps the household (the resident's word is recorded on the case)
+    List<String> programs = deliveredPrograms(referralNumber).stream().map(ProgramReferral::programCode)
+        .filter(code -> !again || !catalogue.program(code).proposal()).toList();
     for (String code : programs) {
       String reason = "Tidak diterima warga: " + finding;
+      if (catalogue.program(code).proposal()) {
+        caseFile.setProgramStatus(referralNumber, code, ProgramStatus.NOT_RECEIVED, reason
+            + " (penyaluran lewat bank/KKS; tindak lanjuti dengan Dinas Sosial)");
+        continue;
+      }
       caseFile.voidDistributions(referralNumber, code, reason);
       budgets.undoHandover(referralNumber, code, again, reason);
       if (again) {

@@ -46,8 +46,9 @@ import id.puskesos.rujukan.referral.CaseFile;
 public class ProposalBatches {
 
   public static final List<String> EXPORT_COLUMNS = List.of("ID_USULAN", "PERIODE", "PROGRAM", "NIK", "NO_KK",
-      "NAMA", "TANGGAL_LAHIR", "JENIS_KELAMIN", "ALAMAT", "RT", "RW", "KELURAHAN", "KECAMATAN", "KABUPATEN_KOTA",
-      "PROVINSI", "STATUS_DTKS", "DESIL", "DASAR_USULAN", "NO_RUJUKAN");
+      "NAMA", "TEMPAT_LAHIR", "TANGGAL_LAHIR", "JENIS_KELAMIN", "NAMA_IBU_KANDUNG", "ALAMAT", "RT", "RW",
+      "KODE_WILAYAH", "KELURAHAN", "KECAMATAN", "KABUPATEN_KOTA", "PROVINSI", "STATUS_DTKS", "DESIL", "DASAR_USULAN",
+      "NO_RUJUKAN");
   public static final List<String> DECISION_COLUMNS = List.of("ID_USULAN", "NO_KK", "PROGRAM", "PERIODE", "STATUS",
       "ALASAN");
 
@@ -124,11 +125,13 @@ public class ProposalBatches {
           LEFT JOIN program_referral pr ON pr.referral_number = p.referral_number AND pr.program_code = p.program_code
           WHERE p.batch_id = ? ORDER BY p.id""").param(batchId).query(rs -> {
             try {
+              // TEMPAT_LAHIR and NAMA_IBU_KANDUNG: SIKS-NG asks for them, this system does not keep them (the
+              // least personal data); the operator completes them from the family's documents
               printer.printRecord(rs.getLong("id"), rs.getString("period"), rs.getString("program_code"),
-                  rs.getString("nik"), rs.getString("kk_number"), rs.getString("full_name"),
+                  rs.getString("nik"), rs.getString("kk_number"), rs.getString("full_name"), "",
                   rs.getObject("birth_date", java.time.LocalDate.class), "F".equals(rs.getString("sex")) ? "P" : "L",
-                  rs.getString("address"), rs.getString("rt"), rs.getString("rw"), rs.getString("kelurahan"),
-                  settings.kecamatan(), settings.kabupatenKota(), settings.provinsi(),
+                  "", rs.getString("address"), rs.getString("rt"), rs.getString("rw"), settings.regionCode(),
+                  rs.getString("kelurahan"), settings.kecamatan(), settings.kabupatenKota(), settings.provinsi(),
                   "LISTED".equals(rs.getString("dtks_status")) ? "TERDAFTAR" : "BELUM_TERDAFTAR",
                   rs.getObject("desil") == null ? "" : rs.getInt("desil"), rs.getString("proposal_basis"),
                   rs.getString("referral_number"));

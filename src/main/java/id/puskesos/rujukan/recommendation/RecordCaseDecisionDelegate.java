@@ -44,5 +44,8 @@ public class RecordCaseDecisionDelegate implements JavaDelegate {
     if (decided.route() == Recommendations.CaseRoute.SEND_BACK) {
       view.show(execution, number);
     }
+    // a later round's forms start empty (the decision and the reasons are kept in case_decision)
+    CASE_DECISION.set(execution, null);
+    RECOMMENDATION_REASON.set(execution, null);
   }
 }

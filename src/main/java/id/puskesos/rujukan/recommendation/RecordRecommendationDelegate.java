@@ -34,5 +34,8 @@ public class RecordRecommendationDelegate implements JavaDelegate {
     recommendations.prepare(number, RECOMMENDATION.get(execution), REMOVED_PROGRAMS.get(execution),
         ADDED_PROGRAMS.get(execution), RECOMMENDATION_REASON.get(execution), actors.current());
     view.show(execution, number);
+    // a later round (sent back, returned by the city) starts from the recommendation as it now stands
+    REMOVED_PROGRAMS.set(execution, null);
+    ADDED_PROGRAMS.set(execution, null);
   }
 }

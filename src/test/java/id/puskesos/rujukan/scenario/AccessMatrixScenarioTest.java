@@ -110,7 +110,7 @@ class AccessMatrixScenarioTest extends ScenarioTestSupport {
   private final Map<String, WebappSession> sessions = new ConcurrentHashMap<>();
   private Target homeVisit;
   private Target dtksProposal;
-  private Target bpntDecision;
+  private Target atensiDecision;
   private Target baznasDecision;
   private Target nakesOpinion;
   private Target babinsaOpinion;
@@ -127,17 +127,16 @@ class AccessMatrixScenarioTest extends ScenarioTestSupport {
     dtksProposal = target("DTKS/DTSEN proposal", caseD, setup.partnerTask(caseD, "task_submitDtksProposal", "dinsos"),
         true, false);
 
-    String caseP = setup.openCase("FOOD");
+    String caseP = setup.openCase("ELDERLY");
     setup.verifyValid(caseP);
-    setup.assessEligible(caseP, false, false, "FOOD");
-    bpntDecision = target("Dinsos's BPNT decision", caseP, setup.programTask(caseP, "task_decideReferral", "BPNT"),
-        false, false);
+    setup.assessEligible(caseP, false, false, "ELDERLY");
+    atensiDecision = target("Dinsos's ATENSI decision", caseP, setup.programTask(caseP, "task_decideReferral",
+        "ATENSI"), false, false);
 
     String caseQ = setup.openCase(CaseApi.NOTHING_FITS);
     setup.verifyValid(caseQ);
-    setup.assessEligible(caseQ, true, true, CaseApi.NOTHING_FITS);
-    setup.complete("koordinator", caseQ, "task_routeManually", "manualRouting", "ROUTE", "selectedPrograms",
-        List.of("BAZNAS_PEDULI"));
+    setup.assessEligibleOnly(caseQ, true, true, CaseApi.NOTHING_FITS);
+    setup.recommendByHand(caseQ, "BAZNAS_PEDULI");
     baznasDecision = target("BAZNAS's decision", caseQ, setup.programTask(caseQ, "task_decideReferral",
         "BAZNAS_PEDULI"), false, false);
 
@@ -155,12 +154,12 @@ class AccessMatrixScenarioTest extends ScenarioTestSupport {
         List.of(nakesOpinion.task().getProcessInstanceId()), caseN, nakesOpinion.resident(), List.of());
 
     notTheirs.put("dinsos", new NotTheirs(baznasDecision, false, baznasDecision));
-    notTheirs.put("baznas", new NotTheirs(bpntDecision, false, bpntDecision));
-    notTheirs.put("salman", new NotTheirs(bpntDecision, false, bpntDecision));
+    notTheirs.put("baznas", new NotTheirs(atensiDecision, false, atensiDecision));
+    notTheirs.put("salman", new NotTheirs(atensiDecision, false, atensiDecision));
     notTheirs.put("nakes", new NotTheirs(babinsaOpinion, false, babinsaOpinion));
     notTheirs.put("babinsa", new NotTheirs(nakesOpinion, false, nakesOpinion));
     notTheirs.put("analis", new NotTheirs(homeVisit, false, homeVisit));
-    notTheirs.put("manajer", new NotTheirs(homeVisit, true, bpntDecision));
+    notTheirs.put("manajer", new NotTheirs(homeVisit, true, atensiDecision));
     notTheirs.put("fo", new NotTheirs(homeVisit, true, opinionWork));
     notTheirs.put("bo", new NotTheirs(homeVisit, true, opinionWork));
     notTheirs.put("koordinator", new NotTheirs(homeVisit, true, opinionWork));
@@ -209,7 +208,7 @@ class AccessMatrixScenarioTest extends ScenarioTestSupport {
   @Test
   void theSameRequestsReachWhatIsTheirs() {
     for (Surface surface : List.of(Surface.ENGINE_REST, Surface.WEBAPPS_API)) {
-      assertThat(client("dinsos", surface).call("GET", "/task/" + bpntDecision.task().getId(), null).status())
+      assertThat(client("dinsos", surface).call("GET", "/task/" + atensiDecision.task().getId(), null).status())
           .as(surface.name()).isEqualTo(200);
       assertThat(client("nakes", surface).call("GET", "/task/" + nakesOpinion.task().getId() + "/variables", null)
           .body()).as(surface.name()).contains("residentName");
@@ -217,10 +216,10 @@ class AccessMatrixScenarioTest extends ScenarioTestSupport {
           + homeVisit.instances().get(0), null).body()).as(surface.name()).contains("residentName");
       assertThat(client("fasilitator", surface).call("GET", "/task/" + homeVisit.task().getId() + "/form-variables",
           null).body()).as(surface.name()).contains(homeVisit.resident().nik(), homeVisit.resident().phone());
-      assertThat(client("dinsos", surface).call("POST", "/task/" + bpntDecision.task().getId() + "/comment/create",
+      assertThat(client("dinsos", surface).call("POST", "/task/" + atensiDecision.task().getId() + "/comment/create",
           "{\"message\": \"Sedang kami periksa\"}").status()).as(surface.name()).isEqualTo(200);
     }
-    assertThat(api.get("dinsos", "/api/referrals/" + bpntDecision.caseNumber()).getStatusCode().value())
+    assertThat(api.get("dinsos", "/api/referrals/" + atensiDecision.caseNumber()).getStatusCode().value())
         .isEqualTo(200);
   }
 

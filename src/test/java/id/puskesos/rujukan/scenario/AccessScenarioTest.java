@@ -29,7 +29,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 class AccessScenarioTest extends ScenarioTestSupport {
 
   /** Partner user (named as its group) and a program of its own the shared case went to. */
-  private static final Map<String, String> PROGRAM_OF = Map.of("dinsos", "BPNT", "baznas", "BAZNAS_SEHAT",
+  private static final Map<String, String> PROGRAM_OF = Map.of("dinsos", "ATENSI", "baznas", "BAZNAS_SEHAT",
       "salman", "SALMAN_SEMBAKO");
 
   private String shared;
@@ -37,10 +37,11 @@ class AccessScenarioTest extends ScenarioTestSupport {
   @BeforeAll
   void caseSentToEveryPartner() {
     CaseApi setup = new CaseApi(http, taskService);
-    shared = setup.openCase("FOOD", "HEALTH");
+    shared = setup.openCase("FOOD", "HEALTH", "ELDERLY");
     setup.verifyValid(shared);
-    setup.assessEligible(shared, true, true, "FOOD", "HEALTH");
-    // routing sends one program per need (BPNT for food, Bandung Sehat for health); the back office adds Salman's
+    setup.assessEligible(shared, true, true, "FOOD", "HEALTH", "ELDERLY");
+    // routing chooses one program per need (BPNT proposed for food, Bandung Sehat for health, Dinsos's ATENSI for the
+    // elderly member); the back office adds Salman's
     assertThat(setup.post("bo", "/api/referrals/" + shared + "/programs", Map.of("programCode", "SALMAN_SEMBAKO",
         "need", "FOOD", "reason", "Warga butuh paket pangan segera")).getStatusCode().value())
         .isEqualTo(200);
@@ -121,7 +122,7 @@ class AccessScenarioTest extends ScenarioTestSupport {
 
   @Test
   void managerReadsEveryCaseButChangesNothing() {
-    Task task = api.programTask(shared, "task_decideReferral", "BPNT");
+    Task task = api.programTask(shared, "task_decideReferral", "ATENSI");
 
     // one decision task per partner's program, and the registry's review tasks of the resident, if any
     assertThat(ids(engine("manajer", HttpMethod.GET, "/task?processInstanceBusinessKey=" + shared).getBody()))
@@ -160,13 +161,12 @@ class AccessScenarioTest extends ScenarioTestSupport {
   private String onlyFor(String partnerUser) {
     String number = api.openCase(CaseApi.NOTHING_FITS);
     api.verifyValid(number);
-    api.assessEligible(number, true, true, CaseApi.NOTHING_FITS);
-    api.complete("koordinator", number, "task_routeManually", "manualRouting", "ROUTE", "selectedPrograms",
-        List.of(switch (partnerUser) {
-          case "dinsos" -> "DTKS_INCLUSION";
-          case "baznas" -> "BAZNAS_PEDULI";
-          default -> "SALMAN_YATIM";
-        }));
+    api.assessEligibleOnly(number, true, true, CaseApi.NOTHING_FITS);
+    api.recommendByHand(number, switch (partnerUser) {
+      case "dinsos" -> "ATENSI";
+      case "baznas" -> "BAZNAS_PEDULI";
+      default -> "SALMAN_YATIM";
+    });
     return number;
   }
 

@@ -93,7 +93,39 @@ public class CaseApi {
   }
 
   public ResponseEntity<JsonNode> submitIntake(String user, Map<String, Object> body) {
-    return post(user, "/api/referrals", body);
+    ResponseEntity<JsonNode> answer = post(user, "/api/referrals", body);
+    if (answer.getBody() != null && answer.getBody().has("referralNumber") && body.get("kkNumber") != null) {
+      HOUSEHOLDS.putIfAbsent(answer.getBody().get("referralNumber").asText(), body.get("kkNumber").toString());
+    }
+    return answer;
+  }
+
+  /** Waits until the case's program has the status (programs go out to partners and proposals asynchronously). */
+  public void awaitProgramStatus(String number, String programCode, String status) {
+    await().atMost(Duration.ofSeconds(30)).ignoreExceptions().until(() -> {
+      JsonNode program = program(number, programCode);
+      return program != null && status.equals(program.get("status").asText());
+    });
+  }
+
+  /** The household (KK) of each case this suite opened through {@link #submitIntake}. */
+  private static final Map<String, String> HOUSEHOLDS = new java.util.concurrent.ConcurrentHashMap<>();
+
+  /**
+   * The ministry's decision list of the period, imported by Dinas Sosial's SIKS-NG operator, with one row: the case's
+   * household and the national program ({@code DITETAPKAN}, {@code DITOLAK} with the reason, {@code BELUM_DITETAPKAN}).
+   */
+  public JsonNode ministryDecides(String number, String programCode, String status, String reason) {
+    awaitProgramStatus(number, programCode, "PROPOSED");
+    HttpHeaders headers = headers("dinsos");
+    headers.setContentType(MediaType.parseMediaType("text/csv"));
+    String list = "NO_KK,PROGRAM,PERIODE,STATUS,ALASAN\n%s,%s,,%s,%s\n".formatted(HOUSEHOLDS.get(number),
+        programCode, status, reason == null ? "" : reason);
+    ResponseEntity<JsonNode> answer = http.exchange("/api/proposals/decisions", HttpMethod.POST,
+        new HttpEntity<>(list, headers), JsonNode.class);
+    assertThat(answer.getStatusCode().value()).as(String.valueOf(answer.getBody())).isEqualTo(200);
+    assertThat(answer.getBody().get("unmatched")).as(String.valueOf(answer.getBody())).isEmpty();
+    return answer.getBody();
   }
 
   /** Submits an intake that must open a new case; returns its referral number. */
@@ -190,6 +222,16 @@ public class CaseApi {
         "childrenUnder6", 1, "primarySchoolChildren", 1, "needs", List.of(needs), "religion", "ISLAM",
         "consentBaznas", consentBaznas, "consentSalman", consentSalman, "assessmentResult", "ELIGIBLE");
     approveRecommendation(number);
+  }
+
+  /**
+   * The back office adds programs to the recommendation by hand (with a reason) and the koordinator approves: how a
+   * case nothing was routed to reaches a program.
+   */
+  public void recommendByHand(String number, String... programs) {
+    complete("bo", number, "task_prepareRecommendation", "recommendation", "REFER", "addedPrograms",
+        List.of(programs), "recommendationReason", "Dipilih back office");
+    complete("koordinator", number, "task_decideService", "caseDecision", "APPROVE");
   }
 
   /** The back office recommends what routing chose, unchanged; the koordinator approves it (one decision). */

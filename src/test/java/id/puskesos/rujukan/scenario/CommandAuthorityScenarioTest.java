@@ -64,30 +64,30 @@ class CommandAuthorityScenarioTest extends ScenarioTestSupport {
   @Test
   void dinsosCannotDecideBaznasProgramByAddingItsCodeToItsOwnDecision() {
     String number = caseForDinsosAndBaznas();
-    Task bpnt = api.programTask(number, "task_decideReferral", "BPNT");
+    Task atensi = api.programTask(number, "task_decideReferral", "ATENSI");
 
-    ResponseEntity<String> forged = api.submitForm("dinsos", bpnt.getId(), "decision", "REJECT",
+    ResponseEntity<String> forged = api.submitForm("dinsos", atensi.getId(), "decision", "REJECT",
         "rejectionCode", "NOT_ELIGIBLE", "programCode", "BAZNAS_KONSUMTIF");
 
     assertRefusedKeys(forged, "programCode");
-    assertThat(taskService.createTaskQuery().taskId(bpnt.getId()).count()).as("the task stays").isEqualTo(1);
+    assertThat(taskService.createTaskQuery().taskId(atensi.getId()).count()).as("the task stays").isEqualTo(1);
     assertThat(status(number, "BAZNAS_KONSUMTIF")).isEqualTo("REFERRED");
-    assertThat(status(number, "BPNT")).isEqualTo("REFERRED");
+    assertThat(status(number, "ATENSI")).isEqualTo("REFERRED");
   }
 
   @Test
   void aForgedProgramThatGetsPastTheFormCheckStillDecidesOnlyTheTasksOwnProgram() {
     String number = caseForDinsosAndBaznas();
-    Task bpnt = api.programTask(number, "task_decideReferral", "BPNT");
+    Task atensi = api.programTask(number, "task_decideReferral", "ATENSI");
 
     // the engine's Java API knows nothing of forms: the delegate alone must hold
-    completeAs("dinsos", bpnt.getId(), "decision", "REJECT", "rejectionCode", "NOT_ELIGIBLE",
+    completeAs("dinsos", atensi.getId(), "decision", "REJECT", "rejectionCode", "NOT_ELIGIBLE",
         "programCode", "BAZNAS_KONSUMTIF");
 
     assertThat(status(number, "BAZNAS_KONSUMTIF")).isEqualTo("REFERRED");
     assertThat(api.program(number, "BAZNAS_KONSUMTIF").get("decidedBy").isNull()).isTrue();
-    assertThat(status(number, "BPNT")).isEqualTo("REJECTED");
-    assertThat(api.program(number, "BPNT").get("decidedBy").asText()).isEqualTo("dinsos");
+    assertThat(status(number, "ATENSI")).isEqualTo("REJECTED");
+    assertThat(api.program(number, "ATENSI").get("decidedBy").asText()).isEqualTo("dinsos");
     assertThat(api.programTask(number, "task_decideReferral", "BAZNAS_KONSUMTIF")).isNotNull();
   }
 
@@ -129,19 +129,19 @@ class CommandAuthorityScenarioTest extends ScenarioTestSupport {
   @Test
   void aPartnerGrantedAnotherPartnersTaskCannotDecideOrHandOverForIt() {
     String number = caseForDinsosAndBaznas();
-    Task bpnt = api.programTask(number, "task_decideReferral", "BPNT");
-    grantTask("salman", bpnt.getId());
+    Task atensi = api.programTask(number, "task_decideReferral", "ATENSI");
+    grantTask("salman", atensi.getId());
 
-    ResponseEntity<String> decided = api.submitForm("salman", bpnt.getId(), "decision", "REJECT",
+    ResponseEntity<String> decided = api.submitForm("salman", atensi.getId(), "decision", "REJECT",
         "rejectionCode", "NOT_ELIGIBLE");
 
     assertForbidden(decided, "Dinas Sosial");
-    assertThat(taskService.createTaskQuery().taskId(bpnt.getId()).count()).as("the task stays").isEqualTo(1);
-    assertThat(status(number, "BPNT")).isEqualTo("REFERRED");
+    assertThat(taskService.createTaskQuery().taskId(atensi.getId()).count()).as("the task stays").isEqualTo(1);
+    assertThat(status(number, "ATENSI")).isEqualTo("REFERRED");
 
-    // and the handover, once dinsos accepted and the koordinator confirmed
-    api.partnerDecides(number, "BPNT", "dinsos", "decision", "ACCEPT");
-    Task handover = api.programTask(number, "task_distributeAid", "BPNT");
+    // and the handover, once dinsos accepted
+    api.partnerDecides(number, "ATENSI", "dinsos", "decision", "ACCEPT");
+    Task handover = api.programTask(number, "task_distributeAid", "ATENSI");
     grantTask("baznas", handover.getId());
     ResponseEntity<String> handedOver = api.submitForm("baznas", handover.getId(), "distributionDate",
         CaseApi.today().toString(), "aidAmount", 200000, "distributionPlace", "Kantor Puskesos",
@@ -149,30 +149,30 @@ class CommandAuthorityScenarioTest extends ScenarioTestSupport {
 
     assertForbidden(handedOver, "Dinas Sosial");
     assertThat(taskService.createTaskQuery().taskId(handover.getId()).count()).isEqualTo(1);
-    assertThat(status(number, "BPNT")).isEqualTo("CONFIRMED");
+    assertThat(status(number, "ATENSI")).isEqualTo("ACCEPTED");
   }
 
   @Test
   void aPuskesosUserGrantedAnotherRolesTaskCannotCompleteIt() {
     String number = caseForDinsosAndBaznas();
-    api.partnerDecides(number, "BPNT", "dinsos", "decision", "REQUEST_INFO", "infoRequest", "Berapa anak?");
-    Task info = api.programTask(number, "task_provideInformation", "BPNT");
+    api.partnerDecides(number, "ATENSI", "dinsos", "decision", "REQUEST_INFO", "infoRequest", "Berapa anak?");
+    Task info = api.programTask(number, "task_provideInformation", "ATENSI");
     grantTask("fasilitator", info.getId());
 
     ResponseEntity<String> answered = api.submitForm("fasilitator", info.getId(), "infoResponse", "Dua anak");
 
     assertForbidden(answered, "back office");
     assertThat(taskService.createTaskQuery().taskId(info.getId()).count()).isEqualTo(1);
-    assertThat(status(number, "BPNT")).isEqualTo("INFO_REQUESTED");
+    assertThat(status(number, "ATENSI")).isEqualTo("INFO_REQUESTED");
   }
 
   // ---- every command takes only its form's keys --------------------------------------------------------------
 
   @Test
   void everyCommandOfACaseRefusesKeysItsFormDoesNotDeclareAndTakesItsOwn() {
-    String number = api.openCase("FOOD");
+    String number = api.openCase("ELDERLY");
     api.verifyValid(number);
-    api.assessEligible(number, false, false, "FOOD");
+    api.assessEligible(number, false, false, "ELDERLY");
 
     refusedThenDone("dinsos", number, "task_decideReferral", List.of("programCode"),
         List.of("decision", "REQUEST_INFO", "infoRequest", "Berapa anggota keluarga?"), "programCode", "PKH");
@@ -180,8 +180,6 @@ class CommandAuthorityScenarioTest extends ScenarioTestSupport {
         List.of("infoResponse", "Dua orang dewasa"), "referralNumber", "RJK-2000-000001");
     refusedThenDone("dinsos", number, "task_decideReferral", List.of("budgetReserved", "partnerGroup"),
         List.of("decision", "ACCEPT"), "budgetReserved", true, "partnerGroup", "baznas");
-    refusedThenDone("koordinator", number, "task_confirmService", List.of("programCode"),
-        List.of("serviceDecision", "CONFIRM"), "programCode", "PKH");
     refusedThenDone("dinsos", number, "task_distributeAid", List.of("distributionComplete"),
         List.of("distributionDate", CaseApi.today().toString(), "aidAmount", 200000, "distributionPlace",
             "Kantor Puskesos", "handedOverBy", "Petugas Dinsos", "proofReference", "BA-2", "receiptConfirmed", true,
@@ -195,15 +193,17 @@ class CommandAuthorityScenarioTest extends ScenarioTestSupport {
 
     JsonNode closed = api.view(number);
     assertThat(closed.get("outcome").asText()).isEqualTo("FACILITATED");
-    assertThat(closed.get("programs")).extracting(p -> p.get("code").asText()).containsExactly("BPNT");
+    assertThat(closed.get("programs")).extracting(p -> p.get("code").asText()).containsExactly("ATENSI");
   }
 
   @Test
   void routingByHandAndStartFormsRefuseKeysTheirFormsDoNotDeclare() {
     String number = api.caseNothingFits(false);
-    Task route = api.task(number, "task_routeManually");
-    assertRefusedKeys(api.submitForm("koordinator", route.getId(), "manualRouting", "ROUTE", "selectedPrograms",
-        List.of("BAZNAS_PEDULI"), "programs", List.of("BPNT")), "programs");
+    Task route = api.task(number, "task_prepareRecommendation");
+    assertRefusedKeys(api.submitForm("bo", route.getId(), "recommendation", "REFER", "addedPrograms",
+        List.of("BAZNAS_PEDULI"), "recommendationReason", "Utang", "programs", List.of("ATENSI")), "programs");
+    assertRefusedKeys(api.submitForm("bo", route.getId(), "recommendation", "REFER", "caseRoute", "PARTNERS"),
+        "caseRoute");
     assertThat(taskService.createTaskQuery().taskId(route.getId()).count()).isEqualTo(1);
 
     Map<String, Object> intake = CaseApi.intake("FOOD");
@@ -237,8 +237,7 @@ class CommandAuthorityScenarioTest extends ScenarioTestSupport {
     assertThat(api.post("dinsos", "/api/programs/" + other + "/budgets/" + period + "/top-ups",
         Map.of("amount", 1000)).getStatusCode().value()).isEqualTo(200);
     String number = api.caseNothingFits(false);
-    api.complete("koordinator", number, "task_routeManually", "manualRouting", "ROUTE",
-        "selectedPrograms", List.of(scarce));
+    api.recommendByHand(number, scarce);
     api.partnerDecides(number, scarce, "dinsos", "decision", "ACCEPT", "grantAmount", 100);
     String partnerReferral = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(number)
         .processDefinitionKey("partner-referral").singleResult().getId();
@@ -249,7 +248,7 @@ class CommandAuthorityScenarioTest extends ScenarioTestSupport {
     Task review = api.programTask(number, "task_reviewWaiting", scarce);
 
     assertRefusedKeys(api.submitForm("bo", review.getId(), "waitingAction", "REDIRECT", "redirectProgram", other,
-        "programCode", "BPNT"), "programCode");
+        "programCode", "ATENSI"), "programCode");
     api.completeProgramTask("bo", number, "task_reviewWaiting", scarce, "waitingAction", "REDIRECT",
         "redirectProgram", other, "waitingNote", "Anggaran belum ada");
 
@@ -264,15 +263,15 @@ class CommandAuthorityScenarioTest extends ScenarioTestSupport {
   @Test
   void nobodyButAnAdministratorSetsVariablesOrMovesACaseDirectly() {
     String number = caseForDinsosAndBaznas();
-    Task bpnt = api.programTask(number, "task_decideReferral", "BPNT");
-    String instance = bpnt.getProcessInstanceId();
+    Task atensi = api.programTask(number, "task_decideReferral", "ATENSI");
+    String instance = atensi.getProcessInstanceId();
     Map<String, Object> forged = Map.of("value", "BAZNAS_KONSUMTIF");
 
-    assertThat(engine("dinsos", HttpMethod.PUT, "/task/" + bpnt.getId() + "/variables/programCode", forged))
+    assertThat(engine("dinsos", HttpMethod.PUT, "/task/" + atensi.getId() + "/variables/programCode", forged))
         .isEqualTo(403);
-    assertThat(engine("dinsos", HttpMethod.PUT, "/task/" + bpnt.getId() + "/localVariables/programCode", forged))
+    assertThat(engine("dinsos", HttpMethod.PUT, "/task/" + atensi.getId() + "/localVariables/programCode", forged))
         .isEqualTo(403);
-    assertThat(engine("dinsos", HttpMethod.POST, "/task/" + bpnt.getId() + "/variables",
+    assertThat(engine("dinsos", HttpMethod.POST, "/task/" + atensi.getId() + "/variables",
         Map.of("modifications", Map.of("programCode", forged)))).isEqualTo(403);
     assertThat(engine("bo", HttpMethod.POST, "/process-instance/" + instance + "/variables",
         Map.of("modifications", Map.of("programCode", forged)))).isEqualTo(403);
@@ -287,10 +286,10 @@ class CommandAuthorityScenarioTest extends ScenarioTestSupport {
     ).isEqualTo(403);
     assertThat(engine("fo", HttpMethod.POST, "/message", Map.of("messageName", "msg_budgetReserved",
         "businessKey", number, "processVariables", Map.of("programCode", forged)))).isEqualTo(403);
-    assertThat(engine("dinsos", HttpMethod.POST, "/task/" + bpnt.getId() + "/bpmnError",
+    assertThat(engine("dinsos", HttpMethod.POST, "/task/" + atensi.getId() + "/bpmnError",
         Map.of("errorCode", "DECISION_TIMED_OUT"))).isEqualTo(403);
-    assertThat(runtimeService.getVariable(instance, "programCode")).isEqualTo("BPNT");
-    assertThat(status(number, "BPNT")).isEqualTo("REFERRED");
+    assertThat(runtimeService.getVariable(instance, "programCode")).isEqualTo("ATENSI");
+    assertThat(status(number, "ATENSI")).isEqualTo("REFERRED");
 
     // the administrator still administers
     assertThat(engine("admin", HttpMethod.PUT, "/process-instance/" + instance + "/variables/adminNote",
@@ -301,9 +300,9 @@ class CommandAuthorityScenarioTest extends ScenarioTestSupport {
   @Test
   void tasklistsOwnApiTakesTheFormsKeysAndRefusesOthers() throws Exception {
     String number = caseForDinsosAndBaznas();
-    Task bpnt = api.programTask(number, "task_decideReferral", "BPNT");
+    Task atensi = api.programTask(number, "task_decideReferral", "ATENSI");
     Tasklist tasklist = new Tasklist("dinsos");
-    String task = "/camunda/api/engine/engine/default/task/" + bpnt.getId();
+    String task = "/camunda/api/engine/engine/default/task/" + atensi.getId();
 
     assertThat(tasklist.get(task + "/form-variables").statusCode()).isEqualTo(200);
     HttpResponse<String> forged = tasklist.post(task + "/submit-form", Map.of("variables", Map.of(
@@ -318,18 +317,18 @@ class CommandAuthorityScenarioTest extends ScenarioTestSupport {
     HttpResponse<String> submitted = tasklist.post(task + "/submit-form", Map.of("variables", Map.of(
         "decision", Map.of("value", "REJECT"), "rejectionCode", Map.of("value", "NOT_ELIGIBLE"))));
     assertThat(submitted.statusCode()).as(submitted.body()).isEqualTo(204);
-    assertThat(status(number, "BPNT")).isEqualTo("REJECTED");
+    assertThat(status(number, "ATENSI")).isEqualTo("REJECTED");
     assertThat(status(number, "BAZNAS_KONSUMTIF")).isEqualTo("REFERRED");
   }
 
   @Test
   void withoutCredentialsAForgedSubmissionIsStill401() {
     String number = caseForDinsosAndBaznas();
-    Task bpnt = api.programTask(number, "task_decideReferral", "BPNT");
+    Task atensi = api.programTask(number, "task_decideReferral", "ATENSI");
     HttpHeaders headers = new HttpHeaders();
     headers.setContentType(MediaType.APPLICATION_JSON);
 
-    ResponseEntity<String> answer = http.exchange("/engine-rest/task/" + bpnt.getId() + "/submit-form",
+    ResponseEntity<String> answer = http.exchange("/engine-rest/task/" + atensi.getId() + "/submit-form",
         HttpMethod.POST, new HttpEntity<>(Map.of("variables", Map.of("programCode", Map.of("value", "PKH"))),
             headers), String.class);
 
@@ -343,11 +342,12 @@ class CommandAuthorityScenarioTest extends ScenarioTestSupport {
    * office adds BAZNAS's consumptive aid by hand.
    */
   private String caseForDinsosAndBaznas() {
-    String number = api.openCase("FOOD", "HEALTH");
+    // the elderly member's need goes to Dinsos's ATENSI, health to BAZNAS's Bandung Sehat
+    String number = api.openCase("ELDERLY", "HEALTH");
     api.verifyValid(number);
-    api.assessEligible(number, true, true, "FOOD", "HEALTH");
+    api.assessEligible(number, true, true, "ELDERLY", "HEALTH");
     addProgram(number, "BAZNAS_KONSUMTIF");
-    api.programTask(number, "task_decideReferral", "BPNT");
+    api.programTask(number, "task_decideReferral", "ATENSI");
     api.programTask(number, "task_decideReferral", "BAZNAS_SEHAT");
     api.programTask(number, "task_decideReferral", "BAZNAS_KONSUMTIF");
     return number;

@@ -28,7 +28,7 @@ class ConsentScenarioTest extends ScenarioTestSupport {
     Map<String, Object> intake = CaseApi.intake(CaseApi.NOTHING_FITS);
     String number = api.submitIntake("fo", intake).getBody().get("referralNumber").asText();
     api.verifyValid(number);
-    api.assessEligible(number, true, true, CaseApi.NOTHING_FITS);
+    api.assessEligibleOnly(number, true, true, CaseApi.NOTHING_FITS);
     long resident = registry.findByNik(intake.get("nik").toString()).orElseThrow().id();
     String consents = "/api/registry/residents/" + resident + "/consents";
     assertThat(api.get("bo", consents).getBody().get("current").toString())
@@ -37,15 +37,22 @@ class ConsentScenarioTest extends ScenarioTestSupport {
     ResponseEntity<JsonNode> withdrawn = api.post("fo", consents, Map.of("purpose", "SHARE_SALMAN", "given", false,
         "note", "Warga datang ke Puskesos " + LocalDate.now() + " dan meminta datanya tidak dibagikan ke Salman"));
     assertThat(withdrawn.getStatusCode().value()).isEqualTo(200);
-    api.complete("koordinator", number, "task_routeManually", "manualRouting", "ROUTE",
-        "selectedPrograms", List.of("SALMAN_SEMBAKO", "BAZNAS_PEDULI"));
+    // the back office's recommendation of Salman is refused with the reason; nothing of it is kept
+    ResponseEntity<String> refused = api.submitForm("bo", api.task(number, "task_prepareRecommendation").getId(),
+        "recommendation", "REFER", "addedPrograms", List.of("SALMAN_SEMBAKO", "BAZNAS_PEDULI"),
+        "recommendationReason", "Pangan dan utang");
+    assertThat(refused.getStatusCode().is2xxSuccessful()).isFalse();
+    assertThat(refused.getBody()).contains("Warga belum menyetujui data dibagikan kepada Rumah Amal Salman");
+    assertThat(api.view(number).get("programs")).isEmpty();
+    api.complete("bo", number, "task_prepareRecommendation", "recommendation", "REFER", "addedPrograms",
+        List.of("BAZNAS_PEDULI"), "recommendationReason", "Utang; warga menolak data ke Salman");
+    api.complete("koordinator", number, "task_decideService", "caseDecision", "APPROVE");
 
     assertThat(api.programTask(number, "task_decideReferral", "BAZNAS_PEDULI")).isNotNull();
     assertThat(taskService.createTaskQuery().processInstanceBusinessKey(number).taskCandidateGroup("salman").count())
         .isZero();
     JsonNode view = api.view(number);
-    assertThat(view.get("programs").toString()).contains("SALMAN_SEMBAKO", "NOT_SENT",
-        "Warga belum menyetujui data dibagikan kepada Rumah Amal Salman");
+    assertThat(view.get("programs").toString()).doesNotContain("SALMAN_SEMBAKO");
     JsonNode history = api.get("bo", consents).getBody().get("history");
     assertThat(history).hasSize(3);
     assertThat(history.get(2).get("purpose").asText()).isEqualTo("SHARE_SALMAN");

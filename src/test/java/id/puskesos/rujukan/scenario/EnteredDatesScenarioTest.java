@@ -32,7 +32,7 @@ class EnteredDatesScenarioTest extends ScenarioTestSupport {
 
   @Test
   void aHomeVisitBeforeTheComplaintOrInTheFutureIsRefusedAndTheVisitStaysToBeDone() {
-    String number = api.openCase("FOOD");
+    String number = api.openCase("ELDERLY");
     Task visit = api.task(number, "task_homeVisit");
     LocalDate received = receivedDay(number);
 
@@ -58,11 +58,11 @@ class EnteredDatesScenarioTest extends ScenarioTestSupport {
 
   @Test
   void aHandoverBeforeTheComplaintOrInTheFutureIsRefusedAndTheHandoverStaysToBeDone() {
-    String number = api.openCase("FOOD");
+    String number = api.openCase("ELDERLY");
     api.verifyValid(number);
-    api.assessEligible(number, false, false, "FOOD");
-    api.partnerDecides(number, "BPNT", "dinsos", "decision", "ACCEPT");
-    Task handover = api.programTask(number, "task_distributeAid", "BPNT");
+    api.assessEligible(number, false, false, "ELDERLY");
+    api.partnerDecides(number, "ATENSI", "dinsos", "decision", "ACCEPT");
+    Task handover = api.programTask(number, "task_distributeAid", "ATENSI");
     LocalDate received = receivedDay(number);
 
     LocalDate before = received.minusDays(5);
@@ -72,13 +72,13 @@ class EnteredDatesScenarioTest extends ScenarioTestSupport {
     assertRefused("dinsos", handover, handoverForm(number, tomorrow), "Tanggal penyerahan (%s) tidak boleh di masa "
         .formatted(Dates.numeric(tomorrow)) + "depan; hari ini " + Dates.numeric(CaseApi.today()));
     assertThat(api.timeline(number, "AID_DISTRIBUTED")).isEmpty();
-    assertThat(program(number, "BPNT").get("distributedOn").isNull()).isTrue();
+    assertThat(program(number, "ATENSI").get("distributedOn").isNull()).isTrue();
 
     LocalDate today = CaseApi.today();
     ResponseEntity<String> done = api.submitForm("dinsos", handover.getId(), handoverForm(number, today));
 
     assertThat(done.getStatusCode().value()).as(done.getBody()).isEqualTo(204);
-    assertThat(program(number, "BPNT").get("distributedOn").asText()).isEqualTo(today.toString());
+    assertThat(program(number, "ATENSI").get("distributedOn").asText()).isEqualTo(today.toString());
     assertThat(api.timeline(number, "AID_DISTRIBUTED")).singleElement().asString()
         .contains("diserahkan " + Dates.written(today) + " di ");
   }
@@ -86,7 +86,7 @@ class EnteredDatesScenarioTest extends ScenarioTestSupport {
   @Test
   void aReverificationVisitBeforeItWasScheduledIsRefused() {
     if (taskService.createTaskQuery().taskDefinitionKey("task_reverifyResident").count() == 0) {
-      String number = api.openCase("FOOD");
+      String number = api.openCase("ELDERLY");
       api.verifyValid(number);
       jdbc.sql("UPDATE resident SET verified_at = ? WHERE id = (SELECT resident_id FROM referral"
           + " WHERE referral_number = ?)").params(OffsetDateTime.now().minusYears(2), number).update();

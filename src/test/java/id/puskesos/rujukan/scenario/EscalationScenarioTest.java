@@ -45,10 +45,11 @@ class EscalationScenarioTest extends ScenarioTestSupport {
 
   @Test
   void aPartnerSilentForTwiceItsServiceLevelGoesToTheCitySlrt() {
-    String number = api.openCase("FOOD");
+    // an elderly member's need: Dinas Sosial decides the ATENSI referral (no PKH component in the household)
+    String number = api.openCase("ELDERLY");
     api.verifyValid(number);
-    api.assessEligible(number, false, false, "FOOD");
-    Task decision = api.programTask(number, "task_decideReferral", "BPNT");
+    api.assessEligible(number, false, false, "ELDERLY");
+    Task decision = api.programTask(number, "task_decideReferral", "ATENSI");
     late(decision, 10);
 
     watch.check();

@@ -45,7 +45,7 @@ import id.puskesos.rujukan.sla.SlaWatch;
 class EvaluationScenarioTest extends ScenarioTestSupport {
 
   private static final Map<String, String> ANSWERERS = Map.of("koordinator", "PUSKESOS", "dinsos", "DINSOS",
-      "baznas", "BAZNAS", "salman", "SALMAN");
+      "baznas", "BAZNAS", "salman", "SALMAN", "puskesmas", "PUSKESMAS", "disdukcapil", "DISDUKCAPIL", "dpkp", "DPKP");
 
   @Autowired
   private JdbcClient jdbc;
@@ -69,8 +69,9 @@ class EvaluationScenarioTest extends ScenarioTestSupport {
 
     // every participant gets its own task; the pack is theirs to read, not a health worker's, not anonymous
     List<Task> feedback = tasks(instance, TASK_GIVE_FEEDBACK);
+    // (every partner of the catalogue takes part, the city's services too)
     assertThat(feedback).extracting(this::groups).containsExactlyInAnyOrder("bo,fasilitator,fo,koordinator",
-        "dinsos", "baznas", "salman");
+        "dinsos", "baznas", "salman", "puskesmas", "disdukcapil", "dpkp");
     String pack = "/api/evaluations/" + evaluation + "/pack";
     assertThat(api.bytes("baznas", pack).getStatusCode().value()).isEqualTo(200);
     assertThat(api.bytes("nakes", pack).getStatusCode().value()).isEqualTo(403);
@@ -79,18 +80,18 @@ class EvaluationScenarioTest extends ScenarioTestSupport {
     ResponseEntity<String> badScore = api.submitForm("dinsos", taskOf(instance, TASK_GIVE_FEEDBACK, "dinsos").getId(),
         answer("Dinas Sosial", "9"));
     assertThat(badScore.getBody()).contains("Skor koordinasi harus 1 sampai 5");
-    assertThat(tasks(instance, TASK_GIVE_FEEDBACK)).hasSize(4);
+    assertThat(tasks(instance, TASK_GIVE_FEEDBACK)).hasSize(7);
     ANSWERERS.forEach((user, code) -> {
       ResponseEntity<String> answered = api.submitForm(user, taskOf(instance, TASK_GIVE_FEEDBACK,
           user.equals("koordinator") ? "koordinator" : user).getId(), answer(code, user.equals("salman") ? "5" : "3"));
       assertThat(answered.getStatusCode().value()).as(answered.getBody()).isEqualTo(204);
     });
     assertThat(jdbc.sql("SELECT COUNT(*) FROM evaluation_feedback WHERE evaluation_id = ?").param(evaluation)
-        .query(Long.class).single()).isEqualTo(4);
+        .query(Long.class).single()).isEqualTo(7);
 
     Task meeting = tasks(instance, TASK_HOLD_MEETING).get(0);
     assertThat(taskService.getVariable(meeting.getId(), FEEDBACK_SUMMARY.name()).toString())
-        .contains("BAZNAS Kota Bandung: mengisi", "Koordinasi: 3,5", "Ide BAZNAS");
+        .contains("BAZNAS Kota Bandung: mengisi", "Koordinasi: 3,3", "Ide BAZNAS");
     String inAWeek = LocalDate.now().plusDays(7).toString();
     ResponseEntity<String> pastDue = api.submitForm("koordinator", meeting.getId(), meetingForm(List.of(
         List.of("Rapat koordinasi bulanan", "bo", "2020-01-01"), List.of("", "dinsos", ""))));
@@ -108,7 +109,7 @@ class EvaluationScenarioTest extends ScenarioTestSupport {
     // after the save point: a letter per partner, mailed with the PDF, and one task per action item with its due date
     await().atMost(Duration.ofSeconds(30)).until(() -> tasks(instance, TASK_DO_ACTION_ITEM).size() == 2);
     assertThat(jdbc.sql("SELECT COUNT(*) FROM evaluation_appreciation WHERE evaluation_id = ?").param(evaluation)
-        .query(Long.class).single()).isEqualTo(3);
+        .query(Long.class).single()).isEqualTo(6);
     assertThat(jdbc.sql("SELECT COUNT(*) FROM notification_outbox WHERE dedup_key = ? AND document_id IS NOT NULL")
         .param("appreciation:" + evaluation + ":BAZNAS").query(Long.class).single()).isEqualTo(1);
     byte[] letter = api.bytes("baznas", "/api/evaluations/" + evaluation + "/appreciation/BAZNAS").getBody();
@@ -154,19 +155,19 @@ class EvaluationScenarioTest extends ScenarioTestSupport {
     PeriodFigures.Figures after = PeriodFigures.compute(periodData.load(quarter));
 
     assertThat(after.received().cases()).isEqualTo(before.received().cases() + 1);
-    // the case's BPNT was handed over and no follow-up said otherwise: a facilitated case, as received and referred
+    // the case's BAZNAS aid was handed over and no follow-up said otherwise: a facilitated case, as received and referred
     assertThat(after.facilitation().overall().received()).isEqualTo(before.facilitation().overall().received() + 1);
     assertThat(after.facilitation().overall().referred()).isEqualTo(before.facilitation().overall().referred() + 1);
     assertThat(after.facilitation().overall().facilitated())
         .isEqualTo(before.facilitation().overall().facilitated() + 1);
-    assertThat(cash(after, "BPNT")).isEqualTo(cash(before, "BPNT") + 200_000);
+    assertThat(cash(after, "BAZNAS_KONSUMTIF")).isEqualTo(cash(before, "BAZNAS_KONSUMTIF") + 500_000);
     String csv = new String(api.bytes("manajer", "/api/evaluations/" + evaluationId(instance)
         + "/pack/tables/bantuan-disalurkan.csv").getBody(), StandardCharsets.UTF_8);
-    String rupiah = "Rp" + String.format(java.util.Locale.forLanguageTag("id-ID"), "%,d", cash(after, "BPNT"));
-    assertThat(csv).contains("Dinas Sosial Kota Bandung,BPNT", rupiah);
+    String rupiah = "Rp" + String.format(java.util.Locale.forLanguageTag("id-ID"), "%,d", cash(after, "BAZNAS_KONSUMTIF"));
+    assertThat(csv).contains("BAZNAS Kota Bandung,Bantuan konsumtif fakir miskin", rupiah);
     byte[] pdf = api.bytes("baznas", "/api/evaluations/" + evaluationId(instance) + "/pack.pdf").getBody();
     assertThat(new PDFTextStripper().getText(Loader.loadPDF(pdf)).replaceAll("\\s+", " ")).contains("Bahan evaluasi partisipatif",
-        quarter.label(), "Tingkat fasilitasi", "Dinas Sosial Kota Bandung", rupiah,
+        quarter.label(), "Tingkat fasilitasi", "BAZNAS Kota Bandung", rupiah,
         "%d pengaduan diterima;".formatted(after.facilitation().overall().received()),
         "Tingkat fasilitasi (ukuran studi)");
   }

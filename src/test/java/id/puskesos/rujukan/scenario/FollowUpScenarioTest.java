@@ -35,10 +35,10 @@ class FollowUpScenarioTest extends ScenarioTestSupport {
 
   @Test
   void aidTheResidentSaysNeverArrivedOpensTheKoordinatorsCheckAndIsNeverFacilitatedOnThePartnersWord() {
-    // given: BPNT handed over by Dinsos, Rp200.000 with proof; on the partner's record the case counts as facilitated
+    // given: BAZNAS's aid handed over, Rp500.000 with proof; on the partner's record the case counts as facilitated
     int facilitatedBefore = facilitatedThisMonth();
     String number = api.caseWithAidHandedOver();
-    long disbursed = disbursedBpnt();
+    long disbursed = disbursedAid();
     assertThat(facilitatedThisMonth()).isEqualTo(facilitatedBefore + 1);
 
     // when: at the follow-up the resident says nothing arrived
@@ -49,14 +49,14 @@ class FollowUpScenarioTest extends ScenarioTestSupport {
     assertThat(taskService.getIdentityLinksForTask(check.getId())).anyMatch(l -> "koordinator".equals(l.getGroupId()));
     assertThat(check.getDueDate()).isNotNull();
     assertThat(String.valueOf(runtimeService.getVariable(check.getProcessInstanceId(), "handoverRecords")))
-        .contains("BPNT / Sembako", "Rp200.000", "Kantor Puskesos Lebak Siliwangi", "bukti BA-");
+        .contains("Bantuan konsumtif fakir miskin", "Rp500.000", "Kantor Puskesos Lebak Siliwangi", "bukti BA-");
     JsonNode open = api.view(number);
     assertThat(open.get("status").asText()).isEqualTo("OPEN");
     assertThat(facilitatedThisMonth()).as("the resident's word counts at once").isEqualTo(facilitatedBefore);
     assertThat(api.timeline(number, "FOLLOWED_UP")).containsExactly(
         "Tindak lanjut: bantuan tidak diterima, tidak membantu, kepuasan 1");
-    assertThat(api.timeline(number, "DISCREPANCY_OPENED")).singleElement().asString().contains("BPNT / Sembako");
-    // and Dinsos is asked for its proof
+    assertThat(api.timeline(number, "DISCREPANCY_OPENED")).singleElement().asString().contains("Bantuan konsumtif fakir miskin");
+    // and BAZNAS is asked for its proof
     assertThat(jdbc.sql("SELECT recipient FROM notification_outbox WHERE referral_number = ? AND dedup_key = ?")
         .params(number, "discrepancy:" + number).query(String.class).list()).isNotEmpty();
 
@@ -64,36 +64,36 @@ class FollowUpScenarioTest extends ScenarioTestSupport {
     api.complete("koordinator", number, "task_checkDiscrepancy", "discrepancyResolution", "CANCEL",
         "discrepancyNote", "Tidak ada tanda terima; petugas mengaku salah alamat");
 
-    // then: not facilitated, the handover voided and Dinsos's budget corrected
+    // then: not facilitated, the handover voided and BAZNAS's budget corrected
     JsonNode closed = api.view(number);
     assertThat(closed.get("outcome").asText()).isEqualTo("NOT_RECEIVED");
     assertThat(closed.get("outcomeLabel").asText()).isEqualTo("Bantuan tidak diterima warga");
-    assertThat(api.program(number, "BPNT").get("status").asText()).isEqualTo("NOT_RECEIVED");
-    assertThat(api.program(number, "BPNT").get("aidAmount").isNull()).isTrue();
-    assertThat(disbursedBpnt()).isEqualTo(disbursed - 200_000);
+    assertThat(api.program(number, "BAZNAS_KONSUMTIF").get("status").asText()).isEqualTo("NOT_RECEIVED");
+    assertThat(api.program(number, "BAZNAS_KONSUMTIF").get("aidAmount").isNull()).isTrue();
+    assertThat(disbursedAid()).isEqualTo(disbursed - 500_000);
     assertThat(facilitatedThisMonth()).isEqualTo(facilitatedBefore);
   }
 
   @Test
   void aidNotReceivedIsHandedOverAgainAndCountedOnce() {
     String number = api.caseWithAidHandedOver();
-    long disbursed = disbursedBpnt();
+    long disbursed = disbursedAid();
     api.followUp(number, "YES", "NO", "NO", 1);
 
-    // when: the koordinator has Dinsos hand it over again
+    // when: the koordinator has BAZNAS hand it over again
     api.complete("koordinator", number, "task_checkDiscrepancy", "discrepancyResolution", "HAND_OVER_AGAIN",
         "discrepancyNote", "Diserahkan ke tetangga; serahkan ulang ke warga langsung");
 
-    // then: Dinsos's handover task comes back without a new decision or letter, and the grant is reserved again
-    assertThat(api.programTask(number, "task_distributeAid", "BPNT")).isNotNull();
-    assertThat(api.program(number, "BPNT").get("status").asText()).isEqualTo("CONFIRMED");
-    assertThat(disbursedBpnt()).isEqualTo(disbursed - 200_000);
-    api.partnerHandsOver(number, "BPNT", "dinsos", true, "aidAmount", 200000);
-    assertThat(disbursedBpnt()).isEqualTo(disbursed);
+    // then: BAZNAS's handover task comes back without a new decision or letter, and the grant is reserved again
+    assertThat(api.programTask(number, "task_distributeAid", "BAZNAS_KONSUMTIF")).isNotNull();
+    assertThat(api.program(number, "BAZNAS_KONSUMTIF").get("status").asText()).isEqualTo("ACCEPTED");
+    assertThat(disbursedAid()).isEqualTo(disbursed - 500_000);
+    api.partnerHandsOver(number, "BAZNAS_KONSUMTIF", "baznas", true, "aidAmount", 500000);
+    assertThat(disbursedAid()).isEqualTo(disbursed);
     api.followUp(number, "YES", "YES", "YES", 5);
     JsonNode view = api.view(number);
     assertThat(view.get("outcome").asText()).isEqualTo("FACILITATED");
-    assertThat(api.program(number, "BPNT").get("aidAmount").decimalValue()).isEqualByComparingTo("200000");
+    assertThat(api.program(number, "BAZNAS_KONSUMTIF").get("aidAmount").decimalValue()).isEqualByComparingTo("500000");
   }
 
   @Test
@@ -171,7 +171,7 @@ class FollowUpScenarioTest extends ScenarioTestSupport {
         "discrepancyNote", "Tanda terima ada", "redistribute", true, "programs", List.of("BAZNAS_SEHAT")));
 
     assertThat(api.view(number).get("outcome").asText()).isEqualTo("FACILITATED");
-    assertThat(api.view(number).get("programs")).extracting(p -> p.get("code").asText()).containsExactly("BPNT");
+    assertThat(api.view(number).get("programs")).extracting(p -> p.get("code").asText()).containsExactly("BAZNAS_KONSUMTIF");
   }
 
   private void completeAs(String user, String taskId, Map<String, Object> variables) {
@@ -190,7 +190,7 @@ class FollowUpScenarioTest extends ScenarioTestSupport {
         .get("facilitated").asInt();
   }
 
-  private long disbursedBpnt() {
-    return budgets.budget("BPNT", budgets.currentPeriod(catalogue.program("BPNT"))).orElseThrow().disbursed();
+  private long disbursedAid() {
+    return budgets.budget("BAZNAS_KONSUMTIF", budgets.currentPeriod(catalogue.program("BAZNAS_KONSUMTIF"))).orElseThrow().disbursed();
   }
 }

@@ -194,23 +194,24 @@ class HouseholdLedgerScenarioTest extends ScenarioTestSupport {
     String first = api.submitIntake("fo", mother).getBody().get("referralNumber").asText();
     api.verifyValid(first);
     api.assessEligible(first, false, false, "FOOD");
-    assertThat(api.program(first, "BPNT").get("status").asText()).isEqualTo("REFERRED");
+    assertThat(api.program(first, "BPNT").get("status").asText()).isEqualTo("PROPOSED");
     // and her son's case that nothing fitted
     Map<String, Object> son = CaseApi.intake(CaseApi.NOTHING_FITS);
     son.put("kkNumber", mother.get("kkNumber"));
     String second = api.submitIntake("fo", son).getBody().get("referralNumber").asText();
     api.verifyValid(second);
-    api.assessEligible(second, false, false, CaseApi.NOTHING_FITS);
+    api.assessEligibleOnly(second, false, false, CaseApi.NOTHING_FITS);
 
-    // when: the koordinator routes the son's case by hand to BPNT
-    api.complete("koordinator", second, "task_routeManually", "manualRouting", "ROUTE",
-        "selectedPrograms", List.of("BPNT"));
+    // when: the back office recommends BPNT for the son's case by hand
+    ResponseEntity<String> refused = api.submitForm("bo", api.task(second, "task_prepareRecommendation").getId(),
+        "recommendation", "REFER", "addedPrograms", List.of("BPNT"), "recommendationReason", "Butuh pangan");
 
-    // then: it is held back, naming the mother's case; the task comes back to the koordinator
-    assertThat(api.program(second, "BPNT").get("reason").asText()).isEqualTo(
+    // then: it is refused, naming the mother's case; the task stays with the back office
+    assertThat(refused.getStatusCode().is2xxSuccessful()).isFalse();
+    assertThat(refused.getBody()).contains(
         "Keluarga (KK yang sama) sudah memegang BPNT / Sembako periode %s melalui rujukan %s".formatted(
             budgets.currentPeriod(catalogue.program("BPNT")), first));
-    assertThat(api.task(second, "task_routeManually")).isNotNull();
+    assertThat(api.task(second, "task_prepareRecommendation")).isNotNull();
   }
 
   @Test

@@ -203,10 +203,11 @@ class LeastPrivilegeScenarioTest extends ScenarioTestSupport {
 
   @Test
   void managerCannotCommentAndNobodyCommentsOnAnotherCase() {
-    String number = api.openCase("FOOD");
+    // an elderly member's need: Dinas Sosial decides the ATENSI referral (no PKH component in the household)
+    String number = api.openCase("ELDERLY");
     api.verifyValid(number);
-    api.assessEligible(number, false, false, "FOOD");
-    Task decision = api.programTask(number, "task_decideReferral", "BPNT");
+    api.assessEligible(number, false, false, "ELDERLY");
+    Task decision = api.programTask(number, "task_decideReferral", "ATENSI");
     String other = caseInstance(api.openCase("FOOD"));
 
     assertThat(engine("manajer", HttpMethod.POST, "/task/" + decision.getId() + "/comment/create",

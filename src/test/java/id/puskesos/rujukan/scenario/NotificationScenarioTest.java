@@ -109,7 +109,7 @@ class NotificationScenarioTest extends ScenarioTestSupport {
   @Test
   void anEmailTheMailServerRefusesIsRetriedThenFailedWithAnIncidentOfTheCase() {
     String key = "surel-gagal-" + System.nanoTime();
-    String number = api.openCase("FOOD");
+    String number = api.openCase("ELDERLY");
     notifications.enqueue(Channel.EMAIL, "alamat tanpa domain@@", "Uji", "Pesan uji surel gagal", key, number);
 
     for (int attempt = 1; attempt <= 3; attempt++) {
@@ -128,7 +128,7 @@ class NotificationScenarioTest extends ScenarioTestSupport {
   @Test
   void aFailingGatewayIsRetriedThenTheMessageIsFailedListedForTheManagerAndAnIncidentOfTheCase() {
     String key = "gagal-" + System.nanoTime();
-    String number = api.openCase("FOOD");
+    String number = api.openCase("ELDERLY");
     notifications.enqueue(Channel.WHATSAPP, "081234500002", "Puskesos", "Pesan uji gagal", key, number);
     FAILURES_LEFT.set(3);
 
@@ -151,21 +151,21 @@ class NotificationScenarioTest extends ScenarioTestSupport {
 
   @Test
   void theResidentIsMessagedOnlyWithConsentWhenTheLetterIsIssued() {
-    Map<String, Object> consenting = CaseApi.intake("FOOD");
+    Map<String, Object> consenting = CaseApi.intake("ELDERLY");
     String withConsent = api.submitIntake("fo", consenting).getBody().get("referralNumber").asText();
     long resident = registry.findByNik(consenting.get("nik").toString()).orElseThrow().id();
     consents.record(resident, Consents.Purpose.CONTACT_WHATSAPP, true, Consents.Source.REQUEST, null, "fo");
-    String without = api.openCase("FOOD");
+    String without = api.openCase("ELDERLY");
     for (String number : List.of(withConsent, without)) {
       api.verifyValid(number);
-      api.assessEligible(number, false, false, "FOOD");
-      api.partnerDecides(number, "BPNT", "dinsos", "decision", "ACCEPT");
+      api.assessEligible(number, false, false, "ELDERLY");
+      api.partnerDecides(number, "ATENSI", "dinsos", "decision", "ACCEPT");
     }
 
     dispatcher.dispatch();
 
-    assertThat(RECEIVED).filteredOn(r -> r.contains("REK/" + withConsent + "/BPNT")).hasSize(1);
-    assertThat(RECEIVED).noneMatch(r -> r.contains("REK/" + without + "/BPNT"));
+    assertThat(RECEIVED).filteredOn(r -> r.contains("REK/" + withConsent + "/ATENSI")).hasSize(1);
+    assertThat(RECEIVED).noneMatch(r -> r.contains("REK/" + without + "/ATENSI"));
   }
 
   private String status(String key) {

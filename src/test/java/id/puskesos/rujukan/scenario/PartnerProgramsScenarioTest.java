@@ -267,11 +267,15 @@ class PartnerProgramsScenarioTest extends ScenarioTestSupport {
     return body;
   }
 
-  /** A case no table row fits (an education need without a school child), routed by the coordinator to the program. */
+  /**
+   * A case no table row fits (an education need without a school child): the back office recommends the program, the
+   * koordinator approves.
+   */
   private String caseRoutedTo(String program, boolean urgent) {
     String number = api.caseNothingFits(urgent);
-    api.complete("koordinator", number, "task_routeManually", "manualRouting", "ROUTE",
-        "selectedPrograms", List.of(program));
+    api.complete("bo", number, "task_prepareRecommendation", "recommendation", "REFER", "addedPrograms",
+        List.of(program), "recommendationReason", "Program uji");
+    api.complete("koordinator", number, "task_decideService", "caseDecision", "APPROVE");
     return number;
   }
 

@@ -49,7 +49,7 @@ class PersonalDataLogScenarioTest extends ScenarioTestSupport {
     assertThat(refused.getStatusCode().value()).isEqualTo(400);
     api.verifyValid(number);
     api.assessEligible(number, true, true, "FOOD");
-    api.programTask(number, "task_decideReferral", "BPNT");
+    api.awaitProgramStatus(number, "BPNT", "PROPOSED");
 
     assertThat(output.getAll()).contains(nik.substring(0, 4) + "**********" + nik.substring(14))
         .doesNotContain(nik).doesNotContain("81298765432");

@@ -60,11 +60,11 @@ class ReferralScenarioTest extends ScenarioTestSupport {
   void fullyFacilitatedCaseIsDistributedFollowedUpAndClosed() {
     String number = api.openCase("FOOD");
     api.verifyValid(number);
-    api.assessEligible(number, false, false, "FOOD");
+    api.referTo(number, "BAZNAS_KONSUMTIF", "FOOD");
 
-    api.partnerDecides(number, "BPNT", "dinsos", "decision", "ACCEPT", "plannedAid", "Sembako bulan ini");
+    api.partnerDecides(number, "BAZNAS_KONSUMTIF", "baznas", "decision", "ACCEPT", "plannedAid", "Sembako bulan ini");
     assertThat(api.view(number).get("stage").asText()).isEqualTo("DISTRIBUTION");
-    api.partnerHandsOver(number, "BPNT", "dinsos", true, "aidAmount", 200000);
+    api.partnerHandsOver(number, "BAZNAS_KONSUMTIF", "baznas", true, "aidAmount", 500000);
     api.complete("fasilitator", number, "task_followUp", "aidReceived", "YES", "aidHelped", "YES",
         "satisfaction", "5", "followUpNotes", "Bantuan diterima lengkap");
 
@@ -73,19 +73,19 @@ class ReferralScenarioTest extends ScenarioTestSupport {
     assertThat(view.get("outcome").asText()).isEqualTo("FACILITATED");
     assertThat(view.get("openTasks")).isEmpty();
     assertThat(view.get("programs")).anySatisfy(program -> {
-      assertThat(program.get("code").asText()).isEqualTo("BPNT");
+      assertThat(program.get("code").asText()).isEqualTo("BAZNAS_KONSUMTIF");
       assertThat(program.get("status").asText()).isEqualTo("DISTRIBUTED");
-      assertThat(program.get("proposedAmount").asLong()).isEqualTo(200000);
-      assertThat(program.get("grantedAmount").asLong()).isEqualTo(200000);
-      assertThat(program.get("decidedBy").asText()).isEqualTo("dinsos");
-      assertThat(program.get("distributedBy").asText()).isEqualTo("dinsos");
-      assertThat(program.get("aidAmount").decimalValue()).isEqualByComparingTo("200000");
-      assertThat(program.get("letterNumber").asText()).isEqualTo("REK/" + number + "/BPNT");
+      assertThat(program.get("proposedAmount").asLong()).isEqualTo(500000);
+      assertThat(program.get("grantedAmount").asLong()).isEqualTo(500000);
+      assertThat(program.get("decidedBy").asText()).isEqualTo("baznas");
+      assertThat(program.get("distributedBy").asText()).isEqualTo("baznas");
+      assertThat(program.get("aidAmount").decimalValue()).isEqualByComparingTo("500000");
+      assertThat(program.get("letterNumber").asText()).isEqualTo("REK/" + number + "/BAZNAS_KONSUMTIF");
     });
-    ResponseEntity<byte[]> letter = api.bytes("manajer", "/api/referrals/" + number + "/letters/BPNT");
+    ResponseEntity<byte[]> letter = api.bytes("manajer", "/api/referrals/" + number + "/letters/BAZNAS_KONSUMTIF");
     assertThat(letter.getHeaders().getContentType()).hasToString("application/pdf");
     assertThat(new String(letter.getBody(), 0, 5, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
-    assertThat(types(view)).contains("REGISTRY_CHECKED", "HOME_VISITED", "ASSESSED", "ROUTED", "PROGRAM_REFERRED",
+    assertThat(types(view)).contains("REGISTRY_CHECKED", "HOME_VISITED", "ASSESSED", "ROUTED", "RECOMMENDATION_PREPARED", "PROGRAM_REFERRED",
         "PARTNER_ACCEPTED", "BUDGET_RESERVED", "SERVICE_DECIDED", "AID_DISTRIBUTED", "FOLLOWED_UP", "CLOSED");
     assertThat(stages(view)).containsExactly("Tahap: Verifikasi dan validasi", "Tahap: Asesmen kebutuhan",
         "Tahap: Penentuan rujukan", "Tahap: Keputusan mitra", "Tahap: Penyaluran bantuan",
@@ -102,14 +102,17 @@ class ReferralScenarioTest extends ScenarioTestSupport {
     api.verifyValid(number);
     api.assessEligible(number, true, true, "FOOD", "HEALTH");
     assertThat(programCodes(number)).containsExactlyInAnyOrder("BPNT", "BAZNAS_SEHAT");
-    assertThat(api.routing(number)).containsExactly("FOOD BPNT CHOSEN", "FOOD SALMAN_SEMBAKO ALTERNATIVE",
+    assertThat(api.routing(number)).contains("FOOD BPNT CHOSEN", "FOOD SALMAN_SEMBAKO ALTERNATIVE",
         "FOOD BAZNAS_KONSUMTIF ALTERNATIVE", "HEALTH BAZNAS_SEHAT CHOSEN");
 
-    api.partnerDecides(number, "BPNT", "dinsos", "decision", "REQUEST_INFO", "infoRequest",
+    api.partnerDecides(number, "BAZNAS_SEHAT", "baznas", "decision", "REQUEST_INFO", "infoRequest",
         "Berapa jumlah tanggungan?");
-    assertThat(programStatus(number, "BPNT")).isEqualTo("INFO_REQUESTED");
-    api.completeProgramTask("bo", number, "task_provideInformation", "BPNT", "infoResponse", "Dua orang dewasa");
-    api.partnerDecides(number, "BPNT", "dinsos", "decision", "REJECT", "rejectionCode", "NOT_ELIGIBLE");
+    assertThat(programStatus(number, "BAZNAS_SEHAT")).isEqualTo("INFO_REQUESTED");
+    api.completeProgramTask("bo", number, "task_provideInformation", "BAZNAS_SEHAT", "infoResponse",
+        "Dua orang dewasa");
+    // the ministry does not set the household for Sembako this period
+    api.awaitProgramStatus(number, "BPNT", "PROPOSED");
+    api.ministryDecides(number, "BPNT", "DITOLAK", "Tidak memenuhi syarat");
     // the same partner referral goes on with the food alternative: Salman's package
     api.partnerDecides(number, "SALMAN_SEMBAKO", "salman", "decision", "ACCEPT");
     api.partnerDecides(number, "BAZNAS_SEHAT", "baznas", "decision", "REJECT", "rejectionCode", "OTHER",
@@ -121,11 +124,12 @@ class ReferralScenarioTest extends ScenarioTestSupport {
     JsonNode view = api.view(number);
     assertThat(view.get("outcome").asText()).as("food answered, health not").isEqualTo("PARTLY_FACILITATED");
     assertThat(view.get("outcomeReason").asText()).contains("Lainnya: Tagihan sudah dilunasi BPJS");
-    assertThat(program(number, "BPNT").get("rejectionCode").asText()).isEqualTo("NOT_ELIGIBLE");
+    assertThat(program(number, "BPNT").get("rejectionCode").asText()).isEqualTo("MINISTRY_REJECTED");
     assertThat(programStatus(number, "SALMAN_SEMBAKO")).isEqualTo("DISTRIBUTED");
     assertThat(api.routing(number)).contains("FOOD BPNT TRIED", "FOOD SALMAN_SEMBAKO CHOSEN");
     assertThat(api.timeline(number, "ROUTED")).anySatisfy(t -> assertThat(t)
-        .startsWith("BPNT / Sembako tidak tersalurkan (Tidak memenuhi syarat").endsWith("dialihkan ke alternatif berikutnya: Paket sembako"));
+        .startsWith("BPNT / Sembako tidak tersalurkan").contains("Tidak memenuhi syarat")
+        .endsWith("dialihkan ke alternatif berikutnya: Paket sembako"));
     assertThat(types(view)).contains("INFO_REQUESTED", "INFO_PROVIDED", "PARTNER_REJECTED");
   }
 
@@ -135,7 +139,7 @@ class ReferralScenarioTest extends ScenarioTestSupport {
     api.verifyValid(number);
     api.assessEligible(number, false, true, "FOOD");
 
-    api.partnerDecides(number, "BPNT", "dinsos", "decision", "REJECT", "rejectionCode", "DUPLICATE");
+    api.ministryDecides(number, "BPNT", "DITOLAK", "Sudah menerima bantuan sejenis");
     api.partnerDecides(number, "SALMAN_SEMBAKO", "salman", "decision", "ACCEPT");
     api.partnerHandsOver(number, "SALMAN_SEMBAKO", "salman", true, "aidItems", "Paket sembako", "aidQuantity", 1);
     api.followUp(number, "YES", "YES", "YES", 5);
@@ -152,14 +156,13 @@ class ReferralScenarioTest extends ScenarioTestSupport {
     assertThat(program(number, "PKH").get("proposedAmount").asLong()).isEqualTo(975000);
     assertThat(program(number, "PKH").get("proposalBasis").asText()).contains("2 komponen", "Rp3.900.000/tahun");
 
-    api.partnerDecides(number, "PKH", "dinsos", "decision", "REJECT", "rejectionCode", "OTHER",
-        "rejectionReason", "Bukan desil 1-4 menurut data terbaru");
+    api.ministryDecides(number, "PKH", "DITOLAK", "Bukan desil 1-4 menurut data terbaru");
     // the zakat alternatives need consent the resident did not give; BPNT is the last cash alternative
-    api.partnerDecides(number, "BPNT", "dinsos", "decision", "REJECT", "rejectionCode", "OUT_OF_BUDGET_PERIOD");
+    api.ministryDecides(number, "BPNT", "DITOLAK", "Kuota periode ini habis");
 
     JsonNode view = api.view(number);
     assertThat(view.get("outcome").asText()).isEqualTo("REJECTED");
-    assertThat(view.get("outcomeReason").asText()).contains("Bukan desil 1-4", "Di luar periode anggaran");
+    assertThat(view.get("outcomeReason").asText()).contains("Bukan desil 1-4", "Kuota periode ini habis");
     assertThat(view.get("openTasks")).isEmpty();
     assertThat(api.routing(number)).containsExactly("CASH PKH TRIED", "CASH BAZNAS_KONSUMTIF EXCLUDED",
         "CASH BAZNAS_MAKMUR EXCLUDED", "CASH BPNT TRIED");
@@ -170,9 +173,9 @@ class ReferralScenarioTest extends ScenarioTestSupport {
     String number = api.openCase("FOOD");
     api.verifyValid(number);
     api.assessEligible(number, false, false, "FOOD");
-    assertThat(api.programTask(number, "task_decideReferral", "BPNT")).isNotNull();
+    api.awaitProgramStatus(number, "BPNT", "PROPOSED");
 
-    api.partnerDecides(number, "BPNT", "dinsos", "decision", "REJECT", "rejectionCode", "NOT_ELIGIBLE");
+    api.ministryDecides(number, "BPNT", "DITOLAK", "Tidak memenuhi syarat");
 
     assertThat(programStatus(number, "SALMAN_SEMBAKO")).isEqualTo("NOT_SENT");
     assertThat(program(number, "SALMAN_SEMBAKO").get("reason").asText())
@@ -186,27 +189,26 @@ class ReferralScenarioTest extends ScenarioTestSupport {
   }
 
   @Test
-  void caseNoProgramFitsGoesToTheCoordinatorWhoRoutesItByHand() {
+  void caseNoProgramFitsGoesToTheBackOfficeWhoRecommendsByHand() {
     String number = api.caseNothingFits(false);
 
-    api.complete("koordinator", number, "task_routeManually", "manualRouting", "ROUTE",
-        "selectedPrograms", List.of("SALMAN_SEMBAKO"));
-    assertThat(api.task(number, "task_routeManually")).isNotNull();
-    assertThat(runtimeService.getVariable(api.task(number, "task_routeManually").getProcessInstanceId(),
-        "routingNote").toString()).contains("belum menyetujui data dibagikan kepada Rumah Amal Salman");
-    api.complete("koordinator", number, "task_routeManually", "manualRouting", "ROUTE",
-        "selectedPrograms", List.of("DTKS_INCLUSION"));
+    ResponseEntity<String> refused = api.submitForm("bo", api.task(number, "task_prepareRecommendation").getId(),
+        "recommendation", "REFER", "addedPrograms", List.of("SALMAN_SEMBAKO"), "recommendationReason", "Pangan");
+    assertThat(refused.getBody()).contains("belum menyetujui data dibagikan kepada Rumah Amal Salman");
+    assertThat(api.task(number, "task_prepareRecommendation")).isNotNull();
+    api.recommendByHand(number, "ATENSI");
 
-    assertThat(api.programTask(number, "task_decideReferral", "DTKS_INCLUSION")).isNotNull();
-    assertThat(types(api.view(number))).contains("ROUTED", "SERVICE_DECIDED");
+    assertThat(api.programTask(number, "task_decideReferral", "ATENSI")).isNotNull();
+    assertThat(types(api.view(number))).contains("ROUTED", "RECOMMENDATION_PREPARED", "SERVICE_DECIDED");
   }
 
   @Test
-  void coordinatorClosesACaseNoProgramFits() {
+  void coordinatorClosesACaseNoProgramFitsOnTheBackOfficesRecommendation() {
     String number = api.caseNothingFits(false);
 
-    api.complete("koordinator", number, "task_routeManually", "manualRouting", "CLOSE",
-        "notEligibleReason", "Dibantu langsung mengurus KTP di kelurahan");
+    api.complete("bo", number, "task_prepareRecommendation", "recommendation", "CLOSE", "recommendationReason",
+        "Dibantu langsung mengurus KTP di kelurahan");
+    api.complete("koordinator", number, "task_decideService", "caseDecision", "APPROVE");
 
     JsonNode view = api.view(number);
     assertThat(view.get("outcome").asText()).isEqualTo("NOT_ELIGIBLE");
@@ -286,15 +288,15 @@ class ReferralScenarioTest extends ScenarioTestSupport {
     api.complete("bo", number, "task_reviewAddedNeeds", "reviewAction", "NEW_REFERRAL",
         "reviewNote", "Rujuk ke Bandung Sehat setelah BPNT");
     assertThat(api.view(number).get("timeline").toString()).contains("Rujuk ke Bandung Sehat setelah BPNT");
-    assertThat(api.programTask(number, "task_decideReferral", "BPNT")).isNotNull();
+    api.awaitProgramStatus(number, "BPNT", "PROPOSED");
   }
 
   @Test
   void residentWithdrawalClosesTheCaseAndCancelsPartnerWork() {
-    String number = api.openCase("FOOD");
+    String number = api.openCase("ELDERLY");
     api.verifyValid(number);
-    api.assessEligible(number, false, false, "FOOD");
-    api.programTask(number, "task_decideReferral", "BPNT");
+    api.assessEligible(number, false, false, "ELDERLY");
+    api.programTask(number, "task_decideReferral", "ATENSI");
 
     ResponseEntity<JsonNode> withdrawn = api.post("fo", "/api/referrals/" + number + "/withdrawal",
         Map.of("reason", "Sudah dibantu keluarga"));
@@ -302,7 +304,7 @@ class ReferralScenarioTest extends ScenarioTestSupport {
     assertThat(withdrawn.getStatusCode().value()).isEqualTo(200);
     assertThat(withdrawn.getBody().get("outcome").asText()).isEqualTo("WITHDRAWN");
     assertThat(withdrawn.getBody().get("openTasks")).isEmpty();
-    assertThat(programStatus(number, "BPNT")).isEqualTo("CANCELLED");
+    assertThat(programStatus(number, "ATENSI")).isEqualTo("CANCELLED");
     assertThat(api.post("fo", "/api/referrals/" + number + "/withdrawal", Map.of("reason", "lagi"))
         .getStatusCode().value()).isEqualTo(409);
     assertThat(api.post("fo", "/api/referrals/RJK-1999-000001/withdrawal", Map.of("reason", "x"))
@@ -329,17 +331,17 @@ class ReferralScenarioTest extends ScenarioTestSupport {
 
   @Test
   void partnerRejectionWithoutReasonIsRefusedAndTheTaskStays() {
-    String number = api.openCase("FOOD");
+    String number = api.openCase("ELDERLY");
     api.verifyValid(number);
-    api.assessEligible(number, false, false, "FOOD");
-    String taskId = api.programTask(number, "task_decideReferral", "BPNT").getId();
+    api.assessEligible(number, false, false, "ELDERLY");
+    String taskId = api.programTask(number, "task_decideReferral", "ATENSI").getId();
 
     ResponseEntity<String> refused = api.submitForm("dinsos", taskId, "decision", "REJECT");
 
     assertThat(refused.getStatusCode().is2xxSuccessful()).isFalse();
     assertThat(refused.getBody()).contains("Alasan penolakan wajib dipilih");
     assertThat(taskService.createTaskQuery().taskId(taskId).count()).isOne();
-    assertThat(programStatus(number, "BPNT")).isEqualTo("REFERRED");
+    assertThat(programStatus(number, "ATENSI")).isEqualTo("REFERRED");
   }
 
   // ---- helpers ----------------------------------------------------------------------------------------------

@@ -74,8 +74,8 @@ class RoutingScenarioTest extends ScenarioTestSupport {
     api.verifyValid(number);
     api.assessEligible(number, true, true, "FOOD", "HOUSING");
 
-    // when: Dinsos rejects BPNT, so the food need goes to Salman
-    api.partnerDecides(number, "BPNT", "dinsos", "decision", "REJECT", "rejectionCode", "NOT_ELIGIBLE");
+    // when: the ministry does not set the household for BPNT this period, so the food need goes to Salman
+    api.ministryDecides(number, "BPNT", "DITOLAK", "Tidak memenuhi syarat");
     assertThat(api.programTask(number, "task_decideReferral", "SALMAN_SEMBAKO")).isNotNull();
 
     // and BAZNAS accepts the house repair, but its budget cannot cover it and the waiting list is over the limit
@@ -99,20 +99,20 @@ class RoutingScenarioTest extends ScenarioTestSupport {
 
   @Test
   void aPartnerThatDoesNotDecideInTimeLosesTheReferralToTheNextAlternative() {
-    String number = api.openCase("FOOD");
+    String number = api.openCase("HOUSING");
     api.verifyValid(number);
-    api.assessEligible(number, false, true, "FOOD");
-    Task dinsos = api.programTask(number, "task_decideReferral", "BPNT");
+    api.assessEligible(number, true, true, "HOUSING");
+    Task baznas = api.programTask(number, "task_decideReferral", "BAZNAS_PEDULI");
 
     // when: the decision timer (10 working days) comes due
-    fireDecisionTimer(dinsos);
+    fireDecisionTimer(baznas);
 
-    // then: the referral is taken back from Dinsos and goes to Salman, the food alternative
-    assertThat(api.programTask(number, "task_decideReferral", "SALMAN_SEMBAKO")).isNotNull();
-    assertThat(taskService.createTaskQuery().taskId(dinsos.getId()).count()).isZero();
-    assertThat(api.program(number, "BPNT").get("status").asText()).isEqualTo("CANCELLED");
-    assertThat(api.program(number, "BPNT").get("reason").asText())
-        .isEqualTo("Dinas Sosial Kota Bandung tidak memutuskan dalam batas waktu (10WD); rujukan ditarik untuk "
+    // then: the referral is taken back from BAZNAS and goes to the city's Rutilahu, the housing alternative
+    assertThat(api.programTask(number, "task_decideReferral", "RUTILAHU")).isNotNull();
+    assertThat(taskService.createTaskQuery().taskId(baznas.getId()).count()).isZero();
+    assertThat(api.program(number, "BAZNAS_PEDULI").get("status").asText()).isEqualTo("CANCELLED");
+    assertThat(api.program(number, "BAZNAS_PEDULI").get("reason").asText())
+        .isEqualTo("BAZNAS Kota Bandung tidak memutuskan dalam batas waktu (10WD); rujukan ditarik untuk "
             + "program alternatif");
   }
 
@@ -251,15 +251,14 @@ class RoutingScenarioTest extends ScenarioTestSupport {
         .count() == 0);
   }
 
-  /** A case nothing fitted, routed by the koordinator to the program and accepted: it waits for budget. */
+  /** A case nothing fitted, recommended by the back office for the program, approved, accepted: it waits for budget. */
   private String waitingCase(String program, boolean urgent, String dtksStatus, Integer desil) {
     Map<String, Object> intake = CaseApi.intake(CaseApi.NOTHING_FITS);
     intake.put("urgent", urgent);
     String number = api.submitIntake("fo", intake).getBody().get("referralNumber").asText();
     api.verifyInField(number, dtksStatus, desil);
-    api.assessEligible(number, false, false, CaseApi.NOTHING_FITS);
-    api.complete("koordinator", number, "task_routeManually", "manualRouting", "ROUTE",
-        "selectedPrograms", List.of(program));
+    api.assessEligibleOnly(number, false, false, CaseApi.NOTHING_FITS);
+    api.recommendByHand(number, program);
     api.partnerDecides(number, program, "dinsos", "decision", "ACCEPT", "grantAmount", 100);
     return number;
   }

@@ -32,10 +32,10 @@ class ServiceLevelClockScenarioTest extends ScenarioTestSupport {
 
   @Test
   void aPartnerTaskIsRemindedThenEscalatedThenSentToTheCitySlrtAsTheClockMoves() {
-    String number = api.openCase("FOOD");
+    String number = api.openCase("ELDERLY");
     api.verifyValid(number);
-    api.assessEligible(number, false, false, "FOOD");
-    Task decision = api.programTask(number, "task_decideReferral", "BPNT");
+    api.assessEligible(number, false, false, "ELDERLY");
+    Task decision = api.programTask(number, "task_decideReferral", "ATENSI");
     long created = decision.getCreateTime().getTime();
     long due = decision.getDueDate().getTime();
     JobExecutor jobs = ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getJobExecutor();

@@ -64,6 +64,8 @@ class SlrtOrderScenarioTest extends ScenarioTestSupport {
     api.approveRecommendation(number);
 
     // then: every program went out at once, with its letter, on the one decision
+    api.awaitProgramStatus(number, "BPNT", "PROPOSED");
+    api.programTask(number, "task_decideReferral", "BAZNAS_KONSUMTIF");
     JsonNode programs = api.view(number).get("programs");
     assertThat(programs).allSatisfy(p -> assertThat(p.get("letterNumber").asText()).startsWith("REK/" + number));
     assertThat(statuses(number)).containsExactlyInAnyOrder("PROPOSED", "REFERRED");
@@ -115,7 +117,7 @@ class SlrtOrderScenarioTest extends ScenarioTestSupport {
       api.verifyValid(number);
       api.assessFamily(number, false, false, "CASH");
       cases.add(number);
-      assertThat(api.program(number, "PKH").get("status").asText()).isEqualTo("PROPOSED");
+      api.awaitProgramStatus(number, "PKH", "PROPOSED");
       assertThat(api.partnerTask(number, "task_decideReferral", "dinsos")).isNull();
     }
 
@@ -191,6 +193,7 @@ class SlrtOrderScenarioTest extends ScenarioTestSupport {
     String number = api.openCase("CASH");
     api.verifyValid(number);
     api.assessFamily(number, false, false, "CASH");
+    api.awaitProgramStatus(number, "PKH", "PROPOSED");
     String household = resident(number).kkNumber();
     String list = "NO_KK,PROGRAM,PERIODE,STATUS\n" + household + ",PKH,x,DITETAPKAN\n";
     ExecutorService pool = Executors.newFixedThreadPool(2);

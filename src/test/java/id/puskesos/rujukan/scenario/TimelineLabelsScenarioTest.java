@@ -48,9 +48,9 @@ class TimelineLabelsScenarioTest extends ScenarioTestSupport {
       assertThat(api.submitForm(group, api.partnerTask(number, "task_giveOpinion", group).getId(), "opinion",
           "Tidak ada catatan khusus").getStatusCode().value()).isEqualTo(204);
     }
-    api.assessEligible(number, false, false, "FOOD");
-    api.partnerDecides(number, "BPNT", "dinsos", "decision", "ACCEPT");
-    api.partnerHandsOver(number, "BPNT", "dinsos", true, "aidAmount", 200000);
+    api.referTo(number, "BAZNAS_KONSUMTIF", "FOOD");
+    api.partnerDecides(number, "BAZNAS_KONSUMTIF", "baznas", "decision", "ACCEPT");
+    api.partnerHandsOver(number, "BAZNAS_KONSUMTIF", "baznas", true, "aidAmount", 500000);
     api.followUp(number, "YES", "NO", "PARTLY", 3);
     api.complete("koordinator", number, "task_checkDiscrepancy", "discrepancyResolution", "RECEIVED",
         "discrepancyNote", "Tanda terima ada");
