@@ -47,7 +47,7 @@ public class ProgramAdditions {
     }
     String body = caseAccess.withoutAuthorization(() -> partnersAtWork(referralNumber)).orElseThrow(
         () -> new ConflictException(("Program hanya dapat ditambahkan selama rujukan %s berada pada mitra (keputusan "
-            + "mitra atau penyaluran); sebelum itu gunakan penentuan rujukan, sesudahnya ajukan kasus baru")
+            + "mitra atau penyaluran); sebelum itu tambahkan lewat rekomendasi back office, sesudahnya ajukan kasus baru")
             .formatted(referralNumber)));
     routing.addByHand(referralNumber, programCode, need, reason, actor);
     caseAccess.withoutAuthorization(() -> {

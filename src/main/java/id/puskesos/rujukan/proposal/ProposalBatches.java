@@ -51,6 +51,8 @@ public class ProposalBatches {
       "NO_RUJUKAN");
   public static final List<String> DECISION_COLUMNS = List.of("ID_USULAN", "NO_KK", "PROGRAM", "PERIODE", "STATUS",
       "ALASAN");
+  /** The decision list's columns that must be there; {@code ID_USULAN}, {@code PERIODE}, {@code ALASAN} may not be. */
+  static final List<String> REQUIRED_DECISION_COLUMNS = List.of("NO_KK", "PROGRAM", "STATUS");
 
   /** The decision list's status column. */
   public enum ListedStatus {
@@ -171,12 +173,13 @@ public class ProposalBatches {
     List<String> unmatched = new ArrayList<>();
     for (CSVRecord row : rows) {
       String where = "Baris " + (row.getRecordNumber() + 1);
-      Proposals.Proposal p = waiting(value(row, "NO_KK"), value(row, "PROGRAM"), value(row, "ID_USULAN"));
+      Proposals.Proposal p = waiting(value(row, "NO_KK"), value(row, "PROGRAM"), value(row, "ID_USULAN"),
+          value(row, "PERIODE"));
       String partnerInstance = p == null ? null
           : caseFile.partnerInstance(p.referralNumber(), p.programCode()).orElse(null);
       if (p == null || partnerInstance == null || !waitsForDecision(partnerInstance)) {
-        unmatched.add(where + ": tidak ada usulan %s yang menunggu penetapan untuk KK ini".formatted(
-            value(row, "PROGRAM")));
+        unmatched.add(where + ": tidak ada usulan %s yang menunggu penetapan untuk KK ini%s".formatted(
+            value(row, "PROGRAM"), value(row, "PERIODE") == null ? "" : " pada periode " + value(row, "PERIODE")));
         continue;
       }
       ListedStatus status = ListedStatus.valueOf(value(row, "STATUS"));
@@ -201,8 +204,8 @@ public class ProposalBatches {
     if (status == ListedStatus.BELUM_DITETAPKAN) {
       String next = nextPeriod(p);
       return jdbc.sql("""
-          UPDATE proposal SET period = ?, cycles = cycles + 1, batch_id = NULL
-          WHERE id = ? AND status = 'PROPOSED' AND period = ?""").params(next, p.id(), p.period()).update() == 1;
+          UPDATE proposal SET period = ?, cycles = cycles + 1, batch_id = NULL, decided_by = ?
+          WHERE id = ? AND status = 'PROPOSED' AND period = ?""").params(next, actor, p.id(), p.period()).update() == 1;
     }
     return jdbc.sql("""
         UPDATE proposal SET status = ?, decision_reason = ?, decided_at = ?, decided_by = ?
@@ -218,11 +221,13 @@ public class ProposalBatches {
         .atDay(1));
   }
 
-  private Proposals.Proposal waiting(String kk, String program, String id) {
-    return jdbc.sql("SELECT " + Proposals.COLUMNS + """
-         FROM proposal WHERE household_kk = ? AND program_code = ? AND status = 'PROPOSED' ORDER BY id""")
+  /** The household's proposal of the program waiting for a decision (of the list's period, when it names one). */
+  private Proposals.Proposal waiting(String kk, String program, String id, String period) {
+    return jdbc.sql("SELECT " + Proposals.COLUMNS
+        + " FROM proposal WHERE household_kk = ? AND program_code = ? AND status = 'PROPOSED' ORDER BY id")
         .params(kk, program).query(Proposals::map).list().stream()
-        .filter(p -> id == null || Long.toString(p.id()).equals(id)).findFirst().orElse(null);
+        .filter(p -> id == null || Long.toString(p.id()).equals(id))
+        .filter(p -> period == null || p.period().equals(period)).findFirst().orElse(null);
   }
 
   private boolean waitsForDecision(String partnerInstance) {
@@ -235,8 +240,7 @@ public class ProposalBatches {
     try (CSVParser parser = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).setTrim(true)
         .setIgnoreEmptyLines(true).get().parse(file)) {
       Map<String, Integer> header = parser.getHeaderMap();
-      List<String> missing = DECISION_COLUMNS.stream().filter(c -> !"ID_USULAN".equals(c) && !"ALASAN".equals(c))
-          .filter(c -> !header.containsKey(c)).toList();
+      List<String> missing = REQUIRED_DECISION_COLUMNS.stream().filter(c -> !header.containsKey(c)).toList();
       if (!missing.isEmpty()) {
         throw new InvalidInputException("file", "Kolom wajib tidak ada: " + String.join(", ", missing));
       }

@@ -50,11 +50,12 @@ public class Proposals {
 
   /** One proposal. */
   public record Proposal(long id, String referralNumber, String programCode, String householdKk, long residentId,
-      String period, Status status, Long batchId, int cycles, String decisionReason) {
+      String period, Status status, Long batchId, int cycles, String decisionReason, String decidedBy) {
   }
 
   static final String COLUMNS = """
-      id, referral_number, program_code, household_kk, resident_id, period, status, batch_id, cycles, decision_reason""";
+      id, referral_number, program_code, household_kk, resident_id, period, status, batch_id, cycles, decision_reason,
+      decided_by""";
 
   private final JdbcClient jdbc;
   private final CaseFile caseFile;
@@ -117,7 +118,8 @@ public class Proposals {
   public Outcome applyDecision(String referralNumber, String programCode) {
     Proposal p = find(referralNumber, programCode).orElseThrow();
     Program program = catalogue.program(programCode);
-    String actor = Actors.SYSTEM;
+    // the operator who imported the decision list recorded it
+    String actor = p.decidedBy() == null ? Actors.SYSTEM : p.decidedBy();
     switch (p.status()) {
       case ENROLLED -> {
         caseFile.setProgramStatus(referralNumber, programCode, ProgramStatus.ENROLLED,
@@ -161,6 +163,6 @@ public class Proposals {
     return new Proposal(rs.getLong("id"), rs.getString("referral_number"), rs.getString("program_code"),
         rs.getString("household_kk"), rs.getLong("resident_id"), rs.getString("period"),
         Status.valueOf(rs.getString("status")), rs.wasNull() ? null : batch, rs.getInt("cycles"),
-        rs.getString("decision_reason"));
+        rs.getString("decision_reason"), rs.getString("decided_by"));
   }
 }

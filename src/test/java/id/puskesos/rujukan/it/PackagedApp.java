@@ -108,6 +108,12 @@ final class PackagedApp implements AutoCloseable {
         .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
   }
 
+  HttpResponse<String> post(String user, String path, String contentType, String body)
+      throws IOException, InterruptedException {
+    return HTTP.send(request(user, "demo", path).header("Content-Type", contentType)
+        .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+  }
+
   /** A GET without credentials. */
   HttpResponse<String> anonymous(String path) throws IOException, InterruptedException {
     return HTTP.send(HttpRequest.newBuilder(URI.create(baseUrl() + path)).GET().build(),

@@ -121,26 +121,33 @@ class TasklistIT {
       choose("assessmentResult", "Memenuhi syarat, lanjut ke rujukan");
       complete();
 
-      // routing matches: BPNT answers the food need; Salman's food package waits as its alternative
-      login("dinsos");
-      openTask("Putuskan rujukan");
-      assertThat(formText()).contains(number, "BPNT / Sembako", "Rp200.000").doesNotContain("3273016107900002");
-      choose("decision", "Ditolak");
-      select("rejectionCode", "Ganda atau sudah menerima bantuan");
+      // routing matches: BPNT answers the food need; Salman's food package waits as its alternative. The back office
+      // recommends, the koordinator decides once for the case
+      login("bo");
+      openTask("Siapkan rekomendasi layanan");
+      assertThat(formText()).contains(number, "BPNT / Sembako", "usulan ke Kemensos lewat SIKS-NG", "Paket sembako")
+          .doesNotContain("3273016107900002");
+      choose("recommendation", "Rujuk dan usulkan program di bawah ini");
+      complete();
+      login("koordinator");
+      openTask("Penetapan layanan");
+      assertThat(formText()).contains("BPNT / Sembako", "Alternatif bila tidak tersalurkan");
+      choose("caseDecision", "Setujui rekomendasi: surat rekomendasi terbit, rujukan dan usulan dikirim");
       complete();
 
-      // Dinsos's rejection sends the need to its alternative
+      // BPNT is a national proposal: the period's decision list, imported by Dinsos, does not set the household,
+      // and the need goes to its alternative
+      awaitProgram(number, "BPNT", "PROPOSED");
+      java.net.http.HttpResponse<String> imported = app.post("dinsos", "/api/proposals/decisions", "text/csv",
+          "NO_KK,PROGRAM,STATUS,ALASAN\n3273010101080003,BPNT,DITOLAK,Ganda: sudah menerima bantuan sejenis\n");
+      assertThat(imported.statusCode()).as(imported.body()).isEqualTo(200);
+      assertThat(imported.body()).contains("\"rejected\":1");
+
       login("salman");
       openTask("Putuskan rujukan");
       assertThat(formText()).contains("Paket sembako", "1 paket").doesNotContain("3273016107900002");
       choose("decision", "Diterima");
       fill("plannedAid", "Beras 20 kg, minyak 3 L");
-      complete();
-
-      login("koordinator");
-      openTask("Penetapan layanan");
-      assertThat(formText()).contains("Paket sembako", "dicadangkan: 1 paket");
-      choose("serviceDecision", "Tetapkan layanan dan terbitkan surat rekomendasi");
       complete();
 
       login("salman");
@@ -178,7 +185,8 @@ class TasklistIT {
       assertThat(view.get("status").asText()).isEqualTo("CLOSED");
       assertThat(view.get("outcome").asText()).as("the food need answered by the alternative").isEqualTo("FACILITATED");
       assertThat(view.get("urgent").asBoolean()).isTrue();
-      assertThat(view.get("programs").toString()).contains("\"decidedBy\":\"dinsos\"", "DUPLICATE");
+      assertThat(view.get("programs").toString()).contains("\"decidedBy\":\"dinsos\"", "MINISTRY_REJECTED",
+          "Ganda: sudah menerima bantuan sejenis");
       assertThat(view.get("programs").toString()).contains("\"distributedOn\":\"" + today() + "\"");
       assertThat(view.get("routing").toString()).contains("\"role\":\"TRIED\"", "SALMAN_SEMBAKO");
       assertThat(app.get("manajer", "/api/referrals/" + number + "/letters/SALMAN_SEMBAKO").body()).startsWith("%PDF-");
@@ -267,12 +275,13 @@ class TasklistIT {
       date("periodTo", LocalDate.of(2025, 3, 31));
       submitStartForm();
       // three participants answer as Tasklist submits a form; Salman answers in Tasklist itself
-      JsonNode feedback = awaitTasks("task_giveFeedback", 4);
+      JsonNode feedback = awaitTasks("task_giveFeedback", 7);
       for (JsonNode task : feedback) {
         String group = JSON.readTree(app.get("admin", "/engine-rest/task/" + task.get("id").asText()
             + "/identity-links?type=candidate").body()).get(0).get("groupId").asText();
         if (!group.equals("salman")) {
-          String user = List.of("dinsos", "baznas").contains(group) ? group : "koordinator";
+          String user = List.of("dinsos", "baznas", "puskesmas", "disdukcapil", "dpkp").contains(group) ? group
+              : "koordinator";
           assertThat(app.postJson(user, "/engine-rest/task/" + task.get("id").asText() + "/submit-form",
               JSON.writeValueAsString(java.util.Map.of("variables", java.util.Map.of("worked", value("Rujukan cepat"),
                   "obstacles", value("Anggaran"), "ideas", value("Rapat bulanan"), "scoreCoordination", value("3"),
@@ -646,6 +655,20 @@ class TasklistIT {
   // ---- the case, seen through the API -----------------------------------------------------------------------
 
   /** The number of the newest case waiting at that task, once the task exists. */
+  /** Waits until the case's program has the status (programs go out asynchronously on the koordinator's decision). */
+  private static void awaitProgram(String number, String program, String status) throws Exception {
+    long deadline = System.currentTimeMillis() + 30_000;
+    while (System.currentTimeMillis() < deadline) {
+      for (JsonNode p : JSON.readTree(app.get("manajer", "/api/referrals/" + number).body()).get("programs")) {
+        if (p.get("code").asText().equals(program) && p.get("status").asText().equals(status)) {
+          return;
+        }
+      }
+      Thread.sleep(500);
+    }
+    throw new AssertionError(program + " of " + number + " never reached " + status);
+  }
+
   private static String awaitReferralAt(String taskDefinitionKey) throws Exception {
     long deadline = System.currentTimeMillis() + 30_000;
     while (System.currentTimeMillis() < deadline) {

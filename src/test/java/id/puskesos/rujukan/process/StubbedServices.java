@@ -347,8 +347,9 @@ final class StubbedServices {
 
   private Proposals.Proposal proposal(String number, String program) {
     int cycles = proposalCycles.getOrDefault(number + "/" + program, 0) + 1;
-    return new Proposals.Proposal(1L, number, program, "3273010101090001", 1L, java.time.YearMonth.of(2026, 10).plusMonths(cycles).toString(),
-        Proposals.Status.PROPOSED, null, cycles, null);
+    return new Proposals.Proposal(1L, number, program, "3273010101090001", 1L,
+        java.time.YearMonth.of(2026, 10).plusMonths(cycles).toString(), Proposals.Status.PROPOSED, null, cycles, null,
+        null);
   }
 
   /**

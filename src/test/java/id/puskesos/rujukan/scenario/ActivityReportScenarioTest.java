@@ -83,7 +83,7 @@ class ActivityReportScenarioTest extends ScenarioTestSupport {
     String text = new PDFTextStripper().getText(Loader.loadPDF(pdf)).replaceAll("\\s+", " ");
     Report archived = reports.report(id);
     assertThat(text).contains("Laporan kegiatan bulanan Puskesos", "Posyandu dan sosialisasi PKH di RW 05",
-        "Bantuan yang disalurkan", "BAZNAS_KONSUMTIF", cell(archived, "bantuan-disalurkan", "BAZNAS_KONSUMTIF", 4), "Tingkat fasilitasi",
+        "Bantuan yang disalurkan", "Bantuan konsumtif fakir miskin", cell(archived, "bantuan-disalurkan", "Bantuan konsumtif", 4), "Tingkat fasilitasi",
         "pengaduan diterima;", "kasus yang dirujuk ke mitra terfasilitasi");
     // both rates' definitions are printed in the report
     assertThat(archived.sections()).anySatisfy(section -> assertThat(section.paragraphs()).contains(
@@ -95,8 +95,8 @@ class ActivityReportScenarioTest extends ScenarioTestSupport {
     assertThat(again.sections()).isEqualTo(archived.sections());
     String page = new String(api.bytes("manajer", "/api/reports/activity/months/" + month).getBody(),
         StandardCharsets.UTF_8);
-    assertThat(page).contains(cell(archived, "bantuan-disalurkan", "BAZNAS_KONSUMTIF", 4));
-    assertThat(cell(archived, "bantuan-disalurkan", "BAZNAS_KONSUMTIF", 3)).as("cases given BAZNAS's aid last month")
+    assertThat(page).contains(cell(archived, "bantuan-disalurkan", "Bantuan konsumtif", 4));
+    assertThat(cell(archived, "bantuan-disalurkan", "Bantuan konsumtif", 3)).as("cases given BAZNAS's aid last month")
         .isNotEqualTo("0");
     assertThat(api.bytes("nakes", "/api/reports/activity/" + id + ".pdf").getStatusCode().value()).isEqualTo(403);
     assertThat(api.get("koordinator", "/api/reports/activity/months/2999-01").getStatusCode().value()).isEqualTo(400);

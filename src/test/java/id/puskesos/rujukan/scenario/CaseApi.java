@@ -26,6 +26,7 @@ import org.springframework.http.ResponseEntity;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import id.puskesos.rujukan.common.Dates;
 import id.puskesos.rujukan.process.CaseVariables;
 
 /**
@@ -218,10 +219,15 @@ public class CaseApi {
 
   /** The needs assessment of a family of four with a toddler and a primary-school child: two PKH components. */
   public void assessFamily(String number, boolean consentBaznas, boolean consentSalman, String... needs) {
+    assessFamilyOnly(number, consentBaznas, consentSalman, needs);
+    approveRecommendation(number);
+  }
+
+  /** The family's assessment alone: the case then waits for the back office's recommendation. */
+  public void assessFamilyOnly(String number, boolean consentBaznas, boolean consentSalman, String... needs) {
     complete("fasilitator", number, "task_assessNeeds", "householdSize", 4, "monthlyIncome", 900000,
         "childrenUnder6", 1, "primarySchoolChildren", 1, "needs", List.of(needs), "religion", "ISLAM",
         "consentBaznas", consentBaznas, "consentSalman", consentSalman, "assessmentResult", "ELIGIBLE");
-    approveRecommendation(number);
   }
 
   /**
@@ -231,6 +237,23 @@ public class CaseApi {
   public void recommendByHand(String number, String... programs) {
     complete("bo", number, "task_prepareRecommendation", "recommendation", "REFER", "addedPrograms",
         List.of(programs), "recommendationReason", "Dipilih back office");
+    complete("koordinator", number, "task_decideService", "caseDecision", "APPROVE");
+  }
+
+  /**
+   * The back office recommends what routing chose, or, where routing could choose nothing (the household holds it
+   * all already), proposes closing; the koordinator approves either.
+   */
+  public void approveOrClose(String number) {
+    Task prepare = task(number, "task_prepareRecommendation");
+    Map<String, String> recommended = CaseVariables.RECOMMENDED_OPTIONS.read(taskService.getVariable(prepare.getId(),
+        CaseVariables.RECOMMENDED_OPTIONS.name()));
+    if (recommended.isEmpty()) {
+      complete("bo", number, "task_prepareRecommendation", "recommendation", "CLOSE", "recommendationReason",
+          "Keluarga sudah memegang program yang sesuai");
+    } else {
+      complete("bo", number, "task_prepareRecommendation", "recommendation", "REFER");
+    }
     complete("koordinator", number, "task_decideService", "caseDecision", "APPROVE");
   }
 
@@ -331,6 +354,7 @@ public class CaseApi {
     String number = openCase("FOOD");
     verifyValid(number);
     referTo(number, "BAZNAS_KONSUMTIF", "FOOD");
+    topUp("BAZNAS_KONSUMTIF", 5_000_000L);
     partnerDecides(number, "BAZNAS_KONSUMTIF", "baznas", "decision", "ACCEPT");
     partnerHandsOver(number, "BAZNAS_KONSUMTIF", "baznas", true, "aidAmount", 500000);
     return number;
@@ -341,11 +365,23 @@ public class CaseApi {
     String number = openCase("FOOD");
     verifyValid(number);
     referTo(number, "BAZNAS_KONSUMTIF", "FOOD");
+    topUp("BAZNAS_KONSUMTIF", 5_000_000L);
     partnerDecides(number, "BAZNAS_KONSUMTIF", "baznas", "decision", "ACCEPT", "plannedAid", "Sembako bulan ini");
     partnerHandsOver(number, "BAZNAS_KONSUMTIF", "baznas", true, "aidAmount", 500000);
     followUp(number, "YES", "YES", "YES", 5);
     await().atMost(Duration.ofSeconds(30)).until(() -> "CLOSED".equals(view(number).get("status").asText()));
     return number;
+  }
+
+  /**
+   * The partner adds budget for the current month (BAZNAS's monthly programs), serving whoever waits: the suite's
+   * cases share the demo budgets, so a test that needs its grant covered adds what it needs.
+   */
+  public void topUp(String programCode, long amount) {
+    String period = java.time.YearMonth.now(Dates.BANDUNG).toString();
+    ResponseEntity<JsonNode> answer = post("baznas", "/api/programs/" + programCode + "/budgets/" + period
+        + "/top-ups", Map.of("amount", amount, "note", "Tambahan untuk uji"));
+    assertThat(answer.getStatusCode().value()).as(String.valueOf(answer.getBody())).isEqualTo(200);
   }
 
   /**

@@ -282,10 +282,13 @@ class CommandAuthorityScenarioTest extends ScenarioTestSupport {
     assertThat(engine("bo", HttpMethod.PUT, "/execution/" + instance + "/localVariables/programCode", forged))
         .isEqualTo(403);
     assertThat(engine("bo", HttpMethod.POST, "/process-instance/" + instance + "/modification",
-        Map.of("instructions", List.of(Map.of("type", "startBeforeActivity", "activityId", "task_confirmService"))))
+        Map.of("instructions", List.of(Map.of("type", "startBeforeActivity", "activityId", "task_distributeAid"))))
     ).isEqualTo(403);
     assertThat(engine("fo", HttpMethod.POST, "/message", Map.of("messageName", "msg_budgetReserved",
         "businessKey", number, "processVariables", Map.of("programCode", forged)))).isEqualTo(403);
+    // nor does a national decision come in but through the decision list's import
+    assertThat(engine("dinsos", HttpMethod.POST, "/message", Map.of("messageName", "msg_proposalDecided",
+        "businessKey", number))).isEqualTo(403);
     assertThat(engine("dinsos", HttpMethod.POST, "/task/" + atensi.getId() + "/bpmnError",
         Map.of("errorCode", "DECISION_TIMED_OUT"))).isEqualTo(403);
     assertThat(runtimeService.getVariable(instance, "programCode")).isEqualTo("ATENSI");

@@ -133,10 +133,10 @@ class EvaluationScenarioTest extends ScenarioTestSupport {
         .getBody(), StandardCharsets.UTF_8);
     assertThat(nextPack).contains("Tindak lanjut evaluasi sebelumnya", "Rapat koordinasi bulanan",
         "Sudah dilaksanakan", "Data penerima BPNT dicocokkan", "Belum dilaporkan",
-        "Penilaian peserta pada evaluasi Triwulan I 2025", "3,5");
+        "Penilaian peserta pada evaluasi Triwulan I 2025", "3,3");
     String csv = new String(api.bytes("salman", "/api/evaluations/" + evaluationId(next)
         + "/pack/tables/skor-aspek-sebelumnya-rata-rata.csv").getBody(), StandardCharsets.UTF_8);
-    assertThat(csv).contains("Koordinasi,\"3,5\",4");
+    assertThat(csv).contains("Koordinasi,\"3,3\",7");
 
     api.submitForm("dinsos", taskOf(instance, TASK_DO_ACTION_ITEM, "dinsos").getId(), ACTION_OUTCOME.name(), "DROPPED",
         ACTION_RESULT.name(), "Menunggu data DTSEN terbaru");

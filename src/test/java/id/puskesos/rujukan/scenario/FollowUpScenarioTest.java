@@ -86,7 +86,7 @@ class FollowUpScenarioTest extends ScenarioTestSupport {
 
     // then: BAZNAS's handover task comes back without a new decision or letter, and the grant is reserved again
     assertThat(api.programTask(number, "task_distributeAid", "BAZNAS_KONSUMTIF")).isNotNull();
-    assertThat(api.program(number, "BAZNAS_KONSUMTIF").get("status").asText()).isEqualTo("ACCEPTED");
+    assertThat(api.program(number, "BAZNAS_KONSUMTIF").get("status").asText()).isEqualTo("CONFIRMED");
     assertThat(disbursedAid()).isEqualTo(disbursed - 500_000);
     api.partnerHandsOver(number, "BAZNAS_KONSUMTIF", "baznas", true, "aidAmount", 500000);
     assertThat(disbursedAid()).isEqualTo(disbursed);
@@ -171,7 +171,9 @@ class FollowUpScenarioTest extends ScenarioTestSupport {
         "discrepancyNote", "Tanda terima ada", "redistribute", true, "programs", List.of("BAZNAS_SEHAT")));
 
     assertThat(api.view(number).get("outcome").asText()).isEqualTo("FACILITATED");
-    assertThat(api.view(number).get("programs")).extracting(p -> p.get("code").asText()).containsExactly("BAZNAS_KONSUMTIF");
+    // (BPNT, which routing chose first, was taken out of the recommendation by the back office)
+    assertThat(api.view(number).get("programs")).filteredOn(p -> !p.get("status").asText().equals("CANCELLED"))
+        .extracting(p -> p.get("code").asText()).containsExactly("BAZNAS_KONSUMTIF");
   }
 
   private void completeAs(String user, String taskId, Map<String, Object> variables) {

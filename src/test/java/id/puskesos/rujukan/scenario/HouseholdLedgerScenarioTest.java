@@ -39,7 +39,8 @@ import id.puskesos.rujukan.referral.ProgramStatus;
 class HouseholdLedgerScenarioTest extends ScenarioTestSupport {
 
   /** A program still standing for the case: sent, accepted, waiting, confirmed or handed over. */
-  private static final Set<ProgramStatus> HOLDING = EnumSet.of(ProgramStatus.REFERRED, ProgramStatus.INFO_REQUESTED,
+  private static final Set<ProgramStatus> HOLDING = EnumSet.of(ProgramStatus.RECOMMENDED, ProgramStatus.REFERRED,
+      ProgramStatus.PROPOSED, ProgramStatus.ENROLLED, ProgramStatus.INFO_REQUESTED,
       ProgramStatus.WAITING_BUDGET, ProgramStatus.ACCEPTED, ProgramStatus.CONFIRMED,
       ProgramStatus.PARTLY_DISTRIBUTED, ProgramStatus.DISTRIBUTED);
 
@@ -70,7 +71,8 @@ class HouseholdLedgerScenarioTest extends ScenarioTestSupport {
       List<Future<?>> work = new ArrayList<>();
       for (String number : cases) {
         work.add(pool.submit((Callable<Void>) () -> {
-          api.assessFamily(number, true, true, "FOOD", "CASH");
+          api.assessFamilyOnly(number, true, true, "FOOD", "CASH");
+          api.approveOrClose(number);
           for (Task decision : taskService.createTaskQuery().processInstanceBusinessKey(number)
               .taskDefinitionKey("task_decideReferral").list()) {
             String partner = taskService.getIdentityLinksForTask(decision.getId()).stream()
@@ -154,7 +156,7 @@ class HouseholdLedgerScenarioTest extends ScenarioTestSupport {
     api.assessFamily(number, false, false, "FOOD", "CASH");
 
     // then: PKH answers cash; BPNT is held back for food, since a PKH household already counts as Sembako
-    assertThat(api.program(number, "PKH").get("status").asText()).isEqualTo("REFERRED");
+    api.awaitProgramStatus(number, "PKH", "PROPOSED");
     assertThat(api.program(number, "BPNT").get("status").asText()).isEqualTo("NOT_SENT");
     assertThat(api.program(number, "BPNT").get("reason").asText()).isEqualTo("Program Keluarga Harapan (PKH) sudah "
         + "dipilih untuk kasus ini; keluarga penerima PKH sudah terhitung penerima Sembako");
@@ -173,7 +175,7 @@ class HouseholdLedgerScenarioTest extends ScenarioTestSupport {
     ledger.imported(kk, pkh, budgets.currentPeriod(pkh));
 
     // when
-    api.assessFamily(number, false, false, "FOOD", "CASH");
+    api.assessFamilyOnly(number, false, false, "FOOD", "CASH");
 
     // then: neither PKH nor BPNT is proposed, and staff read why
     String listed = ("Keluarga sudah terdaftar sebagai penerima Program Keluarga Harapan (PKH) periode %s (data "
@@ -194,7 +196,7 @@ class HouseholdLedgerScenarioTest extends ScenarioTestSupport {
     String first = api.submitIntake("fo", mother).getBody().get("referralNumber").asText();
     api.verifyValid(first);
     api.assessEligible(first, false, false, "FOOD");
-    assertThat(api.program(first, "BPNT").get("status").asText()).isEqualTo("PROPOSED");
+    api.awaitProgramStatus(first, "BPNT", "PROPOSED");
     // and her son's case that nothing fitted
     Map<String, Object> son = CaseApi.intake(CaseApi.NOTHING_FITS);
     son.put("kkNumber", mother.get("kkNumber"));
@@ -252,8 +254,8 @@ class HouseholdLedgerScenarioTest extends ScenarioTestSupport {
     api.verifyValid(first);
     api.assessEligible(first, false, false, "FOOD");
 
-    // when: Dinsos rejects it
-    api.partnerDecides(first, "BPNT", "dinsos", "decision", "REJECT", "rejectionCode", "DATA_INVALID");
+    // when: the ministry's decision list does not set the household
+    api.ministryDecides(first, "BPNT", "DITOLAK", "Data tidak valid");
 
     // then: the daughter's case may be sent to BPNT
     Map<String, Object> daughter = CaseApi.intake("FOOD");
@@ -261,7 +263,7 @@ class HouseholdLedgerScenarioTest extends ScenarioTestSupport {
     String second = api.submitIntake("fo", daughter).getBody().get("referralNumber").asText();
     api.verifyValid(second);
     api.assessEligible(second, false, false, "FOOD");
-    assertThat(api.program(second, "BPNT").get("status").asText()).isEqualTo("REFERRED");
+    api.awaitProgramStatus(second, "BPNT", "PROPOSED");
   }
 
   // ---- helpers ----------------------------------------------------------------------------------------------

@@ -66,7 +66,7 @@ class NationalMembershipScenarioTest extends ScenarioTestSupport {
     assertThat(first.rejected()).isZero();
 
     // when: the fasilitator assesses a family with two PKH components that needs cash
-    api.assessFamily(number, false, false, "CASH");
+    api.assessFamilyOnly(number, false, false, "CASH");
 
     // then: PKH is not proposed, and the case says why
     String reason = "Keluarga sudah terdaftar sebagai penerima Program Keluarga Harapan (PKH) periode %s "

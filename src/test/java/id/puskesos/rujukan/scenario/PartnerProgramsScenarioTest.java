@@ -78,8 +78,9 @@ class PartnerProgramsScenarioTest extends ScenarioTestSupport {
     JsonNode topUp = topUp(program, 250);
 
     assertThat(CaseApi.texts(topUp.get("served"))).containsExactly(urgent, ordinary);
-    assertThat(api.programTask(urgent, "task_confirmService", program)).isNotNull();
-    assertThat(api.programTask(ordinary, "task_confirmService", program)).isNotNull();
+    // served: straight on to the handover (the koordinator decided the case before it came to the partner)
+    assertThat(api.programTask(urgent, "task_distributeAid", program)).isNotNull();
+    assertThat(api.programTask(ordinary, "task_distributeAid", program)).isNotNull();
     assertThat(programOf(urgent, program).get("status").asText()).isEqualTo("ACCEPTED");
     assertThat(waitingList(program)).containsExactly(later);
     // an urgent acceptance goes ahead of those waiting without urgency, and the 50 left cover it
@@ -128,19 +129,18 @@ class PartnerProgramsScenarioTest extends ScenarioTestSupport {
   }
 
   @Test
-  void cancellingOrWithdrawingGivesTheReservedBudgetBack() {
+  void withdrawingGivesTheReservedBudgetBackAndHandedOverAidStaysCounted() {
     String program = api.testProgram();
     String period = topUp(program, 300).get("budget").get("period").asText();
-    String cancelled = acceptedCase(program, false, 100);
+    String partly = acceptedCase(program, false, 100);
     String withdrawn = acceptedCase(program, false, 100);
     assertThat(budget(program, period)).containsEntry("reserved", 200L);
 
-    api.completeProgramTask("koordinator", cancelled, "task_confirmService", program, "serviceDecision", "CANCEL",
-        "coordinatorNote", "Sudah dibantu program lain");
+    api.partnerHandsOver(partly, program, "dinsos", false, "aidAmount", 40);
+    api.post("fo", "/api/referrals/" + partly + "/withdrawal", Map.of("reason", "Sudah dibantu keluarga"));
     api.post("fo", "/api/referrals/" + withdrawn + "/withdrawal", Map.of("reason", "Pindah ke Cimahi"));
 
-    assertThat(budget(program, period)).containsEntry("reserved", 0L).containsEntry("disbursed", 0L);
-    assertThat(programOf(cancelled, program).get("status").asText()).isEqualTo("CANCELLED");
+    assertThat(budget(program, period)).containsEntry("reserved", 0L).containsEntry("disbursed", 40L);
     assertThat(budgets.commitment(withdrawn, program).orElseThrow().status()).isEqualTo(CommitmentStatus.RELEASED);
   }
 
@@ -163,7 +163,7 @@ class PartnerProgramsScenarioTest extends ScenarioTestSupport {
     assertThat(waitingList(scarce)).isEmpty();
     assertThat(programOf(number, scarce).get("status").asText()).isEqualTo("CANCELLED");
     api.partnerDecides(number, other, "dinsos", "decision", "ACCEPT", "grantAmount", 100);
-    assertThat(api.programTask(number, "task_confirmService", other)).isNotNull();
+    assertThat(api.programTask(number, "task_distributeAid", other)).isNotNull();
   }
 
   @Test

@@ -61,6 +61,7 @@ class ReferralScenarioTest extends ScenarioTestSupport {
     String number = api.openCase("FOOD");
     api.verifyValid(number);
     api.referTo(number, "BAZNAS_KONSUMTIF", "FOOD");
+    api.topUp("BAZNAS_KONSUMTIF", 5_000_000L);
 
     api.partnerDecides(number, "BAZNAS_KONSUMTIF", "baznas", "decision", "ACCEPT", "plannedAid", "Sembako bulan ini");
     assertThat(api.view(number).get("stage").asText()).isEqualTo("DISTRIBUTION");
@@ -117,6 +118,10 @@ class ReferralScenarioTest extends ScenarioTestSupport {
     api.partnerDecides(number, "SALMAN_SEMBAKO", "salman", "decision", "ACCEPT");
     api.partnerDecides(number, "BAZNAS_SEHAT", "baznas", "decision", "REJECT", "rejectionCode", "OTHER",
         "rejectionReason", "Tagihan sudah dilunasi BPJS");
+    // health has its alternatives: the PBI-JK proposal (not set this period), then the Puskesmas (no service needed)
+    api.ministryDecides(number, "PBI_JK", "DITOLAK", "Sudah peserta JKN mandiri");
+    api.partnerDecides(number, "PUSKESMAS", "puskesmas", "decision", "REJECT", "rejectionCode", "OTHER",
+        "rejectionReason", "Tidak ada layanan yang dibutuhkan");
     api.partnerHandsOver(number, "SALMAN_SEMBAKO", "salman", true, "aidItems", "20 kg beras, 3 L minyak",
         "aidQuantity", 1);
     api.followUp(number, "YES", "YES", "PARTLY", 4);
@@ -165,7 +170,7 @@ class ReferralScenarioTest extends ScenarioTestSupport {
     assertThat(view.get("outcomeReason").asText()).contains("Bukan desil 1-4", "Kuota periode ini habis");
     assertThat(view.get("openTasks")).isEmpty();
     assertThat(api.routing(number)).containsExactly("CASH PKH TRIED", "CASH BAZNAS_KONSUMTIF EXCLUDED",
-        "CASH BAZNAS_MAKMUR EXCLUDED", "CASH BPNT TRIED");
+        "CASH BPNT TRIED");
   }
 
   @Test

@@ -49,6 +49,7 @@ class TimelineLabelsScenarioTest extends ScenarioTestSupport {
           "Tidak ada catatan khusus").getStatusCode().value()).isEqualTo(204);
     }
     api.referTo(number, "BAZNAS_KONSUMTIF", "FOOD");
+    api.topUp("BAZNAS_KONSUMTIF", 5_000_000L);
     api.partnerDecides(number, "BAZNAS_KONSUMTIF", "baznas", "decision", "ACCEPT");
     api.partnerHandsOver(number, "BAZNAS_KONSUMTIF", "baznas", true, "aidAmount", 500000);
     api.followUp(number, "YES", "NO", "PARTLY", 3);
