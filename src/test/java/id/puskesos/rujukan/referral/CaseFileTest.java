@@ -94,10 +94,14 @@ class CaseFileTest {
 
     caseFile.referProgram(number, "SALMAN_SEMBAKO", "SALMAN", 1L, null, "koordinator");
 
+    // recommended again, then sent to the partner once the case is decided
     assertThat(caseFile.programs(number)).singleElement().satisfies(p -> {
-      assertThat(p.status()).isEqualTo(ProgramStatus.REFERRED);
+      assertThat(p.status()).isEqualTo(ProgramStatus.RECOMMENDED);
       assertThat(p.statusReason()).isNull();
     });
+    caseFile.markSent(number, "SALMAN_SEMBAKO", ProgramStatus.REFERRED);
+    assertThat(caseFile.programs(number)).singleElement()
+        .satisfies(p -> assertThat(p.status()).isEqualTo(ProgramStatus.REFERRED));
   }
 
   @Test
