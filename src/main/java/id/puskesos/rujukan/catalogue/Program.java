@@ -25,11 +25,11 @@ public record Program(String code, String name, String partner, AidKind aidKind,
   }
 
   /**
-   * Whether aid from the program draws on a budget: money and goods do, a service does not. (The national programs
-   * still run through the partner flow with Dinas Sosial's budget until the proposal flow replaces it: docs/partners.md.)
+   * Whether aid from the program draws on a budget here: a service program's money and goods do; a service does not,
+   * nor does a national proposal (the ministry pays it).
    */
   public boolean budgeted() {
-    return aidKind != AidKind.SERVICE;
+    return kind == ProgramKind.SERVICE && aidKind != AidKind.SERVICE;
   }
 
   /** Whether the program is proposed and decided nationally per period (no budget, no handover here). */
