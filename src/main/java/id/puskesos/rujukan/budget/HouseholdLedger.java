@@ -19,7 +19,7 @@ import id.puskesos.rujukan.catalogue.Program;
  * The household ledger: per household (KK), program and period, what is proposed, waiting, reserved, confirmed and
  * handed over, from every case of every member, and what the national lists say the household already receives.
  * Every step that commits aid holds the program here first (routing, acceptance, a top-up serving the waiting list,
- * a redirect, routing by hand). The rules "a household holds a program at most once a period" and "programs of one
+ * a redirect, a program the back office adds). The rules "a household holds a program at most once a period" and "programs of one
  * household group exclude each other" (a PKH household already counts as a Sembako household) are the primary key
  * of {@code household_aid_month}: one holder per household, slot and month, whatever runs at the same time. The
  * household's lock row is taken first, so two cases of one KK wait for each other and the second learns who holds

@@ -15,8 +15,8 @@ import id.puskesos.rujukan.process.PartnerReferralProcess;
 import id.puskesos.rujukan.referral.CaseFile;
 
 /**
- * A partner adds budget to a program: the waiting list is served in order, and each case served goes on to the
- * coordinator's service decision. A case whose household meanwhile holds the program for the period through another
+ * A partner adds budget to a program: the waiting list is served in order, and each case served goes on to its
+ * handover. A case whose household meanwhile holds the program for the period through another
  * case is passed over, and its timeline says through which. All in one transaction: a case the budget reaches is reserved and its process
  * moved on together, or neither.
  */

@@ -192,7 +192,7 @@ public class PartnerService {
     ledger.release(referralNumber, programCode, note);
   }
 
-  /** Budget arrived for a case on the waiting list: it goes on to the coordinator's service decision. */
+  /** Budget arrived for a case on the waiting list: it goes on to the handover. */
   public void budgetArrived(String referralNumber, String programCode, String period, String actor) {
     Program program = catalogue.program(programCode);
     String note = "Anggaran %s periode %s tersedia; dicadangkan dari daftar tunggu".formatted(program.name(), period);
