@@ -170,6 +170,8 @@ class SlrtOrderScenarioTest extends ScenarioTestSupport {
     assertThat(first.get("STATUS_DTKS")).isEqualTo("TERDAFTAR");
     assertThat(first.get("DASAR_USULAN")).contains("komponen");
     assertThat(first.get("PERIODE")).matches("\\d{4}-Q[1-4]");
+    assertThat(api.bytes("baznas", "/api/proposals/batches/" + batch).getStatusCode().value()).isEqualTo(403);
+    assertThat(api.bytes("fasilitator", "/api/proposals/batches/" + batch).getStatusCode().value()).isEqualTo(403);
     // a proposal goes out in one batch only
     assertThat(api.post("bo", "/api/proposals/batches", Map.of()).getBody().get("rows").asInt()).isZero();
 
@@ -256,6 +258,8 @@ class SlrtOrderScenarioTest extends ScenarioTestSupport {
     assertThat(file.getBody().get("case").get("referralNumber").asText()).isEqualTo(number);
     assertThat(file.getBody().toString()).doesNotContain(resident(number).nik());
     assertThat(api.get("slrt", "/api/referrals/" + number).getStatusCode().value()).isEqualTo(200);
+    assertThat(api.get("dinsos", "/api/referrals/" + number + "/escalation").getStatusCode().value()).isEqualTo(403);
+    assertThat(api.get("fo", "/api/referrals/" + number + "/escalation").getStatusCode().value()).isEqualTo(403);
     assertThat(api.post("bo", "/api/referrals/" + number + "/escalation/answer",
         Map.of("answer", "TAKEN_OVER", "note", "x")).getStatusCode().value()).isEqualTo(403);
     assertThat(api.task(number, "task_answerEscalation")).isNotNull();
