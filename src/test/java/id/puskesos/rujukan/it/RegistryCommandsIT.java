@@ -47,8 +47,8 @@ class RegistryCommandsIT {
     Matcher spoilt = Pattern.compile("\\((\\d+) sengaja salah").matcher(generated.output());
     assertThat(spoilt.find()).as(generated.output()).isTrue();
     int refused = Integer.parseInt(spoilt.group(1));
-    assertThat(first.output()).contains("Impor #1 DONE: 5,000 baris, %,d baru, 0 berubah, 0 tetap, %d ditolak"
-        .formatted(Locale.US, 5000 - refused, refused));
+    assertThat(first.output()).contains(String.format(Locale.US,
+        "Impor #1 DONE: 5,000 baris, %,d baru, 0 berubah, 0 tetap, %d ditolak", 5000 - refused, refused));
     assertThat(second.output()).contains("Impor #2 DONE: 5,000 baris, 0 baru, 0 berubah");
     List<String> rejects = Files.readAllLines(dir.resolve("dtks.csv.rejects.csv"));
     assertThat(rejects.get(0)).isEqualTo("baris,nik,alasan");
