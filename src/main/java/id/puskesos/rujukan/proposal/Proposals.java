@@ -139,8 +139,11 @@ public class Proposals {
         return Outcome.REJECTED;
       }
       default -> {
+        // the household holds the program for the new period now (one household, one aid per period)
+        String held = ledger.hold(p.householdKk(), program, p.period(), referralNumber, HouseholdLedger.Status.PROPOSED)
+            .map(h -> "; periode ini sudah dipegang keluarga melalui rujukan " + h.referralNumber()).orElse("");
         caseFile.record(referralNumber, EventType.PROPOSAL_DECIDED, actor, ("%s: belum diputuskan; usulan masuk batch "
-            + "periode %s (siklus ke-%d)").formatted(program.name(), p.period(), p.cycles()));
+            + "periode %s (siklus ke-%d)%s").formatted(program.name(), p.period(), p.cycles(), held));
         return Outcome.CARRIED_OVER;
       }
     }

@@ -194,6 +194,9 @@ class SlrtOrderScenarioTest extends ScenarioTestSupport {
     assertThat(ledger.holdings(kk(rows, cases.get(1)))).noneSatisfy(h -> assertThat(h.programCode()).isEqualTo("PKH"));
     assertThat(api.program(cases.get(2), "PKH").get("status").asText()).isEqualTo("PROPOSED");
     assertThat(api.timeline(cases.get(2), "PROPOSAL_DECIDED")).anySatisfy(t -> assertThat(t).contains("siklus ke-2"));
+    // and the household holds PKH for the period it now waits on, no longer for the one that passed
+    assertThat(ledger.holdings(kk(rows, cases.get(2)))).filteredOn(h -> h.programCode().equals("PKH"))
+        .singleElement().satisfies(h -> assertThat(h.period()).isNotEqualTo(period));
     // the case carried over goes into the next batch, and importing the same list again moves nothing twice
     JsonNode next = api.post("bo", "/api/proposals/batches", Map.of()).getBody();
     assertThat(next.get("rows").asInt()).isGreaterThanOrEqualTo(1);
