@@ -127,11 +127,4 @@ public class Escalations {
         .param(referralNumber).query((rs, row) -> rs.getBytes("case_file")).list().stream().findFirst()
         .orElseThrow(() -> new NotFoundException("Eskalasi rujukan " + referralNumber));
   }
-
-  /** Whether the case waits for the city's answer. */
-  @Transactional(readOnly = true)
-  public boolean open(String referralNumber) {
-    return jdbc.sql("SELECT COUNT(*) FROM escalation WHERE open_referral = ?").param(referralNumber)
-        .query(Integer.class).single() > 0;
-  }
 }

@@ -189,12 +189,6 @@ public class Recommendations {
         .orElse("Puskesos tidak dapat menyelesaikan kasus");
   }
 
-  /** The back office's reason of the round awaiting the koordinator, for the koordinator's form. */
-  @Transactional(readOnly = true)
-  public String pendingReason(String referralNumber) {
-    return openRound(referralNumber).map(Round::reason).orElse(null);
-  }
-
   /** The koordinator's decisions on the case, in order (tests and the case view count them). */
   @Transactional(readOnly = true)
   public List<String> decisions(String referralNumber) {
