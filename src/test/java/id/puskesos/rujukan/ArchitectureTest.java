@@ -33,7 +33,7 @@ class ArchitectureTest {
       "followup", "evaluation", "report", "sla", "notification", "board"};
 
   /** Web and engine security at the edges, and the trail of what happened there. */
-  static final String[] ADAPTERS = {"security", "audit"};
+  static final String[] ADAPTERS = {"security", "audit", "onboarding"};
 
   @ArchTest
   static final ArchRule noPackageCycles = slices().matching(ROOT + ".(*)..").namingSlices("$1")

@@ -29,15 +29,22 @@ import id.puskesos.rujukan.process.CaseVariables;
 @DependsOn("flywayInitializer")
 public class ProgramCatalogue {
 
-  private static final String PROGRAM_COLUMNS = """
-      code, name, partner_code, aid_kind, unit, default_amount, budget_period, requires_dtks, active, household_group, kind""";
+  /** A program is active (offered, routed to) when it is and its partner is. */
+  private static final String PROGRAM_SELECT = """
+      SELECT p.code, p.name, p.partner_code, p.aid_kind, p.unit, p.default_amount, p.budget_period, p.requires_dtks,
+             CASE WHEN p.active AND pa.active THEN TRUE ELSE FALSE END AS active, p.household_group, p.kind
+      FROM program p JOIN partner pa ON pa.code = p.partner_code""";
+
+  private static final String PARTNER_SELECT = "SELECT code, name, candidate_group, government, active FROM partner";
 
   private final JdbcClient jdbc;
   private final Clock clock;
+  private final PartnerGroupIds groupIds;
 
-  public ProgramCatalogue(JdbcClient jdbc, Clock clock, CatalogueSettings settings) {
+  public ProgramCatalogue(JdbcClient jdbc, Clock clock, CatalogueSettings settings, PartnerGroupIds groupIds) {
     this.jdbc = jdbc;
     this.clock = clock;
+    this.groupIds = groupIds;
     settings.partners().stream().filter(p -> findPartner(p.code()).isEmpty()).forEach(p -> insertPartner(p));
     settings.programs().stream().filter(p -> findProgram(p.code()).isEmpty()).forEach(p -> insertProgram(p));
   }
@@ -46,14 +53,14 @@ public class ProgramCatalogue {
 
   @Transactional(readOnly = true)
   public List<Partner> partners() {
-    return jdbc.sql("SELECT code, name, candidate_group, government FROM partner ORDER BY code")
+    return jdbc.sql(PARTNER_SELECT + " ORDER BY code")
         .query(ProgramCatalogue::mapPartner).list();
   }
 
   /** Every program, active or not, partner by partner. */
   @Transactional(readOnly = true)
   public List<Program> programs() {
-    return jdbc.sql("SELECT " + PROGRAM_COLUMNS + " FROM program ORDER BY partner_code, code")
+    return jdbc.sql(PROGRAM_SELECT + " ORDER BY p.partner_code, p.code")
         .query(ProgramCatalogue::mapProgram).list();
   }
 
@@ -64,7 +71,7 @@ public class ProgramCatalogue {
 
   @Transactional(readOnly = true)
   public Optional<Program> findProgram(String code) {
-    return jdbc.sql("SELECT " + PROGRAM_COLUMNS + " FROM program WHERE code = ?").param(code)
+    return jdbc.sql(PROGRAM_SELECT + " WHERE p.code = ?").param(code)
         .query(ProgramCatalogue::mapProgram).optional();
   }
 
@@ -77,7 +84,7 @@ public class ProgramCatalogue {
 
   @Transactional(readOnly = true)
   public Optional<Partner> findPartner(String code) {
-    return jdbc.sql("SELECT code, name, candidate_group, government FROM partner WHERE code = ?").param(code)
+    return jdbc.sql(PARTNER_SELECT + " WHERE code = ?").param(code)
         .query(ProgramCatalogue::mapPartner).optional();
   }
 
@@ -93,14 +100,23 @@ public class ProgramCatalogue {
 
   // ---- administration ---------------------------------------------------------------------------------------
 
+  /**
+   * Adds a partner or changes its name, group and kind; whether it is active is changed by {@link #deactivatePartner}
+   * and {@link #activatePartner} only. The group must be one the engine accepts as an id and no other partner's.
+   */
   public Partner savePartner(Partner partner, String actor) {
     Checks checks = new Checks();
     checks.check(partner.code() != null && partner.code().matches("[A-Z][A-Z0-9_]{1,15}"), "code",
         "Kode mitra: huruf besar, angka atau _, 2 sampai 16 karakter");
     checks.required("name", partner.name(), "Nama mitra");
-    checks.check(partner.group() != null && partner.group().matches("[a-z][a-z0-9_-]{1,63}"), "group",
-        "Kelompok (group) petugas mitra wajib diisi: huruf kecil, angka, - atau _");
+    checks.check(partner.name() == null || partner.name().trim().length() <= 120, "name",
+        "Nama mitra paling banyak 120 karakter");
+    groupIds.check(checks, partner.group());
     checks.throwIfAny();
+    findPartnerOfGroup(partner.group()).filter(other -> !other.code().equals(partner.code())).ifPresent(other -> {
+      throw new InvalidInputException("group", "Kelompok %s sudah dipakai oleh mitra %s (%s); satu kelompok untuk satu mitra"
+          .formatted(partner.group(), other.code(), other.name()));
+    });
     int updated = jdbc.sql("""
         UPDATE partner SET name = ?, candidate_group = ?, government = ?, updated_at = ?, updated_by = ?
         WHERE code = ?""")
@@ -111,22 +127,58 @@ public class ProgramCatalogue {
     return findPartner(partner.code()).orElseThrow();
   }
 
+  /**
+   * Adds what is wrong with the program's own fields to the checks, the field names prefixed (e.g. "programs[0].");
+   * whether its partner exists is the caller's check.
+   */
+  public static void checkProgram(Checks checks, Program program, String prefix) {
+    checks.check(program.code() != null && program.code().matches("[A-Z][A-Z0-9_]{1,31}"), prefix + "code",
+        "Kode program: huruf besar, angka atau _, 2 sampai 32 karakter");
+    checks.required(prefix + "name", program.name(), "Nama program");
+    checks.check(program.name() == null || program.name().length() <= 120, prefix + "name",
+        "Nama program paling banyak 120 karakter");
+    checks.check(program.aidKind() != null, prefix + "aidKind",
+        "Jenis bantuan wajib diisi (CASH, GOODS atau SERVICE)");
+    checks.check(program.budgetPeriod() != null, prefix + "budgetPeriod",
+        "Periode anggaran wajib diisi (MONTH, QUARTER atau YEAR)");
+    checks.check(program.defaultAmount() == null || program.defaultAmount() > 0, prefix + "defaultAmount",
+        "Nilai bantuan baku harus lebih dari 0, atau dikosongkan bila mitra menetapkannya per kasus");
+    checks.check(program.unit() == null || program.unit().length() <= 16, prefix + "unit",
+        "Satuan paling banyak 16 karakter");
+    checks.check(program.householdGroup() == null || program.householdGroup().isBlank()
+        || program.householdGroup().trim().matches("[A-Z][A-Z0-9_]{1,31}"), prefix + "householdGroup",
+        "Kelompok program keluarga: huruf besar, angka atau _, 2 sampai 32 karakter");
+  }
+
+  /** Stops new referrals to the partner; false when it was inactive already. Its open work stays its own. */
+  public boolean deactivatePartner(String code, String reason, String actor) {
+    return jdbc.sql("""
+        UPDATE partner SET active = FALSE, deactivated_at = ?, deactivated_by = ?, deactivation_reason = ?,
+                           updated_at = ?, updated_by = ?
+        WHERE code = ? AND active""")
+        .params(now(), actor, reason, now(), actor, code).update() == 1;
+  }
+
+  /** Lets the partner receive referrals again; false when it was active already. */
+  public boolean activatePartner(String code, String actor) {
+    return jdbc.sql("""
+        UPDATE partner SET active = TRUE, deactivated_at = NULL, deactivated_by = NULL, deactivation_reason = NULL,
+                           updated_at = ?, updated_by = ?
+        WHERE code = ? AND NOT active""")
+        .params(now(), actor, code).update() == 1;
+  }
+
+  @Transactional(readOnly = true)
+  public Optional<Partner> findPartnerOfGroup(String group) {
+    return jdbc.sql(PARTNER_SELECT + " WHERE candidate_group = ?").param(group)
+        .query(ProgramCatalogue::mapPartner).optional();
+  }
+
   public Program saveProgram(Program program, String actor) {
     Checks checks = new Checks();
-    checks.check(program.code() != null && program.code().matches("[A-Z][A-Z0-9_]{1,31}"), "code",
-        "Kode program: huruf besar, angka atau _, 2 sampai 32 karakter");
-    checks.required("name", program.name(), "Nama program");
+    checkProgram(checks, program, "");
     checks.check(program.partner() != null && findPartner(program.partner()).isPresent(), "partner",
         "Mitra " + program.partner() + " tidak dikenal");
-    checks.check(program.aidKind() != null, "aidKind", "Jenis bantuan wajib diisi (CASH, GOODS atau SERVICE)");
-    checks.check(program.budgetPeriod() != null, "budgetPeriod",
-        "Periode anggaran wajib diisi (MONTH, QUARTER atau YEAR)");
-    checks.check(program.defaultAmount() == null || program.defaultAmount() > 0, "defaultAmount",
-        "Nilai bantuan baku harus lebih dari 0, atau dikosongkan bila mitra menetapkannya per kasus");
-    checks.check(program.unit() == null || program.unit().length() <= 16, "unit", "Satuan paling banyak 16 karakter");
-    checks.check(program.householdGroup() == null || program.householdGroup().isBlank()
-        || program.householdGroup().trim().matches("[A-Z][A-Z0-9_]{1,31}"), "householdGroup",
-        "Kelompok program keluarga: huruf besar, angka atau _, 2 sampai 32 karakter");
     checks.throwIfAny();
     int updated = jdbc.sql("""
         UPDATE program SET name = ?, partner_code = ?, aid_kind = ?, unit = ?, default_amount = ?, budget_period = ?,
@@ -188,7 +240,7 @@ public class ProgramCatalogue {
 
   private static Partner mapPartner(ResultSet rs, int row) throws SQLException {
     return new Partner(rs.getString("code"), rs.getString("name"), rs.getString("candidate_group"),
-        rs.getBoolean("government"));
+        rs.getBoolean("government"), rs.getBoolean("active"));
   }
 
   private static Program mapProgram(ResultSet rs, int row) throws SQLException {

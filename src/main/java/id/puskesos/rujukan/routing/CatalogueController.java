@@ -14,7 +14,6 @@ import id.puskesos.rujukan.catalogue.Partner;
 import id.puskesos.rujukan.catalogue.Program;
 import id.puskesos.rujukan.catalogue.ProgramCatalogue;
 import id.puskesos.rujukan.common.Actors;
-import id.puskesos.rujukan.common.Checks;
 
 /** The catalogue of partners and programs: everyone signed in reads it, an administrator changes it. */
 @RestController
@@ -39,11 +38,15 @@ public class CatalogueController {
     return new Catalogue(catalogue.partners(), catalogue.programs());
   }
 
-  /** Adds or changes a partner; the code in the path wins over the body's. */
+  /**
+   * Adds or changes a partner's catalogue entry only; the code in the path wins over the body's. A new partner joins
+   * through {@code POST /api/partners} (its group, grants, filters and first budget with it), and leaves through its
+   * deactivation there.
+   */
   @PutMapping("/partners/{code}")
   public Partner putPartner(@PathVariable String code, @RequestBody Partner partner) {
     roles.require("administrator");
-    return catalogue.savePartner(new Partner(code, partner.name(), partner.group(), partner.government()),
+    return catalogue.savePartner(new Partner(code, partner.name(), partner.group(), partner.government(), true),
         actors.current());
   }
 
@@ -51,9 +54,6 @@ public class CatalogueController {
   @PutMapping("/programs/{code}")
   public Program putProgram(@PathVariable String code, @RequestBody Program program) {
     roles.require("administrator");
-    Checks checks = new Checks();
-    checks.check(program.name() == null || program.name().length() <= 120, "name", "Nama paling banyak 120 karakter");
-    checks.throwIfAny();
     return catalogue.saveProgram(new Program(code, program.name(), program.partner(), program.aidKind(),
         program.unit(), program.defaultAmount(), program.budgetPeriod(), program.requiresDtks(), program.active(),
         program.householdGroup(), program.kind()),

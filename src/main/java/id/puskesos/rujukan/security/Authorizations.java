@@ -44,11 +44,7 @@ public class Authorizations implements SmartInitializingSingleton {
     for (Resources resource : Resources.values()) {
       grant(ADMIN, resource, "*", Permissions.ALL);
     }
-    for (String group : allGroups()) {
-      grant(group, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
-      // definitions only (names in Tasklist); what runs in them is granted below
-      grant(group, Resources.PROCESS_DEFINITION, "*", Permissions.READ);
-    }
+    allGroups().forEach(this::grantCasework);
     for (String group : PUSKESOS) {
       for (String process : models.puskesosProcesses()) {
         grant(group, Resources.PROCESS_DEFINITION, process, ProcessDefinitionPermissions.READ_INSTANCE,
@@ -76,6 +72,17 @@ public class Authorizations implements SmartInitializingSingleton {
     grant(ANALIS, Resources.DECISION_REQUIREMENTS_DEFINITION, "*", Permissions.READ);
   }
 
+  /**
+   * What every group that works cases in Tasklist needs, a partner's staff included: Tasklist itself, and the process
+   * definitions' names (what runs in them is granted per role above, and to a partner per referral by
+   * {@link CaseAccess}). Returns whether anything was added.
+   */
+  public boolean grantCasework(String group) {
+    boolean tasklist = grant(group, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
+    boolean definitions = grant(group, Resources.PROCESS_DEFINITION, "*", Permissions.READ);
+    return tasklist || definitions;
+  }
+
   private static List<String> concat(List<String> first, List<String> second) {
     List<String> both = new java.util.ArrayList<>(first);
     both.addAll(second);
@@ -90,8 +97,11 @@ public class Authorizations implements SmartInitializingSingleton {
     return groups;
   }
 
-  /** Adds the permissions to the group's grant on the resource, creating the grant if there is none. */
-  void grant(String group, Resource resource, String resourceId, Permission... permissions) {
+  /**
+   * Adds the permissions to the group's grant on the resource, creating the grant if there is none; returns whether
+   * anything was added.
+   */
+  boolean grant(String group, Resource resource, String resourceId, Permission... permissions) {
     Authorization authorization = authorizationService.createAuthorizationQuery().groupIdIn(group)
         .resourceType(resource).resourceId(resourceId).authorizationType(Authorization.AUTH_TYPE_GRANT).list()
         .stream().findFirst().orElse(null);
@@ -111,5 +121,6 @@ public class Authorizations implements SmartInitializingSingleton {
     if (changed) {
       authorizationService.saveAuthorization(authorization);
     }
+    return changed;
   }
 }

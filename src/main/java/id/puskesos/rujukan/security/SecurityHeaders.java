@@ -1,6 +1,7 @@
 package id.puskesos.rujukan.security;
 
 import java.io.IOException;
+import java.util.List;
 
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -16,9 +17,12 @@ import jakarta.servlet.http.HttpServletResponse;
  * page is framed (the webapps' own content security policy says {@code frame-ancestors 'none'} too; none of them
  * frames another), and what the APIs and the metrics answer ({@code /api} and its description, {@code /engine-rest},
  * the webapps' {@code /camunda/api}, {@code /actuator}) is never stored by a browser or proxy, whatever a later filter
- * says (Camunda's webapps answer their GETs with {@code no-cache}). The board and calendar pages allow their own scripts only.
+ * says (Camunda's webapps answer their GETs with {@code no-cache}). The application's own pages (board, calendar, partners) allow their own scripts only.
  */
 public class SecurityHeaders extends OncePerRequestFilter {
+
+  /** The application's own pages (static/...), which run their own scripts only. */
+  static final List<String> OWN_PAGES = List.of("/board", "/calendar", "/partners");
 
   static final String BOARD_POLICY = "default-src 'self'; frame-ancestors 'none'; base-uri 'self'; "
       + "form-action 'self'; object-src 'none'";
@@ -29,8 +33,7 @@ public class SecurityHeaders extends OncePerRequestFilter {
     String path = Credentials.path(request);
     response.setHeader("X-Content-Type-Options", "nosniff");
     response.setHeader("X-Frame-Options", "DENY");
-    if (path.startsWith("/board/") || path.equals("/board") || path.startsWith("/calendar/")
-        || path.equals("/calendar")) {
+    if (OWN_PAGES.stream().anyMatch(page -> path.startsWith(page + "/") || path.equals(page))) {
       response.setHeader("Content-Security-Policy", BOARD_POLICY);
     }
     if (answersData(path)) {

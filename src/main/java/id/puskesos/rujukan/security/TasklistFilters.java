@@ -20,6 +20,9 @@ import org.camunda.bpm.engine.task.TaskQuery;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.stereotype.Component;
 
+import id.puskesos.rujukan.catalogue.Partner;
+import id.puskesos.rujukan.catalogue.ProgramCatalogue;
+
 /**
  * The shared Tasklist filters, in every profile: each user lands on their group's tasks, urgent first; the late ones
  * ("Terlambat"), those due today, and the cases waiting for a partner are a click away. Idempotent:
@@ -31,14 +34,20 @@ public class TasklistFilters implements SmartInitializingSingleton {
   private final FilterService filterService;
   private final TaskService taskService;
   private final AuthorizationService authorizationService;
+  private final ProgramCatalogue catalogue;
   private final ModelNames models = ModelNames.OF_THE_MODELS;
 
   public TasklistFilters(FilterService filterService, TaskService taskService,
-      AuthorizationService authorizationService) {
+      AuthorizationService authorizationService, ProgramCatalogue catalogue) {
     this.filterService = filterService;
     this.taskService = taskService;
     this.authorizationService = authorizationService;
+    this.catalogue = catalogue;
   }
+
+  /** The filters every group that works cases reads. */
+  static final List<String> CASEWORK_FILTERS = List.of("Tugas kelompok saya", "Tugas saya", "Mendesak", "Terlambat",
+      "Jatuh tempo hari ini");
 
   @Override
   public void afterSingletonsInstantiated() {
@@ -68,6 +77,24 @@ public class TasklistFilters implements SmartInitializingSingleton {
     ensureFilter("Semua tugas", 10, "Semua tugas yang terbuka (koordinator dan manajer)",
         taskService.createTaskQuery().orderByTaskPriority().desc().orderByTaskCreateTime().asc(),
         List.of(KOORDINATOR, MANAJER));
+    // partners added since the filters were made (their onboarding grants them too)
+    catalogue.partners().stream().map(Partner::group).forEach(this::grantCasework);
+  }
+
+  /**
+   * Lets the group read the casework filters (its own tasks, urgent, late, due today), as a partner's staff needs
+   * them; returns whether any was granted now.
+   */
+  public boolean grantCasework(String group) {
+    boolean granted = false;
+    for (Filter filter : filterService.createFilterQuery().list()) {
+      if (CASEWORK_FILTERS.contains(filter.getName()) && authorizationService.createAuthorizationQuery()
+          .groupIdIn(group).resourceType(Resources.FILTER).resourceId(filter.getId()).count() == 0) {
+        grantRead(filter, group);
+        granted = true;
+      }
+    }
+    return granted;
   }
 
   /** A shared Tasklist filter, readable by the given groups. */
@@ -86,13 +113,15 @@ public class TasklistFilters implements SmartInitializingSingleton {
             Map.of("name", RESIDENT_NAME.name(), "label", "Warga"),
             Map.of("name", PROGRAM_NAME.name(), "label", "Program"))));
     filterService.saveFilter(filter);
-    for (String group : readers) {
-      Authorization read = authorizationService.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
-      read.setResource(Resources.FILTER);
-      read.setResourceId(filter.getId());
-      read.setGroupId(group);
-      read.addPermission(Permissions.READ);
-      authorizationService.saveAuthorization(read);
-    }
+    readers.forEach(group -> grantRead(filter, group));
+  }
+
+  private void grantRead(Filter filter, String group) {
+    Authorization read = authorizationService.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
+    read.setResource(Resources.FILTER);
+    read.setResourceId(filter.getId());
+    read.setGroupId(group);
+    read.addPermission(Permissions.READ);
+    authorizationService.saveAuthorization(read);
   }
 }

@@ -220,7 +220,7 @@ final class StubbedServices {
       List<String> programs = best.values().stream().map(RoutingService.Match::programCode).distinct().toList();
       recommended.put(i.getArgument(0), new LinkedHashSet<>(programs));
       return new RoutingService.Routed(programs, programs.isEmpty() ? "Tidak ada program yang cocok" : null);
-    }).when(routing).route(anyString(), any(), any());
+    }).when(routing).route(anyString(), any(), any(), any());
     doAnswer(i -> alternatives.containsKey(i.<String>getArgument(1))).when(routing)
         .hasAlternative(anyString(), anyString());
     doAnswer(i -> alternatives.remove(i.<String>getArgument(1))).when(routing)
@@ -314,7 +314,7 @@ final class StubbedServices {
         .when(delegates.mock(Letters.class)).sendOut(anyString(), any());
     doAnswer(i -> {
       String program = i.<Program>getArgument(0).code();
-      return new Partner(program, "Mitra " + program, PARTNER_GROUPS.get(program), false);
+      return new Partner(program, "Mitra " + program, PARTNER_GROUPS.get(program), false, true);
     }).when(partners).partnerOf(any());
     doAnswer(i -> new ProgramReferral(i.getArgument(1), null, ProgramStatus.REFERRED, "tidak diputuskan", null, null,
         null, null, null, null, null, null, null, null, null, null, null, null, null, null)).when(partners)
@@ -401,7 +401,7 @@ final class StubbedServices {
     }).when(meetings).action(anyLong());
     // the participants (a model bean built for real) know the partners from the period's data
     doReturn(PARTICIPANT_CODES.stream().filter(code -> !code.equals(EvaluationParticipants.PUSKESOS))
-        .map(code -> new Partner(code, "Mitra " + code, GROUPS.get(code), false)).toList())
+        .map(code -> new Partner(code, "Mitra " + code, GROUPS.get(code), false, true)).toList())
         .when(delegates.mock(PeriodData.class)).partners();
 
     ActivityReports reports = delegates.mock(ActivityReports.class);
