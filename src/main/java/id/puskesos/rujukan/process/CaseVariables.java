@@ -94,6 +94,8 @@ public final class CaseVariables {
 
   // routing: the eligibility table's inputs and result
   public static final Variable<List<Map<String, Object>>> ELIGIBILITY_RESULTS = rows("eligibilityResults");
+  /** The version of the eligibility table this routing evaluates: the latest deployed when the routing starts. */
+  public static final Variable<Integer> ELIGIBILITY_TABLE_VERSION = count("eligibilityTableVersion");
   public static final Variable<Map<String, String>> PROGRAM_OPTIONS = options("programOptions");
   public static final Variable<String> ROUTING_NOTE = text("routingNote").notInHistory();
   // the SLRT order: the back office's recommendation for the case, the koordinator's decision on it (once per case)

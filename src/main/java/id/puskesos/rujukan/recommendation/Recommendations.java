@@ -7,6 +7,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -132,6 +133,14 @@ public class Recommendations {
     checks.throwIfAny();
     Round round = openRound(referralNumber).orElseThrow(() -> new ConflictException(
         "Rujukan %s belum memiliki rekomendasi back office yang menunggu penetapan".formatted(referralNumber)));
+    if (what == CaseDecision.APPROVE && round.recommendation() == Recommendation.REFER) {
+      Map<String, String> takenOut = routing.takeOutWhatMayNotBeSent(referralNumber, actor);
+      if (!takenOut.isEmpty() && view.recommended(referralNumber).isEmpty()) {
+        throw new InvalidInputException(CaseVariables.CASE_DECISION.name(), ("Tidak ada program yang masih dapat "
+            + "dikirim: %s. Kembalikan ke back office untuk memilih program lain").formatted(takenOut.entrySet()
+                .stream().map(e -> e.getKey() + " (" + e.getValue() + ")").collect(Collectors.joining(", "))));
+      }
+    }
     int updated = jdbc.sql("""
         UPDATE case_decision SET decision = ?, decision_note = ?, decided_by = ?, decided_at = ?
         WHERE id = ? AND decision IS NULL""")

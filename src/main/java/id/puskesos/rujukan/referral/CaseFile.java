@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -110,6 +111,19 @@ public class CaseFile {
     if (changed > 0) {
       record(number, EventType.STAGE_ENTERED, actor, "Tahap: " + stage.label());
     }
+  }
+
+  /** The version of the eligibility table the case's latest routing evaluated. */
+  public void recordEligibilityTableVersion(String number, int version) {
+    jdbc.sql("UPDATE referral SET eligibility_table_version = ? WHERE referral_number = ?").params(version, number)
+        .update();
+  }
+
+  /** The version of the eligibility table the case was last routed with; empty before routing. */
+  public Optional<Integer> eligibilityTableVersion(String number) {
+    return jdbc.sql("SELECT eligibility_table_version FROM referral WHERE referral_number = ?").param(number)
+        .query((rs, row) -> (Integer) rs.getObject("eligibility_table_version", Integer.class)).optional()
+        .filter(Objects::nonNull);
   }
 
   public void record(String number, EventType type, String actor, String detail) {

@@ -87,6 +87,7 @@ public class ReferralQueries {
         caseFile.needs(number).stream().sorted().map(Need::name).toList(),
         programs.stream().map(p -> program(number, p)).toList(),
         scope.all() ? routing(number) : List.of(),
+        scope.all() ? caseFile.eligibilityTableVersion(number).orElse(null) : null,
         openTasks(tasks),
         (scope.all() ? caseFile.timeline(number) : List.<TimelineEvent>of()).stream()
             .map(e -> new ReferralView.TimelineEntry(e.at(), e.actor(), e.type().name(), e.detail())).toList());

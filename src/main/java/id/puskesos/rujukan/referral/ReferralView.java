@@ -25,6 +25,7 @@ public record ReferralView(
     List<String> needs,
     List<Program> programs,
     List<RoutingChoice> routing,
+    Integer eligibilityTableVersion,
     List<OpenTask> openTasks,
     List<TimelineEntry> timeline) {
 

@@ -37,7 +37,7 @@ public class RouteProgramsDelegate implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     RoutingService.Routed routed = routingService.route(caseNumber(execution),
-        matches(ELIGIBILITY_RESULTS.get(execution)), actors.current());
+        matches(ELIGIBILITY_RESULTS.get(execution)), ELIGIBILITY_TABLE_VERSION.get(execution), actors.current());
     ROUTING_NOTE.set(execution, routed.note());
     PROGRAM_OPTIONS.set(execution, routingService.programOptions());
     recommendation.show(execution, caseNumber(execution));

@@ -157,10 +157,14 @@ public class RoutingService {
 
   /**
    * Chooses at most one program per confirmed need from the rows the table matched, refers the case to them and
-   * records the alternatives and exclusions.
+   * records the alternatives and exclusions, and the version of the table that matched them (null for a case routed
+   * before versions were recorded).
    */
-  public Routed route(String referralNumber, List<Match> matches, String actor) {
+  public Routed route(String referralNumber, List<Match> matches, Integer tableVersion, String actor) {
     Facts facts = facts(referralNumber);
+    if (tableVersion != null) {
+      caseFile.recordEligibilityTableVersion(referralNumber, tableVersion);
+    }
     Map<String, String> coveredBy = new HashMap<>();
     Map<String, String> excluded = new HashMap<>();
     List<String> chosen = new ArrayList<>();
@@ -194,7 +198,8 @@ public class RoutingService {
     String note = note(referralNumber, excluded, unanswered);
     caseFile.record(referralNumber, EventType.ROUTED, actor, (chosen.isEmpty()
         ? "Tidak ada program yang dapat dirujuk otomatis"
-        : "Dirujuk: " + chosenText(referralNumber)) + (note == null ? "" : "; " + note));
+        : "Dirujuk: " + chosenText(referralNumber)) + (note == null ? "" : "; " + note)
+        + (tableVersion == null ? "" : " (tabel kelayakan versi " + tableVersion + ")"));
     return new Routed(chosen, note);
   }
 
@@ -289,11 +294,42 @@ public class RoutingService {
    */
   public void removeByHand(String referralNumber, String programCode, String reason, String actor) {
     authority.require("Rekomendasi layanan", "back office Puskesos", Groups.BACK_OFFICE);
+    takeOut(referralNumber, programCode, "Dihapus dari rekomendasi oleh back office: " + reason, actor);
+  }
+
+  /**
+   * At the koordinator's approval, the last moment before a program goes out: takes out of the recommendation every
+   * program that may no longer be sent (the resident withdrew consent, the partner or program was deactivated since
+   * routing); returns them with why.
+   */
+  public Map<String, String> takeOutWhatMayNotBeSent(String referralNumber, String actor) {
+    Map<String, String> takenOut = new LinkedHashMap<>();
+    Facts facts = null;
+    for (ProgramReferral referral : caseFile.programs(referralNumber)) {
+      if (referral.status() != ProgramStatus.RECOMMENDED) {
+        continue;
+      }
+      Program program = catalogue.findProgram(referral.programCode()).orElse(null);
+      String why;
+      if (program == null || !program.active()) {
+        why = "Program atau mitranya tidak aktif lagi";
+      } else {
+        facts = facts == null ? facts(referralNumber) : facts;
+        why = holdBackReason(program, catalogue.partnerOf(program), facts);
+      }
+      if (why != null) {
+        takeOut(referralNumber, referral.programCode(), "Tidak dikirim saat penetapan: " + why, actor);
+        takenOut.put(referral.programCode(), why);
+      }
+    }
+    return takenOut;
+  }
+
+  private void takeOut(String referralNumber, String programCode, String why, String actor) {
     ProgramReferral referral = caseFile.programs(referralNumber).stream()
         .filter(p -> p.programCode().equals(programCode) && p.status() == ProgramStatus.RECOMMENDED).findFirst()
         .orElseThrow(() -> new InvalidInputException(CaseVariables.REMOVED_PROGRAMS.name(),
             "Program " + programCode + " tidak ada dalam rekomendasi kasus ini"));
-    String why = "Dihapus dari rekomendasi oleh back office: " + reason;
     caseFile.setProgramStatus(referralNumber, referral.programCode(), ProgramStatus.CANCELLED, why);
     ledger.release(referralNumber, programCode, why);
     for (Choice c : choices.of(referralNumber)) {
