@@ -38,7 +38,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * the right role with the task's Camunda Form: the front office starts the referral from the start form, and the
  * case runs to its close. Bad input in a start form shows the server's reason in Bahasa Indonesia. The koordinator
  * holds an evaluation meeting with its action items, and the evaluation pack reads as a page with its charts. The
- * manager reads the processes in Cockpit.
+ * manager reads the processes in Cockpit. The administrator onboards a partner on its page and deactivates it.
  */
 class TasklistIT {
 
@@ -380,6 +380,60 @@ class TasklistIT {
       Thread.sleep(500);
     }
     throw new AssertionError("not " + count + " tasks " + taskDefinitionKey);
+  }
+
+  @Test
+  void administratorOnboardsAPartnerOnThePartnersPageAndDeactivatesIt() throws Exception {
+    try {
+      browser.get(app.baseUrl() + "/partners");
+      fillById("user", "admin");
+      fillById("password", "demo");
+      browser.findElement(By.cssSelector("#login button")).click();
+      wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#list tr[data-code='SALMAN']")));
+      fillById("code", "MASJIDIKHLAS");
+      fillById("name", "Masjid Al-Ikhlas Lebak Siliwangi");
+      fillById("group", "masjid_al-ikhlas");
+      fillById("programCode", "MASJIDIKHLAS_SEMBAKO");
+      fillById("programName", "Sembako Jumat Berkah");
+      new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("aidKind"))).selectByValue("GOODS");
+      fillById("unit", "paket");
+      fillById("defaultAmount", "1");
+      fillById("firstBudget", "40");
+      browser.findElement(By.cssSelector("#add button[type=submit]")).click();
+      // the engine's rule for group ids, said before anything is written
+      wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("problems"), "tidak diterima engine"));
+      assertThat(browser.findElements(By.cssSelector("#list tr[data-code='MASJIDIKHLAS']"))).isEmpty();
+
+      fillById("group", "masjidikhlas");
+      browser.findElement(By.cssSelector("#add button[type=submit]")).click();
+      wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("steps"),
+          "Kelompok Camunda masjidikhlas: dibuat"));
+      assertThat(browser.findElement(By.id("steps")).getText()).contains("Filter Tasklist: dibuat")
+          .contains("Anggaran MASJIDIKHLAS_SEMBAKO periode");
+      WebElement row = browser.findElement(By.cssSelector("#list tr[data-code='MASJIDIKHLAS']"));
+      assertThat(row.getText()).contains("Masjid Al-Ikhlas Lebak Siliwangi").contains("MASJIDIKHLAS_SEMBAKO")
+          .contains("aktif");
+      screenshot("partners");
+
+      row.findElement(By.xpath(".//button[normalize-space()='Nonaktifkan']")).click();
+      org.openqa.selenium.Alert reason = wait.until(ExpectedConditions.alertIsPresent());
+      reason.sendKeys("Program sembako Jumat berkah selesai");
+      reason.accept();
+      wait.until(ExpectedConditions.textToBePresentInElementLocated(
+          By.cssSelector("#list tr[data-code='MASJIDIKHLAS']"), "nonaktif"));
+      JsonNode partners = JSON.readTree(app.get("admin", "/api/partners").body());
+      assertThat(partners.toString()).contains("\"code\":\"MASJIDIKHLAS\"");
+      partners.forEach(p -> {
+        if (p.get("partner").get("code").asText().equals("MASJIDIKHLAS")) {
+          assertThat(p.get("partner").get("active").asBoolean()).isFalse();
+          assertThat(p.get("groupExists").asBoolean()).isTrue();
+        }
+      });
+      browser.get("about:blank");
+    } catch (AssertionError | RuntimeException e) {
+      screenshot("partners-failure");
+      throw e;
+    }
   }
 
   private static void fillById(String id, String value) {
