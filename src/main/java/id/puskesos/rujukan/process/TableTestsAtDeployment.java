@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.persistence.entity.DeploymentEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.ResourceEntity;
@@ -20,7 +21,9 @@ import org.camunda.bpm.engine.repository.ProcessApplicationDeployment;
  * <p>Camunda's {@code deploy-changed-only} leaves out of a deployment every resource equal to the latest one of that
  * name deployed under the same deployment name (and source and tenant): a table changed alone then comes without its
  * unchanged cases, and cases changed alone without their table. The one left out is taken from that latest deployment,
- * as Camunda compared it, so the cases that stay deployed are always run against the table that is.
+ * as Camunda compared it, so the cases that stay deployed are always run against the table that is. (Nothing tells
+ * here whether the file was left out or never sent: a table sent alone under a name whose latest deployment holds its
+ * cases is checked against those.)
  */
 final class TableTestsAtDeployment {
 
@@ -96,7 +99,9 @@ final class TableTestsAtDeployment {
   private TableTests tableTests() {
     TableTests built = tableTests;
     if (built == null) {
-      built = new TableTests(Context.getProcessEngineConfiguration());
+      ProcessEngineConfigurationImpl engine = Context.getProcessEngineConfiguration();
+      // an engine without decisions (dmnEnabled false) has no decision engine to be like: FEEL only
+      built = engine.getDmnEngineConfiguration() == null ? new TableTests() : new TableTests(engine);
       tableTests = built;
     }
     return built;

@@ -180,6 +180,23 @@ class TableDeploymentCheckTest {
   }
 
   @Test
+  void aTableSentAloneUnderTheNameOfItsLastDeploymentIsCheckedAgainstTheCasesDeployedThen() {
+    // given
+    deploy(DECISION, Map.of(DMN, table, TESTS, tests), false);
+
+    // when: the engine cannot tell it from a file deploy-changed-only left out
+    Deployment alone = deploy(DECISION, Map.of(DMN, table.replace("pilihan terakhir untuk kebutuhan kesehatan",
+        "pilihan terakhir")), false);
+    Throwable underAnotherName = catchThrowable(() -> deploy("tabel-baru", Map.of(DMN, table), false));
+
+    // then
+    assertThat(repositoryService.getDeploymentResourceNames(alone.getId())).containsExactly(DMN);
+    assertThat(latestVersion()).isEqualTo(2);
+    assertThat(underAnotherName).isInstanceOf(ModelRules.ModelRefused.class)
+        .hasMessageContaining("kasus ujinya program-eligibility.tests.json tidak ada dalam deployment");
+  }
+
+  @Test
   void casesWithoutAnyTableAreRefused() {
     // when
     Throwable refused = catchThrowable(() -> deploy("cases-alone", Map.of(TESTS, tests), false));
