@@ -183,8 +183,9 @@ public final class ModelRules {
 
   /**
    * A deployment's resources other than BPMN: no case models (CMMN: its listeners and tasks would need the same rules,
-   * and nothing here uses it), and decision tables in FEEL or JUEL only (any other language is a script). Only new
-   * deployments: what is deployed already loads as it is.
+   * and nothing here uses it), decision tables in FEEL or JUEL only (any other language is a script), and every
+   * decision table with its test cases, all passing ({@link TableTestsAtDeployment}). Only new deployments: what is
+   * deployed already loads as it is.
    */
   static final class DeploymentCheck implements Deployer {
 
@@ -192,6 +193,8 @@ public final class ModelRules {
         DefaultDmnEngineConfiguration.FEEL_EXPRESSION_LANGUAGE, DefaultDmnEngineConfiguration.FEEL_EXPRESSION_LANGUAGE_DMN12,
         DefaultDmnEngineConfiguration.FEEL_EXPRESSION_LANGUAGE_DMN13, DefaultDmnEngineConfiguration.FEEL_EXPRESSION_LANGUAGE_DMN14,
         DefaultDmnEngineConfiguration.FEEL_EXPRESSION_LANGUAGE_DMN15);
+
+    private final TableTestsAtDeployment tableTests = new TableTestsAtDeployment();
 
     @Override
     public void deploy(DeploymentEntity deployment) {
@@ -208,6 +211,8 @@ public final class ModelRules {
           checkDecisions(resource);
         }
       }
+      // after the rules above: the cases evaluate the table
+      tableTests.check(deployment);
     }
 
     private static void checkDecisions(ResourceEntity resource) {

@@ -7,9 +7,7 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
 
@@ -17,9 +15,6 @@ import org.camunda.bpm.dmn.engine.DmnDecision;
 import org.camunda.bpm.dmn.engine.DmnDecisionRuleResult;
 import org.camunda.bpm.dmn.engine.DmnDecisionTableResult;
 import org.camunda.bpm.dmn.engine.DmnEngine;
-import org.camunda.bpm.dmn.engine.delegate.DmnDecisionTableEvaluationEvent;
-import org.camunda.bpm.dmn.engine.delegate.DmnEvaluatedDecisionRule;
-import org.camunda.bpm.dmn.engine.impl.DefaultDmnEngineConfiguration;
 import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngineConfiguration;
@@ -41,15 +36,23 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import id.puskesos.rujukan.process.TableTests;
+
 /**
- * The analysts' table {@code processes/program-eligibility.dmn}: one case per row (its program, the need it answers
- * and its rank), the cases that must not match, and the table deployed into a process engine that stores variables
- * as JSON, as the application does. Choosing one program per need from these rows is the routing's part
+ * The analysts' table {@code processes/program-eligibility.dmn}: its cases, one or more per row, kept beside it in
+ * {@code processes/program-eligibility.tests.json} and run by {@link TableTests} as the engine runs them when the table
+ * is deployed (docs/partners.md, "Mengubah tabel kelayakan"); the cases that must not match; and the table deployed
+ * into a process engine that stores variables as JSON, as the application does. Choosing one program per need from these rows is the routing's part
  * ({@code RoutingScenarioTest}).
  */
 class ProgramEligibilityDmnTest {
 
   private static final Path DMN = Path.of("processes/program-eligibility.dmn");
+  private static final Path TESTS = Path.of("processes/program-eligibility.tests.json");
+  private static final TableTests TABLE_TESTS = new TableTests();
   private static final String DECISION_KEY = "program-eligibility";
 
   private static final String FAKIR = "FAKIR";
@@ -57,11 +60,6 @@ class ProgramEligibilityDmnTest {
   private static final String ABOVE = "ABOVE";
 
   private static final Line PKH_CASH = line("PKH", "CASH", 1, "Terdaftar DTKS/DTSEN desil 1-4 dengan komponen PKH");
-  private static final Line PKH_DISABILITY =
-      line("PKH", "DISABILITY", 1, "Terdaftar DTKS/DTSEN desil 1-4 dengan komponen PKH");
-  private static final Line PKH_ELDERLY = line("PKH", "ELDERLY", 1, "Terdaftar DTKS/DTSEN desil 1-4 dengan komponen PKH");
-  private static final Line PKH_EDUCATION =
-      line("PKH", "EDUCATION", 4, "Terdaftar DTKS/DTSEN desil 1-4 dengan komponen anak sekolah");
   private static final Line PKH_HEALTH = line("PKH", "HEALTH", 3, "Terdaftar DTKS/DTSEN desil 1-4 dengan komponen PKH");
   private static final Line BPNT_FOOD =
       line("BPNT", "FOOD", 2, "Terdaftar DTKS/DTSEN desil 1-4 dan membutuhkan pangan");
@@ -71,20 +69,8 @@ class ProgramEligibilityDmnTest {
       "Terdaftar DTKS/DTSEN desil 1-4: diusulkan menjadi peserta PBI-JK (KIS)");
   private static final Line PBI_JK_NOT_LISTED = line("PBI_JK", "HEALTH", 2,
       "Belum terdaftar DTKS/DTSEN: PBI-JK (KIS) diusulkan setelah masuk DTSEN");
-  private static final Line PIP = line("PIP", "EDUCATION", 3,
-      "Terdaftar DTKS/DTSEN desil 1-4 dengan anak usia sekolah: diusulkan menerima PIP (KIP)");
   private static final Line PUSKESMAS =
       line("PUSKESMAS", "HEALTH", 4, "Layanan kesehatan dasar di Puskesmas untuk semua warga");
-  private static final Line ATENSI_DISABILITY = line("ATENSI", "DISABILITY", 2,
-      "Penyandang disabilitas: dirujuk ke layanan rehabilitasi sosial (ATENSI) melalui Dinas Sosial");
-  private static final Line ATENSI_ELDERLY = line("ATENSI", "ELDERLY", 2,
-      "Lanjut usia: dirujuk ke layanan rehabilitasi sosial (ATENSI) melalui Dinas Sosial");
-  private static final Line DISDUKCAPIL = line("DISDUKCAPIL", "CIVIL_DOCUMENTS", 1,
-      "Pengurusan dokumen kependudukan (KTP, KK, akta) di Disdukcapil");
-  private static final Line DTKS_UPDATE = line("DTKS_UPDATE", "DATA_UPDATE", 1,
-      "Terdaftar DTKS/DTSEN: usulan perbaikan data melalui Dinas Sosial");
-  private static final Line DTKS_INCLUSION = line("DTKS_INCLUSION", "DATA_UPDATE", 1,
-      "Belum terdaftar DTKS/DTSEN: usulan masuk DTSEN melalui Dinas Sosial");
   private static final Line RUTILAHU = line("RUTILAHU", "HOUSING", 2,
       "Rumah tidak layak huni: DPKP menilai kondisi bangunan dan status tanah");
   private static final Line BAZNAS_PEDULI_INFAQ = line("BAZNAS_PEDULI", "HOUSING", 1,
@@ -129,111 +115,48 @@ class ProgramEligibilityDmnTest {
 
   private static final List<String> ZAKAT_PROGRAMS = List.of("BAZNAS_KONSUMTIF", "BAZNAS_SEHAT", "BAZNAS_CERDAS");
 
-  // Test methods of one class run in one thread (junit-platform.properties), so the last table evaluation
-  // seen by the listener belongs to the evaluation the test just made.
-  private static final ThreadLocal<DmnDecisionTableEvaluationEvent> LAST_EVALUATION = new ThreadLocal<>();
   private static DmnDecision decision;
   private static DmnEngine dmnEngine;
 
   @BeforeAll
   static void parseTable() throws IOException {
-    DefaultDmnEngineConfiguration configuration =
-        (DefaultDmnEngineConfiguration) DmnEngineConfiguration.createDefaultDmnEngineConfiguration();
-    configuration.customPostDecisionTableEvaluationListeners(List.of(LAST_EVALUATION::set));
-    dmnEngine = configuration.buildEngine();
+    dmnEngine = DmnEngineConfiguration.createDefaultDmnEngineConfiguration().buildEngine();
     try (InputStream in = Files.newInputStream(DMN)) {
       decision = dmnEngine.parseDecision(DECISION_KEY, in);
     }
   }
 
-  // ---- one case per row of the table --------------------------------------------------------------------------
+  // ---- one case per row of the table: processes/program-eligibility.tests.json --------------------------------
 
-  static Stream<RowCase> rows() {
-    return Stream.of(
-        row("rule_pkhCash", "pkhFirstForAListedHouseholdInDesilOneToFourWithAComponentNeedingCash",
-            household().dtks("LISTED", 1).pkhComponents(1).needs("CASH"), PKH_CASH)
-            .alsoMatching("rule_bpntCash", BPNT_CASH),
-        row("rule_pkhDisability", "pkhForADisabilityNeedOfAListedHouseholdWithAComponent",
-            household().dtks("LISTED", 2).pkhComponents(1).needs("DISABILITY"), PKH_DISABILITY)
-            .alsoMatching("rule_atensiDisability", ATENSI_DISABILITY),
-        row("rule_pkhElderly", "pkhForAnElderlyNeedOfAListedHouseholdWithAComponent",
-            household().dtks("LISTED", 3).pkhComponents(1).needs("ELDERLY"), PKH_ELDERLY)
-            .alsoMatching("rule_atensiElderly", ATENSI_ELDERLY),
-        row("rule_baznasSehat", "healthZakatFirstForAFakirMuslimNeedingHealthCare",
-            household().needs("HEALTH").religion("ISLAM").poverty(FAKIR), baznasSehat(FAKIR))
-            .alsoMatching("rule_pbiJkNotListed", PBI_JK_NOT_LISTED).alsoMatching("rule_puskesmas", PUSKESMAS),
-        row("rule_baznasPeduli", "baznasPeduliFromZakatForAMiskinMuslimNeedingHousing",
-            household().needs("HOUSING").religion("ISLAM").poverty(MISKIN), baznasPeduli(MISKIN))
-            .alsoMatching("rule_rutilahu", RUTILAHU),
-        // no income test for orphans: the household earns above the had kifayah
-        row("rule_salmanYatim", "salmanOrphanAidForAHouseholdWithAnOrphan",
-            household().needs("ORPHAN").children(1), SALMAN_YATIM),
-        row("rule_bpntFood", "bpntSecondForAListedHouseholdInDesilOneToFourNeedingFood",
-            household().dtks("LISTED", 4).needs("FOOD"), BPNT_FOOD),
-        row("rule_baznasKonsumtifCash", "consumptiveZakatSecondForAPoorMuslimNeedingCash",
-            household().needs("CASH").religion("ISLAM").poverty(MISKIN), baznasKonsumtifCash(MISKIN)),
-        row("rule_baznasCerdas", "schoolZakatForAPoorMuslimWithASchoolChild",
-            household().needs("EDUCATION").religion("ISLAM").poverty(FAKIR).schoolChildren(1), baznasCerdas(FAKIR)),
-        row("rule_salmanSembako", "salmanFoodPackageThirdForAPoorHouseholdOfAnyReligionNeedingFood",
-            household().needs("FOOD").religion("KATOLIK").poverty(MISKIN), SALMAN_SEMBAKO),
-        row("rule_pkhEducation", "pkhForAnEducationNeedWhenTheHouseholdHasASchoolChild",
-            household().dtks("LISTED", 2).pkhComponents(1).schoolChildren(1).needs("EDUCATION"), PKH_EDUCATION)
-            .alsoMatching("rule_pip", PIP),
-        row("rule_pkhHealth", "pkhForAHealthNeedOfAListedHouseholdWithAComponent",
-            household().dtks("LISTED", 2).pkhComponents(2).needs("HEALTH"), PKH_HEALTH)
-            .alsoMatching("rule_pbiJk", PBI_JK).alsoMatching("rule_puskesmas", PUSKESMAS),
-        row("rule_baznasKonsumtifFood", "consumptiveZakatAlsoAnswersTheFoodNeedOfAPoorMuslim",
-            household().needs("FOOD").religion("ISLAM").poverty(FAKIR), baznasKonsumtifFood(FAKIR))
-            .alsoMatching("rule_salmanSembako", SALMAN_SEMBAKO),
-        row("rule_bpntCash", "bpntLastForTheCashNeedOfAListedHouseholdWithoutAPkhComponent",
-            household().dtks("LISTED", 2).needs("CASH"), BPNT_CASH),
-        row("rule_pbiJk", "pbiJkProposedForAListedHouseholdInDesilOneToFourNeedingHealthCare",
-            household().dtks("LISTED", 4).needs("HEALTH"), PBI_JK).alsoMatching("rule_puskesmas", PUSKESMAS),
-        row("rule_pbiJkNotListed", "pbiJkNamedForAHouseholdNotYetInDtksSoTheHoldBackIsExplained",
-            household().dtks(null, null).needs("HEALTH"), PBI_JK_NOT_LISTED).alsoMatching("rule_puskesmas", PUSKESMAS),
-        row("rule_pip", "pipProposedForASchoolChildOfAListedHouseholdInDesilOneToFour",
-            household().dtks("LISTED", 3).schoolChildren(2).needs("EDUCATION"), PIP),
-        row("rule_puskesmas", "puskesmasAnswersEveryHealthNeedEvenOfAWellOffHouseholdOutsideDtks",
-            household().dtks("LISTED", 8).needs("HEALTH"), PUSKESMAS),
-        row("rule_atensiDisability", "atensiForADisabilityNeedOfAnyHousehold",
-            household().needs("DISABILITY"), ATENSI_DISABILITY),
-        row("rule_atensiElderly", "atensiForAnElderlyNeedOfAnyHousehold", household().needs("ELDERLY"), ATENSI_ELDERLY),
-        row("rule_disdukcapil", "disdukcapilForCivilDocumentsOfAnyHousehold",
-            household().needs("CIVIL_DOCUMENTS"), DISDUKCAPIL),
-        row("rule_dtksUpdate", "dataCorrectionForAListedHouseholdOfAnyDesil",
-            household().dtks("LISTED", 7).needs("DATA_UPDATE"), DTKS_UPDATE),
-        row("rule_dtksInclusion", "inclusionForAHouseholdNotListedAskingForADataUpdate",
-            household().dtks("NOT_LISTED", null).needs("DATA_UPDATE"), DTKS_INCLUSION),
-        row("rule_rutilahu", "rutilahuForAHousingNeedOfAnyHousehold", household().needs("HOUSING"), RUTILAHU),
-        row("rule_baznasPeduliInfaq", "baznasPeduliFromInfaqForAPoorNonMuslimNeedingHousing",
-            household().needs("HOUSING").religion("HINDU").poverty(FAKIR), BAZNAS_PEDULI_INFAQ)
-            .alsoMatching("rule_rutilahu", RUTILAHU),
-        row("rule_baznasPeduliDebt", "baznasPeduliFromZakatForAPoorMuslimInDebtAsGharimin",
-            household().needs("DEBT").religion("ISLAM").poverty(FAKIR), BAZNAS_PEDULI_GHARIMIN),
-        row("rule_baznasPeduliDebtInfaq", "baznasPeduliFromInfaqForAPoorNonMuslimInDebt",
-            household().needs("DEBT").religion("KRISTEN").poverty(MISKIN), BAZNAS_PEDULI_DEBT_INFAQ));
+  static Stream<String> casesOfTheTablesTests() throws IOException {
+    JsonNode cases = new ObjectMapper().readTree(TESTS.toFile()).get("cases");
+    List<String> names = new ArrayList<>();
+    cases.forEach(testCase -> names.add(testCase.get("name").asText()));
+    return names.stream();
   }
 
   @ParameterizedTest(name = "{0}")
-  @MethodSource("rows")
-  void eachRowRoutesTheHouseholdItDescribes(RowCase row) {
+  @MethodSource("casesOfTheTablesTests")
+  void eachCaseOfTheTablesTestsPasses(String caseName) throws IOException {
     // when
-    Routing routing = route(row.household());
+    List<String> problems = TABLE_TESTS.checkCase(DMN.toString(), Files.readAllBytes(DMN), TESTS.toString(),
+        Files.readAllBytes(TESTS), caseName);
 
     // then
-    assertThat(routing.matchedRules()).containsExactlyInAnyOrderElementsOf(row.expected().keySet());
-    assertThat(routing.lines()).containsExactlyInAnyOrderElementsOf(row.expected().values());
+    assertThat(problems).isEmpty();
   }
 
   @Test
-  void everyRuleInTheTableHasARowCaseInThisTest() {
-    DmnModelInstance model = Dmn.readModelFromFile(DMN.toFile());
+  void everyRuleInTheTableHasACaseAndEveryCasePasses() throws IOException {
+    // when: as the engine checks a deployment of the table
+    List<String> problems = TABLE_TESTS.check(DMN.toString(), Files.readAllBytes(DMN), TESTS.toString(),
+        Files.readAllBytes(TESTS));
 
-    List<String> ruleIds = model.getModelElementsByType(Rule.class).stream().map(Rule::getId).toList();
-
-    assertThat(ruleIds)
-        .as("a row added to the table needs its case in rows(); a removed row must lose its case")
-        .containsExactlyInAnyOrderElementsOf(rows().map(RowCase::ruleId).toList());
+    // then
+    assertThat(problems).as("a row added to the table needs its case in %s; a removed row must lose its case", TESTS)
+        .isEmpty();
+    assertThat(casesOfTheTablesTests()).hasSizeGreaterThanOrEqualTo(
+        Dmn.readModelFromFile(DMN.toFile()).getModelElementsByType(Rule.class).size());
   }
 
   @Test
@@ -500,11 +423,7 @@ class ProgramEligibilityDmnTest {
   // ---- evaluation ---------------------------------------------------------------------------------------------
 
   private static Routing route(Household household) {
-    LAST_EVALUATION.remove();
-    DmnDecisionTableResult result = dmnEngine.evaluateDecisionTable(decision, household.variables());
-    List<String> matchedRules = LAST_EVALUATION.get().getMatchingRules().stream()
-        .map(DmnEvaluatedDecisionRule::getId).toList();
-    return new Routing(matchedRules, lines(result));
+    return new Routing(lines(dmnEngine.evaluateDecisionTable(decision, household.variables())));
   }
 
   private static List<Line> lines(DmnDecisionTableResult result) {
@@ -513,12 +432,6 @@ class ProgramEligibilityDmnTest {
 
   private static Line line(String programCode, String need, int rank, String reason) {
     return new Line(programCode, need, rank, reason, null, null);
-  }
-
-  private static RowCase row(String ruleId, String behaviour, Household household, Line line) {
-    Map<String, Line> expected = new LinkedHashMap<>();
-    expected.put(ruleId, line);
-    return new RowCase(ruleId, behaviour, household, expected);
   }
 
   /** One output row of the table, as the routing reads it. */
@@ -539,23 +452,9 @@ class ProgramEligibilityDmnTest {
     }
   }
 
-  record Routing(List<String> matchedRules, List<Line> lines) {
+  record Routing(List<Line> lines) {
     List<String> programCodes() {
       return lines.stream().map(Line::programCode).toList();
-    }
-  }
-
-  /** A household that the row {@code ruleId} describes, and every row it matches (usually just that one). */
-  record RowCase(String ruleId, String behaviour, Household household, Map<String, Line> expected) {
-    RowCase alsoMatching(String otherRuleId, Line otherLine) {
-      Map<String, Line> more = new LinkedHashMap<>(expected);
-      more.put(otherRuleId, otherLine);
-      return new RowCase(ruleId, behaviour, household, more);
-    }
-
-    @Override
-    public String toString() {
-      return ruleId + ": " + behaviour;
     }
   }
 }

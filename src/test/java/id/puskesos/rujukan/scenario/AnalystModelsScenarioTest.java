@@ -40,7 +40,8 @@ import id.puskesos.rujukan.process.ReferralSettings;
  * The analyst deploys models, and that is all a deployment can do (docs/security.md, "Analysts and models"). Tried as
  * a hostile analyst would, over Camunda's REST API as Camunda Modeler deploys: an expression that reaches for an
  * engine service, a script, a Java class or a shell command is refused at deployment or fails when the timer runs
- * it, and grants nothing; cases go on; deleting a deployment is the administrator's.
+ * it, and grants nothing; a decision table comes with its cases, which the engine runs; cases go on; deleting a
+ * deployment is the administrator's.
  */
 class AnalystModelsScenarioTest extends ScenarioTestSupport {
 
@@ -268,22 +269,60 @@ class AnalystModelsScenarioTest extends ScenarioTestSupport {
   }
 
   @Test
+  void aDecisionTableIsDeployedOnlyWithItsCasesAllPassing() {
+    // the application's own table came with its cases at start-up
+    String started = repositoryService.createDecisionDefinitionQuery().decisionDefinitionKey("program-eligibility")
+        .latestVersion().singleResult().getDeploymentId();
+    assertThat(repositoryService.getDeploymentResourceNames(started))
+        .anySatisfy(name -> assertThat(name).endsWith("processes/program-eligibility.tests.json"));
+
+    String key = key();
+    String table = decision(key, "feel", "probe");
+
+    ResponseEntity<JsonNode> alone = deploy("analis", key + ".dmn", table);
+    ResponseEntity<JsonNode> failing = deploy("analis", key + ".dmn", table, key + ".tests.json",
+        cases(key, "stay", "not ok"));
+    ResponseEntity<JsonNode> passing = deploy("analis", key + ".dmn", table, key + ".tests.json",
+        cases(key, "stay", "ok"));
+
+    assertThat(alone.getStatusCode().value()).as(String.valueOf(alone.getBody())).isEqualTo(400);
+    assertThat(alone.getBody().get("message").asText()).contains("Tabel " + key + ".dmn ditolak: kasus ujinya "
+        + key + ".tests.json tidak ada dalam deployment").contains("Mengubah tabel kelayakan");
+    assertThat(failing.getStatusCode().value()).as(String.valueOf(failing.getBody())).isEqualTo(400);
+    assertThat(failing.getBody().get("message").asText())
+        .contains("Kasus 'probe': keluaran result aturan rule_probe diharapkan \"not ok\", ternyata \"ok\"");
+    assertThat(passing.getStatusCode().value()).as(String.valueOf(passing.getBody())).isEqualTo(200);
+    assertThat(repositoryService.createDecisionDefinitionQuery().decisionDefinitionKey(key).count()).isOne();
+  }
+
+  @Test
   void theAnalystsDecisionTableCannotCallJava() {
+    // JUEL goes through the application's expression manager: when the engine runs the table's cases at deployment
     String juel = key();
-    assertThat(deploy("analis", juel + ".dmn", decision(juel, "juel",
-        "${identityService.createMembership('analis', 'camunda-admin')}")).getStatusCode().value()).isEqualTo(200);
-    // evaluated as a business rule task would, by the engine itself
-    Throwable failed = catchThrowable(() -> decisionService.evaluateDecisionTableByKey(juel).evaluate());
+    String escalating = "${probe == 'go' ? identityService.createMembership('analis', 'camunda-admin') : probe}";
+    ResponseEntity<JsonNode> tried = deploy("analis", juel + ".dmn", decision(juel, "juel", escalating),
+        juel + ".tests.json", cases(juel, "go", "ok"));
+    assertThat(tried.getStatusCode().value()).as(String.valueOf(tried.getBody())).isEqualTo(400);
+    assertThat(tried.getBody().get("message").asText()).contains("tabel gagal dievaluasi").contains("identityService");
+    assertThat(escalated()).as("analis in camunda-admin").isFalse();
+    // and when it evaluates the table as a business rule task would, with other inputs than its cases'
+    assertThat(deploy("analis", juel + ".dmn", decision(juel, "juel", escalating), juel + ".tests.json",
+        cases(juel, "stay", "ok")).getStatusCode().value()).isEqualTo(200);
+    Throwable failed = catchThrowable(() -> decisionService.evaluateDecisionTableByKey(juel)
+        .variables(Map.of("probe", "go")).evaluate());
     assertThat(escalated()).as("analis in camunda-admin").isFalse();
     assertThat(failed).isNotNull();
     assertThat(failed.getMessage() + failed.getCause()).contains("identityService");
 
-    // FEEL's external functions (Java methods) are off in Camunda 7.24's FEEL engine
+    // FEEL's external functions (Java methods) are off in Camunda 7.24's FEEL engine: an expression that defines one
+    // fails whatever the inputs, so its cases fail at deployment
     String feel = key();
-    assertThat(deploy("analis", feel + ".dmn", decision(feel, "feel", "{f: function(k, v) external {java: "
-        + "{class: \"java.lang.System\", method signature: \"setProperty(java.lang.String, java.lang.String)\"}},"
-        + " r: f(\"rujukan.probe\", \"escalated\")}.r")).getStatusCode().value()).isEqualTo(200);
-    catchThrowable(() -> decisionService.evaluateDecisionTableByKey(feel).evaluate());
+    ResponseEntity<JsonNode> external = deploy("analis", feel + ".dmn", decision(feel, "feel", "if probe = \"go\" then "
+        + "{f: function(k, v) external {java: {class: \"java.lang.System\", method signature: "
+        + "\"setProperty(java.lang.String, java.lang.String)\"}}, r: f(\"rujukan.probe\", \"escalated\")}.r else probe"),
+        feel + ".tests.json", cases(feel, "stay", "ok"));
+    assertThat(external.getStatusCode().value()).as(String.valueOf(external.getBody())).isEqualTo(400);
+    assertThat(external.getBody().get("message").asText()).contains("External functions are disabled");
     assertThat(System.getProperty("rujukan.probe")).isNull();
   }
 
@@ -431,21 +470,39 @@ class AnalystModelsScenarioTest extends ScenarioTestSupport {
         .replace("\"", "&quot;"));
   }
 
-  /** Deploys one resource as Camunda Modeler does: multipart to {@code /engine-rest/deployment/create}. */
-  private ResponseEntity<JsonNode> deploy(String user, String resourceName, String content) {
+  /**
+   * Deploys a resource, and the files attached to it (name, content, ...), as Camunda Modeler does: multipart to
+   * {@code /engine-rest/deployment/create}, one part per file.
+   */
+  private ResponseEntity<JsonNode> deploy(String user, String resourceName, String content, String... attached) {
     HttpHeaders headers = CaseApi.headers(user);
     headers.setContentType(MediaType.MULTIPART_FORM_DATA);
     MultiValueMap<String, Object> body = new LinkedMultiValueMap<>();
     body.add("deployment-name", PROBE + "-" + resourceName);
     body.add("deployment-source", "Camunda Modeler");
-    body.add(resourceName, new ByteArrayResource(content.getBytes(UTF_8)) {
-      @Override
-      public String getFilename() {
-        return resourceName;
-      }
-    });
+    body.add(resourceName, file(resourceName, content));
+    for (int i = 0; i + 1 < attached.length; i += 2) {
+      body.add(attached[i], file(attached[i], attached[i + 1]));
+    }
     return http.exchange("/engine-rest/deployment/create", HttpMethod.POST, new HttpEntity<>(body, headers),
         JsonNode.class);
+  }
+
+  private static ByteArrayResource file(String name, String content) {
+    return new ByteArrayResource(content.getBytes(UTF_8)) {
+      @Override
+      public String getFilename() {
+        return name;
+      }
+    };
+  }
+
+  /** The probe table's tests: one case for its one rule, with the input {@code probe} and the expected result. */
+  private static String cases(String key, String probe, String result) {
+    return """
+        {"decision": "%s", "cases": [{"rule": "rule_probe", "name": "probe", "inputs": {"probe": "%s"},
+          "expect": {"rule_probe": {"result": "%s"}}}]}
+        """.formatted(key, probe, result);
   }
 
   private ResponseEntity<JsonNode> engine(String user, HttpMethod method, String path) {
