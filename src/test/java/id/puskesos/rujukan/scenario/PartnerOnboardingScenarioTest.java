@@ -8,11 +8,17 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
 
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.FilterService;
@@ -217,6 +223,35 @@ class PartnerOnboardingScenarioTest extends ScenarioTestSupport {
     assertThat(api.post("baznas", "/api/partners/SALMAN/deactivation", Map.of("reason", "x")).getStatusCode().value())
         .isEqualTo(403);
     assertThat(catalogue.findPartner("SALMAN").orElseThrow().active()).isTrue();
+  }
+
+  @Test
+  void twoAdministratorsOnboardingTheSamePartnerAtOnceMakeItOnce() throws Exception {
+    String suffix = Long.toString(ThreadLocalRandom.current().nextLong(1L << 30), 36).toUpperCase(Locale.ROOT);
+    String code = "YYS" + suffix;
+    String group = "yys" + suffix.toLowerCase(Locale.ROOT);
+    Map<String, Object> request = onboarding(code, group, code + "_BEA");
+    ExecutorService pool = Executors.newFixedThreadPool(2);
+    try {
+      CountDownLatch start = new CountDownLatch(1);
+      List<Future<ResponseEntity<JsonNode>>> answers = new ArrayList<>();
+      for (int i = 0; i < 2; i++) {
+        answers.add(pool.submit(() -> {
+          start.await();
+          return api.post("admin", "/api/partners", request);
+        }));
+      }
+      start.countDown();
+      for (Future<ResponseEntity<JsonNode>> answer : answers) {
+        assertThat(answer.get(60, TimeUnit.SECONDS).getStatusCode().value()).isEqualTo(200);
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+    assertThat(catalogue.partners().stream().filter(p -> p.code().equals(code))).hasSize(1);
+    assertThat(identityService.createGroupQuery().groupId(group).count()).isOne();
+    String period = budgets.currentPeriod(catalogue.program(code + "_BEA"));
+    assertThat(budgets.budget(code + "_BEA", period).orElseThrow().allocated()).isEqualTo(3_000_000L);
   }
 
   // ---- the partner, its table row and its cases -------------------------------------------------------------
