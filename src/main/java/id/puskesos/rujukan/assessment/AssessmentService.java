@@ -59,9 +59,9 @@ public class AssessmentService {
         .update();
     caseFile.confirmNeeds(referralNumber, a.needs());
     long residentId = caseFile.get(referralNumber).residentId();
-    consents.record(residentId, Consents.Purpose.SHARE_BAZNAS, a.consentBaznas(), Consents.Source.ASSESSMENT, null,
+    consents.record(residentId, Consents.sharingWith("BAZNAS"), a.consentBaznas(), Consents.Source.ASSESSMENT, null,
         actor);
-    consents.record(residentId, Consents.Purpose.SHARE_SALMAN, a.consentSalman(), Consents.Source.ASSESSMENT, null,
+    consents.record(residentId, Consents.sharingWith("SALMAN"), a.consentSalman(), Consents.Source.ASSESSMENT, null,
         actor);
     caseFile.record(referralNumber, EventType.ASSESSED, actor,
         "Asesmen: %d anggota keluarga, penghasilan Rp%s/bulan; kebutuhan %s; %s".formatted(a.householdSize(),

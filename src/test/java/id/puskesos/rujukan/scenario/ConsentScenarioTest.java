@@ -73,12 +73,26 @@ class ConsentScenarioTest extends ScenarioTestSupport {
     ResponseEntity<JsonNode> noNote = api.post("fo", consents, Map.of("purpose", "CONTACT_WHATSAPP", "given", false));
     assertThat(noNote.getStatusCode().value()).isEqualTo(400);
     assertThat(noNote.getBody().toString()).contains("Catat bagaimana warga mencabut persetujuannya");
-    assertThat(api.post("fo", consents, Map.of("purpose", "SHARE_PARTAI", "given", true)).getStatusCode().value())
-        .isEqualTo(400);
+    // a purpose is a channel or sharing with a non-government partner of the catalogue; the refusal lists them
+    for (String unknown : List.of("SHARE_PARTAI", "SHARE_DINSOS", "BAZNAS", "SHARE_")) {
+      ResponseEntity<JsonNode> refused = api.post("fo", consents, Map.of("purpose", unknown, "given", true));
+      assertThat(refused.getStatusCode().value()).as(unknown).isEqualTo(400);
+      assertThat(refused.getBody().toString()).as(unknown)
+          .contains("Keperluan tidak dikenal; pilihan: ", "SHARE_BAZNAS", "SHARE_SALMAN", "CONTACT_WHATSAPP")
+          .doesNotContain("SHARE_DINSOS");
+    }
     assertThat(api.post("baznas", consents, Map.of("purpose", "SHARE_BAZNAS", "given", true)).getStatusCode()
         .value()).isEqualTo(403);
     assertThat(api.get("salman", consents).getStatusCode().value()).isEqualTo(403);
     assertThat(api.post("fo", consents, Map.of("purpose", "CONTACT_WHATSAPP", "given", true)).getBody()
         .get("current").get("CONTACT_WHATSAPP").asBoolean()).isTrue();
+
+    // every purpose with its label and the answer that stands (none yet for the partners)
+    JsonNode purposes = api.get("bo", consents).getBody().get("purposes");
+    assertThat(purposes.toString()).contains(
+        "{\"purpose\":\"SHARE_BAZNAS\",\"label\":\"Berbagi data dengan BAZNAS Kota Bandung\",\"given\":null}",
+        "{\"purpose\":\"SHARE_SALMAN\",\"label\":\"Berbagi data dengan Rumah Amal Salman\",\"given\":null}",
+        "{\"purpose\":\"CONTACT_WHATSAPP\",\"label\":\"Dihubungi lewat WhatsApp\",\"given\":true}")
+        .doesNotContain("SHARE_DINSOS", "SHARE_PUSKESMAS");
   }
 }
