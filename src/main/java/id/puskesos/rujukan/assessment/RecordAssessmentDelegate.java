@@ -3,6 +3,8 @@ package id.puskesos.rujukan.assessment;
 import static id.puskesos.rujukan.process.CaseVariables.*;
 
 import java.util.EnumSet;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -22,6 +24,10 @@ import id.puskesos.rujukan.referral.Need;
  */
 @Component
 public class RecordAssessmentDelegate implements JavaDelegate {
+
+  /** The partners the form asks about, by code. */
+  private static final String BAZNAS = "BAZNAS";
+  private static final String SALMAN = "SALMAN";
 
   private final AssessmentService assessmentService;
   private final Actors actors;
@@ -54,17 +60,32 @@ public class RecordAssessmentDelegate implements JavaDelegate {
     checks.check(householdSize != null, HOUSEHOLD_SIZE.name(), "Jumlah anggota keluarga wajib diisi");
     checks.check(income != null, MONTHLY_INCOME.name(), "Penghasilan keluarga per bulan wajib diisi");
     checks.throwIfAny();
-    boolean consentBaznas = CONSENT_BAZNAS.get(execution);
-    boolean consentSalman = CONSENT_SALMAN.get(execution);
+    String number = caseNumber(execution);
+    Consent consent = consent(execution);
     Assessment assessment = new Assessment(householdSize.intValue(), income, count(execution, PREGNANT_COUNT),
         count(execution, CHILDREN_UNDER_6), count(execution, PRIMARY_SCHOOL_CHILDREN),
         count(execution, JUNIOR_SCHOOL_CHILDREN), count(execution, SENIOR_SCHOOL_CHILDREN),
-        count(execution, DISABLED_MEMBERS), count(execution, ELDERLY_MEMBERS), religion, needs, consentBaznas,
-        consentSalman, result == Result.ELIGIBLE, NOT_ELIGIBLE_REASON.get(execution));
-    assessmentService.record(caseNumber(execution), assessment, actors.current());
+        count(execution, DISABLED_MEMBERS), count(execution, ELDERLY_MEMBERS), religion, needs, consent.given(),
+        result == Result.ELIGIBLE, NOT_ELIGIBLE_REASON.get(execution));
+    assessmentService.record(number, assessment, consent.asked(), actors.current());
     NEEDS.set(execution, needs.stream().map(Need::name).toList());
     NEEDS_SUMMARY.set(execution, Need.summary(needs));
-    CONSENT_SUMMARY.set(execution, AssessmentService.consentSummary(consentBaznas, consentSalman));
+    CONSENT_SUMMARY.set(execution, assessmentService.consentSummary(consent.asked(), consent.given()));
+  }
+
+  /** The partners the form asked consent for, and those the resident consented to. */
+  private record Consent(List<String> asked, Set<String> given) {
+  }
+
+  private static Consent consent(DelegateExecution execution) {
+    Set<String> given = new LinkedHashSet<>();
+    if (CONSENT_BAZNAS.get(execution)) {
+      given.add(BAZNAS);
+    }
+    if (CONSENT_SALMAN.get(execution)) {
+      given.add(SALMAN);
+    }
+    return new Consent(List.of(BAZNAS, SALMAN), given);
   }
 
   private static int count(DelegateExecution execution, Variable<Long> variable) {

@@ -189,7 +189,7 @@ class ReferralProcessTest extends ProcessTestSupport {
     assertThat(referral).isWaitingAt(TASK_ASSESS_NEEDS).hasNotPassed("task_recordAssessment");
     assertThat(task(referral).getId()).isEqualTo(assessment.getId());
     assertThat(runtimeService().getVariable(referral.getId(), ASSESSMENT_RESULT.name())).isNull();
-    verify(mocked(AssessmentService.class), never()).record(anyString(), any(), any());
+    verify(mocked(AssessmentService.class), never()).record(anyString(), any(), any(), any());
   }
 
   @Test

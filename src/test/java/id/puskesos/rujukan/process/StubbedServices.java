@@ -206,7 +206,7 @@ final class StubbedServices {
   private void assessmentAndRouting() {
     doAnswer(i -> confirmedNeeds.put(i.getArgument(0), i.<Assessment>getArgument(1).needs().stream()
         .sorted().map(Need::name).toList())).when(delegates.mock(AssessmentService.class))
-        .record(anyString(), any(), any());
+        .record(anyString(), any(), any(), any());
     RoutingService routing = delegates.mock(RoutingService.class);
     doAnswer(i -> new RoutingService.Facts(1L, "3273010101090001",
         confirmedNeeds.getOrDefault(i.<String>getArgument(0), List.of()), dtksListed ? "LISTED" : "NOT_LISTED",
