@@ -5,8 +5,11 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -35,6 +38,13 @@ public class AssessmentService {
   /** {@code needs_assessment.consented_partners}: the codes, comma-separated. */
   private static final int CONSENTED_PARTNERS_LENGTH = 400;
 
+  /**
+   * What the assessment form asks about sharing data: the partners asked, code to name, in the catalogue's order,
+   * and those of them the resident consents to now (the checklist starts from the answers that stand).
+   */
+  public record ConsentQuestions(Map<String, String> partners, List<String> consented) {
+  }
+
   private final CaseFile caseFile;
   private final Consents consents;
   private final ProgramCatalogue catalogue;
@@ -50,6 +60,19 @@ public class AssessmentService {
     this.jdbc = jdbc;
     this.authority = authority;
     this.clock = clock;
+  }
+
+  /**
+   * The consent questions of the case's next assessment: every partner the catalogue says to ask
+   * ({@link ProgramCatalogue#consentPartners()}), and the resident's standing consents among them.
+   */
+  @Transactional(readOnly = true)
+  public ConsentQuestions consentQuestions(String referralNumber) {
+    Map<String, String> partners = new LinkedHashMap<>();
+    catalogue.consentPartners().forEach(p -> partners.put(p.code(), p.name()));
+    long residentId = caseFile.get(referralNumber).residentId();
+    List<String> consented = consents.consentedPartners(residentId).stream().filter(partners::containsKey).toList();
+    return new ConsentQuestions(partners, consented);
   }
 
   /**

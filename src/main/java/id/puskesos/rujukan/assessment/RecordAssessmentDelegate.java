@@ -2,6 +2,7 @@ package id.puskesos.rujukan.assessment;
 
 import static id.puskesos.rujukan.process.CaseVariables.*;
 
+import java.util.Collection;
 import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -18,14 +19,16 @@ import id.puskesos.rujukan.referral.Need;
 
 /**
  * {@code task_recordAssessment} in referral.bpmn. Reads the assess-needs form (household counts,
- * {@code monthlyIncome}, {@code needs}, {@code religion}, {@code consentBaznas}, {@code consentSalman},
- * {@code assessmentResult}, {@code notEligibleReason}); writes the confirmed {@code needs},
- * {@code needsSummary} and {@code consentSummary}.
+ * {@code monthlyIncome}, {@code needs}, {@code religion}, {@code consentPartners} of the partners in
+ * {@code consentOptions}, {@code assessmentResult}, {@code notEligibleReason}); writes the confirmed {@code needs},
+ * {@code needsSummary} and {@code consentSummary}. An instance of an earlier model version waits at the form of its
+ * deployment, which asked BAZNAS and Salman by name: without {@code consentPartners} it submits
+ * {@code consentBaznas} and {@code consentSalman}, and those two partners are the ones asked.
  */
 @Component
 public class RecordAssessmentDelegate implements JavaDelegate {
 
-  /** The partners the form asks about, by code. */
+  /** The partners the earlier form asked about, by code. */
   private static final String BAZNAS = "BAZNAS";
   private static final String SALMAN = "SALMAN";
 
@@ -61,7 +64,7 @@ public class RecordAssessmentDelegate implements JavaDelegate {
     checks.check(income != null, MONTHLY_INCOME.name(), "Penghasilan keluarga per bulan wajib diisi");
     checks.throwIfAny();
     String number = caseNumber(execution);
-    Consent consent = consent(execution);
+    Consent consent = consent(execution, number);
     Assessment assessment = new Assessment(householdSize.intValue(), income, count(execution, PREGNANT_COUNT),
         count(execution, CHILDREN_UNDER_6), count(execution, PRIMARY_SCHOOL_CHILDREN),
         count(execution, JUNIOR_SCHOOL_CHILDREN), count(execution, SENIOR_SCHOOL_CHILDREN),
@@ -77,15 +80,22 @@ public class RecordAssessmentDelegate implements JavaDelegate {
   private record Consent(List<String> asked, Set<String> given) {
   }
 
-  private static Consent consent(DelegateExecution execution) {
-    Set<String> given = new LinkedHashSet<>();
-    if (CONSENT_BAZNAS.get(execution)) {
-      given.add(BAZNAS);
+  private Consent consent(DelegateExecution execution, String number) {
+    if (!execution.hasVariable(CONSENT_PARTNERS.name())) {
+      // the earlier form: two checkboxes
+      Set<String> given = new LinkedHashSet<>();
+      if (CONSENT_BAZNAS.get(execution)) {
+        given.add(BAZNAS);
+      }
+      if (CONSENT_SALMAN.get(execution)) {
+        given.add(SALMAN);
+      }
+      return new Consent(List.of(BAZNAS, SALMAN), given);
     }
-    if (CONSENT_SALMAN.get(execution)) {
-      given.add(SALMAN);
-    }
-    return new Consent(List.of(BAZNAS, SALMAN), given);
+    // the options task_prepareConsentQuestions gave the form; asked again only where it did not run
+    Collection<String> asked = execution.hasVariable(CONSENT_OPTIONS.name()) ? CONSENT_OPTIONS.get(execution).keySet()
+        : assessmentService.consentQuestions(number).partners().keySet();
+    return new Consent(List.copyOf(asked), new LinkedHashSet<>(CONSENT_PARTNERS.get(execution)));
   }
 
   private static int count(DelegateExecution execution, Variable<Long> variable) {

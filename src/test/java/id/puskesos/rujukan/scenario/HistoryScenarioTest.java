@@ -70,7 +70,8 @@ class HistoryScenarioTest extends ScenarioTestSupport {
         .containsEntry(CaseVariables.DECISION.name(), "ACCEPT")
         .containsEntry(CaseVariables.AID_RECEIVED.name(), "YES")
         .containsKeys(CaseVariables.RESIDENT_ID.name(), CaseVariables.RESIDENT_NAME.name(),
-            CaseVariables.DISTRIBUTION_DATE.name(), CaseVariables.VISIT_DATE.name());
+            CaseVariables.DISTRIBUTION_DATE.name(), CaseVariables.VISIT_DATE.name(),
+            CaseVariables.CONSENT_OPTIONS.name(), CaseVariables.CONSENT_PARTNERS.name());
     HistoricTaskInstance followUp = historyService.createHistoricTaskInstanceQuery()
         .processInstanceBusinessKey(number).finished().taskDefinitionKey("task_followUp").singleResult();
     assertThat(followUp.getEndTime()).isNotNull();
