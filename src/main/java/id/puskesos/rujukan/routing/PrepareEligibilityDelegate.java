@@ -9,8 +9,8 @@ import org.springframework.stereotype.Component;
 /**
  * {@code task_prepareEligibility} in referral.bpmn. Writes the inputs of the eligibility table
  * ({@code confirmedNeeds}, {@code dtksStatus}, {@code desil}, {@code pkhComponents}, {@code religion},
- * {@code povertyClass}, {@code schoolChildren}, {@code children}; the names are in {@link EligibilityTable})
- * from the registry and the latest needs assessment.
+ * {@code povertyClass}, {@code schoolChildren}, {@code children}, {@code consentedPartners}; the names are in
+ * {@link EligibilityTable}) from the registry, the consent register and the latest needs assessment.
  */
 @Component
 public class PrepareEligibilityDelegate implements JavaDelegate {

@@ -216,7 +216,7 @@ final class StubbedServices {
     RoutingService routing = delegates.mock(RoutingService.class);
     doAnswer(i -> new RoutingService.Facts(1L, "3273010101090001",
         confirmedNeeds.getOrDefault(i.<String>getArgument(0), List.of()), dtksListed ? "LISTED" : "NOT_LISTED",
-        desil, pkh(), "ISLAM", incomePerCapita, 1, 2, ZAKAT.povertyClass(incomePerCapita)))
+        desil, pkh(), "ISLAM", incomePerCapita, 1, 2, ZAKAT.povertyClass(incomePerCapita), List.of("BAZNAS")))
         .when(routing).facts(anyString());
     doAnswer(i -> {
       Map<String, RoutingService.Match> best = new TreeMap<>();

@@ -22,6 +22,8 @@ import id.puskesos.rujukan.catalogue.ProgramCatalogue;
 import id.puskesos.rujukan.process.CaseVariables;
 import id.puskesos.rujukan.registry.Consents;
 import id.puskesos.rujukan.registry.Registry;
+import id.puskesos.rujukan.routing.EligibilityTable;
+import id.puskesos.rujukan.routing.RoutingService;
 
 /**
  * Consent per purpose (UU PDP): asked at the needs assessment for every non-government partner of the catalogue and
@@ -39,6 +41,8 @@ class ConsentScenarioTest extends ScenarioTestSupport {
   private ProgramCatalogue catalogue;
   @Autowired
   private JdbcClient jdbc;
+  @Autowired
+  private RoutingService routing;
 
   @Test
   void withdrawnConsentStopsTheCaseGoingToThatPartnerAndOnlyToIt() {
@@ -115,9 +119,9 @@ class ConsentScenarioTest extends ScenarioTestSupport {
 
   /**
    * A partner the administrator adds to the catalogue (not a government one) is asked about at the next assessment,
-   * with its name; the resident's yes is recorded as SHARE_ and its code, reaches the rule that lets a case go to a
-   * non-government partner, and is withdrawn over the API like any other. Made a government partner, it is no longer
-   * asked about (nor is any other government partner): it needs no consent.
+   * with its name; the resident's yes is recorded as SHARE_ and its code, reaches routing (its facts, and the rule
+   * that lets a case go to a non-government partner), and is withdrawn over the API like any other. Made a government
+   * partner, it is no longer asked about (nor is any other government partner): it needs no consent.
    */
   @Test
   void aPartnerAddedToTheCatalogueIsAskedAboutAtTheNextAssessmentAndItsConsentRecordedAndWithdrawn() {
@@ -153,6 +157,7 @@ class ConsentScenarioTest extends ScenarioTestSupport {
       assertThat(CaseVariables.CONSENT_SUMMARY.read(runtimeService.getVariable(
           recommendation.getProcessInstanceId(), CaseVariables.CONSENT_SUMMARY.name())))
           .contains("BAZNAS Kota Bandung: tidak", "Rumah Amal Salman: tidak", name + ": setuju");
+      assertThat(routing.facts(number).consentedPartners()).containsExactly(code);
       assertThat(consents.maySendTo(resident, code, false)).isTrue();
       String consentsPath = "/api/registry/residents/" + resident + "/consents";
       assertThat(api.get("bo", consentsPath).getBody().get("purposes").toString()).contains(
@@ -163,6 +168,7 @@ class ConsentScenarioTest extends ScenarioTestSupport {
       assertThat(withdrawn.getStatusCode().value()).as(String.valueOf(withdrawn.getBody())).isEqualTo(200);
       assertThat(withdrawn.getBody().get("current").get("SHARE_" + code).asBoolean()).isFalse();
       assertThat(consents.maySendTo(resident, code, false)).isFalse();
+      assertThat(routing.facts(number).consentedPartners()).isEmpty();
 
       // a government partner needs no consent: the assessment stops asking about it, the API takes no answer for it
       catalogue.savePartner(new Partner(code, name, group, true), "admin");
@@ -211,7 +217,7 @@ class ConsentScenarioTest extends ScenarioTestSupport {
 
   /**
    * Consents recorded before partners were catalogue data kept their purpose codes (SHARE_SALMAN): such a row still
-   * pre-fills the assessment and lets the case go to Salman.
+   * pre-fills the assessment, reaches routing's facts, and lets the case go to Salman.
    */
   @Test
   void aConsentRecordedBeforeTheChangeStillLetsTheCaseGoToSalman() {
@@ -234,6 +240,9 @@ class ConsentScenarioTest extends ScenarioTestSupport {
 
     assertThat(consents.history(resident)).filteredOn(a -> a.purpose().equals("SHARE_SALMAN")).as("not asked twice")
         .hasSize(1);
+    Task recommendation = api.task(number, "task_prepareRecommendation");
+    assertThat(runtimeService.getVariable(recommendation.getProcessInstanceId(), EligibilityTable.CONSENTED_PARTNERS))
+        .isEqualTo(List.of("SALMAN"));
     api.recommendByHand(number, "SALMAN_SEMBAKO");
     assertThat(api.programTask(number, "task_decideReferral", "SALMAN_SEMBAKO")).isNotNull();
     assertThat(taskService.createTaskQuery().processInstanceBusinessKey(number).taskCandidateGroup("salman").count())

@@ -45,7 +45,7 @@ class HistoryScenarioTest extends ScenarioTestSupport {
         .processInstanceIdIn(instances(number)).disableBinaryFetching().list();
     assertThat(filter.notInHistory()).contains(CaseVariables.RELIGION.name(), CaseVariables.MONTHLY_INCOME.name(),
         CaseVariables.FOLLOW_UP_NOTES.name(), CaseVariables.VISIT_FINDINGS.name(), CaseVariables.NIK.name(),
-        EligibilityTable.POVERTY_CLASS);
+        EligibilityTable.POVERTY_CLASS, EligibilityTable.CONSENTED_PARTNERS);
     assertThat(variables).extracting(HistoricVariableInstance::getName).doesNotContainAnyElementsOf(
         filter.notInHistory());
     List<HistoricDetail> updates = historyService.createHistoricDetailQuery().variableUpdates()
