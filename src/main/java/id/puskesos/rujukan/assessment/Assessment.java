@@ -4,7 +4,10 @@ import java.util.Set;
 
 import id.puskesos.rujukan.referral.Need;
 
-/** The fasilitator's needs assessment of a household. */
+/**
+ * The fasilitator's needs assessment of a household; {@code consentedPartners}: the codes of the partners the resident
+ * agreed, at this assessment, may receive their data (of those asked, {@code ProgramCatalogue.consentPartners()}).
+ */
 public record Assessment(
     int householdSize,
     long monthlyIncome,
@@ -17,8 +20,7 @@ public record Assessment(
     int elderlyMembers,
     Religion religion,
     Set<Need> needs,
-    boolean consentBaznas,
-    boolean consentSalman,
+    Set<String> consentedPartners,
     boolean eligible,
     String notEligibleReason) {
 

@@ -57,6 +57,17 @@ public class ProgramCatalogue {
         .query(ProgramCatalogue::mapPartner).list();
   }
 
+  /**
+   * The partners the needs assessment asks the resident's consent to share data with (UU PDP): every non-government
+   * partner, by code. A government partner needs no consent. The one place that decides who is asked: a partner
+   * that no longer takes cases (once the catalogue can say so) is filtered out here, and still has its consent purpose
+   * ({@code registry.Consents}), so a resident can withdraw.
+   */
+  @Transactional(readOnly = true)
+  public List<Partner> consentPartners() {
+    return partners().stream().filter(p -> !p.government() && p.active()).toList();
+  }
+
   /** Every program, active or not, partner by partner. */
   @Transactional(readOnly = true)
   public List<Program> programs() {

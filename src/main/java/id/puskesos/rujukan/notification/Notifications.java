@@ -89,7 +89,7 @@ public class Notifications {
   public boolean whatsAppResident(long residentId, String text, String dedupKey, String referralNumber) {
     Resident resident = registry.get(residentId);
     if (resident.phone() == null
-        || !consents.current(residentId).getOrDefault(Consents.Purpose.CONTACT_WHATSAPP, false)) {
+        || !consents.given(residentId, Consents.CONTACT_WHATSAPP)) {
       return false;
     }
     return enqueue(Channel.WHATSAPP, resident.phone(), "Puskesos Lebak Siliwangi", text, dedupKey, referralNumber);

@@ -87,6 +87,11 @@ public final class CaseVariables {
   public static final Variable<Long> DISABLED_MEMBERS = wholeNumber("disabledMembers").notInHistory();
   public static final Variable<Long> ELDERLY_MEMBERS = wholeNumber("elderlyMembers").notInHistory();
   public static final Variable<String> RELIGION = text("religion").notInHistory();
+  /** The partners the assessment asks consent to share data with (non-government, from the catalogue), code to name. */
+  public static final Variable<Map<String, String>> CONSENT_OPTIONS = options("consentOptions");
+  /** The codes of the partners the resident consents to: pre-filled with the standing consents, then the answer. */
+  public static final Variable<List<String>> CONSENT_PARTNERS = jsonList("consentPartners");
+  /** The form of model versions before consentPartners asked BAZNAS and Salman by name; their instances still do. */
   public static final Variable<Boolean> CONSENT_BAZNAS = Variable.flag("consentBaznas");
   public static final Variable<Boolean> CONSENT_SALMAN = Variable.flag("consentSalman");
   public static final Variable<String> CONSENT_SUMMARY = text("consentSummary");

@@ -17,6 +17,8 @@ public final class ReferralProcess {
   public static final String SUBPROCESS_PROFESSIONAL_OPINION = "subprocess_professionalOpinion";
   /** The professional opinion, in a called instance of its own ({@link ProfessionalOpinionProcess}). */
   public static final String CALL_PROFESSIONAL_OPINION = "call_professionalOpinion";
+  /** Asks the catalogue which partners the assessment asks consent for, and the resident's standing answers. */
+  public static final String TASK_PREPARE_CONSENT_QUESTIONS = "task_prepareConsentQuestions";
   public static final String TASK_ASSESS_NEEDS = "task_assessNeeds";
   public static final String TASK_PREPARE_ELIGIBILITY = "task_prepareEligibility";
   public static final String TASK_EVALUATE_ELIGIBILITY = "task_evaluateEligibility";

@@ -99,14 +99,19 @@ public class RegistryController {
         Map.entry("active", r.active()), Map.entry("history", history));
   }
 
-  /** The resident's consents: the answers that stand per purpose, and every answer with when and who. */
+  /**
+   * The resident's consents: the answers that stand by purpose code, every purpose with its label (sharing with each
+   * non-government partner of the catalogue, the contact channels) and its standing answer, and every answer with
+   * when and who.
+   */
   @GetMapping("/residents/{residentId}/consents")
   public ConsentsView consents(@PathVariable long residentId) {
     roles.require("petugas Puskesos", Groups.FRONT_OFFICE, Groups.BACK_OFFICE, Groups.FASILITATOR,
         Groups.KOORDINATOR, Groups.MANAJER);
     registry.get(residentId);
     accessLog.record(residentId, AccessLog.Purpose.CONSENT_VIEW, null, actors.current());
-    return new ConsentsView(consents.current(residentId), consents.history(residentId));
+    return new ConsentsView(consents.current(residentId), consents.standing(residentId),
+        consents.history(residentId));
   }
 
   /** Everything held on the resident (their right of access), as JSON; the read is logged. */
@@ -128,8 +133,9 @@ public class RegistryController {
   }
 
   /**
-   * Records the resident's answer for a purpose (given, or withdrawn with how it was asked for). A withdrawal stops
-   * sharing from then on: routing and redirects no longer send the case to that partner.
+   * Records the resident's answer for a purpose (given, or withdrawn with how it was asked for): a channel, or
+   * {@code SHARE_<partner>} of a non-government partner of the catalogue; any other purpose answers 400 with the
+   * valid ones. A withdrawal stops sharing from then on: routing and redirects no longer send the case to that partner.
    */
   @PostMapping("/residents/{residentId}/consents")
   public ConsentsView recordConsent(@PathVariable long residentId, @RequestBody ConsentRequest request) {
@@ -137,7 +143,7 @@ public class RegistryController {
         Groups.KOORDINATOR);
     registry.get(residentId);
     Checks checks = new Checks();
-    Consents.Purpose purpose = checks.oneOf(Consents.Purpose.class, "purpose", request.purpose(), "Keperluan");
+    String purpose = checks.required("purpose", request.purpose(), "Keperluan");
     checks.check(request.given() != null, "given", "Isi apakah warga setuju (true) atau tidak/mencabut (false)");
     checks.throwIfAny();
     consents.record(residentId, purpose, request.given(), Consents.Source.REQUEST, request.note(), actors.current());
@@ -147,7 +153,8 @@ public class RegistryController {
   public record ConsentRequest(String purpose, Boolean given, String note) {
   }
 
-  public record ConsentsView(Map<Consents.Purpose, Boolean> current, List<Consents.Answer> history) {
+  public record ConsentsView(Map<String, Boolean> current, List<Consents.Standing> purposes,
+      List<Consents.Answer> history) {
   }
 
   @GetMapping("/figures")

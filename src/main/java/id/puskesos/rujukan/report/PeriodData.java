@@ -236,8 +236,8 @@ public class PeriodData {
     return date.toInstant().atOffset(ZoneOffset.UTC);
   }
 
-  /** The partners taking part, in catalogue order. */
+  /** The partners taking part, in catalogue order: the active ones (a deactivated partner is no longer invited). */
   public List<Partner> partners() {
-    return catalogue.partners();
+    return catalogue.partners().stream().filter(Partner::active).toList();
   }
 }

@@ -18,6 +18,11 @@ public final class EligibilityTable {
   public static final String POVERTY_CLASS = "povertyClass";
   public static final String SCHOOL_CHILDREN = "schoolChildren";
   public static final String CHILDREN = "children";
+  /**
+   * The codes of the partners the resident consents to share data with (a list). A row may read it; it cannot send a
+   * case past a missing consent, which routing checks in code for every non-government partner.
+   */
+  public static final String CONSENTED_PARTNERS = "consentedPartners";
 
   // outputs
   public static final String PROGRAM_CODE = "programCode";

@@ -13,10 +13,11 @@ import id.puskesos.rujukan.process.ReferralProcess;
 /**
  * {@code task_prepareEligibility} in referral.bpmn. Writes the inputs of the eligibility table
  * ({@code confirmedNeeds}, {@code dtksStatus}, {@code desil}, {@code pkhComponents}, {@code religion},
- * {@code povertyClass}, {@code schoolChildren}, {@code children}; the names are in {@link EligibilityTable})
- * from the registry and the latest needs assessment, and {@code eligibilityTableVersion}: the table's latest deployed
- * version, which {@code task_evaluateEligibility} evaluates (bound by that version). A table deployed alone is used
- * by every case routed after its deployment; the case keeps the version it was routed with, recorded on it.
+ * {@code povertyClass}, {@code schoolChildren}, {@code children}, {@code consentedPartners}; the names are in
+ * {@link EligibilityTable}) from the registry, the consent register and the latest needs assessment, and
+ * {@code eligibilityTableVersion}: the table's latest deployed version, which {@code task_evaluateEligibility}
+ * evaluates (bound by that version). A table deployed alone is used by every case routed after its deployment; the
+ * case keeps the version it was routed with, recorded on it.
  */
 @Component
 public class PrepareEligibilityDelegate implements JavaDelegate {

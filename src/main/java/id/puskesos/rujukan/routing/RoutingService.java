@@ -62,10 +62,14 @@ public class RoutingService {
   public static final String BPNT = "BPNT";
   public static final String DTKS_INCLUSION = "DTKS_INCLUSION";
 
-  /** The facts the eligibility table reads, and the PKH entitlement computed from the household. */
+  /**
+   * The facts the eligibility table reads, and the PKH entitlement computed from the household.
+   * {@code consentedPartners}: the partners the resident's consent lets receive their data now (a table row may read
+   * it; whether a case may go to a partner is still decided in code, {@link Consents#maySendTo}).
+   */
   public record Facts(long residentId, String householdKk, List<String> confirmedNeeds, String dtksStatus, Integer desil,
       PkhBenefits.Entitlement pkh, String religion, long incomePerCapita, int schoolChildren, int children,
-      String povertyClass) {
+      String povertyClass, List<String> consentedPartners) {
 
     public boolean dtksListed() {
       return DtksStatus.LISTED.name().equals(dtksStatus);
@@ -82,6 +86,7 @@ public class RoutingService {
       variables.put(EligibilityTable.POVERTY_CLASS, povertyClass);
       variables.put(EligibilityTable.SCHOOL_CHILDREN, schoolChildren);
       variables.put(EligibilityTable.CHILDREN, children);
+      variables.put(EligibilityTable.CONSENTED_PARTNERS, new ArrayList<>(consentedPartners));
       return variables;
     }
   }
@@ -152,7 +157,7 @@ public class RoutingService {
         resident.dtksStatus() == null ? null : resident.dtksStatus().name(), resident.desil(), pkh,
         a.religion() == null ? null : a.religion().name(), incomePerCapita,
         a.primarySchoolChildren() + a.juniorSchoolChildren() + a.seniorSchoolChildren(), a.children(),
-        zakat.povertyClass(incomePerCapita));
+        zakat.povertyClass(incomePerCapita), consents.consentedPartners(resident.id()));
   }
 
   /**

@@ -117,7 +117,12 @@ class TasklistIT {
       openTask("Asesmen kebutuhan");
       fill("householdSize", "2");
       fill("monthlyIncome", "600000");
-      check("consentSalman");
+      // the consent list offers the catalogue's non-government partners, none ticked for a new resident
+      assertThat(options("consentPartners")).contains("BAZNAS Kota Bandung", "Rumah Amal Salman")
+          .doesNotContain("Dinas Sosial Kota Bandung");
+      assertThat(checked("consentPartners")).isEmpty();
+      tick("consentPartners", "Rumah Amal Salman");
+      assertThat(checked("consentPartners")).containsExactly("Rumah Amal Salman");
       choose("assessmentResult", "Memenuhi syarat, lanjut ke rujukan");
       complete();
 
@@ -694,6 +699,31 @@ class TasklistIT {
       action.accept(element);
       return true;
     });
+  }
+
+  /**
+   * Ticks the checklist box of that label, whose options may come from a variable ({@code valuesKey}) and may start
+   * ticked (a pre-filled answer): form-js renders each option as {@code <label for="...-field_<key>-<n>"><input
+   * type="checkbox" id="...-field_<key>-<n>">Label</label>}. A box already ticked is left alone (a click would untick
+   * it), and the form's state is awaited.
+   */
+  private static void tick(String key, String label) {
+    By box = By.xpath("//label[contains(@for,'-field_" + key + "-')][normalize-space()=\"" + label
+        + "\"]/input[@type='checkbox']");
+    act(box, input -> {
+      if (!input.isSelected()) {
+        input.click();
+      }
+    });
+    wait.ignoring(StaleElementReferenceException.class).until(driver -> driver.findElement(box).isSelected());
+    new Actions(browser).pause(FORM_DEBOUNCE).perform();
+  }
+
+  /** The labels of a checklist's options, in the form's order. */
+  private static List<String> options(String key) {
+    By options = By.xpath("//label[contains(@for,'-field_" + key + "-')][input[@type='checkbox']]");
+    wait.until(driver -> !driver.findElements(options).isEmpty());
+    return browser.findElements(options).stream().map(WebElement::getText).map(String::trim).toList();
   }
 
   private static List<String> checked(String key) {

@@ -28,6 +28,7 @@ import static org.mockito.Mockito.verify;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
@@ -36,8 +37,10 @@ import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.mockito.ArgumentCaptor;
 
 import id.puskesos.rujukan.common.Variable;
+import id.puskesos.rujukan.assessment.Assessment;
 import id.puskesos.rujukan.assessment.AssessmentService;
 import id.puskesos.rujukan.common.InvalidInputException;
 import id.puskesos.rujukan.escalation.Escalations;
@@ -189,7 +192,48 @@ class ReferralProcessTest extends ProcessTestSupport {
     assertThat(referral).isWaitingAt(TASK_ASSESS_NEEDS).hasNotPassed("task_recordAssessment");
     assertThat(task(referral).getId()).isEqualTo(assessment.getId());
     assertThat(runtimeService().getVariable(referral.getId(), ASSESSMENT_RESULT.name())).isNull();
-    verify(mocked(AssessmentService.class), never()).record(anyString(), any(), any());
+    verify(mocked(AssessmentService.class), never()).record(anyString(), any(), any(), any());
+  }
+
+  /**
+   * The assessment asks consent for the partners the catalogue names, its checklist starting from the resident's
+   * standing consents; the record step passes the partners asked and those ticked.
+   */
+  @Test
+  void theAssessmentAsksConsentForTheCataloguesPartnersStartingFromTheStandingAnswers() {
+    ProcessInstance referral = verifiedReferral();
+
+    assertThat(referral).hasPassed(TASK_PREPARE_CONSENT_QUESTIONS).isWaitingAt(TASK_ASSESS_NEEDS);
+    assertThat(CONSENT_OPTIONS.read(runtimeService().getVariable(referral.getId(), CONSENT_OPTIONS.name())))
+        .containsExactly(Map.entry("BAZNAS", "BAZNAS Kota Bandung"), Map.entry("SALMAN", "Rumah Amal Salman"));
+    assertThat(CONSENT_PARTNERS.read(runtimeService().getVariable(referral.getId(), CONSENT_PARTNERS.name())))
+        .containsExactly("BAZNAS");
+
+    complete(task(referral), assessed("ELIGIBLE", NEEDS, checklist("FOOD"), CONSENT_PARTNERS, checklist("SALMAN")));
+
+    ArgumentCaptor<Assessment> assessment = ArgumentCaptor.forClass(Assessment.class);
+    verify(mocked(AssessmentService.class)).record(eq(NEW_CASE), assessment.capture(),
+        eq(List.of("BAZNAS", "SALMAN")), eq("petugas"));
+    assertThat(assessment.getValue().consentedPartners()).containsExactly("SALMAN");
+    verify(mocked(AssessmentService.class)).consentSummary(List.of("BAZNAS", "SALMAN"), Set.of("SALMAN"));
+  }
+
+  /**
+   * A case of an earlier model version waits at the form of its deployment, which asked BAZNAS and Salman by name
+   * and knows no consentPartners: its two answers are recorded for those two partners.
+   */
+  @Test
+  void anAssessmentFromTheEarlierFormAsksBaznasAndSalmanByTheirFlags() {
+    ProcessInstance referral = verifiedReferral();
+    runtimeService().removeVariables(referral.getId(), List.of(CONSENT_OPTIONS.name(), CONSENT_PARTNERS.name()));
+
+    complete(task(referral), assessed("ELIGIBLE", NEEDS, checklist("FOOD"), CONSENT_BAZNAS, false, CONSENT_SALMAN,
+        true));
+
+    ArgumentCaptor<Assessment> assessment = ArgumentCaptor.forClass(Assessment.class);
+    verify(mocked(AssessmentService.class)).record(eq(NEW_CASE), assessment.capture(),
+        eq(List.of("BAZNAS", "SALMAN")), eq("petugas"));
+    assertThat(assessment.getValue().consentedPartners()).containsExactly("SALMAN");
   }
 
   @Test

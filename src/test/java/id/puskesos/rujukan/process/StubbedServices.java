@@ -99,6 +99,9 @@ final class StubbedServices {
   long incomePerCapita = 300_000L;
   /** The default settings' measures (application.yaml, rujukan.zakat). */
   static final ZakatMeasures ZAKAT = new ZakatMeasures(772_088L, 614_707L);
+  /** The partners the assessment asks consent for, code to name. */
+  static final Map<String, String> CONSENT_PARTNERS = new TreeMap<>(Map.of("BAZNAS", "BAZNAS Kota Bandung", "SALMAN",
+      "Rumah Amal Salman"));
   /** Whether a partner's acceptance finds budget; otherwise the case waits on the list. */
   boolean budgetAvailable = true;
   /** Whether an acceptance is given up (held back by the household ledger, or too long a waiting list). */
@@ -204,17 +207,20 @@ final class StubbedServices {
   }
 
   /**
-   * The assessment keeps the needs it confirmed; routing's facts are the household's, and it refers, per need, the
+   * The assessment asks consent for the catalogue's two non-government partners (the resident consents to BAZNAS
+   * already) and keeps the needs it confirmed; routing's facts are the household's, and it refers, per need, the
    * table's best-ranked program (as the real service does when no ledger or budget holds one back).
    */
   private void assessmentAndRouting() {
+    AssessmentService assessment = delegates.mock(AssessmentService.class);
+    doReturn(new AssessmentService.ConsentQuestions(CONSENT_PARTNERS, List.of("BAZNAS"))).when(assessment)
+        .consentQuestions(anyString());
     doAnswer(i -> confirmedNeeds.put(i.getArgument(0), i.<Assessment>getArgument(1).needs().stream()
-        .sorted().map(Need::name).toList())).when(delegates.mock(AssessmentService.class))
-        .record(anyString(), any(), any());
+        .sorted().map(Need::name).toList())).when(assessment).record(anyString(), any(), any(), any());
     RoutingService routing = delegates.mock(RoutingService.class);
     doAnswer(i -> new RoutingService.Facts(1L, "3273010101090001",
         confirmedNeeds.getOrDefault(i.<String>getArgument(0), List.of()), dtksListed ? "LISTED" : "NOT_LISTED",
-        desil, pkh(), "ISLAM", incomePerCapita, 1, 2, ZAKAT.povertyClass(incomePerCapita)))
+        desil, pkh(), "ISLAM", incomePerCapita, 1, 2, ZAKAT.povertyClass(incomePerCapita), List.of("BAZNAS")))
         .when(routing).facts(anyString());
     doAnswer(i -> {
       Map<String, RoutingService.Match> best = new TreeMap<>();

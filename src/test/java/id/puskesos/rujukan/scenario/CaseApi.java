@@ -206,28 +206,60 @@ public class CaseApi {
    * office recommends what routing chose, the koordinator approves it once for the case.
    */
   public void assessEligible(String number, boolean consentBaznas, boolean consentSalman, String... needs) {
-    assessEligibleOnly(number, consentBaznas, consentSalman, needs);
+    assessEligible(number, consentPartners(consentBaznas, consentSalman), needs);
+  }
+
+  /** As {@link #assessEligible(String, boolean, boolean, String...)}, ticking these partners of the consent list. */
+  public void assessEligible(String number, List<String> consentPartners, String... needs) {
+    assessEligibleOnly(number, consentPartners, needs);
     approveRecommendation(number);
   }
 
   /** The needs assessment alone: the case then waits for the back office's recommendation. */
   public void assessEligibleOnly(String number, boolean consentBaznas, boolean consentSalman, String... needs) {
+    assessEligibleOnly(number, consentPartners(consentBaznas, consentSalman), needs);
+  }
+
+  /** The needs assessment alone, ticking these partners (codes) of the form's consent list. */
+  public void assessEligibleOnly(String number, List<String> consentPartners, String... needs) {
     complete("fasilitator", number, "task_assessNeeds", "householdSize", 2, "monthlyIncome", 900000,
-        "needs", List.of(needs), "religion", "ISLAM", "consentBaznas", consentBaznas, "consentSalman", consentSalman,
+        "needs", List.of(needs), "religion", "ISLAM", "consentPartners", consentPartners,
         "assessmentResult", "ELIGIBLE");
   }
 
   /** The needs assessment of a family of four with a toddler and a primary-school child: two PKH components. */
   public void assessFamily(String number, boolean consentBaznas, boolean consentSalman, String... needs) {
-    assessFamilyOnly(number, consentBaznas, consentSalman, needs);
+    assessFamily(number, consentPartners(consentBaznas, consentSalman), needs);
+  }
+
+  /** As {@link #assessFamily(String, boolean, boolean, String...)}, ticking these partners of the consent list. */
+  public void assessFamily(String number, List<String> consentPartners, String... needs) {
+    assessFamilyOnly(number, consentPartners, needs);
     approveRecommendation(number);
   }
 
   /** The family's assessment alone: the case then waits for the back office's recommendation. */
   public void assessFamilyOnly(String number, boolean consentBaznas, boolean consentSalman, String... needs) {
+    assessFamilyOnly(number, consentPartners(consentBaznas, consentSalman), needs);
+  }
+
+  /** The family's assessment alone, ticking these partners (codes) of the form's consent list. */
+  public void assessFamilyOnly(String number, List<String> consentPartners, String... needs) {
     complete("fasilitator", number, "task_assessNeeds", "householdSize", 4, "monthlyIncome", 900000,
         "childrenUnder6", 1, "primarySchoolChildren", 1, "needs", List.of(needs), "religion", "ISLAM",
-        "consentBaznas", consentBaznas, "consentSalman", consentSalman, "assessmentResult", "ELIGIBLE");
+        "consentPartners", consentPartners, "assessmentResult", "ELIGIBLE");
+  }
+
+  /** The consent list's ticks for BAZNAS and Rumah Amal Salman; any other partner offered is left unticked. */
+  public static List<String> consentPartners(boolean baznas, boolean salman) {
+    List<String> partners = new ArrayList<>();
+    if (baznas) {
+      partners.add("BAZNAS");
+    }
+    if (salman) {
+      partners.add("SALMAN");
+    }
+    return partners;
   }
 
   /**

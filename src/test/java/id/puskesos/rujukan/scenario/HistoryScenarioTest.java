@@ -45,7 +45,7 @@ class HistoryScenarioTest extends ScenarioTestSupport {
         .processInstanceIdIn(instances(number)).disableBinaryFetching().list();
     assertThat(filter.notInHistory()).contains(CaseVariables.RELIGION.name(), CaseVariables.MONTHLY_INCOME.name(),
         CaseVariables.FOLLOW_UP_NOTES.name(), CaseVariables.VISIT_FINDINGS.name(), CaseVariables.NIK.name(),
-        EligibilityTable.POVERTY_CLASS);
+        EligibilityTable.POVERTY_CLASS, EligibilityTable.CONSENTED_PARTNERS);
     assertThat(variables).extracting(HistoricVariableInstance::getName).doesNotContainAnyElementsOf(
         filter.notInHistory());
     List<HistoricDetail> updates = historyService.createHistoricDetailQuery().variableUpdates()
@@ -70,7 +70,8 @@ class HistoryScenarioTest extends ScenarioTestSupport {
         .containsEntry(CaseVariables.DECISION.name(), "ACCEPT")
         .containsEntry(CaseVariables.AID_RECEIVED.name(), "YES")
         .containsKeys(CaseVariables.RESIDENT_ID.name(), CaseVariables.RESIDENT_NAME.name(),
-            CaseVariables.DISTRIBUTION_DATE.name(), CaseVariables.VISIT_DATE.name());
+            CaseVariables.DISTRIBUTION_DATE.name(), CaseVariables.VISIT_DATE.name(),
+            CaseVariables.CONSENT_OPTIONS.name(), CaseVariables.CONSENT_PARTNERS.name());
     HistoricTaskInstance followUp = historyService.createHistoricTaskInstanceQuery()
         .processInstanceBusinessKey(number).finished().taskDefinitionKey("task_followUp").singleResult();
     assertThat(followUp.getEndTime()).isNotNull();

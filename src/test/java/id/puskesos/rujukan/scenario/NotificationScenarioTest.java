@@ -154,7 +154,7 @@ class NotificationScenarioTest extends ScenarioTestSupport {
     Map<String, Object> consenting = CaseApi.intake("ELDERLY");
     String withConsent = api.submitIntake("fo", consenting).getBody().get("referralNumber").asText();
     long resident = registry.findByNik(consenting.get("nik").toString()).orElseThrow().id();
-    consents.record(resident, Consents.Purpose.CONTACT_WHATSAPP, true, Consents.Source.REQUEST, null, "fo");
+    consents.record(resident, Consents.CONTACT_WHATSAPP, true, Consents.Source.REQUEST, null, "fo");
     String without = api.openCase("ELDERLY");
     for (String number : List.of(withConsent, without)) {
       api.verifyValid(number);

@@ -118,7 +118,8 @@ class PartnerOnboardingScenarioTest extends ScenarioTestSupport {
     assertThat(version).isEqualTo(before + 1);
     try {
       // a resident who consents to the partner is routed to it by the new row
-      String number = largeFamilyCase(List.of("BAZNAS", "SALMAN", code));
+      Map<String, Object> consenting = CaseApi.intake("FOOD");
+      String number = openLargeFamilyCase(consenting, List.of("BAZNAS", "SALMAN", code));
       assertThat(api.routing(number)).contains("FOOD " + program + " CHOSEN");
       assertThat(api.view(number).get("eligibilityTableVersion").asInt()).isEqualTo(version);
       assertThat(api.timeline(number, "ROUTED").get(0)).contains("tabel kelayakan versi " + version);
@@ -168,15 +169,24 @@ class PartnerOnboardingScenarioTest extends ScenarioTestSupport {
           Map.of("reason", "Program CSR tahun ini selesai"));
       assertThat(deactivated.getStatusCode().value()).isEqualTo(200);
       assertThat(deactivated.getBody().get("active").asBoolean()).isFalse();
-      // new cases no longer reach it, even with the resident's consent
-      String after = largeFamilyCase(List.of(code));
-      assertThat(api.routing(after)).noneMatch(line -> line.contains(program + " CHOSEN"));
+      // new cases no longer reach it, even the resident's who consented: the assessment no longer asks about it
+      ResponseEntity<JsonNode> next = api.submitIntake("fo", consenting);
+      assertThat(next.getStatusCode().value()).isEqualTo(201);
+      String after = next.getBody().get("referralNumber").asText(); // just verified: no new home visit
+      assertThat(String.valueOf(taskService.getVariable(api.task(after, "task_assessNeeds").getId(),
+          "consentOptions"))).contains("BAZNAS").doesNotContain(code);
+      api.complete("fasilitator", after, "task_assessNeeds", "householdSize", 7, "monthlyIncome", 1_500_000,
+          "childrenUnder6", 2, "primarySchoolChildren", 3, "needs", List.of("FOOD"), "religion", "ISLAM",
+          "consentPartners", List.of("BAZNAS", "SALMAN"), "assessmentResult", "ELIGIBLE");
+      assertThat(api.routing(after)).isNotEmpty().noneMatch(line -> line.contains(program));
       // its open work stays its own: it still sees the case and the task, and decides it
       assertThat(asStaff(staff, HttpMethod.GET, "/api/referrals/" + open, null).getStatusCode().value())
           .isEqualTo(200);
       assertThat(asStaff(staff, HttpMethod.POST, "/engine-rest/task/" + waiting.getId() + "/submit-form",
           Map.of("variables", Map.of("decision", Map.of("value", "ACCEPT")))).getStatusCode().value()).isEqualTo(204);
     } finally {
+      // the suite shares one engine and catalogue: the committed table again, and no active partner left behind
+      api.post("admin", "/api/partners/" + code + "/deactivation", Map.of("reason", "Uji selesai"));
       assertThat(deployTable(Files.readString(TABLE), Files.readString(TABLE_TESTS)).getStatusCode().value())
           .isEqualTo(200);
     }
@@ -252,6 +262,9 @@ class PartnerOnboardingScenarioTest extends ScenarioTestSupport {
     assertThat(identityService.createGroupQuery().groupId(group).count()).isOne();
     String period = budgets.currentPeriod(catalogue.program(code + "_BEA"));
     assertThat(budgets.budget(code + "_BEA", period).orElseThrow().allocated()).isEqualTo(3_000_000L);
+    // the suite shares one catalogue: an active partner left behind would take part in later tests' evaluations
+    assertThat(api.post("admin", "/api/partners/" + code + "/deactivation", Map.of("reason", "Uji selesai"))
+        .getStatusCode().value()).isEqualTo(200);
   }
 
   // ---- the partner, its table row and its cases -------------------------------------------------------------

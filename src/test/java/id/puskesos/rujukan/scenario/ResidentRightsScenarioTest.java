@@ -78,11 +78,18 @@ class ResidentRightsScenarioTest extends ScenarioTestSupport {
     JsonNode data = api.get("koordinator", export).getBody();
 
     assertThat(data.get("resident").get("nik").asText()).isEqualTo(intake.get("nik"));
-    assertThat(data.get("consents").toString()).contains("SHARE_SALMAN");
+    assertThat(data.get("consents")).anySatisfy(answer -> {
+      assertThat(answer.get("purpose").asText()).isEqualTo("SHARE_SALMAN");
+      assertThat(answer.get("given").asBoolean()).isTrue();
+    }).anySatisfy(answer -> {
+      assertThat(answer.get("purpose").asText()).isEqualTo("SHARE_BAZNAS");
+      assertThat(answer.get("given").asBoolean()).isFalse();
+    });
     assertThat(data.get("cases")).singleElement().satisfies(c -> {
       assertThat(c.get("referral_number").asText()).isEqualTo(number);
       assertThat(c.get("intakes").toString()).contains("Suami sakit");
       assertThat(c.get("assessments")).hasSize(1);
+      assertThat(c.get("assessments").get(0).get("consented_partners").asText()).isEqualTo("SALMAN");
       assertThat(c.get("programs").toString()).contains("BPNT");
       assertThat(c.get("routing").toString()).contains("SALMAN_SEMBAKO", "ALTERNATIVE");
       assertThat(c.get("householdLedger").toString()).contains("BPNT", "PROPOSED");
