@@ -1,7 +1,6 @@
 package id.puskesos.rujukan.security;
 
 import java.io.IOException;
-import java.util.List;
 
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -21,9 +20,6 @@ import jakarta.servlet.http.HttpServletResponse;
  */
 public class SecurityHeaders extends OncePerRequestFilter {
 
-  /** The application's own pages (static/...), which run their own scripts only. */
-  static final List<String> OWN_PAGES = List.of("/board", "/calendar", "/partners");
-
   static final String BOARD_POLICY = "default-src 'self'; frame-ancestors 'none'; base-uri 'self'; "
       + "form-action 'self'; object-src 'none'";
 
@@ -33,7 +29,7 @@ public class SecurityHeaders extends OncePerRequestFilter {
     String path = Credentials.path(request);
     response.setHeader("X-Content-Type-Options", "nosniff");
     response.setHeader("X-Frame-Options", "DENY");
-    if (OWN_PAGES.stream().anyMatch(page -> path.startsWith(page + "/") || path.equals(page))) {
+    if (OwnPages.PATHS.stream().anyMatch(page -> path.startsWith(page + "/") || path.equals(page))) {
       response.setHeader("Content-Security-Policy", BOARD_POLICY);
     }
     if (answersData(path)) {

@@ -3,6 +3,7 @@ package id.puskesos.rujukan.scenario;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -17,11 +18,14 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.core.io.ByteArrayResource;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.util.MultiValueMap;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -171,6 +175,26 @@ public class CaseApi {
   public ResponseEntity<JsonNode> submitStartForm(String user, String processKey, Object... variables) {
     return http.exchange("/engine-rest/process-definition/key/" + processKey + "/submit-form", HttpMethod.POST,
         json(user, Map.of("variables", restVariables(variables))), JsonNode.class);
+  }
+
+  /**
+   * Deploys files (name to content) as Camunda Modeler does: multipart to {@code /engine-rest/deployment/create}, one
+   * part per file, named by its file name.
+   */
+  public ResponseEntity<JsonNode> deploy(String user, String deploymentName, Map<String, String> files) {
+    HttpHeaders headers = headers(user);
+    headers.setContentType(MediaType.MULTIPART_FORM_DATA);
+    MultiValueMap<String, Object> body = new LinkedMultiValueMap<>();
+    body.add("deployment-name", deploymentName);
+    body.add("deployment-source", "Camunda Modeler");
+    files.forEach((name, content) -> body.add(name, new ByteArrayResource(content.getBytes(StandardCharsets.UTF_8)) {
+      @Override
+      public String getFilename() {
+        return name;
+      }
+    }));
+    return http.exchange("/engine-rest/deployment/create", HttpMethod.POST, new HttpEntity<>(body, headers),
+        JsonNode.class);
   }
 
   public ResponseEntity<JsonNode> post(String user, String path, Object body) {

@@ -60,6 +60,18 @@ class EdgeScenarioTest extends ScenarioTestSupport {
   }
 
   @Test
+  void everyOwnPageAnswersAtItsFolderAndRunsOnlyItsOwnScripts() {
+    Map<String, String> titles = Map.of("/board", "Papan", "/calendar", "Kalender Kerja", "/partners", "Mitra Puskesos");
+    titles.forEach((page, title) -> {
+      ResponseEntity<String> served = http.getForEntity(page + "/", String.class);
+      assertThat(served.getStatusCode().value()).as(page).isEqualTo(200);
+      assertThat(served.getBody()).as(page).contains(title);
+      assertThat(served.getHeaders().getFirst("Content-Security-Policy")).as(page).startsWith("default-src 'self'");
+      assertThat(http.getForEntity(page, String.class).getStatusCode().value()).as(page).isIn(200, 302);
+    });
+  }
+
+  @Test
   void everyPathTheApplicationServesCarriesTheSecurityHeaders() throws Exception {
     List<ResponseEntity<String>> answers = List.of(as("fo", "/api/catalogue"), as("fo", "/engine-rest/task"),
         http.getForEntity("/engine-rest/task", String.class), as("manajer", "/actuator/prometheus"),

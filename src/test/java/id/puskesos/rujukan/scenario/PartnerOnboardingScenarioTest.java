@@ -1,6 +1,5 @@
 package id.puskesos.rujukan.scenario;
 
-import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -28,14 +27,11 @@ import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.core.io.ByteArrayResource;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.util.LinkedMultiValueMap;
-import org.springframework.util.MultiValueMap;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -370,25 +366,12 @@ class PartnerOnboardingScenarioTest extends ScenarioTestSupport {
 
   // ---- over HTTP, as the analyst, the administrator and the partner's staff would ---------------------------
 
+  /** The table alone, with its cases, as the analyst deploys it (docs/partners.md). */
   private ResponseEntity<JsonNode> deployTable(String table, String tests) {
-    HttpHeaders headers = CaseApi.headers("analis");
-    headers.setContentType(MediaType.MULTIPART_FORM_DATA);
-    MultiValueMap<String, Object> body = new LinkedMultiValueMap<>();
-    body.add("deployment-name", "program-eligibility");
-    body.add("deployment-source", "analis");
-    body.add("table", file("program-eligibility.dmn", table));
-    body.add("tests", file("program-eligibility.tests.json", tests));
-    return http.exchange("/engine-rest/deployment/create", HttpMethod.POST, new HttpEntity<>(body, headers),
-        JsonNode.class);
-  }
-
-  private static ByteArrayResource file(String name, String content) {
-    return new ByteArrayResource(content.getBytes(UTF_8)) {
-      @Override
-      public String getFilename() {
-        return name;
-      }
-    };
+    Map<String, String> files = new LinkedHashMap<>();
+    files.put("program-eligibility.dmn", table);
+    files.put("program-eligibility.tests.json", tests);
+    return api.deploy("analis", "program-eligibility", files);
   }
 
   private ResponseEntity<JsonNode> engine(String user, HttpMethod method, String path, Object body) {

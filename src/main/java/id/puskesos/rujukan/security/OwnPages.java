@@ -1,0 +1,28 @@
+package id.puskesos.rujukan.security;
+
+import java.util.List;
+
+import org.springframework.context.annotation.Configuration;
+import org.springframework.web.servlet.config.annotation.ViewControllerRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+
+/**
+ * The application's own pages beside Camunda's webapps (static/board, static/calendar, static/partners): each answers
+ * at its folder ({@code /calendar} redirects to {@code /calendar/}, which serves its {@code index.html}). They sign in
+ * and work through {@code /api}, so they hold no data of their own and need no session; {@link SecurityHeaders} lets
+ * them run their own scripts only.
+ */
+@Configuration
+public class OwnPages implements WebMvcConfigurer {
+
+  /** The manager's board, the working calendar, the partners' onboarding. */
+  static final List<String> PATHS = List.of("/board", "/calendar", "/partners");
+
+  @Override
+  public void addViewControllers(ViewControllerRegistry registry) {
+    for (String page : PATHS) {
+      registry.addRedirectViewController(page, page + "/");
+      registry.addViewController(page + "/").setViewName("forward:" + page + "/index.html");
+    }
+  }
+}
