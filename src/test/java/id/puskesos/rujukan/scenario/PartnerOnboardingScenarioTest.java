@@ -171,6 +171,13 @@ class PartnerOnboardingScenarioTest extends ScenarioTestSupport {
       String after = next.getBody().get("referralNumber").asText(); // just verified: no new home visit
       assertThat(String.valueOf(taskService.getVariable(api.task(after, "task_assessNeeds").getId(),
           "consentOptions"))).contains("BAZNAS").doesNotContain(code);
+      // offering the deactivated partner anyway, by sending the form's options with the answer, is refused
+      ResponseEntity<String> forged = api.submitForm("fasilitator", api.task(after, "task_assessNeeds").getId(),
+          "householdSize", 7, "monthlyIncome", 1_500_000, "childrenUnder6", 2, "primarySchoolChildren", 3, "needs",
+          List.of("FOOD"), "religion", "ISLAM", "consentOptions", Map.of(code, "CSR"), "consentPartners",
+          List.of(code), "assessmentResult", "ELIGIBLE");
+      assertThat(forged.getStatusCode().value()).as(forged.getBody()).isEqualTo(400);
+      assertThat(forged.getBody()).contains("consentOptions");
       api.complete("fasilitator", after, "task_assessNeeds", "householdSize", 7, "monthlyIncome", 1_500_000,
           "childrenUnder6", 2, "primarySchoolChildren", 3, "needs", List.of("FOOD"), "religion", "ISLAM",
           "consentPartners", List.of("BAZNAS", "SALMAN"), "assessmentResult", "ELIGIBLE");
