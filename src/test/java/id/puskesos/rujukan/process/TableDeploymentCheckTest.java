@@ -9,16 +9,13 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.function.Consumer;
 
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.ProcessEngineConfiguration;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.impl.cfg.StandaloneInMemProcessEngineConfiguration;
 import org.camunda.bpm.engine.repository.Deployment;
 import org.camunda.bpm.engine.repository.DeploymentBuilder;
-import org.camunda.spin.plugin.impl.SpinProcessEnginePlugin;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -49,14 +46,7 @@ class TableDeploymentCheckTest {
 
   @BeforeEach
   void startAnEngineThatChecksDeployments() throws IOException {
-    StandaloneInMemProcessEngineConfiguration configuration = new StandaloneInMemProcessEngineConfiguration();
-    String name = "table-deployment-" + UUID.randomUUID();
-    configuration.setProcessEngineName(name);
-    configuration.setJdbcUrl("jdbc:h2:mem:" + name);
-    configuration.setJobExecutorActivate(false);
-    configuration.setHistory(ProcessEngineConfiguration.HISTORY_FULL);
-    configuration.setDefaultSerializationFormat("application/json");
-    configuration.setProcessEnginePlugins(List.of(new SpinProcessEnginePlugin()));
+    StandaloneInMemProcessEngineConfiguration configuration = InMemoryEngines.configuration("table-deployment");
     configuration.setCustomPreDeployers(List.of(new ModelRules.DeploymentCheck()));
     engine = configuration.buildProcessEngine();
     repositoryService = engine.getRepositoryService();

@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import java.util.stream.Stream;
 
 import org.camunda.bpm.dmn.engine.DmnDecision;
@@ -17,9 +16,7 @@ import org.camunda.bpm.dmn.engine.DmnDecisionTableResult;
 import org.camunda.bpm.dmn.engine.DmnEngine;
 import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.ProcessEngineConfiguration;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.impl.cfg.StandaloneInMemProcessEngineConfiguration;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
 import org.camunda.bpm.engine.variable.value.ObjectValue;
@@ -28,7 +25,6 @@ import org.camunda.bpm.model.dmn.Dmn;
 import org.camunda.bpm.model.dmn.DmnModelInstance;
 import org.camunda.bpm.model.dmn.instance.InputExpression;
 import org.camunda.bpm.model.dmn.instance.Rule;
-import org.camunda.spin.plugin.impl.SpinProcessEnginePlugin;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -39,6 +35,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import id.puskesos.rujukan.process.InMemoryEngines;
 import id.puskesos.rujukan.process.TableTests;
 
 /**
@@ -308,15 +305,7 @@ class ProgramEligibilityDmnTest {
 
   @Test
   void deployedTableRoutesAJsonStoredNeedsListInTheProcessEngine() throws IOException {
-    StandaloneInMemProcessEngineConfiguration configuration = new StandaloneInMemProcessEngineConfiguration();
-    String name = "program-eligibility-" + UUID.randomUUID();
-    configuration.setProcessEngineName(name);
-    configuration.setJdbcUrl("jdbc:h2:mem:" + name);
-    configuration.setJobExecutorActivate(false);
-    configuration.setHistory(ProcessEngineConfiguration.HISTORY_FULL);
-    configuration.setDefaultSerializationFormat("application/json");
-    configuration.setProcessEnginePlugins(List.of(new SpinProcessEnginePlugin()));
-    ProcessEngine engine = configuration.buildProcessEngine();
+    ProcessEngine engine = InMemoryEngines.configuration("program-eligibility").buildProcessEngine();
     try (InputStream dmn = Files.newInputStream(DMN)) {
       // given: the table deployed, and a waiting process that holds the household the way the application does
       engine.getRepositoryService().createDeployment()
