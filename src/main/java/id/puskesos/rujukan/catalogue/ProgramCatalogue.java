@@ -58,10 +58,10 @@ public class ProgramCatalogue {
   }
 
   /**
-   * The partners the needs assessment asks the resident's consent to share data with (UU PDP): every non-government
-   * partner, by code. A government partner needs no consent. The one place that decides who is asked: a partner
-   * that no longer takes cases (once the catalogue can say so) is filtered out here, and still has its consent purpose
-   * ({@code registry.Consents}), so a resident can withdraw.
+   * The partners the needs assessment asks the resident's consent to share data with (UU PDP): every active
+   * non-government partner. A government partner needs no consent. The one place that decides who is asked: a
+   * deactivated partner is not asked about, and still has its consent purpose ({@code registry.Consents}), so a
+   * resident can withdraw.
    */
   @Transactional(readOnly = true)
   public List<Partner> consentPartners() {
