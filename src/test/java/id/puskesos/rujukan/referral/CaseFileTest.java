@@ -5,13 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.List;
 import java.util.Set;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 import javax.sql.DataSource;
 
@@ -126,24 +120,5 @@ class CaseFileTest {
     caseFile.enterStage(number, Stage.VERIFICATION, "fo");
 
     assertThat(caseFile.timeline(number)).filteredOn(e -> e.type() == EventType.STAGE_ENTERED).hasSize(1);
-  }
-
-  @Test
-  void concurrentIntakesGetDistinctGaplessNumbers() throws Exception {
-    ReferralNumbers numbers = new ReferralNumbers(jdbc, CLOCK, transaction.getTransactionManager());
-    ExecutorService pool = Executors.newFixedThreadPool(8);
-    List<Future<String>> futures = new ArrayList<>();
-    for (int i = 0; i < 200; i++) {
-      futures.add(pool.submit(() -> transaction.execute(status -> numbers.next())));
-    }
-    Set<Long> serials = new HashSet<>();
-    for (Future<String> future : futures) {
-      serials.add(Long.parseLong(future.get().substring(9)));
-    }
-    pool.shutdown();
-
-    assertThat(serials).hasSize(200);
-    long first = serials.stream().mapToLong(Long::longValue).min().orElseThrow();
-    assertThat(serials.stream().mapToLong(Long::longValue).max().orElseThrow()).isEqualTo(first + 199);
   }
 }

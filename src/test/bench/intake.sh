@@ -1,0 +1,48 @@
+#!/usr/bin/env bash
+# Benchmark of the intake API against a bare engine, as issue 18 asks: the packaged jar (postgres,demo) on a
+# throw-away PostgreSQL database, and, in the load tool's own JVM, a bare Camunda engine on the same database
+# starting a process of five no-op Java delegates with full history. Rounds of each interleave, with the same
+# clients for the same time (IntakeLoad.java). Also prints the jar's time to start serving and its memory (RSS) idle
+# and under the load.
+#   ./mvnw -q package -DskipTests && src/test/bench/intake.sh [clients=4] [round seconds=20] [rounds=3]
+set -euo pipefail
+cd "$(dirname "$0")/../../.."
+clients=${1:-4}
+seconds=${2:-20}
+rounds=${3:-3}
+db=rujukan_bench_intake
+port=18191
+work=$(mktemp -d)
+psql() { command psql -h 127.0.0.1 -U postgres -v ON_ERROR_STOP=1 -q "$@"; }
+cleanup() {
+  [ -n "${app:-}" ] && kill "$app" 2>/dev/null && wait "$app" 2>/dev/null || true
+  psql -c "DROP DATABASE IF EXISTS $db WITH (FORCE)" >/dev/null 2>&1 || true
+  rm -rf "$work"
+}
+trap cleanup EXIT
+rss() { printf '%d MB' $(( $(ps -o rss= -p "$app") / 1024 )); }
+
+./mvnw -q -o dependency:build-classpath -Dmdep.outputFile="$work/cp.txt" -Dmdep.includeScope=runtime >/dev/null
+psql -c "DROP DATABASE IF EXISTS $db WITH (FORCE)" >/dev/null
+psql -c "CREATE DATABASE $db"
+url=jdbc:postgresql://127.0.0.1:5432/$db
+start_jar() {
+  java ${RUJUKAN_BENCH_JAVA_OPTS:-} -jar target/rujukan.jar --spring.profiles.active=postgres,demo \
+    --server.port=$port --spring.datasource.url=$url --spring.datasource.username=postgres > "$work/app.log" 2>&1 &
+  app=$!
+  local t0=$(date +%s.%N)
+  for _ in $(seq 1 240); do curl -sf "localhost:$port/actuator/health" >/dev/null && break; sleep 0.2; done
+  printf '%s: serving after %.1f s\n' "$1" "$(echo "$(date +%s.%N) - $t0" | bc)"
+}
+start_jar "first start (migrates the empty database)"
+kill "$app"; wait "$app" || true
+start_jar "second start"
+sleep 20
+echo "RSS idle, 20 s after start: $(rss)"
+( sleep $(( 10 + seconds )); echo "RSS under intake load: $(rss)" ) &
+sampler=$!
+java -cp "$(cat "$work/cp.txt")" src/test/bench/IntakeLoad.java "http://localhost:$port" "$url" postgres \
+  "$clients" "$seconds" "$rounds"
+wait "$sampler"
+echo "RSS after the load: $(rss)"
+echo "cases opened: $(psql -d $db -tAc "SELECT COUNT(*) FROM referral")"
