@@ -5,6 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
@@ -75,6 +79,24 @@ class EscalationScenarioTest extends ScenarioTestSupport {
     assertThat(outbox(number, "Pengingat batas waktu%")).containsExactly("fasilitator@puskesos.example");
     late(visit, 60_000);
     watch.check();
+    assertThat(outbox(number, "Eskalasi: %")).containsExactly("koordinator@puskesos.example");
+  }
+
+  @Test
+  void twoNodesWatchingAtOnceEscalateALateTaskOnce() throws Exception {
+    String number = api.openCase("FOOD");
+    late(api.task(number, "task_homeVisit"), 60 * 60_000);
+    ExecutorService nodes = Executors.newFixedThreadPool(2);
+    try {
+      List<Future<Integer>> runs = List.of(nodes.submit(watch::check), nodes.submit(watch::check));
+      for (Future<Integer> run : runs) {
+        run.get(60, TimeUnit.SECONDS);
+      }
+    } finally {
+      nodes.shutdown();
+    }
+
+    assertThat(api.timeline(number, "ESCALATED")).hasSize(1);
     assertThat(outbox(number, "Eskalasi: %")).containsExactly("koordinator@puskesos.example");
   }
 
