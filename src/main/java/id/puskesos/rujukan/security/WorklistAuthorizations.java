@@ -41,9 +41,8 @@ import org.springframework.stereotype.Component;
  * which holds a grant per closed partner referral, several times per request. Here the user's groups are checked
  * as they are: a group without grants matches none, so the outcome is the same.
  * </ul>
- * Camunda's own notes on the cost: "Performance Considerations" in
- * https://docs.camunda.org/manual/7.24/user-guide/process-engine/authorization-service/ and the default task
- * permissions in https://docs.camunda.org/manual/7.24/user-guide/process-engine/authorization-service/#default-task-permissions
+ * Camunda's own notes on the cost of authorization checks and on the grants it gives task candidates: the
+ * Authorization Service page of the user guide, https://docs.camunda.org/manual/7.24/user-guide/process-engine/authorization-service/
  */
 @Component
 public class WorklistAuthorizations extends AbstractProcessEnginePlugin {
