@@ -5,6 +5,7 @@
 # clients for the same time (IntakeLoad.java). Also prints the jar's time to start serving and its memory (RSS) idle
 # and under the load.
 #   ./mvnw -q package -DskipTests && src/test/bench/intake.sh [clients=4] [round seconds=20] [rounds=3]
+# (JAR=path/to/other.jar runs another build against the same baseline)
 set -euo pipefail
 cd "$(dirname "$0")/../../.."
 clients=${1:-4}
@@ -27,7 +28,7 @@ psql -c "DROP DATABASE IF EXISTS $db WITH (FORCE)" >/dev/null
 psql -c "CREATE DATABASE $db"
 url=jdbc:postgresql://127.0.0.1:5432/$db
 start_jar() {
-  java ${RUJUKAN_BENCH_JAVA_OPTS:-} -jar target/rujukan.jar --spring.profiles.active=postgres,demo \
+  java ${RUJUKAN_BENCH_JAVA_OPTS:-} -jar "${JAR:-target/rujukan.jar}" --spring.profiles.active=postgres,demo \
     --server.port=$port --spring.datasource.url=$url --spring.datasource.username=postgres > "$work/app.log" 2>&1 &
   app=$!
   local t0=$(date +%s.%N)
