@@ -26,7 +26,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Keeps the engine's authorization checks on task lists cheap at a city's scale, without changing who sees what
- * (docs/security.md). Two costs grew with the data (measured by src/test/bench/worklist.sh, /work/notes and
+ * (docs/security.md). Two costs grew with the data (measured by src/test/bench/worklist.sh; figures in
  * docs/operations.md):
  * <ul>
  * <li>A task list's check joins every grant of the user's groups on TASK or PROCESS_DEFINITION to every task, on
