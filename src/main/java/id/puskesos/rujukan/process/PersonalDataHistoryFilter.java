@@ -12,7 +12,6 @@ import org.camunda.bpm.engine.impl.history.event.HistoricDecisionEvaluationEvent
 import org.camunda.bpm.engine.impl.history.event.HistoricDecisionInstanceEntity;
 import org.camunda.bpm.engine.impl.history.event.HistoricVariableUpdateEventEntity;
 import org.camunda.bpm.engine.impl.history.event.HistoryEvent;
-import org.camunda.bpm.engine.impl.history.handler.DbHistoryEventHandler;
 import org.camunda.bpm.engine.impl.history.handler.HistoryEventHandler;
 import org.springframework.stereotype.Component;
 
@@ -26,8 +25,9 @@ import id.puskesos.rujukan.common.Variable;
  * decision's history (ACT_HI_DEC_IN; the outputs stay). Such variables are
  * personal data (identity, contact, religion, income, household) or free text (notes, findings, opinions) that the
  * case file tables already keep with their author, for the time the case needs them, not for the history's years in
- * Cockpit. docs/history.md gives the decision and its reason per variable. Everything else is written as by the
- * default handler.
+ * Cockpit. docs/history.md gives the decision and its reason per variable. Of the other events, {@link AuditHistory}
+ * decides by kind: no variable update details, no activity instances of the model's own steps, no job log but its
+ * failures.
  */
 @Component
 public class PersonalDataHistoryFilter extends AbstractProcessEnginePlugin {
@@ -58,13 +58,16 @@ public class PersonalDataHistoryFilter extends AbstractProcessEnginePlugin {
 
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {
-    configuration.setHistoryEventHandler(new Filtering(new DbHistoryEventHandler(), notInHistory));
+    configuration.setHistoryEventHandler(new Filtering(new AuditHistory.WithoutVariableDetails(), notInHistory));
   }
 
   private record Filtering(HistoryEventHandler delegate, Set<String> notInHistory) implements HistoryEventHandler {
 
     @Override
     public void handleEvent(HistoryEvent event) {
+      if (!AuditHistory.kept(event)) {
+        return;
+      }
       if (event instanceof HistoricVariableUpdateEventEntity variable
           && notInHistory.contains(variable.getVariableName())) {
         return;
