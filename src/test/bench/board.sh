@@ -27,7 +27,7 @@ java -Xmx512m -jar target/rujukan.jar --spring.profiles.active=postgres,demo --s
   --spring.datasource.url=jdbc:postgresql://127.0.0.1:5432/$db --spring.datasource.username=postgres \
   > "$work/app.log" 2>&1 &
 app=$!
-for _ in $(seq 1 120); do curl -sf "localhost:$port/actuator/health" >/dev/null && break; sleep 1; done
+for _ in $(seq 1 900); do curl -sf "localhost:$port/actuator/health" >/dev/null && break; sleep 1; done
 
 start=$(date +%s.%N)
 psql -d $db <<SQL
