@@ -3,17 +3,20 @@
 # received over the last 12 months (default 20,000: a city's volume; a village sees far fewer), each with its
 # complaint, stage entries, programs and handovers, then times GET /api/board for those 12 months and a Prometheus
 # scrape against the packaged jar, and prints the figures.
-#   ./mvnw -q package -DskipTests && src/test/bench/board.sh [cases]
+#   ./mvnw -q package -DskipTests && src/test/bench/board.sh [cases] [calls]
+# After the first five calls (printed one by one) it times [calls] more (default 20) and prints their p50 and p95
+# (nearest rank) and the machine's load. KEEP=1 leaves the database (and stops the jar) for EXPLAIN ANALYZE.
 set -euo pipefail
 cd "$(dirname "$0")/../../.."
 cases=${1:-20000}
+calls=${2:-20}
 db=rujukan_board_bench
 port=18181
 work=$(mktemp -d)
 psql() { command psql -h 127.0.0.1 -U postgres -v ON_ERROR_STOP=1 -q "$@"; }
 cleanup() {
   [ -n "${app:-}" ] && kill "$app" 2>/dev/null && wait "$app" 2>/dev/null || true
-  psql -c "DROP DATABASE IF EXISTS $db WITH (FORCE)" >/dev/null 2>&1 || true
+  [ -n "${KEEP:-}" ] || psql -c "DROP DATABASE IF EXISTS $db WITH (FORCE)" >/dev/null 2>&1 || true
   rm -rf "$work"
 }
 trap cleanup EXIT
@@ -24,7 +27,7 @@ java -Xmx512m -jar target/rujukan.jar --spring.profiles.active=postgres,demo --s
   --spring.datasource.url=jdbc:postgresql://127.0.0.1:5432/$db --spring.datasource.username=postgres \
   > "$work/app.log" 2>&1 &
 app=$!
-for _ in $(seq 1 120); do curl -sf "localhost:$port/actuator/health" >/dev/null && break; sleep 1; done
+for _ in $(seq 1 900); do curl -sf "localhost:$port/actuator/health" >/dev/null && break; sleep 1; done
 
 start=$(date +%s.%N)
 psql -d $db <<SQL
@@ -71,6 +74,16 @@ for i in 1 2 3 4 5; do
   t=$(curl -s -o "$work/board.json" -w '%{time_total}' -u manajer:demo "localhost:$port/api/board?from=$from&to=$to")
   printf 'GET /api/board %s..%s, run %d: %4.0f ms\n' "$from" "$to" "$i" "$(echo "$t * 1000" | bc)"
 done
+for i in $(seq 1 "$calls"); do
+  curl -s -o /dev/null -w '%{time_total}\n' -u manajer:demo "localhost:$port/api/board?from=$from&to=$to"
+done > "$work/times"
+python3 - "$work/times" "$calls" "$(uptime | sed 's/.*load average: //')" <<'PY'
+import math, sys
+ms = sorted(float(t) * 1000 for t in open(sys.argv[1]))
+rank = lambda p: ms[max(0, math.ceil(p * len(ms)) - 1)]
+print(f'GET /api/board over {sys.argv[2]} more calls: p50 {rank(0.5):.0f} ms, p95 {rank(0.95):.0f} ms, '
+      f'max {ms[-1]:.0f} ms (load average {sys.argv[3]})')
+PY
 python3 - "$work/board.json" <<'PY'
 import json, sys
 b = json.load(open(sys.argv[1]))
@@ -78,5 +91,6 @@ print('  open cases per stage:', {c['key']: c['count'] for c in b['openCasesBySt
 print('  stage times (cases, median h, p90 h):', [(f['stage'], f['cases'], f['medianHours'], f['p90Hours']) for f in b['timePerStage']])
 print('  facilitation (received, referred, facilitated):', b['facilitation']['overall']['received'], b['facilitation']['overall']['referred'], b['facilitation']['overall']['facilitated'])
 PY
+[ -z "${SAVE:-}" ] || cp "$work/board.json" "$SAVE"
 t=$(curl -s -u manajer:demo -o /dev/null -w '%{time_total}' "localhost:$port/actuator/prometheus")
 printf 'GET /actuator/prometheus: %4.0f ms\n' "$(echo "$t * 1000" | bc)"

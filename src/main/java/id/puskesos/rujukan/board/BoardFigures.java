@@ -72,10 +72,11 @@ public class BoardFigures {
   private final IdentityService identityService;
   private final CaseAccess caseAccess;
   private final Stages stages;
+  private final StageTimesQuery stageTimes;
 
   public BoardFigures(JdbcClient jdbc, TaskService taskService, RuntimeService runtimeService,
       ProgramCatalogue catalogue, FacilitationFigures facilitation, IdentityService identityService,
-      CaseAccess caseAccess, Stages stages) {
+      CaseAccess caseAccess, Stages stages, StageTimesQuery stageTimes) {
     this.jdbc = jdbc;
     this.taskService = taskService;
     this.runtimeService = runtimeService;
@@ -84,6 +85,7 @@ public class BoardFigures {
     this.identityService = identityService;
     this.caseAccess = caseAccess;
     this.stages = stages;
+    this.stageTimes = stageTimes;
   }
 
   public Board board(String from, String to) {
@@ -119,13 +121,12 @@ public class BoardFigures {
           java.time.Duration.between(due, OffsetDateTime.now(Dates.BANDUNG)).toDays(),
           "/camunda/app/tasklist/default/#/?task=" + task.getId()));
     }
-    StageData stages = stageData(from, to);
+    StageTimesQuery.Result times = stageTimes.compute(
+        YearMonth.parse(from).atDay(1).atStartOfDay(Dates.BANDUNG).toOffsetDateTime(),
+        YearMonth.parse(to).plusMonths(1).atDay(1).atStartOfDay(Dates.BANDUNG).toOffsetDateTime(),
+        OffsetDateTime.now(Dates.BANDUNG));
     return new Board(from, to, OffsetDateTime.now(Dates.BANDUNG), openCasesByStage(),
-        counts(byStage), counts(byPartner), StageTimes.compute(stages.entries(), stages.endOf()),
-        StageTimes.outOfOrder(stages.entries(), stages.endOf()), rates, waitingLists(), oldest);
-  }
-
-  private record StageData(List<StageTimes.Entry> entries, Map<String, OffsetDateTime> endOf) {
+        counts(byStage), counts(byPartner), times.figures(), times.outOfOrder(), rates, waitingLists(), oldest);
   }
 
   private List<Count> openCasesByStage() {
@@ -176,38 +177,6 @@ public class BoardFigures {
       }
     }
     return byCase;
-  }
-
-  /** The stage entries of the cases received in the period (indexed by case), and when each case's last stage ended. */
-  private StageData stageData(String from, String to) {
-    OffsetDateTime start = YearMonth.parse(from).atDay(1).atStartOfDay(Dates.BANDUNG).toOffsetDateTime();
-    OffsetDateTime end = YearMonth.parse(to).plusMonths(1).atDay(1).atStartOfDay(Dates.BANDUNG)
-        .toOffsetDateTime();
-    Map<String, OffsetDateTime> endOf = new HashMap<>();
-    OffsetDateTime now = OffsetDateTime.now(Dates.BANDUNG);
-    jdbc.sql("SELECT referral_number, closed_at FROM referral WHERE received_at >= ? AND received_at < ?")
-        .params(start, end).query(rs -> {
-          OffsetDateTime closed = rs.getObject("closed_at", OffsetDateTime.class);
-          endOf.put(rs.getString("referral_number"), closed == null ? now : closed);
-        });
-    List<StageTimes.Entry> entries = jdbc.sql("""
-        SELECT e.referral_number, e.detail, e.occurred_at FROM referral_event e
-        JOIN referral r ON r.referral_number = e.referral_number
-        WHERE r.received_at >= ? AND r.received_at < ? AND e.event_type IN ('INTAKE_RECEIVED', 'STAGE_ENTERED')
-        ORDER BY e.referral_number, e.id""")
-        .params(start, end)
-        .query((rs, row) -> new StageTimes.Entry(rs.getString("referral_number"), stageOf(rs.getString("detail")),
-            rs.getObject("occurred_at", OffsetDateTime.class)))
-        .list().stream().filter(e -> e.stage() != null).toList();
-    return new StageData(entries, endOf);
-  }
-
-  /** The stage an entry names: an intake starts INTAKE, "Tahap: ..." names the stage by its label. */
-  private static Stage stageOf(String detail) {
-    if (detail == null || !detail.startsWith("Tahap: ")) {
-      return detail != null && detail.startsWith("Pengaduan diterima") ? Stage.INTAKE : null;
-    }
-    return Stage.labelled(detail.substring("Tahap: ".length()));
   }
 
   private List<Waiting> waitingLists() {

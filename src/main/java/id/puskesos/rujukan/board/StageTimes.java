@@ -7,6 +7,7 @@ import java.util.Collection;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.IntFunction;
 
 import id.puskesos.rujukan.referral.Stage;
 
@@ -46,9 +47,19 @@ public final class StageTimes {
       }
     }
     List<Figure> figures = new ArrayList<>();
-    hours.forEach((stage, values) -> figures.add(new Figure(stage, stage.label(), values.size(),
-        round(percentile(values, 0.5)), round(percentile(values, 0.9)))));
+    hours.forEach((stage, values) -> {
+      List<Double> sorted = values.stream().sorted().toList();
+      figures.add(figure(stage, sorted.size(), sorted::get));
+    });
     return figures;
+  }
+
+  /**
+   * A stage's figure from its {@code n} durations, {@code hoursAt} giving the one at a rank (0-based, ascending); reads
+   * only the ranks the median and the 90th percentile need ({@link StageTimesQuery} fetches just those).
+   */
+  static Figure figure(Stage stage, int n, IntFunction<Double> hoursAt) {
+    return new Figure(stage, stage.label(), n, round(percentile(n, 0.5, hoursAt)), round(percentile(n, 0.9, hoursAt)));
   }
 
   /** Stages whose end lies before their start: left out of {@link #compute}, counted as data errors. */
@@ -74,11 +85,14 @@ public final class StageTimes {
   /** The nearest-rank percentile; the median of an even count is the mean of the two middle values. */
   static double percentile(Collection<Double> values, double p) {
     List<Double> sorted = values.stream().sorted().toList();
-    int n = sorted.size();
+    return percentile(sorted.size(), p, sorted::get);
+  }
+
+  private static double percentile(int n, double p, IntFunction<Double> sorted) {
     if (p == 0.5 && n % 2 == 0) {
-      return (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
+      return (sorted.apply(n / 2 - 1) + sorted.apply(n / 2)) / 2;
     }
-    return sorted.get(Math.max(0, (int) Math.ceil(p * n) - 1));
+    return sorted.apply(Math.max(0, (int) Math.ceil(p * n) - 1));
   }
 
   private static double round(double hours) {

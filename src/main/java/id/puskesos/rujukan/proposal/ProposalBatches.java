@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -63,8 +64,12 @@ public class ProposalBatches {
   public record Batch(Long id, int rows) {
   }
 
-  /** What an imported decision list did; {@code unmatched}: rows that moved no case, with the reason. */
-  public record Imported(int enrolled, int rejected, int carriedOver, List<String> unmatched) {
+  /**
+   * What an imported decision list did; {@code unmatched}: rows that moved no case, with the reason; {@code batchId}:
+   * the engine batch that moves the cases when the list is long ({@code rujukan.proposal.background-from} rows or
+   * more; Cockpit's batch view follows it), null when they moved before the answer.
+   */
+  public record Imported(int enrolled, int rejected, int carriedOver, List<String> unmatched, String batchId) {
   }
 
   private final JdbcClient jdbc;
@@ -171,6 +176,10 @@ public class ProposalBatches {
     int rejected = 0;
     int carried = 0;
     List<String> unmatched = new ArrayList<>();
+    // a city's list (100,000 rows) is not moved case by case in this one transaction: the proposals are decided here,
+    // and the engine's batch jobs move the cases, each job in its own transaction, in parallel on the job executor
+    boolean background = rows.size() >= settings.backgroundFrom();
+    Set<String> toMove = new LinkedHashSet<>();
     for (CSVRecord row : rows) {
       String where = "Baris " + (row.getRecordNumber() + 1);
       Proposals.Proposal p = waiting(value(row, "NO_KK"), value(row, "PROGRAM"), value(row, "ID_USULAN"),
@@ -187,16 +196,23 @@ public class ProposalBatches {
         unmatched.add(where + ": usulan sudah diputuskan oleh impor lain");
         continue;
       }
-      caseAccess.withoutAuthorization(() -> runtimeService
-          .createMessageCorrelation(PartnerReferralProcess.MSG_PROPOSAL_DECIDED).processInstanceId(partnerInstance)
-          .correlateWithResult());
+      if (background) {
+        toMove.add(partnerInstance);
+      } else {
+        caseAccess.withoutAuthorization(() -> runtimeService
+            .createMessageCorrelation(PartnerReferralProcess.MSG_PROPOSAL_DECIDED).processInstanceId(partnerInstance)
+            .correlateWithResult());
+      }
       switch (status) {
         case DITETAPKAN -> enrolled++;
         case DITOLAK -> rejected++;
         default -> carried++;
       }
     }
-    return new Imported(enrolled, rejected, carried, unmatched);
+    String batch = toMove.isEmpty() ? null : caseAccess.withoutAuthorization(() -> runtimeService
+        .createMessageCorrelationAsync(PartnerReferralProcess.MSG_PROPOSAL_DECIDED)
+        .processInstanceIds(new ArrayList<>(toMove)).correlateAllAsync()).getId();
+    return new Imported(enrolled, rejected, carried, unmatched, batch);
   }
 
   private boolean decide(Proposals.Proposal p, ListedStatus status, String reason, String actor) {
