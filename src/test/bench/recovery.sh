@@ -5,6 +5,7 @@
 # until every acknowledged case has moved on past its save point (its registry check done: stage VERIFICATION or
 # later), and until the node serves again.
 #   ./mvnw -q package -DskipTests && src/test/bench/recovery.sh [seconds of load before the kill=20]
+# (JAR=path/to/other.jar runs another build)
 set -euo pipefail
 cd "$(dirname "$0")/../../.."
 load=${1:-20}
@@ -23,7 +24,7 @@ trap cleanup EXIT
 now() { date +%s.%N; }
 since() { echo "$(now) - $1" | bc; }
 start_jar() {
-  RUJUKAN_NODE_NAME=bench-node java -jar target/rujukan.jar --spring.profiles.active=postgres,demo \
+  RUJUKAN_NODE_NAME=bench-node java -jar "${JAR:-target/rujukan.jar}" --spring.profiles.active=postgres,demo \
     --server.port=$port --spring.datasource.url=jdbc:postgresql://127.0.0.1:5432/$db \
     --spring.datasource.username=postgres >> "$work/app.log" 2>&1 &
   app=$!

@@ -9,7 +9,7 @@ set -euo pipefail
 cd "$(dirname "$0")/../../.."
 runs=${1:-3}
 port=18195
-opts=${RUJUKAN_BENCH_JAVA_OPTS-}
+opts=${RUJUKAN_BENCH_JAVA_OPTS--XX:+UseSerialGC -Xmx256m -Xss512k -XX:ReservedCodeCacheSize=64m -XX:MaxMetaspaceSize=256m}
 work=$(mktemp -d)
 jar=$PWD/target/rujukan.jar
 cleanup() {
@@ -29,16 +29,16 @@ start() {
   ( cd "$work" && exec java $opts $1 -jar $2 "${args[@]}" > "$work/app.log" 2>&1 ) &
   app=$!
   for _ in $(seq 1 1200); do curl -sf "localhost:$port/actuator/health" >/dev/null && break; sleep 0.1; done
-  printf '%.1f' "$(echo "$(date +%s.%N) - $t0" | bc)"
+  took=$(printf '%.1f' "$(echo "$(date +%s.%N) - $t0" | bc)")
 }
 stop() { kill "$app"; wait "$app" 2>/dev/null || true; app=; }
 echo "JVM options: $opts"
 for mode in jar cds; do
   if [ $mode = jar ]; then flags=""; target=$jar; else flags="-XX:SharedArchiveFile=$work/app.jsa"; target=$work/app/rujukan.jar; fi
   for run in $(seq 1 "$runs"); do
-    s=$(start "$flags" "$target")
+    start "$flags" "$target"
     sleep 20
-    printf '%-3s run %d: serving after %5s s, RSS idle %4d MB\n' $mode "$run" "$s" $(( $(ps -o rss= -p "$app") / 1024 ))
+    printf '%-3s run %d: serving after %5s s, RSS idle %4d MB\n' $mode "$run" "$took" $(( $(ps -o rss= -p "$app") / 1024 ))
     stop
   done
 done
