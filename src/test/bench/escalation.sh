@@ -12,21 +12,12 @@ spread=${2:-150}
 db=rujukan_bench_escalation
 port=18192
 work=$(mktemp -d)
-psql() { command psql -h 127.0.0.1 -U postgres -v ON_ERROR_STOP=1 -q "$@"; }
-cleanup() {
-  [ -n "${app:-}" ] && kill "$app" 2>/dev/null && wait "$app" 2>/dev/null || true
-  psql -c "DROP DATABASE IF EXISTS $db WITH (FORCE)" >/dev/null 2>&1 || true
-  rm -rf "$work"
-}
-trap cleanup EXIT
+. src/test/bench/lib.sh
+trap bench_cleanup EXIT
 
-psql -c "DROP DATABASE IF EXISTS $db WITH (FORCE)" >/dev/null
-psql -c "CREATE DATABASE $db"
-java -jar target/rujukan.jar --spring.profiles.active=postgres,demo --server.port=$port \
-  --spring.datasource.url=jdbc:postgresql://127.0.0.1:5432/$db --spring.datasource.username=postgres \
-  ${RUJUKAN_BENCH_ARGS:-} > "$work/app.log" 2>&1 &
-app=$!
-for _ in $(seq 1 240); do curl -sf "localhost:$port/actuator/health" >/dev/null && break; sleep 0.5; done
+fresh_database
+start_jar
+wait_serving
 
 for i in $(seq 1 "$cases"); do
   nik=$(printf '3273014507%02d%04d' $(( 50 + i % 40 )) "$i")

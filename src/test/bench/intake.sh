@@ -5,7 +5,7 @@
 # clients for the same time (IntakeLoad.java). Also prints the jar's time to start serving and its memory (RSS) idle
 # and under the load.
 #   ./mvnw -q package -DskipTests && src/test/bench/intake.sh [clients=4] [round seconds=20] [rounds=3]
-# (JAR=path/to/other.jar runs another build against the same baseline)
+# (JAR=path/to/other.jar runs another build against the same baseline; JVM options for the jar in JAVA_OPTS)
 set -euo pipefail
 cd "$(dirname "$0")/../../.."
 clients=${1:-4}
@@ -14,30 +14,22 @@ rounds=${3:-3}
 db=rujukan_bench_intake
 port=18191
 work=$(mktemp -d)
-psql() { command psql -h 127.0.0.1 -U postgres -v ON_ERROR_STOP=1 -q "$@"; }
-cleanup() {
-  [ -n "${app:-}" ] && kill "$app" 2>/dev/null && wait "$app" 2>/dev/null || true
-  psql -c "DROP DATABASE IF EXISTS $db WITH (FORCE)" >/dev/null 2>&1 || true
-  rm -rf "$work"
-}
-trap cleanup EXIT
+. src/test/bench/lib.sh
+trap bench_cleanup EXIT
 rss() { printf '%d MB' $(( $(ps -o rss= -p "$app") / 1024 )); }
 
 ./mvnw -q -o dependency:build-classpath -Dmdep.outputFile="$work/cp.txt" -Dmdep.includeScope=runtime >/dev/null
-psql -c "DROP DATABASE IF EXISTS $db WITH (FORCE)" >/dev/null
-psql -c "CREATE DATABASE $db"
+fresh_database
 url=jdbc:postgresql://127.0.0.1:5432/$db
-start_jar() {
-  java ${RUJUKAN_BENCH_JAVA_OPTS:-} -jar "${JAR:-target/rujukan.jar}" --spring.profiles.active=postgres,demo \
-    --server.port=$port --spring.datasource.url=$url --spring.datasource.username=postgres > "$work/app.log" 2>&1 &
-  app=$!
+timed_start() {
   local t0=$(date +%s.%N)
-  for _ in $(seq 1 240); do curl -sf "localhost:$port/actuator/health" >/dev/null && break; sleep 0.2; done
+  start_jar
+  wait_serving
   printf '%s: serving after %.1f s\n' "$1" "$(echo "$(date +%s.%N) - $t0" | bc)"
 }
-start_jar "first start (migrates the empty database)"
+timed_start "first start (migrates the empty database)"
 kill "$app"; wait "$app" || true
-start_jar "second start"
+timed_start "second start"
 sleep 20
 echo "RSS idle, 20 s after start: $(rss)"
 ( sleep $(( 10 + seconds )); echo "RSS under intake load: $(rss)" ) &

@@ -12,29 +12,19 @@ load=${1:-20}
 db=rujukan_bench_recovery
 port=18194
 work=$(mktemp -d)
-psql() { command psql -h 127.0.0.1 -U postgres -v ON_ERROR_STOP=1 -q "$@"; }
+. src/test/bench/lib.sh
 cleanup() {
-  [ -n "${app:-}" ] && kill -9 "$app" 2>/dev/null || true
   [ -n "${clients:-}" ] && kill $clients 2>/dev/null || true
-  wait 2>/dev/null || true
-  psql -c "DROP DATABASE IF EXISTS $db WITH (FORCE)" >/dev/null 2>&1 || true
-  rm -rf "$work"
+  bench_cleanup
 }
 trap cleanup EXIT
 now() { date +%s.%N; }
 since() { echo "$(now) - $1" | bc; }
-start_jar() {
-  RUJUKAN_NODE_NAME=bench-node java -jar "${JAR:-target/rujukan.jar}" --spring.profiles.active=postgres,demo \
-    --server.port=$port --spring.datasource.url=jdbc:postgresql://127.0.0.1:5432/$db \
-    --spring.datasource.username=postgres >> "$work/app.log" 2>&1 &
-  app=$!
-}
-serving() { for _ in $(seq 1 600); do curl -sf "localhost:$port/actuator/health" >/dev/null && return; sleep 0.2; done; }
+export RUJUKAN_NODE_NAME=bench-node
 
-psql -c "DROP DATABASE IF EXISTS $db WITH (FORCE)" >/dev/null
-psql -c "CREATE DATABASE $db"
+fresh_database
 start_jar
-serving
+wait_serving
 client() {
   for i in $(seq 1 100000); do
     local n=$(( $1 * 100000 + i ))
@@ -60,7 +50,7 @@ echo "killed after $load s of intake: $acknowledged cases acknowledged, $held sa
 cat "$work"/acknowledged.* | sort -u | grep RJK | sed "s/.*/'&'/" | paste -sd, > "$work/numbers.sql"
 restarted=$(now)
 start_jar
-serving
+wait_serving
 printf 'restarted node serves after %.1f s\n' "$(since "$restarted")"
 for _ in $(seq 1 1800); do
   waiting=$(psql -d $db -tAc "SELECT COUNT(*) FROM referral WHERE referral_number IN ($(cat "$work/numbers.sql"))

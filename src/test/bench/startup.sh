@@ -3,13 +3,13 @@
 # times on a database it migrated before, each time until it serves (GET /actuator/health), then its resident memory
 # (RSS) after 20 s idle. Two ways of starting: the jar as built, and the jar extracted with a class-data-sharing
 # archive made by a training run (Spring Boot's "extract" and -XX:SharedArchiveFile; docs/operations.md). JVM options
-# for both in RUJUKAN_BENCH_JAVA_OPTS (default: the ones docs/operations.md recommends).
+# for both in JAVA_OPTS (default: the ones docs/operations.md recommends).
 #   ./mvnw -q package -DskipTests && src/test/bench/startup.sh [runs=3]
 set -euo pipefail
 cd "$(dirname "$0")/../../.."
 runs=${1:-3}
 port=18195
-opts=${RUJUKAN_BENCH_JAVA_OPTS--XX:+UseSerialGC -Xmx256m -Xss512k -XX:ReservedCodeCacheSize=64m -XX:MaxMetaspaceSize=256m}
+opts=${JAVA_OPTS--XX:+UseSerialGC -Xmx256m -Xss512k -XX:ReservedCodeCacheSize=64m -XX:MaxMetaspaceSize=256m}
 work=$(mktemp -d)
 jar=$PWD/target/rujukan.jar
 cleanup() {
