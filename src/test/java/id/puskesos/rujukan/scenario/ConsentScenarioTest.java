@@ -17,6 +17,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import id.puskesos.rujukan.RujukanApplication;
 import id.puskesos.rujukan.catalogue.Partner;
 import id.puskesos.rujukan.catalogue.ProgramCatalogue;
 import id.puskesos.rujukan.process.CaseVariables;
@@ -56,7 +57,7 @@ class ConsentScenarioTest extends ScenarioTestSupport {
         .contains("\"SHARE_BAZNAS\":true", "\"SHARE_SALMAN\":true");
 
     ResponseEntity<JsonNode> withdrawn = api.post("fo", consents, Map.of("purpose", "SHARE_SALMAN", "given", false,
-        "note", "Warga datang ke Puskesos " + LocalDate.now() + " dan meminta datanya tidak dibagikan ke Salman"));
+        "note", "Warga datang ke Puskesos " + LocalDate.now(RujukanApplication.ZONE) + " dan meminta datanya tidak dibagikan ke Salman"));
     assertThat(withdrawn.getStatusCode().value()).isEqualTo(200);
     // the back office's recommendation of Salman is refused with the reason; nothing of it is kept
     ResponseEntity<String> refused = api.submitForm("bo", api.task(number, "task_prepareRecommendation").getId(),
@@ -164,7 +165,7 @@ class ConsentScenarioTest extends ScenarioTestSupport {
           "{\"purpose\":\"SHARE_%s\",\"label\":\"Berbagi data dengan %s\",\"given\":true}".formatted(code, name));
 
       ResponseEntity<JsonNode> withdrawn = api.post("fo", consentsPath, Map.of("purpose", "SHARE_" + code,
-          "given", false, "note", "Surat warga tanggal " + LocalDate.now() + ": data tidak dibagikan lagi"));
+          "given", false, "note", "Surat warga tanggal " + LocalDate.now(RujukanApplication.ZONE) + ": data tidak dibagikan lagi"));
       assertThat(withdrawn.getStatusCode().value()).as(String.valueOf(withdrawn.getBody())).isEqualTo(200);
       assertThat(withdrawn.getBody().get("current").get("SHARE_" + code).asBoolean()).isFalse();
       assertThat(consents.maySendTo(resident, code, false)).isFalse();

@@ -30,6 +30,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import id.puskesos.rujukan.RujukanApplication;
 import id.puskesos.rujukan.common.Dates;
 import id.puskesos.rujukan.report.Period;
 import id.puskesos.rujukan.report.PeriodData;
@@ -92,7 +93,7 @@ class EvaluationScenarioTest extends ScenarioTestSupport {
     Task meeting = tasks(instance, TASK_HOLD_MEETING).get(0);
     assertThat(taskService.getVariable(meeting.getId(), FEEDBACK_SUMMARY.name()).toString())
         .contains("BAZNAS Kota Bandung: mengisi", "Koordinasi: 3,3", "Ide BAZNAS");
-    String inAWeek = LocalDate.now().plusDays(7).toString();
+    String inAWeek = LocalDate.now(RujukanApplication.ZONE).plusDays(7).toString();
     ResponseEntity<String> pastDue = api.submitForm("koordinator", meeting.getId(), meetingForm(List.of(
         List.of("Rapat koordinasi bulanan", "bo", "2020-01-01"), List.of("", "dinsos", ""))));
     assertThat(pastDue.getBody()).contains("Tindak lanjut ke-1: batas waktu (01/01/2020) sudah lewat",
@@ -119,7 +120,7 @@ class EvaluationScenarioTest extends ScenarioTestSupport {
     assertThat(api.bytes("salman", "/api/evaluations/" + evaluation + "/appreciation/BAZNAS").getStatusCode().value())
         .isEqualTo(403);
     Task rapat = taskOf(instance, TASK_DO_ACTION_ITEM, "bo");
-    assertThat(rapat.getDueDate()).isEqualTo(Date.from(LocalDate.now().plusDays(7).atTime(16, 0)
+    assertThat(rapat.getDueDate()).isEqualTo(Date.from(LocalDate.now(RujukanApplication.ZONE).plusDays(7).atTime(16, 0)
         .atZone(id.puskesos.rujukan.RujukanApplication.ZONE).toInstant()));
     assertThat(api.bytes("dinsos", pack).getBody()).asString(StandardCharsets.UTF_8)
         .contains("Hasil rapat evaluasi bersama", "Rapat koordinasi bulanan", "Lurah Lebak Siliwangi");
@@ -147,7 +148,7 @@ class EvaluationScenarioTest extends ScenarioTestSupport {
 
   @Test
   void thePackCountsTheQuartersCasesAsTheyWereRecorded() throws IOException {
-    Period quarter = new Period(Period.quarterOf(LocalDate.now()).from(), LocalDate.now());
+    Period quarter = new Period(Period.quarterOf(LocalDate.now(RujukanApplication.ZONE)).from(), LocalDate.now(RujukanApplication.ZONE));
     PeriodFigures.Figures before = PeriodFigures.compute(periodData.load(quarter));
     api.caseWithAidHandedOver();
 

@@ -24,6 +24,7 @@ import org.springframework.http.ResponseEntity;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import id.puskesos.rujukan.RujukanApplication;
 import id.puskesos.rujukan.process.MonthlyReportProcess;
 
 /**
@@ -41,7 +42,7 @@ class FormRefusalScenarioTest extends ScenarioTestSupport {
   void aFormRefusedForBadInputAnswers400WithTheIndonesianMessageAndLogsNoError(CapturedOutput output) {
     String number = api.openCase("FOOD");
     Task visit = api.task(number, "task_homeVisit");
-    Map<String, Object> futureVisit = homeVisit(LocalDate.now().plusDays(3));
+    Map<String, Object> futureVisit = homeVisit(LocalDate.now(RujukanApplication.ZONE).plusDays(3));
 
     ResponseEntity<JsonNode> submitted = post("fasilitator", "/engine-rest/task/" + visit.getId() + "/submit-form",
         futureVisit);
@@ -69,7 +70,7 @@ class FormRefusalScenarioTest extends ScenarioTestSupport {
 
     // the same task completes once the input is right
     assertThat(post("fasilitator", "/engine-rest/task/" + visit.getId() + "/submit-form",
-        homeVisit(LocalDate.now())).getStatusCode().value()).isEqualTo(204);
+        homeVisit(LocalDate.now(RujukanApplication.ZONE))).getStatusCode().value()).isEqualTo(204);
   }
 
   @Test

@@ -22,6 +22,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import id.puskesos.rujukan.RujukanApplication;
+
 /**
  * Intake through both doors, the API and Tasklist's start form, and what each does with bad input: one set of
  * rules, one numbering, nothing written when the input is refused.
@@ -53,7 +55,7 @@ class IntakeScenarioTest extends ScenarioTestSupport {
   void invalidIntakeListsEveryProblemAndStartsNothing() {
     Map<String, Object> bad = CaseApi.intake("FOOD", "JETSKI");
     bad.put("nik", "32730145078");
-    bad.put("birthDate", LocalDate.now().plusDays(3).toString());
+    bad.put("birthDate", LocalDate.now(RujukanApplication.ZONE).plusDays(3).toString());
     bad.put("sex", "X");
     bad.put("rt", "1234");
     bad.put("phone", "12345");

@@ -17,6 +17,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import id.puskesos.rujukan.RujukanApplication;
 import id.puskesos.rujukan.registry.ChangeSource;
 import id.puskesos.rujukan.registry.DtksStatus;
 import id.puskesos.rujukan.registry.Duplicates;
@@ -59,7 +60,7 @@ class RegistryScenarioTest extends ScenarioTestSupport {
         "proposalReference", "SIKS-2026-0042").getStatusCode().value()).isEqualTo(204);
     Task result = api.partnerTask(number, "task_recordDtksResult", "dinsos");
     assertThat(api.submitForm("dinsos", result.getId(), "resultOutcome", "LISTED", "resultDesil", 2,
-        "listedOn", LocalDate.now().toString()).getStatusCode().value()).isEqualTo(204);
+        "listedOn", LocalDate.now(RujukanApplication.ZONE).toString()).getStatusCode().value()).isEqualTo(204);
 
     Resident resident = registry.findByNik(intake.get("nik").toString()).orElseThrow();
     assertThat(resident.dtksStatus()).isEqualTo(DtksStatus.LISTED);

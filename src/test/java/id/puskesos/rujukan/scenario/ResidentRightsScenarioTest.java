@@ -16,6 +16,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import id.puskesos.rujukan.RujukanApplication;
 import id.puskesos.rujukan.registry.AccessLog;
 import id.puskesos.rujukan.registry.Registry;
 
@@ -119,7 +120,7 @@ class ResidentRightsScenarioTest extends ScenarioTestSupport {
     api.post("fo", "/api/referrals/" + number + "/withdrawal", Map.of("reason", "Minta datanya dihapus"));
 
     ResponseEntity<JsonNode> erased = api.post("koordinator", erasure,
-        Map.of("reason", "Surat permintaan warga tanggal " + LocalDate.now()));
+        Map.of("reason", "Surat permintaan warga tanggal " + LocalDate.now(RujukanApplication.ZONE)));
 
     assertThat(erased.getStatusCode().value()).as(String.valueOf(erased.getBody())).isEqualTo(200);
     assertThat(registry.findByNik(nik)).isEmpty();
