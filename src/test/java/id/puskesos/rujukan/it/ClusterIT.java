@@ -165,19 +165,20 @@ class ClusterIT {
       assertThat(changes).as("top-ups recorded").isGreaterThanOrEqualTo(toppedUp.get());
       assertThat(allocated).as("the budget holds exactly the recorded top-ups").isEqualTo(allocatedBefore + changes);
 
-      long jobsA = count(db, "SELECT COUNT(*) FROM act_hi_job_log WHERE hostname_ = 'node-a' AND job_state_ = 2");
-      long jobsB = count(db, "SELECT COUNT(*) FROM act_hi_job_log WHERE hostname_ = 'node-b' AND job_state_ = 2");
+      // the save points ran, each case's once: the job log keeps failures only (docs/history.md), so the case file says
+      long checked = count(db, "SELECT COUNT(DISTINCT referral_number) FROM referral_event WHERE event_type = "
+          + "'STAGE_ENTERED' AND detail = 'Tahap: Verifikasi dan validasi'");
       long failed = count(db, "SELECT COUNT(*) FROM act_hi_job_log WHERE job_state_ = 1");
       System.out.printf("cluster: %d referrals submitted (%d resubmitted to node B after the kill), %d cases, "
-          + "%d at field verification; save-point jobs done by node A %d, node B %d (%d held by A when it died, run "
-          + "again after their lock lapsed), failed attempts %d, incidents %d; "
+          + "%d at field verification, %d past their save point (%d save-point jobs held by A when it died, run "
+          + "by the others after their lock lapsed), failed attempts %d, incidents %d; "
           + "%d e-mails sent, %d received twice (same Message-ID); %d top-ups answered, %d recorded, budget %d -> %d; "
           + "recovered %.1f s after the kill%n", REFERRALS, resubmitted.get(), count(db, "SELECT COUNT(*) FROM referral"),
-          count(db, "SELECT COUNT(*) FROM act_ru_task WHERE task_def_key_ = 'task_homeVisit'"), jobsA, jobsB,
+          count(db, "SELECT COUNT(*) FROM act_ru_task WHERE task_def_key_ = 'task_homeVisit'"), checked,
           heldByA[0], failed,
           count(db, "SELECT COUNT(*) FROM act_ru_incident"), EMAILS, duplicates, toppedUp.get(), changes,
           allocatedBefore, allocated, recovery);
-      assertThat(jobsA + jobsB).isGreaterThanOrEqualTo(REFERRALS);
+      assertThat(checked).isEqualTo(REFERRALS);
       // a kill between the SMTP server's answer and the outbox update sends that one message again, with the same
       // Message-ID, so the receiving mail system drops it; at most the one message in flight on the killed node
       assertThat(duplicates).isLessThanOrEqualTo(1);
