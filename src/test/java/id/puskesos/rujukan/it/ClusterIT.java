@@ -170,8 +170,8 @@ class ClusterIT {
           + "'STAGE_ENTERED' AND detail = 'Tahap: Verifikasi dan validasi'");
       long failed = count(db, "SELECT COUNT(*) FROM act_hi_job_log WHERE job_state_ = 1");
       System.out.printf("cluster: %d referrals submitted (%d resubmitted to node B after the kill), %d cases, "
-          + "%d at field verification, %d past their save point (%d save-point jobs held by A when it died, run "
-          + "by the others after their lock lapsed), failed attempts %d, incidents %d; "
+          + "%d at field verification, %d past their save point (%d save-point jobs held by A when it died: released by "
+          + "A restarted, or run by B once their lock lapsed), failed attempts %d, incidents %d; "
           + "%d e-mails sent, %d received twice (same Message-ID); %d top-ups answered, %d recorded, budget %d -> %d; "
           + "recovered %.1f s after the kill%n", REFERRALS, resubmitted.get(), count(db, "SELECT COUNT(*) FROM referral"),
           count(db, "SELECT COUNT(*) FROM act_ru_task WHERE task_def_key_ = 'task_homeVisit'"), checked,
