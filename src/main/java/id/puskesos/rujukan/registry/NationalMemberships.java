@@ -131,7 +131,8 @@ public class NationalMemberships {
           AND m.id = (SELECT MAX(x.id) FROM national_membership x
                       WHERE x.household_kk = m.household_kk AND x.program_code = m.program_code)
           AND m.program_code IN (%s)
-          AND EXISTS (SELECT 1 FROM resident r WHERE r.kk_number = m.household_kk AND r.kelurahan IN (%s))"""
+          AND EXISTS (SELECT 1 FROM resident r WHERE r.kk_number = m.household_kk AND r.kelurahan IN (%s))
+        ORDER BY m.id"""
         .formatted(marks(seen.programs.size()), marks(seen.kelurahan.size())),
         (rs, row) -> new String[] {rs.getString(1), rs.getString(2), rs.getString(3)}, params.toArray());
     List<Object[]> ended = new ArrayList<>();
