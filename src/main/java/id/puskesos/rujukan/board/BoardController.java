@@ -14,22 +14,25 @@ import id.puskesos.rujukan.common.Groups;
 @RestController
 public class BoardController {
 
-  private final BoardFigures figures;
+  private final BoardSnapshots boards;
   private final Roles roles;
   private final Clock clock;
 
-  public BoardController(BoardFigures figures, Roles roles, Clock clock) {
-    this.figures = figures;
+  BoardController(BoardSnapshots boards, Roles roles, Clock clock) {
+    this.boards = boards;
     this.roles = roles;
     this.clock = clock;
   }
 
-  /** Figures for cases received from {@code from} to {@code to} (YYYY-MM); by default the last six months. */
+  /**
+   * Figures for cases received from {@code from} to {@code to} (YYYY-MM); by default the last six months. A board
+   * slow to draw comes as drawn a few minutes ago ({@link BoardSnapshots}); {@code at} says when.
+   */
   @GetMapping("/api/board")
   public BoardFigures.Board board(@RequestParam(required = false) String from,
       @RequestParam(required = false) String to) {
     roles.require("manajer dan koordinator", Groups.MANAJER, Groups.KOORDINATOR);
     YearMonth now = YearMonth.now(clock);
-    return figures.board(from == null ? now.minusMonths(5).toString() : from, to == null ? now.toString() : to);
+    return boards.board(from == null ? now.minusMonths(5).toString() : from, to == null ? now.toString() : to);
   }
 }
