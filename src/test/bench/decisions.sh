@@ -34,7 +34,7 @@ app=$!
 for _ in $(seq 1 900); do curl -sf "localhost:$port/actuator/health" >/dev/null && break; sleep 1; done
 
 python3 - "$port" "$cases" "$clients" "$work" <<'PY'
-import base64, concurrent.futures as cf, json, sys, time, urllib.request, datetime
+import base64, concurrent.futures as cf, json, sys, time, urllib.error, urllib.request, datetime
 port, cases, clients, work = int(sys.argv[1]), int(sys.argv[2]), int(sys.argv[3]), sys.argv[4]
 base = f'http://localhost:{port}'
 
@@ -44,9 +44,12 @@ def call(user, method, path, body=None, ctype='application/json'):
     req.add_header('Authorization', 'Basic ' + base64.b64encode(f'{user}:demo'.encode()).decode())
     if data is not None:
         req.add_header('Content-Type', ctype)
-    with urllib.request.urlopen(req, timeout=600) as r:
-        text = r.read()
-        return json.loads(text) if text else None
+    try:
+        with urllib.request.urlopen(req, timeout=600) as r:
+            text = r.read()
+            return json.loads(text) if text else None
+    except urllib.error.HTTPError as e:
+        raise RuntimeError(f'{method} {path}: HTTP {e.code} {e.read()[:300]!r}') from None
 
 def rest_vars(**v):
     out = {}
@@ -68,7 +71,8 @@ def task(user, number, key):
 def complete(user, number, key, **v):
     call(user, 'POST', f'/engine-rest/task/{task(user, number, key)}/submit-form', {'variables': rest_vars(**v)})
 
-today = datetime.date.today().isoformat()
+# the server judges dates in Bandung (UTC+7)
+today = datetime.datetime.now(datetime.timezone(datetime.timedelta(hours=7))).date().isoformat()
 def prepare(i):
     serial = 500000 + i
     bd = datetime.date(1950 + serial % 50, 1 + serial // 50 % 12, 1 + serial // 600 % 28)
