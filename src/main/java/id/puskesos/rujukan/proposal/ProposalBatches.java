@@ -7,9 +7,11 @@ import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -32,7 +34,6 @@ import id.puskesos.rujukan.common.Groups;
 import id.puskesos.rujukan.common.InvalidInputException;
 import id.puskesos.rujukan.common.NotFoundException;
 import id.puskesos.rujukan.process.PartnerReferralProcess;
-import id.puskesos.rujukan.referral.CaseFile;
 
 /**
  * The SIKS-NG side of the national proposals. The operator exports the proposals not yet sent as one batch file
@@ -74,18 +75,19 @@ public class ProposalBatches {
 
   private final JdbcClient jdbc;
   private final ProgramCatalogue catalogue;
-  private final CaseFile caseFile;
+  private final DecisionList decisionList;
   private final RuntimeService runtimeService;
   private final CaseAccess caseAccess;
   private final CommandAuthority authority;
   private final ProposalSettings settings;
   private final Clock clock;
 
-  public ProposalBatches(JdbcClient jdbc, ProgramCatalogue catalogue, CaseFile caseFile, RuntimeService runtimeService,
-      CaseAccess caseAccess, CommandAuthority authority, ProposalSettings settings, Clock clock) {
+  public ProposalBatches(JdbcClient jdbc, ProgramCatalogue catalogue, DecisionList decisionList,
+      RuntimeService runtimeService, CaseAccess caseAccess, CommandAuthority authority, ProposalSettings settings,
+      Clock clock) {
     this.jdbc = jdbc;
     this.catalogue = catalogue;
-    this.caseFile = caseFile;
+    this.decisionList = decisionList;
     this.runtimeService = runtimeService;
     this.caseAccess = caseAccess;
     this.authority = authority;
@@ -172,30 +174,49 @@ public class ProposalBatches {
           where + "ID_USULAN harus angka");
     }
     checks.throwIfAny();
-    int enrolled = 0;
-    int rejected = 0;
-    int carried = 0;
-    List<String> unmatched = new ArrayList<>();
     // a city's list (100,000 rows) is not moved case by case in this one transaction: the proposals are decided here,
     // and the engine's batch jobs move the cases, each job in its own transaction, in parallel on the job executor
     boolean background = rows.size() >= settings.backgroundFrom();
-    Set<String> toMove = new LinkedHashSet<>();
-    for (CSVRecord row : rows) {
-      String where = "Baris " + (row.getRecordNumber() + 1);
-      Proposals.Proposal p = waiting(value(row, "NO_KK"), value(row, "PROGRAM"), value(row, "ID_USULAN"),
-          value(row, "PERIODE"));
-      String partnerInstance = p == null ? null
-          : caseFile.partnerInstance(p.referralNumber(), p.programCode()).orElse(null);
-      if (p == null || partnerInstance == null || !waitsForDecision(partnerInstance)) {
-        unmatched.add(where + ": tidak ada usulan %s yang menunggu penetapan untuk KK ini%s".formatted(
-            value(row, "PROGRAM"), value(row, "PERIODE") == null ? "" : " pada periode " + value(row, "PERIODE")));
+    Map<String, List<DecisionList.Waiting>> waiting = decisionList.waiting(
+        rows.stream().map(row -> value(row, "NO_KK")).distinct().toList());
+    String[] unmatched = new String[rows.size()];
+    List<DecisionList.Decision> decisions = new ArrayList<>();
+    List<Integer> decidedRows = new ArrayList<>();
+    for (int i = 0; i < rows.size(); i++) {
+      CSVRecord row = rows.get(i);
+      String id = value(row, "ID_USULAN");
+      String period = value(row, "PERIODE");
+      // the household's oldest proposal of the program still waiting (of the list's id and period, when it names them)
+      DecisionList.Waiting p = waiting.getOrDefault(value(row, "NO_KK") + "|" + value(row, "PROGRAM"), List.of())
+          .stream().filter(w -> !w.decided).filter(w -> id == null || Long.toString(w.id).equals(id))
+          .filter(w -> period == null || w.period.equals(period)).findFirst().orElse(null);
+      if (p == null || p.partnerInstance == null || !p.waits) {
+        unmatched[i] = "Baris %d: tidak ada usulan %s yang menunggu penetapan untuk KK ini%s".formatted(
+            row.getRecordNumber() + 1, value(row, "PROGRAM"), period == null ? "" : " pada periode " + period);
         continue;
       }
       ListedStatus status = ListedStatus.valueOf(value(row, "STATUS"));
-      if (!decide(p, status, value(row, "ALASAN"), actor)) {
-        unmatched.add(where + ": usulan sudah diputuskan oleh impor lain");
+      String before = p.period;
+      if (status == ListedStatus.BELUM_DITETAPKAN) {
+        p.period = nextPeriod(p.programCode, before);
+      } else {
+        p.decided = true;
+      }
+      decisions.add(new DecisionList.Decision(p, status, value(row, "ALASAN"), before, p.period));
+      decidedRows.add(i);
+    }
+    boolean[] took = decisionList.write(decisions, actor, OffsetDateTime.now(clock));
+    int enrolled = 0;
+    int rejected = 0;
+    int carried = 0;
+    Set<String> toMove = new LinkedHashSet<>();
+    for (int d = 0; d < decisions.size(); d++) {
+      if (!took[d]) {
+        unmatched[decidedRows.get(d)] = "Baris %d: usulan sudah diputuskan oleh impor lain"
+            .formatted(rows.get(decidedRows.get(d)).getRecordNumber() + 1);
         continue;
       }
+      String partnerInstance = decisions.get(d).proposal().partnerInstance;
       if (background) {
         toMove.add(partnerInstance);
       } else {
@@ -203,7 +224,7 @@ public class ProposalBatches {
             .createMessageCorrelation(PartnerReferralProcess.MSG_PROPOSAL_DECIDED).processInstanceId(partnerInstance)
             .correlateWithResult());
       }
-      switch (status) {
+      switch (decisions.get(d).status()) {
         case DITETAPKAN -> enrolled++;
         case DITOLAK -> rejected++;
         default -> carried++;
@@ -212,44 +233,16 @@ public class ProposalBatches {
     String batch = toMove.isEmpty() ? null : caseAccess.withoutAuthorization(() -> runtimeService
         .createMessageCorrelationAsync(PartnerReferralProcess.MSG_PROPOSAL_DECIDED)
         .processInstanceIds(new ArrayList<>(toMove)).correlateAllAsync()).getId();
-    return new Imported(enrolled, rejected, carried, unmatched, batch);
+    return new Imported(enrolled, rejected, carried,
+        Arrays.stream(unmatched).filter(Objects::nonNull).toList(), batch);
   }
 
-  private boolean decide(Proposals.Proposal p, ListedStatus status, String reason, String actor) {
-    OffsetDateTime now = OffsetDateTime.now(clock);
-    if (status == ListedStatus.BELUM_DITETAPKAN) {
-      String next = nextPeriod(p);
-      return jdbc.sql("""
-          UPDATE proposal SET period = ?, cycles = cycles + 1, batch_id = NULL, decided_by = ?
-          WHERE id = ? AND status = 'PROPOSED' AND period = ?""").params(next, actor, p.id(), p.period()).update() == 1;
-    }
-    return jdbc.sql("""
-        UPDATE proposal SET status = ?, decision_reason = ?, decided_at = ?, decided_by = ?
-        WHERE id = ? AND status = 'PROPOSED'""")
-        .params(status == ListedStatus.DITETAPKAN ? Proposals.Status.ENROLLED.name() : Proposals.Status.REJECTED.name(),
-            reason, now, actor, p.id()).update() == 1;
-  }
-
-  private String nextPeriod(Proposals.Proposal p) {
-    Program program = catalogue.program(p.programCode());
-    List<String> months = program.budgetPeriod().months(p.period());
+  /** The budget period after {@code period}: a proposal not decided is carried into it. */
+  private String nextPeriod(String programCode, String period) {
+    Program program = catalogue.program(programCode);
+    List<String> months = program.budgetPeriod().months(period);
     return program.budgetPeriod().of(java.time.YearMonth.parse(months.get(months.size() - 1)).plusMonths(1)
         .atDay(1));
-  }
-
-  /** The household's proposal of the program waiting for a decision (of the list's period, when it names one). */
-  private Proposals.Proposal waiting(String kk, String program, String id, String period) {
-    return jdbc.sql("SELECT " + Proposals.COLUMNS
-        + " FROM proposal WHERE household_kk = ? AND program_code = ? AND status = 'PROPOSED' ORDER BY id")
-        .params(kk, program).query(Proposals::map).list().stream()
-        .filter(p -> id == null || Long.toString(p.id()).equals(id))
-        .filter(p -> period == null || p.period().equals(period)).findFirst().orElse(null);
-  }
-
-  private boolean waitsForDecision(String partnerInstance) {
-    return caseAccess.withoutAuthorization(() -> runtimeService.createExecutionQuery()
-        .processInstanceId(partnerInstance).messageEventSubscriptionName(PartnerReferralProcess.MSG_PROPOSAL_DECIDED)
-        .count() > 0);
   }
 
   private static List<CSVRecord> read(Reader file) {
