@@ -8,6 +8,7 @@
 # DITETAPKAN) and times until every case has moved: no proposal PROPOSED, no job left, no incident. Prints the
 # preparation rate, the import's answer time, the time to move everything, cases per second, and the machine's load.
 #   ./mvnw -q package -DskipTests && src/test/bench/decisions.sh [cases] [clients]
+# PAD=n adds n rows of households with nothing waiting (a city's list names many), to time the import's matching.
 # JAR=path runs another build, DB and PORT another database (rujukan_bench_bulk*) and port. Extra arguments after the first two go to the jar (e.g. --camunda.bpm.job-execution.max-pool-size=4).
 set -euo pipefail
 cd "$(dirname "$0")/../../.."
@@ -111,19 +112,22 @@ printf 'waiting for the decision: %s proposals PROPOSED, %s executions at receiv
   "$(waiting)" "$(psql -d $db -tAc "SELECT COUNT(*) FROM act_ru_execution WHERE act_id_ = 'receive_proposalDecided'")" \
   "$(uptime | sed 's/.*load average: //')"
 
-python3 - "$work" <<'PY'
+python3 - "$work" "${PAD:-0}" <<'PY'
 import json, sys
 households = json.load(open(sys.argv[1] + '/households.json'))
 with open(sys.argv[1] + '/decisions.csv', 'w') as f:
     f.write('NO_KK,PROGRAM,PERIODE,STATUS,ALASAN\n')
     for kk in households:
         f.write(f'{kk},BPNT,,DITETAPKAN,\n')
+    # a city's list names many households with nothing waiting here
+    for i in range(int(sys.argv[2])):
+        f.write(f'3273990{i:09d},BPNT,,DITETAPKAN,\n')
 PY
 start=$(date +%s.%N)
 curl -s -o "$work/imported.json" -w '%{http_code}' -u dinsos:demo -H 'Content-Type: text/csv' \
   --data-binary @"$work/decisions.csv" "localhost:$port/api/proposals/decisions" > "$work/status"
 answered=$(date +%s.%N)
-printf 'POST /api/proposals/decisions (%s rows): HTTP %s in %.1f s: %s\n' "$cases" "$(cat "$work/status")" \
+printf 'POST /api/proposals/decisions (%s rows): HTTP %s in %.1f s: %s\n' "$((cases + ${PAD:-0}))" "$(cat "$work/status")" \
   "$(echo "$answered - $start" | bc)" "$(head -c 300 "$work/imported.json")"
 for _ in $(seq 1 3600); do
   left=$(psql -d $db -tAc "SELECT (SELECT COUNT(*) FROM proposal WHERE status = 'PROPOSED')
