@@ -72,6 +72,16 @@ class EdgeScenarioTest extends ScenarioTestSupport {
   }
 
   @Test
+  void theAddressAloneLeadsToTasklist() throws Exception {
+    java.net.http.HttpResponse<Void> home = java.net.http.HttpClient.newHttpClient().send(
+        java.net.http.HttpRequest.newBuilder(java.net.URI.create(http.getRootUri() + "/")).build(),
+        java.net.http.HttpResponse.BodyHandlers.discarding());
+    assertThat(home.statusCode()).isEqualTo(302);
+    assertThat(home.headers().firstValue("Location")).hasValueSatisfying(to -> assertThat(to)
+        .endsWith("/camunda/app/tasklist/"));
+  }
+
+  @Test
   void everyPathTheApplicationServesCarriesTheSecurityHeaders() throws Exception {
     List<ResponseEntity<String>> answers = List.of(as("fo", "/api/catalogue"), as("fo", "/engine-rest/task"),
         http.getForEntity("/engine-rest/task", String.class), as("manajer", "/actuator/prometheus"),
