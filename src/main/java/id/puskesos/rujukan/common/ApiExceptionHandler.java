@@ -111,8 +111,8 @@ public class ApiExceptionHandler {
   @ExceptionHandler(HttpMessageNotReadableException.class)
   public ResponseEntity<ProblemDetail> unreadable(HttpMessageNotReadableException e) {
     for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-      if (cause instanceof ApiRequestGuard.BodyTooLarge) {
-        return answer(Problem.BODY_TOO_LARGE, HttpStatus.PAYLOAD_TOO_LARGE, ApiRequestGuard.TOO_LARGE);
+      if (cause instanceof ApiRequestGuard.BodyTooLarge tooLarge) {
+        return answer(Problem.BODY_TOO_LARGE, HttpStatus.PAYLOAD_TOO_LARGE, ApiRequestGuard.tooLarge(tooLarge.limit));
       }
     }
     if (e.getCause() instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {

@@ -29,10 +29,20 @@ import jakarta.servlet.http.HttpServletResponse;
 public class ApiRequestGuard {
 
   /** The largest JSON body the domain API reads. */
-  static final int MAX_BODY = 64 * 1024;
-  /** What the answer to a body over the limit says. */
-  static final String TOO_LARGE = "Isi permintaan terlalu besar (paling banyak %d KB)".formatted(MAX_BODY / 1024);
+  static final long MAX_BODY = 64 * 1024;
+  /**
+   * A decision list is a file (about 40 bytes a row): a city's list of 100,000 rows is 4 MB. It is read whole, so it
+   * has a limit of its own; the registry's extract is streamed and has none.
+   */
+  static final long MAX_DECISION_LIST = 16L * 1024 * 1024;
   private static final String UPLOADS = "/api/registry/imports";
+  private static final String DECISION_LIST = "/api/proposals/decisions";
+
+  /** What the answer to a body over the limit says. */
+  static String tooLarge(long limit) {
+    return limit >= 1024 * 1024 ? "Isi permintaan terlalu besar (paling banyak %d MB)".formatted(limit / 1024 / 1024)
+        : "Isi permintaan terlalu besar (paling banyak %d KB)".formatted(limit / 1024);
+  }
 
   @Bean
   public FilterRegistrationBean<OncePerRequestFilter> apiRequestGuardFilter() {
@@ -56,33 +66,37 @@ public class ApiRequestGuard {
         chain.doFilter(request, response);
         return;
       }
-      if (request.getContentLengthLong() > MAX_BODY) {
-        tooLarge(request, response);
+      long limit = request.getRequestURI().equals(DECISION_LIST) ? MAX_DECISION_LIST : MAX_BODY;
+      if (request.getContentLengthLong() > limit) {
+        tooLarge(request, response, limit);
         return;
       }
       try {
-        chain.doFilter(new Limited(request), response);
+        chain.doFilter(new Limited(request, limit), response);
       } catch (BodyTooLarge e) {
         if (!response.isCommitted()) {
-          tooLarge(request, response);
+          tooLarge(request, response, limit);
         }
       }
     }
 
     /** The same problem answer as {@link ApiExceptionHandler}'s, written before Spring MVC is reached. */
-    static void tooLarge(HttpServletRequest request, HttpServletResponse response) throws IOException {
+    static void tooLarge(HttpServletRequest request, HttpServletResponse response, long limit) throws IOException {
       response.setStatus(HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE);
       response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
       response.getOutputStream().write(Json.MAPPER.writeValueAsBytes(ApiExceptionHandler.Problem.BODY_TOO_LARGE.body(
-          HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE, TOO_LARGE, request.getRequestURI())));
+          HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE, ApiRequestGuard.tooLarge(limit), request.getRequestURI())));
     }
   }
 
   /** A body sent without its length (chunked) is cut off at the limit. */
   private static final class Limited extends HttpServletRequestWrapper {
 
-    Limited(HttpServletRequest request) {
+    private final long limit;
+
+    Limited(HttpServletRequest request, long limit) {
       super(request);
+      this.limit = limit;
     }
 
     @Override
@@ -94,8 +108,8 @@ public class ApiRequestGuard {
         @Override
         public int read() throws IOException {
           int b = in.read();
-          if (b >= 0 && ++read > MAX_BODY) {
-            throw new BodyTooLarge();
+          if (b >= 0 && ++read > limit) {
+            throw new BodyTooLarge(limit);
           }
           return b;
         }
@@ -103,8 +117,8 @@ public class ApiRequestGuard {
         @Override
         public int read(byte[] buffer, int offset, int length) throws IOException {
           int n = in.read(buffer, offset, length);
-          if (n > 0 && (read += n) > MAX_BODY) {
-            throw new BodyTooLarge();
+          if (n > 0 && (read += n) > limit) {
+            throw new BodyTooLarge(limit);
           }
           return n;
         }
@@ -129,8 +143,12 @@ public class ApiRequestGuard {
 
   /** Thrown while reading past the limit; the API's error answer turns it into 413. */
   static final class BodyTooLarge extends IOException {
-    BodyTooLarge() {
-      super("request body over " + MAX_BODY + " bytes");
+    private static final long serialVersionUID = 1L;
+    final long limit;
+
+    BodyTooLarge(long limit) {
+      super("request body over " + limit + " bytes");
+      this.limit = limit;
     }
   }
 }

@@ -56,4 +56,30 @@ class DecisionListInBackgroundScenarioTest extends ScenarioTestSupport {
     await().atMost(Duration.ofSeconds(60)).until(() -> managementService.createBatchQuery()
         .batchId(answer.getBody().get("batchId").asText()).count() == 0);
   }
+
+  @Test
+  void aListOfACitysSizeIsReadWholeAndOneOverItsLimitIsRefused() {
+    // 3,000 rows (over the API's 64 KB for JSON), households with nothing waiting here
+    StringBuilder list = new StringBuilder("NO_KK,PROGRAM,PERIODE,STATUS,ALASAN\n");
+    for (int i = 0; i < 3000; i++) {
+      list.append("3273990%09d,BPNT,,DITETAPKAN,\n".formatted(i));
+    }
+    assertThat(list.length()).isGreaterThan(64 * 1024);
+    ResponseEntity<JsonNode> answer = importList(list.toString());
+    assertThat(answer.getStatusCode().value()).isEqualTo(200);
+    assertThat(answer.getBody().get("unmatched")).hasSize(3000);
+    assertThat(answer.getBody().get("batchId").isNull()).isTrue();
+
+    ResponseEntity<JsonNode> tooLarge = importList("NO_KK,PROGRAM,PERIODE,STATUS,ALASAN\n"
+        + "3273990000000001,BPNT,,DITETAPKAN,\n".repeat(17 * 1024 * 1024 / 35 + 1));
+    assertThat(tooLarge.getStatusCode().value()).isEqualTo(413);
+    assertThat(tooLarge.getBody().get("detail").asText()).isEqualTo("Isi permintaan terlalu besar (paling banyak 16 MB)");
+  }
+
+  private ResponseEntity<JsonNode> importList(String list) {
+    HttpHeaders headers = new HttpHeaders();
+    headers.setContentType(MediaType.parseMediaType("text/csv"));
+    return http.withBasicAuth("dinsos", "demo").exchange("/api/proposals/decisions", HttpMethod.POST,
+        new HttpEntity<>(list, headers), JsonNode.class);
+  }
 }
