@@ -462,7 +462,7 @@ class TasklistIT {
       fill("rw", "5");
       choose("needs", "Kesehatan");
       fill("description", "Sakit");
-      browser.findElement(By.xpath("//button[normalize-space()='Start']")).click();
+      browser.findElement(By.xpath("//button[normalize-space()='Mulai']")).click();
 
       WebElement error = wait.until(ExpectedConditions.visibilityOfElementLocated(
           By.xpath("//*[contains(., 'Nama lengkap hanya boleh berisi huruf')][not(*)]")));
@@ -499,7 +499,7 @@ class TasklistIT {
         openTaskById(task);
         if (visit.equals(lateInMonth)) {
           fillVisit(received.minusDays(1));
-          act(By.xpath("//button[normalize-space()='Complete']"), WebElement::click);
+          act(By.xpath("//button[normalize-space()='Selesaikan']"), WebElement::click);
           String refusal = "Tanggal kunjungan (%s) sebelum pengaduan diterima (%s)".formatted(
               PICKER.format(received.minusDays(1)), PICKER.format(received));
           wait.until(ExpectedConditions.visibilityOfElementLocated(
@@ -576,7 +576,7 @@ class TasklistIT {
   /** Opens a task by its id, as a link from the board does, claims it and waits for its form. */
   private static void openTaskById(String taskId) {
     browser.get(app.baseUrl() + "/camunda/app/tasklist/default/#/?task=" + taskId);
-    wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//button[normalize-space()='Claim']"))).click();
+    wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//button[normalize-space()='Ambil']"))).click();
     wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".fjs-form")));
   }
 
@@ -608,13 +608,13 @@ class TasklistIT {
   }
 
   private static void startProcess(String name) {
-    wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//a[contains(., 'Start process')]"))).click();
+    wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//a[contains(., 'Mulai proses')]"))).click();
     wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//a[contains(., '" + name + "')]"))).click();
     wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".fjs-form")));
   }
 
   private static void submitStartForm() {
-    browser.findElement(By.xpath("//button[normalize-space()='Start']")).click();
+    browser.findElement(By.xpath("//button[normalize-space()='Mulai']")).click();
     wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector(".modal-dialog")));
   }
 
@@ -630,13 +630,13 @@ class TasklistIT {
       return true;
     });
     browser.findElement(link).click();
-    wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//button[normalize-space()='Claim']"))).click();
+    wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//button[normalize-space()='Ambil']"))).click();
     wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".fjs-form")));
   }
 
-  /** Presses Complete until the form goes away (a first click may only close an open drop-down list). */
+  /** Presses Selesaikan (Complete) until the form goes away (a first click may only close an open drop-down list). */
   private static void complete() {
-    By button = By.xpath("//button[normalize-space()='Complete']");
+    By button = By.xpath("//button[normalize-space()='Selesaikan']");
     new WebDriverWait(browser, Duration.ofSeconds(30), Duration.ofSeconds(2))
         .ignoring(StaleElementReferenceException.class).ignoring(ElementClickInterceptedException.class)
         .until(driver -> {
