@@ -19,7 +19,8 @@
 // place of the webjar's file because the application's own classpath comes first (docs/dates.md).
 export default {
   // Rujukan: staff work in Bahasa Indonesia (locales/id.json) and English stays available: ../rujukan/bahasa.js makes
-  // Indonesian the choice even in an English browser (docs/language.md).
+  // Indonesian the choice even in an English browser, scripts/form-messages.js puts Camunda Forms' own validation
+  // messages into Indonesian (docs/language.md).
   locales: {
     availableLocales: ['id', 'en'],
     fallbackLocale: 'id'
@@ -27,7 +28,7 @@ export default {
   // Rujukan: staff read and type dates day first. Camunda Forms' date fields through scripts/day-first-dates.js;
   // Tasklist's own dates (created, due, follow-up) through these moment.js formats, in place of the month-first
   // defaults (abbr "lll", normal "LLL", long "LLLL", short "LL").
-  customScripts: ['../rujukan/bahasa', 'scripts/day-first-dates'],
+  customScripts: ['../rujukan/bahasa', 'scripts/day-first-dates', 'scripts/form-messages'],
   dateFormat: {
     monthName: 'MMMM',
     day: 'DD',
