@@ -1,14 +1,14 @@
 /*
- * Rujukan: Camunda Forms' own validation messages ("Field is required.", "Field must have minimum length of 3.")
- * in Bahasa Indonesia.
+ * Rujukan: Camunda Forms' own texts in Bahasa Indonesia: its validation messages ("Field is required.", "Field must
+ * have minimum length of 3.") and the words of its drop-down lists ("Select", "Search", "No results").
  *
- * form-js as bundled in Tasklist 7.24 (lib/deps.js) writes these messages in English in its validator, with no
- * translation service to hook into, and Tasklist gives no way to replace the validator. Our forms' own messages
- * are written in Indonesian already; this module, loaded through `customScripts` in config.js, rewrites form-js's
- * messages where they are shown (the list in `.fjs-form-field-error`), in place, so that form-js's later
- * renders still find their text nodes. A message it does not know is left as it is.
+ * form-js as bundled in Tasklist 7.24 (lib/deps.js) writes these in English in its code, with no translation
+ * service to hook into, and Tasklist gives no way to replace its validator. Our forms' own texts are written in
+ * Indonesian already; this module, loaded through `customScripts` in config.js, rewrites form-js's texts where they
+ * are shown (inside `.fjs-container`), in place, so that form-js's later renders still find their nodes. A text it
+ * does not know is left as it is.
  *
- * docs/language.md explains it; it.TasklistIT submits a form with a required field left empty.
+ * docs/language.md explains it; it.TasklistIT submits a form with required fields left empty.
  */
 const MESSAGES = [
   [/^Field is required\.$/, () => 'Kolom ini wajib diisi.'],
@@ -22,6 +22,14 @@ const MESSAGES = [
   [/^Field must be a valid email\.$/, () => 'Isian harus alamat email yang sah.']
 ];
 
+/** form-js's other words, where they make up a whole text or placeholder. */
+const WORDS = new Map([
+  ['Select', 'Pilih'],
+  ['Search', 'Cari'],
+  ['No results', 'Tidak ada hasil'],
+  ['All values selected', 'Semua pilihan sudah dipilih']
+]);
+
 function translate(text) {
   for (const [english, indonesian] of MESSAGES) {
     const match = english.exec(text);
@@ -29,7 +37,7 @@ function translate(text) {
       return indonesian(...match.slice(1));
     }
   }
-  return null;
+  return WORDS.get(text) ?? null;
 }
 
 function translateWithin(node) {
@@ -37,22 +45,30 @@ function translateWithin(node) {
   if (!root || !root.closest) {
     return;
   }
-  const errorLists = root.closest('.fjs-form-field-error') ? [root] : root.querySelectorAll('.fjs-form-field-error');
-  errorLists.forEach((list) => {
-    const texts = document.createTreeWalker(list, NodeFilter.SHOW_TEXT);
+  const forms = root.closest('.fjs-container') ? [root] : root.querySelectorAll('.fjs-container');
+  forms.forEach((form) => {
+    const texts = document.createTreeWalker(form, NodeFilter.SHOW_TEXT);
     for (let text = texts.nextNode(); text; text = texts.nextNode()) {
       const indonesian = translate(text.data.trim());
       if (indonesian !== null) {
         text.data = indonesian;
       }
     }
+    const fields = form.matches('[placeholder]') ? [form] : form.querySelectorAll('[placeholder]');
+    fields.forEach((field) => {
+      const indonesian = WORDS.get(field.getAttribute('placeholder'));
+      if (indonesian) {
+        field.setAttribute('placeholder', indonesian);
+      }
+    });
   });
 }
 
 new MutationObserver((changes) => changes.forEach((change) => {
   translateWithin(change.target);
   change.addedNodes.forEach(translateWithin);
-})).observe(document.documentElement, { childList: true, subtree: true, characterData: true });
+})).observe(document.documentElement,
+  { childList: true, subtree: true, characterData: true, attributes: true, attributeFilter: ['placeholder'] });
 
 // a marker the browser test and staff's developer tools can check
 window.rujukanFormMessages = true;
