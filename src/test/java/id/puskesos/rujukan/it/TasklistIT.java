@@ -66,7 +66,7 @@ class TasklistIT {
     options.setBinary("/usr/bin/chromium");
     options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
         "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-        "--window-size=1400,1200", "--user-data-dir=" + Files.createTempDirectory("chromium"));
+        "--window-size=1400,1200", "--lang=en-US", "--user-data-dir=" + Files.createTempDirectory("chromium"));
     browser = new ChromeDriver(new ChromeDriverService.Builder()
         .usingDriverExecutable(Path.of("/usr/bin/chromedriver").toFile()).build(), options);
     wait = new WebDriverWait(browser, Duration.ofSeconds(20));
@@ -462,7 +462,7 @@ class TasklistIT {
       fill("rw", "5");
       choose("needs", "Kesehatan");
       fill("description", "Sakit");
-      browser.findElement(By.xpath("//button[normalize-space()='Start']")).click();
+      browser.findElement(By.xpath("//button[normalize-space()='Mulai']")).click();
 
       WebElement error = wait.until(ExpectedConditions.visibilityOfElementLocated(
           By.xpath("//*[contains(., 'Nama lengkap hanya boleh berisi huruf')][not(*)]")));
@@ -499,7 +499,7 @@ class TasklistIT {
         openTaskById(task);
         if (visit.equals(lateInMonth)) {
           fillVisit(received.minusDays(1));
-          act(By.xpath("//button[normalize-space()='Complete']"), WebElement::click);
+          act(By.xpath("//button[normalize-space()='Selesaikan']"), WebElement::click);
           String refusal = "Tanggal kunjungan (%s) sebelum pengaduan diterima (%s)".formatted(
               PICKER.format(received.minusDays(1)), PICKER.format(received));
           wait.until(ExpectedConditions.visibilityOfElementLocated(
@@ -576,11 +576,132 @@ class TasklistIT {
   /** Opens a task by its id, as a link from the board does, claims it and waits for its form. */
   private static void openTaskById(String taskId) {
     browser.get(app.baseUrl() + "/camunda/app/tasklist/default/#/?task=" + taskId);
-    wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//button[normalize-space()='Claim']"))).click();
+    wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//button[normalize-space()='Ambil']"))).click();
     wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".fjs-form")));
   }
 
   // ---- Tasklist ---------------------------------------------------------------------------------------------
+
+  /**
+   * An English browser (this Chromium runs with --lang=en-US) gets the webapps in Bahasa Indonesia: the login page,
+   * Tasklist as the front office, the fasilitator and the koordinator, a required field left empty in a Camunda
+   * Form, Cockpit and Admin as the administrator, all without the banner asking to migrate to Camunda 8. English is
+   * still there for whoever asks for it with ?bahasa=en. Each page is saved under target/screenshots/.
+   */
+  @Test
+  void theWebappsSpeakIndonesianInAnEnglishBrowser() throws Exception {
+    try {
+      freshSession();
+      browser.get(app.baseUrl() + "/camunda/app/tasklist/default/#/login");
+      new WebDriverWait(browser, Duration.ofSeconds(60))
+          .until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[ng-model=username]")));
+      assertThat(((JavascriptExecutor) browser).executeScript("return window.rujukanBahasa")).isEqualTo("id");
+      assertIndonesian("login", List.of("Nama pengguna", "Kata sandi", "Masuk"),
+          List.of("Log in", "Sign in", "Username", "Password", "It is time to migrate"));
+
+      // a required field left empty: Camunda Forms' own message, in Indonesian
+      login("fo");
+      startProcess("Rujukan layanan sosial");
+      browser.findElement(By.xpath("//button[normalize-space()='Mulai']")).click();
+      wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".fjs-form-field-error")));
+      assertIndonesian("tasklist-required-field", List.of("Mulai proses", "Kolom ini wajib diisi."),
+          List.of("Field is required", "Field must", "Start process"));
+      fill("nik", "3273016107900003");
+      fill("kkNumber", "3273010101080004");
+      fill("fullName", "Siti Aminah");
+      date("birthDate", LocalDate.of(1990, 7, 21)); // as the NIK says
+      choose("sex", "Perempuan");
+      fill("address", "Jl. Lebak Gede No. 9");
+      fill("rt", "1");
+      fill("rw", "3");
+      choose("needs", "Pangan");
+      fill("description", "Lansia tinggal sendiri");
+      submitStartForm();
+      String number = awaitReferralAt("task_homeVisit");
+
+      // the fasilitator's list: relative dates in Indonesian, and the task's own buttons and tabs
+      login("fasilitator");
+      By task = By.xpath("//ol[contains(@class,'tasks-list')]//a[normalize-space()='Verifikasi lapangan (kunjungan rumah)']");
+      new WebDriverWait(browser, Duration.ofSeconds(30)).until(ExpectedConditions.elementToBeClickable(task)).click();
+      wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//button[normalize-space()='Ambil']")));
+      assertIndonesian("tasklist-fasilitator",
+          List.of("Mulai proses", "Tugas kelompok saya", "Dibuat", "yang lalu", "Batas waktu", "lagi", "Ambil",
+              "Formulir", "Riwayat", "Tetapkan tanggal tindak lanjut", "Hapus batas waktu", "Pilih"),
+          List.of("Start process", "Claim", "Created", " ago", "Due in", "Due ", "Follow-up date", "Set due date",
+              "Add a simple filter", "Create a filter", "History", "Select", "It is time to migrate"));
+
+      login("koordinator");
+      assertIndonesian("tasklist-koordinator", List.of("Mulai proses", "Tugas kelompok saya", "Semua tugas", "Pilih tugas di daftar."),
+          List.of("Start process", "Create a filter", "Add a simple filter", "Filter Tasks", "All Tasks",
+              "Select a task", "It is time to migrate"));
+
+      loginTo("cockpit", "admin");
+      wait.until(ExpectedConditions.visibilityOfElementLocated(By.xpath("//*[contains(text(),'Instans proses')]")));
+      assertIndonesian("cockpit", List.of("Proses", "Keputusan", "Instans proses", "Insiden"),
+          List.of("Processes", "Decisions", "Process Instances", "Incidents", "Deployments", "It is time to migrate"));
+      browser.get(app.baseUrl() + "/camunda/app/cockpit/default/#/processes");
+      wait.until(ExpectedConditions.visibilityOfElementLocated(By.xpath("//a[normalize-space()='Rujukan layanan sosial']")));
+      assertIndonesian("cockpit-processes", List.of("definisi proses di-deploy", "Nama"),
+          List.of("Process Definitions", "process definitions deployed", "Running Instances", "Processes"));
+
+      loginTo("admin", "admin");
+      wait.until(ExpectedConditions.visibilityOfElementLocated(By.xpath("//*[contains(text(),'Hak akses')]")));
+      assertIndonesian("admin", List.of("Pengguna", "Kelompok", "Hak akses", "Sistem"),
+          List.of("Users", "Groups", "Authorizations", "Tenants", "System", "It is time to migrate"));
+
+      // English for whoever asks, on every app of this server, until Indonesian is asked back
+      browser.get(app.baseUrl() + "/camunda/app/admin/default/?bahasa=en#/users");
+      wait.until(ExpectedConditions.visibilityOfElementLocated(By.xpath("//*[contains(text(),'Authorizations')]")));
+      browser.get(app.baseUrl() + "/camunda/app/cockpit/default/#/dashboard");
+      wait.until(ExpectedConditions.visibilityOfElementLocated(By.xpath("//*[contains(text(),'Decisions')]")));
+      snapshot("cockpit-english");
+      browser.get(app.baseUrl() + "/camunda/app/cockpit/default/?bahasa=id#/dashboard");
+      wait.until(ExpectedConditions.visibilityOfElementLocated(By.xpath("//*[contains(text(),'Keputusan')]")));
+      assertThat(number).isNotBlank();
+    } catch (RuntimeException | AssertionError e) {
+      screenshot("language-failure");
+      throw e;
+    }
+  }
+
+  /**
+   * Every expected Indonesian text on the page and none of the English ones, in its text or in the placeholders and
+   * tooltips of its elements; the page is saved under target/screenshots/.
+   */
+  private static void assertIndonesian(String page, List<String> indonesian, List<String> english) throws Exception {
+    snapshot(page);
+    String text = (String) ((JavascriptExecutor) browser).executeScript("""
+        return document.body.innerText + ' | ' + [...document.querySelectorAll('[placeholder], [title], [uib-tooltip]')]
+            .filter(element => element.offsetParent !== null)
+            .map(element => [element.getAttribute('placeholder'), element.getAttribute('title'),
+                element.getAttribute('uib-tooltip')].filter(Boolean).join(' | ')).join(' | ');""");
+    assertThat(text).as("%s in Indonesian", page).contains(indonesian);
+    for (String words : english) {
+      assertThat(text).as("%s without English", page).doesNotContain(words);
+    }
+    assertThat(browser.findElements(By.cssSelector(".ce-eol-banner")).stream().filter(WebElement::isDisplayed))
+        .as("the banner asking to migrate to Camunda 8").isEmpty();
+  }
+
+  private static void snapshot(String name) throws Exception {
+    Path target = Path.of("target", "screenshots", name + ".png");
+    Files.createDirectories(target.getParent());
+    Files.write(target, ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+  }
+
+  /** Logs in afresh to Cockpit or Admin and waits for the login to be answered. */
+  private static void loginTo(String webapp, String user) {
+    freshSession();
+    browser.get(app.baseUrl() + "/camunda/app/" + webapp + "/default/#/login");
+    new WebDriverWait(browser, Duration.ofSeconds(60))
+        .until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[ng-model=username]")))
+        .sendKeys(user);
+    browser.findElement(By.cssSelector("input[ng-model=password]")).sendKeys("demo");
+    browser.findElement(By.cssSelector("button[type=submit]")).click();
+    // the login answers asynchronously: leaving the page before it has would drop the session
+    new WebDriverWait(browser, Duration.ofSeconds(60))
+        .until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("input[ng-model=username]")));
+  }
 
   /**
    * No session cookie and no form drafts Tasklist keeps in the browser's local storage. The cookies are deleted on a
@@ -608,13 +729,13 @@ class TasklistIT {
   }
 
   private static void startProcess(String name) {
-    wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//a[contains(., 'Start process')]"))).click();
+    wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//a[contains(., 'Mulai proses')]"))).click();
     wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//a[contains(., '" + name + "')]"))).click();
     wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".fjs-form")));
   }
 
   private static void submitStartForm() {
-    browser.findElement(By.xpath("//button[normalize-space()='Start']")).click();
+    browser.findElement(By.xpath("//button[normalize-space()='Mulai']")).click();
     wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector(".modal-dialog")));
   }
 
@@ -630,13 +751,13 @@ class TasklistIT {
       return true;
     });
     browser.findElement(link).click();
-    wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//button[normalize-space()='Claim']"))).click();
+    wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//button[normalize-space()='Ambil']"))).click();
     wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".fjs-form")));
   }
 
-  /** Presses Complete until the form goes away (a first click may only close an open drop-down list). */
+  /** Presses Selesaikan (Complete) until the form goes away (a first click may only close an open drop-down list). */
   private static void complete() {
-    By button = By.xpath("//button[normalize-space()='Complete']");
+    By button = By.xpath("//button[normalize-space()='Selesaikan']");
     new WebDriverWait(browser, Duration.ofSeconds(30), Duration.ofSeconds(2))
         .ignoring(StaleElementReferenceException.class).ignoring(ElementClickInterceptedException.class)
         .until(driver -> {

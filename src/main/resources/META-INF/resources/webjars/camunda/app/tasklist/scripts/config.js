@@ -15,13 +15,20 @@
  * limitations under the License.
  */
 
-// Rujukan: Camunda's shipped Tasklist config.js (7.24.0), with two settings of ours marked below; it takes the
+// Rujukan: Camunda's shipped Tasklist config.js (7.24.0), with settings of ours marked below; it takes the
 // place of the webjar's file because the application's own classpath comes first (docs/dates.md).
 export default {
-  // Rujukan: staff read and type dates day first. Camunda Forms' date fields through our script; Tasklist's own
-  // dates (created, due, follow-up) through these moment.js formats, in place of the month-first defaults
-  // (abbr "lll", normal "LLL", long "LLLL", short "LL").
-  customScripts: ['scripts/day-first-dates'],
+  // Rujukan: staff work in Bahasa Indonesia (locales/id.json) and English stays available: ../rujukan/bahasa.js makes
+  // Indonesian the choice even in an English browser, scripts/form-messages.js puts Camunda Forms' own validation
+  // messages into Indonesian (docs/language.md).
+  locales: {
+    availableLocales: ['id', 'en'],
+    fallbackLocale: 'id'
+  },
+  // Rujukan: staff read and type dates day first. Camunda Forms' date fields through scripts/day-first-dates.js;
+  // Tasklist's own dates (created, due, follow-up) through these moment.js formats, in place of the month-first
+  // defaults (abbr "lll", normal "LLL", long "LLLL", short "LL").
+  customScripts: ['../rujukan/bahasa', 'scripts/day-first-dates', 'scripts/form-messages'],
   dateFormat: {
     monthName: 'MMMM',
     day: 'DD',
