@@ -27,9 +27,9 @@ import org.springframework.stereotype.Component;
  * The engine's task query joins each task to its identity links and to every grant of the user's groups that matches
  * "the task's id, its definition's key or *", and then needs {@code DISTINCT} to list each task once; on PostgreSQL 15
  * that means joining, de-duplicating and sorting all the group's tasks for each page (docs/operations.md, "The
- * worklist"). The statement in {@code WorklistTaskQuery.xml} tests the link and the grants with IN sub-selects
- * instead, so each task appears once by construction and the database can walk the index on (priority, creation time)
- * and stop after a page; the count counts tasks, not joined rows. It answers only the queries
+ * worklist"). The statement in {@code WorklistTaskQuery.xml} tests the link and the grants with sub-selects (IN,
+ * EXISTS) instead, so each task appears once by construction and the database can walk the index on (priority,
+ * creation time, V28) and stop after a page; the count counts tasks, not joined rows. It answers only the queries
  * {@link WorklistQueryShape} accepts, on H2 and PostgreSQL; every other query, database or authorization check
  * goes to the engine's own statement. {@code rujukan.worklist.fast-query=false} sends all of them there.
  */
