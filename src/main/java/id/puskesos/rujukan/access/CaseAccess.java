@@ -55,6 +55,29 @@ public class CaseAccess {
     this.jdbc = jdbc;
   }
 
+  /**
+   * Which cases the caller may find in a search: every case, the cases escalated to the city SLRT, or those sent to
+   * the caller's partner organisations (none when the caller belongs to no organisation).
+   */
+  public record Visibility(boolean all, boolean escalated, Set<String> partnerCodes) {
+  }
+
+  /** The caller's visibility over all cases, for searches; the same rule as {@link #require(String)}. */
+  public Visibility visibility() {
+    Authentication authentication = identityService.getCurrentAuthentication();
+    List<String> groups = authentication == null || authentication.getGroupIds() == null ? List.of()
+        : authentication.getGroupIds();
+    if (authentication == null || groups.stream().anyMatch(SEE_ALL::contains)) {
+      return new Visibility(true, false, Set.of());
+    }
+    return new Visibility(false, groups.contains(Groups.SLRT), partnersOf(groups));
+  }
+
+  private Set<String> partnersOf(List<String> groups) {
+    return catalogue.partners().stream().filter(p -> groups.contains(p.group())).map(Partner::code)
+        .collect(Collectors.toSet());
+  }
+
   /** The caller's scope on the case; 404 when the case was never sent to the caller's organisation. */
   public Scope require(String referralNumber) {
     Authentication authentication = identityService.getCurrentAuthentication();
@@ -68,8 +91,7 @@ public class CaseAccess {
       // the city SLRT sees a case the Puskesos escalated to it, whole
       return new Scope(true, Set.of());
     }
-    Set<String> partners = catalogue.partners().stream().filter(p -> groups.contains(p.group())).map(Partner::code)
-        .collect(Collectors.toSet());
+    Set<String> partners = partnersOf(groups);
     boolean sent = !partners.isEmpty() && jdbc.sql("""
         SELECT partner_code FROM program_referral WHERE referral_number = ? AND status <> 'NOT_SENT'""")
         .param(referralNumber).query(String.class).list().stream().anyMatch(partners::contains);

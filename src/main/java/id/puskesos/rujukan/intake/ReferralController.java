@@ -9,12 +9,15 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import id.puskesos.rujukan.access.Roles;
+import id.puskesos.rujukan.common.Actors;
 import id.puskesos.rujukan.common.ConcurrentChange;
 import id.puskesos.rujukan.common.Groups;
 import id.puskesos.rujukan.referral.ReferralQueries;
+import id.puskesos.rujukan.referral.ReferralSearch;
 import id.puskesos.rujukan.referral.ReferralView;
 
 /** A case over HTTP: read it and its letters, or record that the resident withdrew. */
@@ -23,13 +26,33 @@ import id.puskesos.rujukan.referral.ReferralView;
 public class ReferralController {
 
   private final ReferralQueries queries;
+  private final ReferralSearch search;
   private final WithdrawalService withdrawalService;
   private final Roles roles;
+  private final Actors actors;
 
-  public ReferralController(ReferralQueries queries, WithdrawalService withdrawalService, Roles roles) {
+  public ReferralController(ReferralQueries queries, ReferralSearch search, WithdrawalService withdrawalService,
+      Roles roles, Actors actors) {
     this.queries = queries;
+    this.search = search;
+    this.actors = actors;
     this.withdrawalService = withdrawalService;
     this.roles = roles;
+  }
+
+  /**
+   * Cases the caller may see, newest first: by number, NIK, KK, name, RT/RW and status, or all of them through
+   * {@code q} (one search box); {@code page} from 0, {@code size} 1 to 100.
+   */
+  @GetMapping
+  public ReferralSearch.Page search(@RequestParam(required = false) String q,
+      @RequestParam(required = false) String number, @RequestParam(required = false) String nik,
+      @RequestParam(required = false) String kk, @RequestParam(required = false) String name,
+      @RequestParam(required = false) String rt, @RequestParam(required = false) String rw,
+      @RequestParam(required = false) String status, @RequestParam(required = false) String page,
+      @RequestParam(required = false) String size) {
+    return search.search(new ReferralSearch.Criteria(q, number, nik, kk, name, rt, rw, status, page, size),
+        actors.current());
   }
 
   @GetMapping("/{referralNumber}")

@@ -12,6 +12,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -86,6 +87,23 @@ public class CaseFile {
     record(number, EventType.INTAKE_MERGED, actor, "Pengaduan tambahan (%s) digabungkan; kebutuhan baru: %s".formatted(
         intake.channel().label(), added.isEmpty() ? "tidak ada" : Need.summary(added)));
     return added;
+  }
+
+  /** A complaint as received: the first of the case and each merged into it later, oldest first. */
+  public record Complaint(OffsetDateTime receivedAt, Channel channel, List<Need> needs, String description,
+      boolean urgent, boolean merged) {
+  }
+
+  public List<Complaint> complaints(String number) {
+    return jdbc.sql("""
+        SELECT received_at, channel, needs, description, urgent, merged FROM referral_intake
+        WHERE referral_number = ? ORDER BY received_at, id""").param(number)
+        .query((rs, i) -> new Complaint(rs.getObject("received_at", OffsetDateTime.class),
+            Channel.valueOf(rs.getString("channel")),
+            rs.getString("needs").isEmpty() ? List.of()
+                : Stream.of(rs.getString("needs").split(",")).map(Need::valueOf).toList(),
+            rs.getString("description"), rs.getBoolean("urgent"), rs.getBoolean("merged")))
+        .list();
   }
 
   public Set<Need> needs(String number) {

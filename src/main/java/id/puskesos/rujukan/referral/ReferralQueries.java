@@ -90,7 +90,11 @@ public class ReferralQueries {
         scope.all() ? caseFile.eligibilityTableVersion(number).orElse(null) : null,
         openTasks(tasks),
         (scope.all() ? caseFile.timeline(number) : List.<TimelineEvent>of()).stream()
-            .map(e -> new ReferralView.TimelineEntry(e.at(), e.actor(), e.type().name(), e.detail())).toList());
+            .map(e -> new ReferralView.TimelineEntry(e.at(), e.actor(), e.type().name(), e.detail())).toList(),
+        (scope.all() ? caseFile.complaints(number) : List.<CaseFile.Complaint>of()).stream()
+            .map(c -> new ReferralView.Complaint(c.receivedAt(), c.channel().name(), c.channel().label(),
+                c.needs().stream().map(Need::label).toList(), c.description(), c.urgent(), c.merged()))
+            .toList());
   }
 
   private ReferralView.Program program(String number, ProgramReferral p) {

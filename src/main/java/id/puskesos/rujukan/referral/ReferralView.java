@@ -27,7 +27,8 @@ public record ReferralView(
     List<RoutingChoice> routing,
     Integer eligibilityTableVersion,
     List<OpenTask> openTasks,
-    List<TimelineEntry> timeline) {
+    List<TimelineEntry> timeline,
+    List<Complaint> complaints) {
 
   /**
    * Only what identifies the case to staff: the NIK is masked. {@code nationalPrograms}: the national programs the
@@ -58,6 +59,11 @@ public record ReferralView(
 
   public record OpenTask(String id, String name, String taskDefinitionKey, List<String> candidateGroups,
       String assignee, Date created, Date due) {
+  }
+
+  /** A complaint as the resident made it: when, by which channel, the needs named and the text, merged or first. */
+  public record Complaint(OffsetDateTime receivedAt, String channel, String channelLabel, List<String> needs,
+      String text, boolean urgent, boolean merged) {
   }
 
   public record TimelineEntry(OffsetDateTime at, String actor, String type, String text) {

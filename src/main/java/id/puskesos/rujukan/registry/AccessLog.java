@@ -18,7 +18,7 @@ public class AccessLog {
 
   /** Why the record was read. */
   public enum Purpose {
-    RECORD_VIEW, CONSENT_VIEW, EXPORT, ERASURE, TASK_FORM
+    RECORD_VIEW, CONSENT_VIEW, EXPORT, ERASURE, TASK_FORM, CASE_SEARCH
   }
 
   public record Entry(OffsetDateTime at, String by, Purpose purpose, String detail) {

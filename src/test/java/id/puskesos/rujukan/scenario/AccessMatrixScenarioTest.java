@@ -401,7 +401,14 @@ class AccessMatrixScenarioTest extends ScenarioTestSupport {
         };
         attempts.add(domain(role, "GET", path, null, Answer::ok));
       }
-      case READ -> attempts.add(domain(role, "GET", "/api/referrals/" + r.caseNumber(), null, readSucceeded));
+      case READ -> {
+        attempts.add(domain(role, "GET", "/api/referrals/" + r.caseNumber(), null, readSucceeded));
+        // the search finds the case for nobody it was not sent to, whether by its number or its resident's NIK
+        Predicate<Answer> found = puskesosOrManager ? identityIn(r)
+            : answer -> answer.ok() && answer.body().contains(r.caseNumber());
+        attempts.add(domain(role, "GET", "/api/referrals?number=" + r.caseNumber(), null, found));
+        attempts.add(domain(role, "GET", "/api/referrals?q=" + r.resident().nik(), null, found));
+      }
       case VARIABLES -> {
         boolean mayExport = List.of("fo", "koordinator").contains(role);
         attempts.add(mayExport ? domain(role, "GET", "/api/registry/residents/" + resident, null, identityIn(r))
