@@ -15,6 +15,7 @@ import org.springframework.transaction.annotation.Transactional;
 import id.puskesos.rujukan.access.CaseAccess;
 import id.puskesos.rujukan.common.Checks;
 import id.puskesos.rujukan.common.PersonalData;
+import id.puskesos.rujukan.process.CaseVariables;
 import id.puskesos.rujukan.registry.AccessLog;
 import id.puskesos.rujukan.registry.ContactRules;
 
@@ -124,11 +125,11 @@ public class ReferralSearch {
       f.nik = blank(c.nik()) ? f.nik : c.nik().trim();
       f.kk = blank(c.kk()) ? f.kk : c.kk().trim();
       f.name = blank(c.name()) ? f.name : c.name().trim();
-      f.rt = blank(c.rt()) ? f.rt : ContactRules.rtRw(checks, "rt", c.rt(), "RT");
-      f.rw = blank(c.rw()) ? f.rw : ContactRules.rtRw(checks, "rw", c.rw(), "RW");
+      f.rt = blank(c.rt()) ? f.rt : ContactRules.rtRw(checks, CaseVariables.RT.name(), c.rt(), "RT");
+      f.rw = blank(c.rw()) ? f.rw : ContactRules.rtRw(checks, CaseVariables.RW.name(), c.rw(), "RW");
       checks.check(f.number == null || NUMBER.matcher(f.number).matches(), "number",
           "Nomor rujukan hanya berisi huruf, angka dan tanda '-' (3 sampai 20 karakter)");
-      checks.check(f.nik == null || SIXTEEN_DIGITS.matcher(f.nik).matches(), "nik", "NIK harus 16 digit angka");
+      checks.check(f.nik == null || SIXTEEN_DIGITS.matcher(f.nik).matches(), CaseVariables.NIK.name(), "NIK harus 16 digit angka");
       checks.check(f.kk == null || SIXTEEN_DIGITS.matcher(f.kk).matches(), "kk", "Nomor KK harus 16 digit angka");
       checks.check(f.name == null || f.name.length() >= 3 && f.name.length() <= 120, "name",
           "Nama yang dicari minimal 3 huruf");
@@ -175,12 +176,12 @@ public class ReferralSearch {
         params.put("number", "%" + likeEscaped(number.toUpperCase(Locale.ROOT)) + "%");
       }
       if (nik != null && nik.equals(kk)) {
-        where.append(" AND (s.nik = :nik OR s.kk_number = :nik)");
-        params.put("nik", nik);
+        where.append(" AND (s.nik = :identity OR s.kk_number = :identity)");
+        params.put("identity", nik);
       } else {
         if (nik != null) {
-          where.append(" AND s.nik = :nik");
-          params.put("nik", nik);
+          where.append(" AND s.nik = :person");
+          params.put("person", nik);
         }
         if (kk != null) {
           where.append(" AND s.kk_number = :kk");
@@ -192,12 +193,12 @@ public class ReferralSearch {
         params.put("name", "%" + likeEscaped(name.toLowerCase(Locale.ROOT)) + "%");
       }
       if (rt != null) {
-        where.append(" AND s.rt = :rt");
-        params.put("rt", rt);
+        where.append(" AND s.rt = :neighbourhood");
+        params.put("neighbourhood", rt);
       }
       if (rw != null) {
-        where.append(" AND s.rw = :rw");
-        params.put("rw", rw);
+        where.append(" AND s.rw = :hamlet");
+        params.put("hamlet", rw);
       }
       if (status != null) {
         where.append(" AND r.status = :status");

@@ -15,8 +15,8 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 @Configuration
 public class OwnPages implements WebMvcConfigurer {
 
-  /** The manager's board, the working calendar, the partners' onboarding. */
-  static final List<String> PATHS = List.of("/board", "/calendar", "/partners");
+  /** The manager's board, the working calendar, the partners' onboarding, the case page and search. */
+  static final List<String> PATHS = List.of("/board", "/calendar", "/partners", "/kasus");
 
   /** Where the address alone leads: the staff's desk, Tasklist (Camunda's own redirect leads to its Welcome page). */
   static final String HOME = "/camunda/app/tasklist/";

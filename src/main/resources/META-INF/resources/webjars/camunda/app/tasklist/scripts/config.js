@@ -27,8 +27,9 @@ export default {
   },
   // Rujukan: staff read and type dates day first. Camunda Forms' date fields through scripts/day-first-dates.js;
   // Tasklist's own dates (created, due, follow-up) through these moment.js formats, in place of the month-first
-  // defaults (abbr "lll", normal "LLL", long "LLLL", short "LL").
-  customScripts: ['../rujukan/bahasa', 'scripts/day-first-dates', 'scripts/form-messages'],
+  // defaults (abbr "lll", normal "LLL", long "LLLL", short "LL"). scripts/desk adds the case page's links, priorities
+  // as words and the number a start form gave (docs/user-guide.md).
+  customScripts: ['../rujukan/bahasa', 'scripts/day-first-dates', 'scripts/form-messages', 'scripts/desk'],
   dateFormat: {
     monthName: 'MMMM',
     day: 'DD',

@@ -1,0 +1,79 @@
+package id.puskesos.rujukan.scenario;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.Test;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.ResponseEntity;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import id.puskesos.rujukan.scenario.WebappSession.Answer;
+
+/**
+ * What Tasklist shows around a task (tasklist/scripts/desk.js): the task's case and whether the caller may claim it,
+ * task names that say the program and partner, and the pages that open from Tasklist signed in by its session, for
+ * reads only.
+ */
+class DeskScenarioTest extends ScenarioTestSupport {
+
+  @Test
+  void aTaskLeadsToItsCaseAndOnlyItsOwnOrganisationIsOfferedToClaimIt() throws Exception {
+    String number = api.openCase("FOOD");
+    Task visit = api.task(number, "task_homeVisit");
+    JsonNode own = taskCase("fasilitator", visit.getId()).getBody();
+    assertThat(own.get("referralNumber").asText()).isEqualTo(number);
+    assertThat(own.get("caseUrl").asText()).isEqualTo("/kasus/?nomor=" + number);
+    assertThat(own.get("mayClaim").asBoolean()).isTrue();
+
+    api.verifyValid(number);
+    api.referTo(number, "BAZNAS_KONSUMTIF", "FOOD");
+    api.awaitProgramStatus(number, "BAZNAS_KONSUMTIF", "REFERRED");
+    Task decide = api.programTask(number, "task_decideReferral", "BAZNAS_KONSUMTIF");
+    // the list says what the task is about: the program and the partner
+    assertThat(decide.getName()).startsWith("Putuskan rujukan: ").endsWith(" (BAZNAS Kota Bandung)");
+
+    JsonNode watched = taskCase("koordinator", decide.getId()).getBody();
+    assertThat(watched.get("referralNumber").asText()).isEqualTo(number);
+    assertThat(watched.get("mayClaim").asBoolean()).isFalse();
+    assertThat(watched.get("workedBy").toString()).contains("BAZNAS");
+    assertThat(taskCase("baznas", decide.getId()).getBody().get("mayClaim").asBoolean()).isTrue();
+    // another organisation's task does not exist for them
+    assertThat(taskCase("salman", decide.getId()).getStatusCode().value()).isEqualTo(404);
+    assertThat(taskCase("dinsos", visit.getId()).getStatusCode().value()).isEqualTo(404);
+    assertThat(taskCase(null, visit.getId()).getStatusCode().value()).isEqualTo(401);
+  }
+
+  @Test
+  void theTasklistSessionSignsInTheCasePagesReadsAndNothingElse() {
+    String number = api.openCase("FOOD");
+    WebappSession fo = WebappSession.signIn(http.getRootUri(), "fo");
+    Answer found = fo.exchange("GET", "/api/referrals?q=" + number, null, null);
+    assertThat(found.status()).as(found.body()).isEqualTo(200);
+    assertThat(found.body()).contains(number);
+    assertThat(fo.exchange("GET", "/api/referrals/" + number, null, null).status()).isEqualTo(200);
+    String taskId = api.task(number, "task_homeVisit").getId();
+    assertThat(fo.exchange("GET", "/api/tasks/" + taskId + "/case", null, null).status()).isEqualTo(200);
+
+    // commands and other reads still need the user's password, whatever the session
+    assertThat(fo.exchange("POST", "/api/referrals/" + number + "/withdrawal", "{\"reason\":\"dicabut\"}",
+        "application/json").status()).isEqualTo(401);
+    assertThat(fo.exchange("POST", "/api/referrals", "{}", "application/json").status()).isEqualTo(401);
+    assertThat(fo.exchange("GET", "/api/registry/imports", null, null).status()).isEqualTo(401);
+    assertThat(api.view(number).get("status").asText()).isEqualTo("OPEN");
+
+    // a partner's session finds only what the partner may see
+    WebappSession salman = WebappSession.signIn(http.getRootUri(), "salman");
+    Answer none = salman.exchange("GET", "/api/referrals?number=" + number, null, null);
+    assertThat(none.status()).isEqualTo(200);
+    assertThat(none.body()).doesNotContain(number);
+    assertThat(salman.exchange("GET", "/api/referrals/" + number, null, null).status()).isEqualTo(404);
+  }
+
+  private ResponseEntity<JsonNode> taskCase(String user, String taskId) {
+    return http.exchange("/api/tasks/" + taskId + "/case", HttpMethod.GET, new HttpEntity<>(CaseApi.headers(user)),
+        JsonNode.class);
+  }
+}
