@@ -9,16 +9,20 @@ import java.util.stream.Collectors;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.util.unit.DataSize;
 import org.springframework.web.ErrorResponse;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.support.MissingServletRequestPartException;
 
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
@@ -34,6 +38,13 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 public class ApiExceptionHandler {
 
   private static final Logger LOG = LoggerFactory.getLogger(ApiExceptionHandler.class);
+
+  /** The only multipart upload's limit (a handover's proof), which Spring MVC's multipart limits enforce. */
+  private final long proofMaxBytes;
+
+  public ApiExceptionHandler(@Value(ApiRequestGuard.PROOF_MAX_BYTES) DataSize proofMaxBytes) {
+    this.proofMaxBytes = proofMaxBytes.toBytes();
+  }
 
   /** The kinds of problem the domain API answers, each with its type URI and title. */
   public enum Problem {
@@ -140,10 +151,27 @@ public class ApiExceptionHandler {
     return "berisi jenis nilai yang salah";
   }
 
+  /** A file over the limit, refused by the service or while Spring MVC read the multipart form: 413. */
+  @ExceptionHandler({FileTooLargeException.class, MaxUploadSizeExceededException.class})
+  public ResponseEntity<ProblemDetail> fileTooLarge(Exception e) {
+    return answer(Problem.BODY_TOO_LARGE, HttpStatus.PAYLOAD_TOO_LARGE,
+        e instanceof FileTooLargeException ? e.getMessage() : ApiRequestGuard.fileTooLarge(proofMaxBytes));
+  }
+
   @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
   public ResponseEntity<ProblemDetail> mediaType(HttpMediaTypeNotSupportedException e) {
     return answer(Problem.UNSUPPORTED_MEDIA_TYPE, HttpStatus.UNSUPPORTED_MEDIA_TYPE,
-        "Kirim data sebagai application/json");
+        e.getSupportedMediaTypes().contains(MediaType.MULTIPART_FORM_DATA)
+            ? "Kirim berkas sebagai multipart/form-data" : "Kirim data sebagai application/json");
+  }
+
+  /** A multipart upload without its file part (the handover's proof: {@code file}). */
+  @ExceptionHandler(MissingServletRequestPartException.class)
+  public ResponseEntity<ProblemDetail> missingPart(MissingServletRequestPartException e) {
+    FieldError error = new FieldError(e.getRequestPartName(), "Lampirkan berkas pada isian '%s'"
+        .formatted(e.getRequestPartName()));
+    return answer(Problem.INVALID_INPUT, HttpStatus.BAD_REQUEST, "Data tidak valid: " + error.message(),
+        "Data tidak valid", List.of(error));
   }
 
   @ExceptionHandler(NotFoundException.class)

@@ -27,6 +27,8 @@ public enum EventType {
   INFO_REQUESTED,
   INFO_PROVIDED,
   AID_DISTRIBUTED,
+  /** A photo or scan of a handover's receipt attached to the program. */
+  HANDOVER_PROOF_ATTACHED,
   FOLLOWED_UP,
   DISCREPANCY_OPENED,
   DISCREPANCY_RESOLVED,

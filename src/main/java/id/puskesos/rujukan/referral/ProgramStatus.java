@@ -55,6 +55,15 @@ public enum ProgramStatus {
     return this == DISTRIBUTED || this == PARTLY_DISTRIBUTED || this == ENROLLED;
   }
 
+  /**
+   * The partner accepted the program and its grant is reserved (or it needs none): aid may be handed over, and was,
+   * in part or in full, perhaps in question ({@code NOT_RECEIVED}). What a handover's receipt may be attached to.
+   */
+  public boolean approvedForHandover() {
+    return this == ACCEPTED || this == CONFIRMED || this == PARTLY_DISTRIBUTED || this == DISTRIBUTED
+        || this == NOT_RECEIVED;
+  }
+
   /** Sent to the partner at some point: not a program held back (alternatives not yet tried have no row). */
   public boolean wasReferred() {
     return this != NOT_SENT;

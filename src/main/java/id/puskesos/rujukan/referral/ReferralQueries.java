@@ -31,11 +31,13 @@ public class ReferralQueries {
   private final RoutingChoices choices;
   private final Stages stages;
   private final NationalMemberships memberships;
+  private final HandoverProofs proofs;
 
   public ReferralQueries(CaseFile caseFile, Registry registry, ProgramCatalogue catalogue,
       TaskService taskService, CaseAccess caseAccess, RoutingChoices choices, Stages stages,
-      NationalMemberships memberships) {
+      NationalMemberships memberships, HandoverProofs proofs) {
     this.caseFile = caseFile;
+    this.proofs = proofs;
     this.memberships = memberships;
     this.registry = registry;
     this.catalogue = catalogue;
@@ -85,7 +87,7 @@ public class ReferralQueries {
         referral.receivedAt(),
         referral.closedAt(),
         caseFile.needs(number).stream().sorted().map(Need::name).toList(),
-        programs.stream().map(p -> program(number, p)).toList(),
+        programs(number, programs),
         scope.all() ? routing(number) : List.of(),
         scope.all() ? caseFile.eligibilityTableVersion(number).orElse(null) : null,
         openTasks(tasks),
@@ -97,14 +99,21 @@ public class ReferralQueries {
             .toList());
   }
 
-  private ReferralView.Program program(String number, ProgramReferral p) {
+  private List<ReferralView.Program> programs(String number, List<ProgramReferral> programs) {
+    List<HandoverProofs.Proof> attached = proofs.of(number);
+    return programs.stream().map(p -> program(number, p, attached.stream()
+        .filter(proof -> proof.programCode().equals(p.programCode()))
+        .map(proof -> ReferralView.HandoverProof.of(number, proof)).toList())).toList();
+  }
+
+  private ReferralView.Program program(String number, ProgramReferral p, List<ReferralView.HandoverProof> proofs) {
     Program program = catalogue.findProgram(p.programCode()).orElse(null);
     return new ReferralView.Program(p.programCode(), program == null ? p.programCode() : program.name(),
         program == null ? p.partnerCode() : catalogue.partnerOf(program).name(), p.status().name(),
         p.status().label(), p.proposedAmount(), p.proposalBasis(), p.decidedBy(), p.decidedAt(), p.rejectionCode(),
         p.statusReason(), p.infoRequest(), p.plannedAid(), p.grantedAmount(), p.letterNumber(),
         p.letterNumber() == null ? null : "/api/referrals/%s/letters/%s".formatted(number, p.programCode()),
-        p.aidAmount(), p.aidItems(), p.distributedOn(), p.distributedBy());
+        p.aidAmount(), p.aidItems(), p.distributedOn(), p.distributedBy(), proofs);
   }
 
   private List<ReferralView.RoutingChoice> routing(String number) {

@@ -40,12 +40,24 @@ public record ReferralView(
 
   /**
    * A program the case was referred to: what routing proposed, the partner's decision, the letter (its PDF at
-   * {@code letterUrl}), and what was handed over so far.
+   * {@code letterUrl}), what was handed over so far, and the photos and scans of the handovers' receipts.
    */
   public record Program(String code, String name, String partner, String status, String statusLabel,
       Long proposedAmount, String proposalBasis, String decidedBy, OffsetDateTime decidedAt, String rejectionCode,
       String reason, String infoRequest, String plannedAid, Long grantedAmount, String letterNumber, String letterUrl,
-      BigDecimal aidAmount, String aidItems, LocalDate distributedOn, String distributedBy) {
+      BigDecimal aidAmount, String aidItems, LocalDate distributedOn, String distributedBy,
+      List<HandoverProof> handoverProofs) {
+  }
+
+  /** A photo or scan of a handover's receipt: its type, size and SHA-256, who attached it and when, its file at url. */
+  public record HandoverProof(long id, String contentType, long size, String sha256, OffsetDateTime uploadedAt,
+      String uploadedBy, String url) {
+
+    public static HandoverProof of(String number, HandoverProofs.Proof proof) {
+      return new HandoverProof(proof.id(), proof.contentType(), proof.size(), proof.sha256(), proof.uploadedAt(),
+          proof.uploadedBy(), "/api/referrals/%s/programs/%s/handover-proofs/%d".formatted(number,
+              proof.programCode(), proof.id()));
+    }
   }
 
   /**

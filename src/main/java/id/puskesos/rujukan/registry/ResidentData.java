@@ -86,6 +86,9 @@ public class ResidentData {
       c.put("letters", rows("""
           SELECT letter_number, program_code, issued_at, issued_by FROM recommendation_letter
           WHERE referral_number = ?""", number));
+      c.put("handoverProofs", rows("""
+          SELECT id, program_code, content_type, size_bytes, sha256, uploaded_at, uploaded_by FROM handover_proof
+          WHERE referral_number = ? ORDER BY id""", number));
       c.put("timeline", rows("SELECT * FROM referral_event WHERE referral_number = ? ORDER BY id", number));
       cases.add(c);
     }
@@ -97,9 +100,9 @@ public class ResidentData {
 
   /**
    * Erases the resident's personal data on their request: the record keeps its id but no name, NIK, KK, birth date,
-   * address or phone; the cases' texts, letters and process history go; figures keep their counts. Refused while a
-   * case or process is running, and while aid handed over is within its retention period (audits of social
-   * assistance need who received what).
+   * address or phone; the cases' texts, letters, handover proofs and process history go; figures keep their counts.
+   * Refused while a case or process is running, and while aid handed over is within its retention period (audits of
+   * social assistance need who received what).
    */
   public void erase(long residentId, String reason, String actor) {
     Checks checks = new Checks();
@@ -159,6 +162,7 @@ public class ResidentData {
                                       status_reason = NULL, planned_aid = NULL
           WHERE referral_number = ?""").param(number).update();
       jdbc.sql("DELETE FROM recommendation_letter WHERE referral_number = ?").param(number).update();
+      jdbc.sql("DELETE FROM handover_proof WHERE referral_number = ?").param(number).update();
       jdbc.sql("UPDATE budget_commitment SET household_kk = ? WHERE referral_number = ?").params(token, number)
           .update();
     }
