@@ -4,6 +4,7 @@
 (function () {
   'use strict';
   let credentials = null;
+  let current = null; // the number of the case shown
   const $ = (id) => document.getElementById(id);
   const el = (tag, text, cls) => {
     const node = document.createElement(tag);
@@ -164,10 +165,57 @@
     });
     const box = el('div');
     parts.forEach((n) => { box.appendChild(n); box.appendChild(el('br')); });
+    if (p.mayAttachProof) box.appendChild(proofForm(p));
     return box;
   }
 
+  // a handover's photo or scan, attached by the partner's staff; the server checks type and size again
+  function proofForm(p) {
+    const form = el('form', null, 'proof-upload');
+    const label = el('label', 'Lampirkan foto/scan bukti serah terima (JPEG, PNG atau PDF, maks. 5 MB)');
+    const file = el('input');
+    file.type = 'file';
+    file.name = 'file';
+    file.accept = 'image/jpeg,image/png,application/pdf';
+    file.required = true;
+    label.appendChild(file);
+    const send = el('button', 'Lampirkan');
+    send.type = 'submit';
+    const said = el('p', null, 'proof-message');
+    said.setAttribute('role', 'status');
+    form.append(label, send, said);
+    form.addEventListener('submit', async (event) => {
+      event.preventDefault();
+      said.className = 'proof-message';
+      said.textContent = 'Mengirim…';
+      try {
+        const body = new FormData();
+        body.append('file', file.files[0]);
+        const headers = { 'X-Requested-With': 'XMLHttpRequest', Accept: 'application/json' };
+        if (credentials) headers.Authorization = 'Basic ' + credentials;
+        else headers['X-XSRF-TOKEN'] = await sessionToken();
+        const answer = await fetch('/api/referrals/' + encodeURIComponent(current) + '/programs/'
+          + encodeURIComponent(p.code) + '/handover-proofs', { method: 'POST', body, headers, credentials: 'same-origin' });
+        const reply = await answer.json().catch(() => ({}));
+        if (!answer.ok) throw new Error(reply.message || 'Berkas tidak dapat dilampirkan (' + answer.status + ')');
+        route();
+      } catch (e) {
+        said.className = 'proof-message error';
+        said.textContent = e.message;
+      }
+    });
+    return form;
+  }
+
+  // the webapps' CSRF token of this session, which a command signed in by the session carries
+  async function sessionToken() {
+    const answer = await fetch('/camunda/api/admin/auth/user/default',
+      { headers: { 'X-XSRF-TOKEN': 'Fetch', Accept: 'application/json' }, credentials: 'same-origin' });
+    return answer.headers.get('X-XSRF-TOKEN') || '';
+  }
+
   function showCase(c) {
+    current = c.referralNumber;
     const box = $('case');
     const status = el('span', c.status === 'OPEN' ? 'Berjalan' : 'Selesai', 'badge ' + c.status.toLowerCase());
     const title = el('h2', 'Kasus ' + c.referralNumber + ' ');

@@ -87,7 +87,7 @@ public class ReferralQueries {
         referral.receivedAt(),
         referral.closedAt(),
         caseFile.needs(number).stream().sorted().map(Need::name).toList(),
-        programs(number, programs),
+        programs(number, programs, scope),
         scope.all() ? routing(number) : List.of(),
         scope.all() ? caseFile.eligibilityTableVersion(number).orElse(null) : null,
         openTasks(tasks),
@@ -99,21 +99,24 @@ public class ReferralQueries {
             .toList());
   }
 
-  private List<ReferralView.Program> programs(String number, List<ProgramReferral> programs) {
+  /** The programs the scope sees; a partner's staff sees only its own, and attaches their handovers' proofs. */
+  private List<ReferralView.Program> programs(String number, List<ProgramReferral> programs, CaseAccess.Scope scope) {
     List<HandoverProofs.Proof> attached = proofs.of(number);
     return programs.stream().map(p -> program(number, p, attached.stream()
         .filter(proof -> proof.programCode().equals(p.programCode()))
-        .map(proof -> ReferralView.HandoverProof.of(number, proof)).toList())).toList();
+        .map(proof -> ReferralView.HandoverProof.of(number, proof)).toList(), !scope.all())).toList();
   }
 
-  private ReferralView.Program program(String number, ProgramReferral p, List<ReferralView.HandoverProof> proofs) {
+  private ReferralView.Program program(String number, ProgramReferral p, List<ReferralView.HandoverProof> proofs,
+      boolean partnerStaff) {
     Program program = catalogue.findProgram(p.programCode()).orElse(null);
     return new ReferralView.Program(p.programCode(), program == null ? p.programCode() : program.name(),
         program == null ? p.partnerCode() : catalogue.partnerOf(program).name(), p.status().name(),
         p.status().label(), p.proposedAmount(), p.proposalBasis(), p.decidedBy(), p.decidedAt(), p.rejectionCode(),
         p.statusReason(), p.infoRequest(), p.plannedAid(), p.grantedAmount(), p.letterNumber(),
         p.letterNumber() == null ? null : "/api/referrals/%s/letters/%s".formatted(number, p.programCode()),
-        p.aidAmount(), p.aidItems(), p.distributedOn(), p.distributedBy(), proofs);
+        p.aidAmount(), p.aidItems(), p.distributedOn(), p.distributedBy(), proofs,
+        partnerStaff && p.status().approvedForHandover());
   }
 
   private List<ReferralView.RoutingChoice> routing(String number) {

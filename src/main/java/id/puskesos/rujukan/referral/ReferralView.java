@@ -40,13 +40,14 @@ public record ReferralView(
 
   /**
    * A program the case was referred to: what routing proposed, the partner's decision, the letter (its PDF at
-   * {@code letterUrl}), what was handed over so far, and the photos and scans of the handovers' receipts.
+   * {@code letterUrl}), what was handed over so far, and the photos and scans of the handovers' receipts;
+   * {@code mayAttachProof}: the caller is the partner's staff and the program is approved for handover.
    */
   public record Program(String code, String name, String partner, String status, String statusLabel,
       Long proposedAmount, String proposalBasis, String decidedBy, OffsetDateTime decidedAt, String rejectionCode,
       String reason, String infoRequest, String plannedAid, Long grantedAmount, String letterNumber, String letterUrl,
       BigDecimal aidAmount, String aidItems, LocalDate distributedOn, String distributedBy,
-      List<HandoverProof> handoverProofs) {
+      List<HandoverProof> handoverProofs, boolean mayAttachProof) {
   }
 
   /** A photo or scan of a handover's receipt: its type, size and SHA-256, who attached it and when, its file at url. */

@@ -1,11 +1,15 @@
 package id.puskesos.rujukan.security;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.rest.security.auth.AuthenticationResult;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
 import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
 import org.camunda.bpm.webapp.impl.security.auth.Authentication;
+import org.camunda.bpm.webapp.impl.security.filter.util.CsrfConstants;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -59,16 +63,32 @@ public class ApiAuthentication {
   /**
    * Whether a request may be signed in by the webapps' session instead of HTTP Basic: reads (GET) of the pages that
    * open from Tasklist, namely the case page and search ({@code /api/referrals...}), a task's case
-   * ({@code /api/tasks/{id}/case}) and the board ({@code /api/board}). Reads only: a GET changes nothing, so the
-   * webapps' CSRF token is not needed; every command keeps HTTP Basic.
+   * ({@code /api/tasks/{id}/case}) and the board ({@code /api/board}): a GET changes nothing, so no CSRF token is
+   * needed; and the case page's one command, a handover proof, with the session's CSRF token. Every other command
+   * keeps HTTP Basic.
    */
   static boolean sessionMaySignIn(HttpServletRequest request) {
-    if (!"GET".equals(request.getMethod())) {
-      return false;
-    }
     String path = Credentials.path(request);
-    return path.equals("/api/board") || path.equals("/api/referrals") || path.startsWith("/api/referrals/")
-        || path.matches("/api/tasks/[^/]+/case");
+    if ("POST".equals(request.getMethod())) {
+      return path.matches(HANDOVER_PROOFS) && carriesSessionToken(request);
+    }
+    return "GET".equals(request.getMethod()) && (path.equals("/api/board") || path.equals("/api/referrals")
+        || path.startsWith("/api/referrals/") || path.matches("/api/tasks/[^/]+/case"));
+  }
+
+  /** The one command the case page sends within the session: a handover's photo or scan, by the partner's staff. */
+  static final String HANDOVER_PROOFS = "/api/referrals/[^/]+/programs/[^/]+/handover-proofs";
+
+  /**
+   * Whether the request carries the session's CSRF token as the webapps keep it ({@code X-XSRF-TOKEN}), which only a
+   * page of this origin can have read: a command signed in by the session needs it, as the webapps' own do.
+   */
+  private static boolean carriesSessionToken(HttpServletRequest request) {
+    HttpSession session = request.getSession(false);
+    String sent = request.getHeader(CsrfConstants.CSRF_TOKEN_HEADER_NAME);
+    Object kept = session == null ? null : session.getAttribute(CsrfConstants.CSRF_TOKEN_SESSION_ATTR_NAME);
+    return sent != null && kept instanceof String token && MessageDigest.isEqual(
+        token.getBytes(StandardCharsets.UTF_8), sent.getBytes(StandardCharsets.UTF_8));
   }
 
   /**

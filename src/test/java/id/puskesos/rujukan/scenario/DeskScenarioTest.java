@@ -72,6 +72,35 @@ class DeskScenarioTest extends ScenarioTestSupport {
     assertThat(salman.exchange("GET", "/api/referrals/" + number, null, null).status()).isEqualTo(404);
   }
 
+  @Test
+  void thePartnersSessionAttachesAHandoverProofOnlyWithItsCsrfToken() {
+    String number = api.caseWithAidHandedOver();
+    String proofs = "/api/referrals/" + number + "/programs/BAZNAS_KONSUMTIF/handover-proofs";
+    String boundary = "----rujukan" + System.nanoTime();
+    String pdf = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"tanda-terima.pdf\"\r\n"
+        + "Content-Type: application/pdf\r\n\r\n%PDF-1.4\n% tanda terima\n%%EOF\n\r\n--" + boundary + "--\r\n";
+    String multipart = "multipart/form-data; boundary=" + boundary;
+    assertThat(api.program(number, "BAZNAS_KONSUMTIF").get("mayAttachProof").asBoolean()).isFalse(); // manajer's view
+
+    WebappSession baznas = WebappSession.signIn(http.getRootUri(), "baznas");
+    // without the session's CSRF token a page of another site could send it: refused before anything is read
+    assertThat(baznas.exchange("POST", proofs, pdf, multipart, false).status()).isEqualTo(401);
+    assertThat(api.program(number, "BAZNAS_KONSUMTIF").get("handoverProofs")).isEmpty();
+    Answer attached = baznas.exchange("POST", proofs, pdf, multipart, true);
+    assertThat(attached.status()).as(attached.body()).isEqualTo(201);
+    assertThat(api.program(number, "BAZNAS_KONSUMTIF").get("handoverProofs")).hasSize(1);
+    Answer partnerView = baznas.exchange("GET", "/api/referrals/" + number, null, null);
+    assertThat(partnerView.body()).contains("\"mayAttachProof\":true");
+
+    // the same session and token do not reach any other command
+    assertThat(baznas.exchange("POST", "/api/referrals/" + number + "/withdrawal", "{\"reason\":\"x\"}",
+        "application/json", true).status()).isEqualTo(401);
+    // another organisation's session is refused by the rule of who records handovers
+    WebappSession salman = WebappSession.signIn(http.getRootUri(), "salman");
+    assertThat(salman.exchange("POST", proofs, pdf, multipart, true).status()).isEqualTo(404);
+    assertThat(api.program(number, "BAZNAS_KONSUMTIF").get("handoverProofs")).hasSize(1);
+  }
+
   private ResponseEntity<JsonNode> taskCase(String user, String taskId) {
     return http.exchange("/api/tasks/" + taskId + "/case", HttpMethod.GET, new HttpEntity<>(CaseApi.headers(user)),
         JsonNode.class);

@@ -73,8 +73,13 @@ final class WebappSession {
   }
 
   Answer exchange(String method, String path, String body, String contentType) {
+    return exchange(method, path, body, contentType, true);
+  }
+
+  /** A request within the session, with or without the session's CSRF token. */
+  Answer exchange(String method, String path, String body, String contentType, boolean withToken) {
     try {
-      HttpResponse<String> response = send(request(method, path, body, contentType));
+      HttpResponse<String> response = send(request(method, path, body, contentType, withToken));
       return new Answer(response.statusCode(), response.body());
     } catch (IOException e) {
       throw new IllegalStateException(e);
@@ -85,13 +90,17 @@ final class WebappSession {
   }
 
   private HttpRequest request(String method, String path, String body, String contentType) {
+    return request(method, path, body, contentType, true);
+  }
+
+  private HttpRequest request(String method, String path, String body, String contentType, boolean withToken) {
     HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(root + path)).timeout(Duration.ofSeconds(30))
         .header("Accept", "application/json").header("Origin", root)
         .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
     if (contentType != null) {
       request.header("Content-Type", contentType);
     }
-    if (token != null) {
+    if (token != null && withToken) {
       request.header(TOKEN, token);
     }
     return request.build();
