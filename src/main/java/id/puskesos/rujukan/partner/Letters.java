@@ -1,7 +1,6 @@
 package id.puskesos.rujukan.partner;
 
 import java.time.Clock;
-import java.time.LocalDate;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -10,6 +9,7 @@ import id.puskesos.rujukan.access.CaseAccess;
 import id.puskesos.rujukan.catalogue.Program;
 import id.puskesos.rujukan.catalogue.ProgramCatalogue;
 import id.puskesos.rujukan.common.Actors;
+import id.puskesos.rujukan.common.Dates;
 import id.puskesos.rujukan.common.PersonalData;
 import id.puskesos.rujukan.notification.Notifications;
 import id.puskesos.rujukan.recommendation.Recommendations;
@@ -77,7 +77,7 @@ public class Letters {
     String code = newVerificationCode();
     byte[] pdf = letters.render(new RecommendationLetter.Content(letterNumber, referralNumber, resident.fullName(),
         PersonalData.maskNik(resident.nik()), resident.fullAddress(), program.name(),
-        catalogue.partnerOf(program).name(), aid, LocalDate.now(clock),
+        catalogue.partnerOf(program).name(), aid, Dates.today(clock),
         caseAccess.withoutAuthorization(() -> actors.displayName(signer)),
         settings.nipOf(signer).map(LetterSettings::printed).orElse(null), VerificationCodes.printed(code),
         settings.checkPage()));
