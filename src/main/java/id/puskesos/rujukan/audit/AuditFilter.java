@@ -25,7 +25,8 @@ import jakarta.servlet.http.HttpSession;
 /**
  * Puts every refused request into the audit trail: 401 (a wrong password or unknown user name: {@code LOGIN_FAILED}
  * with the name tried; no credentials: {@code UNAUTHENTICATED}), 403 ({@code FORBIDDEN}, or {@code LOGIN_FORBIDDEN}
- * when a right password opens a webapp the user has no access to) and 429 ({@code LOGIN_THROTTLED}), on the domain
+ * when a right password opens a webapp the user has no access to) and 429 ({@code LOGIN_THROTTLED}; a held-back
+ * public letter check under the action it names, {@code LETTER_CHECK_THROTTLED}), on the domain
  * API, Camunda's REST API, the webapps and the actuator. While the request runs, its client address is the
  * {@link #clientAddress() origin} of what the engine records ({@link EngineChangesAudit}).
  *
@@ -86,7 +87,9 @@ public class AuditFilter extends OncePerRequestFilter {
     String tried = Credentials.attemptedUser(request);
     String action;
     String actor = tried;
-    if (status == 429) {
+    if (request.getAttribute(EdgeFilters.AUDIT_ACTION) instanceof String named) {
+      action = named;
+    } else if (status == 429) {
       action = "LOGIN_THROTTLED";
     } else if (status == 401) {
       action = tried == null ? "UNAUTHENTICATED" : "LOGIN_FAILED";

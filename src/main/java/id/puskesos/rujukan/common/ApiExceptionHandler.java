@@ -10,6 +10,7 @@ import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
@@ -57,6 +58,7 @@ public class ApiExceptionHandler {
     CONFLICT("conflict", "Tidak dapat dilakukan pada keadaan ini"),
     CONCURRENT_CHANGE("concurrent-change", "Kasus sedang diproses"),
     LOGIN_THROTTLED("login-throttled", "Terlalu banyak percobaan masuk"),
+    CHECKS_THROTTLED("checks-throttled", "Terlalu banyak pemeriksaan yang gagal"),
     REFUSED("refused", "Permintaan ditolak"),
     REQUEST_NOT_PROCESSED("request-not-processed", "Permintaan tidak dapat diproses"),
     SERVER_ERROR("server-error", "Kesalahan pada server");
@@ -187,6 +189,14 @@ public class ApiExceptionHandler {
   @ExceptionHandler(ConflictException.class)
   public ResponseEntity<ProblemDetail> conflict(ConflictException e) {
     return answer(Problem.CONFLICT, HttpStatus.CONFLICT, e.getMessage());
+  }
+
+  @ExceptionHandler(ThrottledException.class)
+  public ResponseEntity<ProblemDetail> throttled(ThrottledException e) {
+    return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS).contentType(MediaType.APPLICATION_PROBLEM_JSON)
+        .header(HttpHeaders.RETRY_AFTER, Long.toString(e.retryAfterSeconds()))
+        .body(Problem.CHECKS_THROTTLED.detail(HttpStatus.TOO_MANY_REQUESTS, e.getMessage(), e.getMessage(),
+            List.of()));
   }
 
   /** Any other refusal (a password policy, a model rule) answers its own 4xx, never a server error. */

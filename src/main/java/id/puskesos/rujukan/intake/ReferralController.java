@@ -16,11 +16,12 @@ import id.puskesos.rujukan.access.Roles;
 import id.puskesos.rujukan.common.Actors;
 import id.puskesos.rujukan.common.ConcurrentChange;
 import id.puskesos.rujukan.common.Groups;
+import id.puskesos.rujukan.referral.FullNikReads;
 import id.puskesos.rujukan.referral.ReferralQueries;
 import id.puskesos.rujukan.referral.ReferralSearch;
 import id.puskesos.rujukan.referral.ReferralView;
 
-/** A case over HTTP: read it and its letters, or record that the resident withdrew. */
+/** A case over HTTP: read it, its letters and (for those who may) its resident's full NIK; or record a withdrawal. */
 @RestController
 @RequestMapping("/api/referrals")
 public class ReferralController {
@@ -30,12 +31,14 @@ public class ReferralController {
   private final WithdrawalService withdrawalService;
   private final Roles roles;
   private final Actors actors;
+  private final FullNikReads fullNikReads;
 
   public ReferralController(ReferralQueries queries, ReferralSearch search, WithdrawalService withdrawalService,
-      Roles roles, Actors actors) {
+      Roles roles, Actors actors, FullNikReads fullNikReads) {
     this.queries = queries;
     this.search = search;
     this.actors = actors;
+    this.fullNikReads = fullNikReads;
     this.withdrawalService = withdrawalService;
     this.roles = roles;
   }
@@ -68,6 +71,15 @@ public class ReferralController {
         .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline()
             .filename("surat-rekomendasi-%s-%s.pdf".formatted(referralNumber, programCode)).build().toString())
         .body(pdf);
+  }
+
+  /**
+   * The resident's full NIK, for Puskesos staff and the staff of a partner that looks residents up by NIK (Dinas
+   * Sosial) on a case sent to it; 403 for other roles and partners. Every read is in the access log.
+   */
+  @GetMapping("/{referralNumber}/resident/nik")
+  public FullNikReads.FullNik fullNik(@PathVariable String referralNumber) {
+    return fullNikReads.read(referralNumber);
   }
 
   /** Closes the open case as withdrawn; 409 when it is already closed. */

@@ -1,7 +1,6 @@
 package id.puskesos.rujukan.partner;
 
 import java.time.Clock;
-import java.time.LocalDate;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -10,6 +9,7 @@ import id.puskesos.rujukan.access.CaseAccess;
 import id.puskesos.rujukan.catalogue.Program;
 import id.puskesos.rujukan.catalogue.ProgramCatalogue;
 import id.puskesos.rujukan.common.Actors;
+import id.puskesos.rujukan.common.Dates;
 import id.puskesos.rujukan.common.PersonalData;
 import id.puskesos.rujukan.notification.Notifications;
 import id.puskesos.rujukan.recommendation.Recommendations;
@@ -24,7 +24,9 @@ import id.puskesos.rujukan.registry.Resident;
  * A program of an approved case goes out: its recommendation letter ("Surat Rekomendasi", signed by the koordinator
  * who approved the case) is issued and kept with the case, the resident is told, and the program is with its partner
  * ({@code REFERRED}) or in the period's national proposal batch ({@code PROPOSED}). An alternative tried later goes
- * out the same way, under the same approval.
+ * out the same way, under the same approval. The letter names the koordinator with their NIP where they have one
+ * ({@link LetterSettings}) and carries a verification code partners check at {@code /verifikasi/}
+ * ({@link LetterChecks}).
  */
 @Service
 @Transactional
@@ -38,11 +40,13 @@ public class Letters {
   private final Actors actors;
   private final CaseAccess caseAccess;
   private final Notifications notifications;
+  private final LetterSettings settings;
   private final Clock clock;
 
   public Letters(CaseFile caseFile, Registry registry, ProgramCatalogue catalogue, RecommendationLetter letters,
       Recommendations recommendations, Actors actors, CaseAccess caseAccess, Notifications notifications,
-      Clock clock) {
+      LetterSettings settings, Clock clock) {
+    this.settings = settings;
     this.caseFile = caseFile;
     this.registry = registry;
     this.catalogue = catalogue;
@@ -70,11 +74,14 @@ public class Letters {
             + (referral.proposalBasis() == null ? "" : " (" + referral.proposalBasis() + ")")
         : referral.proposedAmount() == null ? referral.proposalBasis()
             : PartnerService.amount(program, referral.proposedAmount());
+    String code = newVerificationCode();
     byte[] pdf = letters.render(new RecommendationLetter.Content(letterNumber, referralNumber, resident.fullName(),
         PersonalData.maskNik(resident.nik()), resident.fullAddress(), program.name(),
-        catalogue.partnerOf(program).name(), aid, LocalDate.now(clock),
-        caseAccess.withoutAuthorization(() -> actors.displayName(signer))));
-    caseFile.issueLetter(referralNumber, program.code(), letterNumber, pdf, signer);
+        catalogue.partnerOf(program).name(), aid, Dates.today(clock),
+        caseAccess.withoutAuthorization(() -> actors.displayName(signer)),
+        settings.nipOf(signer).map(LetterSettings::printed).orElse(null), VerificationCodes.printed(code),
+        settings.checkPage()));
+    caseFile.issueLetter(referralNumber, program.code(), letterNumber, pdf, code, signer);
     caseFile.markSent(referralNumber, program.code(), program.proposal() ? ProgramStatus.PROPOSED
         : ProgramStatus.REFERRED);
     notifications.whatsAppResident(resident.id(), ("Surat rekomendasi %s untuk %s sudah terbit. Silakan ambil di "
@@ -85,5 +92,19 @@ public class Letters {
             program.proposal() ? "usulan masuk batch SIKS-NG periode berjalan"
                 : "rujukan dikirim ke " + catalogue.partnerOf(program).name()));
     return letterNumber;
+  }
+
+  /**
+   * A code no letter has yet. With 31^12 codes a draw that is taken is all but impossible; should two letters issued
+   * at the same moment draw the same one, the table's constraint refuses the second and its transaction is retried.
+   */
+  private String newVerificationCode() {
+    for (int i = 0; i < 5; i++) {
+      String code = VerificationCodes.next();
+      if (!caseFile.verificationCodeTaken(code)) {
+        return code;
+      }
+    }
+    throw new IllegalStateException("No free verification code in 5 draws: check the random source");
   }
 }

@@ -15,9 +15,14 @@ import id.puskesos.rujukan.common.DocumentRenderer;
 @Component
 public class RecommendationLetter {
 
+  /**
+   * What the letter says. {@code coordinatorNip} is printed under the name when the koordinator has one (null: the
+   * name alone); {@code verificationCode} (as printed, {@code ABCD-EFGH-JKMN}) with {@code checkPage}, where a partner
+   * checks it (null for a letter rendered without one).
+   */
   public record Content(String letterNumber, String referralNumber, String residentName, String nikMasked,
       String address, String programName, String partnerName, String aidDescription, LocalDate date,
-      String coordinatorName) {}
+      String coordinatorName, String coordinatorNip, String verificationCode, String checkPage) {}
 
   private final DocumentRenderer documents;
 

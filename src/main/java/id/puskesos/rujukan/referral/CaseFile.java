@@ -226,9 +226,11 @@ public class CaseFile {
 
   /**
    * The recommendation letter of a program, issued on the koordinator's decision on the case ("penetapan layanan")
-   * when the program is sent; the decision's time is kept as the program's confirmation.
+   * when the program is sent; the decision's time is kept as the program's confirmation. The verification code printed
+   * on it is unique (the table's constraint holds it; see {@link #verificationCodeTaken}).
    */
-  public void issueLetter(String number, String programCode, String letterNumber, byte[] pdf, String actor) {
+  public void issueLetter(String number, String programCode, String letterNumber, byte[] pdf, String code,
+      String actor) {
     OffsetDateTime now = now();
     requireUpdated(jdbc.sql("""
         UPDATE program_referral SET letter_number = ?, confirmed_at = ?, confirmed_by = ?
@@ -237,9 +239,17 @@ public class CaseFile {
         number, programCode);
     jdbc.sql("DELETE FROM recommendation_letter WHERE letter_number = ?").param(letterNumber).update();
     jdbc.sql("""
-        INSERT INTO recommendation_letter (letter_number, referral_number, program_code, pdf, issued_at, issued_by)
-        VALUES (?, ?, ?, ?, ?, ?)""")
-        .params(letterNumber, number, programCode, pdf, now, actor).update();
+        INSERT INTO recommendation_letter (letter_number, referral_number, program_code, pdf, issued_at, issued_by,
+                                           verification_code)
+        VALUES (?, ?, ?, ?, ?, ?, ?)""")
+        .params(letterNumber, number, programCode, pdf, now, actor, code).update();
+  }
+
+  /** Whether a letter already carries the code (a new one is drawn again before the insert would fail). */
+  @Transactional(readOnly = true)
+  public boolean verificationCodeTaken(String code) {
+    return jdbc.sql("SELECT COUNT(*) FROM recommendation_letter WHERE verification_code = ?").param(code)
+        .query(Integer.class).single() > 0;
   }
 
   /** The letter issued for a program of the case, as the resident received it. */

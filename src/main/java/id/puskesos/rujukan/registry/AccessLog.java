@@ -10,15 +10,15 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Who saw a resident's full record, when and for what: API reads, exports, task forms that show the full NIK, and
- * erasures. Written in its own transaction, so a read is logged even when the request fails afterwards.
+ * Who saw a resident's full record, when and for what: API reads, exports, task forms that show the full NIK, reads
+ * of a case's full NIK, and erasures. Written in its own transaction, so a read is logged even when the request fails afterwards.
  */
 @Service
 public class AccessLog {
 
-  /** Why the record was read. */
+  /** Why the record was read; FULL_NIK: a case's full NIK over the API (referral.FullNikReads). */
   public enum Purpose {
-    RECORD_VIEW, CONSENT_VIEW, EXPORT, ERASURE, TASK_FORM, CASE_SEARCH
+    RECORD_VIEW, CONSENT_VIEW, EXPORT, ERASURE, TASK_FORM, CASE_SEARCH, FULL_NIK
   }
 
   public record Entry(OffsetDateTime at, String by, Purpose purpose, String detail) {

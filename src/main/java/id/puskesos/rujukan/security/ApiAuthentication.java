@@ -1,5 +1,6 @@
 package id.puskesos.rujukan.security;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 
@@ -7,14 +8,18 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.rest.security.auth.AuthenticationResult;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
-import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
 import org.camunda.bpm.webapp.impl.security.auth.Authentication;
+import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
 import org.camunda.bpm.webapp.impl.security.filter.util.CsrfConstants;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpHeaders;
 
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletRequest;
+import jakarta.servlet.ServletResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
 
@@ -23,7 +28,8 @@ import jakarta.servlet.http.HttpSession;
  * ({@code /engine-rest/*}), which the starter would otherwise leave open. Camunda's own filter authenticates the
  * engine for the request, so the engine knows who acts. Wrong passwords are throttled per user name and client in
  * front of it ({@link LoginThrottleFilter}). The webapps keep their own session login. The domain API's OpenAPI
- * description ({@link #API_DOCS}) is behind the same login: it is for the application's users, not the public.
+ * description ({@link #API_DOCS}) is behind the same login: it is for the application's users, not the public. The
+ * one exception is the public letter check ({@link PublicLetterCheck}).
  */
 @Configuration
 public class ApiAuthentication {
@@ -39,20 +45,19 @@ public class ApiAuthentication {
   @Bean
   public FilterRegistrationBean<ProcessEngineAuthenticationFilter> domainApiAuthentication() {
     FilterRegistrationBean<ProcessEngineAuthenticationFilter> registration =
-        basicAuthentication("domainApiAuthentication", "/api/*");
+        basicAuthentication("domainApiAuthentication", "/api/*", new ExceptPublicLetterCheck());
     registration.addUrlPatterns(API_DOCS);
     return registration;
   }
 
   @Bean
   public FilterRegistrationBean<ProcessEngineAuthenticationFilter> engineRestAuthentication() {
-    return basicAuthentication("engineRestAuthentication", "/engine-rest/*");
+    return basicAuthentication("engineRestAuthentication", "/engine-rest/*", new ProcessEngineAuthenticationFilter());
   }
 
   private static FilterRegistrationBean<ProcessEngineAuthenticationFilter> basicAuthentication(String name,
-      String urlPattern) {
-    FilterRegistrationBean<ProcessEngineAuthenticationFilter> registration =
-        new FilterRegistrationBean<>(new ProcessEngineAuthenticationFilter());
+      String urlPattern, ProcessEngineAuthenticationFilter filter) {
+    FilterRegistrationBean<ProcessEngineAuthenticationFilter> registration = new FilterRegistrationBean<>(filter);
     registration.setName(name);
     registration.addUrlPatterns(urlPattern);
     registration.addInitParameter(ProcessEngineAuthenticationFilter.AUTHENTICATION_PROVIDER_PARAM,
@@ -89,6 +94,23 @@ public class ApiAuthentication {
     Object kept = session == null ? null : session.getAttribute(CsrfConstants.CSRF_TOKEN_SESSION_ATTR_NAME);
     return sent != null && kept instanceof String token && MessageDigest.isEqual(
         token.getBytes(StandardCharsets.UTF_8), sent.getBytes(StandardCharsets.UTF_8));
+  }
+
+  /**
+   * The login on {@code /api} for every request but the public letter check ({@link PublicLetterCheck#isOpen}: one
+   * method on one path), which anyone may make without an account.
+   */
+  static class ExceptPublicLetterCheck extends ProcessEngineAuthenticationFilter {
+
+    @Override
+    public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain)
+        throws IOException, ServletException {
+      if (request instanceof HttpServletRequest http && PublicLetterCheck.isOpen(http)) {
+        chain.doFilter(request, response);
+        return;
+      }
+      super.doFilter(request, response, chain);
+    }
   }
 
   /**

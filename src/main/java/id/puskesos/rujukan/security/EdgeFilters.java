@@ -17,6 +17,12 @@ import jakarta.servlet.DispatcherType;
 @Configuration
 public class EdgeFilters {
 
+  /**
+   * Request attribute: the action the audit trail records a refused request under, where the code that refused it
+   * names one (a held-back letter check); otherwise the trail names it by its status.
+   */
+  public static final String AUDIT_ACTION = EdgeFilters.class.getName() + ".auditAction";
+
   public static final int HEADERS = Ordered.HIGHEST_PRECEDENCE;
   public static final int AUDIT = HEADERS + 1;
   public static final int THROTTLE = HEADERS + 2;

@@ -94,8 +94,9 @@ public class LoginThrottle {
       }
       state.blockedUntil = now.plus(delay);
       if (over == 0) {
-        LOG.warn("{} failed logins of one user name from {}: that client now waits before each further attempt",
-            state.failures, client);
+        // the public letter check keeps a throttle of its own under a name no user has (PublicLetterCheck)
+        LOG.warn("{} failed {} from {}: that client now waits before each further attempt", state.failures,
+            user.startsWith("\u0000") ? "letter checks" : "logins of one user name", client);
       }
     }
   }

@@ -7,16 +7,19 @@ import org.springframework.web.servlet.config.annotation.ViewControllerRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
- * The application's own pages beside Camunda's webapps (static/board, static/calendar, static/partners): each answers
- * at its folder ({@code /calendar} redirects to {@code /calendar/}, which serves its {@code index.html}). They sign in
- * and work through {@code /api}, so they hold no data of their own and need no session; {@link SecurityHeaders} lets
- * them run their own scripts only. The address alone ({@code /}) leads to Tasklist.
+ * The application's own pages beside Camunda's webapps (static/board, static/calendar, static/partners,
+ * static/verifikasi): each answers at its folder ({@code /calendar} redirects to {@code /calendar/}, which serves its
+ * {@code index.html}). They sign in and work through {@code /api} (the letter check without signing in), so they hold
+ * no data of their own and need no session; {@link SecurityHeaders} lets them run their own scripts only. The address alone ({@code /}) leads to Tasklist.
  */
 @Configuration
 public class OwnPages implements WebMvcConfigurer {
 
-  /** The manager's board, the working calendar, the partners' onboarding, the case page and search. */
-  static final List<String> PATHS = List.of("/board", "/calendar", "/partners", "/kasus");
+  /**
+   * The manager's board, the working calendar, the partners' onboarding, the case page and search, and the public
+   * check of a letter's verification code (the one page that needs no login: {@link PublicLetterCheck}).
+   */
+  static final List<String> PATHS = List.of("/board", "/calendar", "/partners", "/kasus", "/verifikasi");
 
   /** Where the address alone leads: the staff's desk, Tasklist (Camunda's own redirect leads to its Welcome page). */
   static final String HOME = "/camunda/app/tasklist/";

@@ -16,7 +16,7 @@ import jakarta.servlet.http.HttpServletResponse;
  * page is framed (the webapps' own content security policy says {@code frame-ancestors 'none'} too; none of them
  * frames another), and what the APIs and the metrics answer ({@code /api} and its description, {@code /engine-rest},
  * the webapps' {@code /camunda/api}, {@code /actuator}) is never stored by a browser or proxy, whatever a later filter
- * says (Camunda's webapps answer their GETs with {@code no-cache}). The application's own pages (board, calendar, partners) allow their own scripts only.
+ * says (Camunda's webapps answer their GETs with {@code no-cache}). The application's own pages (board, calendar, partners, verifikasi) allow their own scripts only.
  */
 public class SecurityHeaders extends OncePerRequestFilter {
 

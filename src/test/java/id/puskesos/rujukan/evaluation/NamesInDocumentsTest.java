@@ -35,9 +35,11 @@ class NamesInDocumentsTest {
   void recommendationLetterPrintsTheNamesAsWritten() throws IOException {
     byte[] pdf = new RecommendationLetter(RENDERER).render(new RecommendationLetter.Content("045/REK/PKS-LS/XI/2026",
         "RJK-2026-00123", SALEH, "3273**********01", "Gg. " + TAUFIK + " No. 3", "Program Keluarga Harapan",
-        "Dinas Sosial Kota Bandung", null, LocalDate.of(2026, 11, 27), NUNEZ));
+        "Dinas Sosial Kota Bandung", null, LocalDate.of(2026, 11, 27), NUNEZ, null, null, null));
 
-    assertThat(text(pdf)).contains(SALEH, "Gg. " + TAUFIK + " No. 3", NUNEZ).doesNotContain("?");
+    // a koordinator without a NIP signs with the name alone
+    assertThat(text(pdf)).contains(SALEH, "Gg. " + TAUFIK + " No. 3", NUNEZ).doesNotContain("?")
+        .doesNotContain("NIP").doesNotContain("Kode verifikasi");
   }
 
   @Test

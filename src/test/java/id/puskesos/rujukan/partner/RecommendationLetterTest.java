@@ -24,11 +24,11 @@ class RecommendationLetterTest {
   private static RecommendationLetter.Content content(String name, String address, String aid) {
     return new RecommendationLetter.Content("045/REK/PKS-LS/XI/2026", "RJK-2026-00123", name, "3273**********01",
         address, "Program Keluarga Harapan", "Dinas Sosial Kota Bandung", aid, LocalDate.of(2026, 11, 27),
-        "Dewi Kartika Sari");
+        "Dewi Kartika Sari", "19850312 201001 2 003", "ABCD-EFGH-JKMN", "https://rujukan.example.id/verifikasi/");
   }
 
   @Test
-  void letterNamesResidentProgramPartnerAndCoordinator() throws IOException {
+  void letterNamesResidentProgramPartnerCoordinatorWithNipAndItsVerificationCode() throws IOException {
     byte[] pdf = letter.render(content("Asep Sunandar", "Jl. Tamansari No. 10, RT 02/RW 05", "Paket sembako"));
 
     try (PDDocument document = Loader.loadPDF(pdf)) {
@@ -36,7 +36,8 @@ class RecommendationLetterTest {
       assertThat(text).contains("PUSAT KESEJAHTERAAN SOSIAL (PUSKESOS)", "SURAT REKOMENDASI",
           "Nomor: 045/REK/PKS-LS/XI/2026", "RJK-2026-00123", "Asep Sunandar", "3273**********01",
           "Program Keluarga Harapan", "Dinas Sosial Kota Bandung", "Paket sembako", "Bandung, 27 November 2026",
-          "Koordinator Puskesos", "Dewi Kartika Sari");
+          "Koordinator Puskesos", "Dewi Kartika Sari", "NIP. 19850312 201001 2 003", "Kode verifikasi: ABCD-EFGH-JKMN",
+          "https://rujukan.example.id/verifikasi/");
       assertThat(document.getDocumentInformation().getTitle()).isEqualTo("Surat Rekomendasi 045/REK/PKS-LS/XI/2026");
       assertThat(document.getDocumentInformation().getAuthor()).isEqualTo("Puskesos Lebak Siliwangi");
       assertThat(document.getDocumentInformation().getCreationDate()).isNotNull();

@@ -90,6 +90,11 @@ class ApiContractScenarioTest extends ScenarioTestSupport {
     assertThat(paths.has("/api/referrals")).as(paths.toString()).isTrue();
     assertThat(paths.has("/api/referrals/{referralNumber}")).isTrue();
     assertThat(paths.has("/api/registry/imports")).isTrue();
+    assertThat(paths.has("/api/referrals/{referralNumber}/resident/nik")).isTrue();
+    // the one operation open without a login says so; the others take HTTP Basic
+    assertThat(paths.at("/~1api~1public~1letters~1{code}/get/security").isArray()).as(paths.toString()).isTrue();
+    assertThat(paths.at("/~1api~1public~1letters~1{code}/get/security")).isEmpty();
+    assertThat(paths.at("/~1api~1referrals~1{referralNumber}/get/security").isMissingNode()).isTrue();
     assertThat(paths.fieldNames()).toIterable().allMatch(path -> path.startsWith("/api/"));
     assertThat(described.getBody().at("/components/securitySchemes/basic/scheme").asText()).isEqualTo("basic");
     assertThat(anonymous.getStatusCode().value()).isEqualTo(401);

@@ -61,7 +61,8 @@ class EdgeScenarioTest extends ScenarioTestSupport {
 
   @Test
   void everyOwnPageAnswersAtItsFolderAndRunsOnlyItsOwnScripts() {
-    Map<String, String> titles = Map.of("/board", "Papan", "/calendar", "Kalender Kerja", "/partners", "Mitra Puskesos");
+    Map<String, String> titles = Map.of("/board", "Papan", "/calendar", "Kalender Kerja", "/partners", "Mitra Puskesos",
+        "/verifikasi", "Verifikasi Surat Rekomendasi");
     titles.forEach((page, title) -> {
       ResponseEntity<String> served = http.getForEntity(page + "/", String.class);
       assertThat(served.getStatusCode().value()).as(page).isEqualTo(200);
