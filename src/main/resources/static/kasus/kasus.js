@@ -207,11 +207,9 @@
     return form;
   }
 
-  // the webapps' CSRF token of this session, which a command signed in by the session carries
+  // the Tasklist session's CSRF token, which the one command the page sends within the session carries
   async function sessionToken() {
-    const answer = await fetch('/camunda/api/admin/auth/user/default',
-      { headers: { 'X-XSRF-TOKEN': 'Fetch', Accept: 'application/json' }, credentials: 'same-origin' });
-    return answer.headers.get('X-XSRF-TOKEN') || '';
+    return (await api('/api/session/csrf-token')).token;
   }
 
   function showCase(c) {

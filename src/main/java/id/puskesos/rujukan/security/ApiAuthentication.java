@@ -68,9 +68,9 @@ public class ApiAuthentication {
   /**
    * Whether a request may be signed in by the webapps' session instead of HTTP Basic: reads (GET) of the pages that
    * open from Tasklist, namely the case page and search ({@code /api/referrals...}), a task's case
-   * ({@code /api/tasks/{id}/case}) and the board ({@code /api/board}): a GET changes nothing, so no CSRF token is
-   * needed; and the case page's one command, a handover proof, with the session's CSRF token. Every other command
-   * keeps HTTP Basic.
+   * ({@code /api/tasks/{id}/case}), the board ({@code /api/board}) and the session's token ({@link SessionToken}): a
+   * GET changes nothing, so no CSRF token is needed; and the case page's one command, a handover proof, with the
+   * session's CSRF token. Every other command keeps HTTP Basic.
    */
   static boolean sessionMaySignIn(HttpServletRequest request) {
     String path = Credentials.path(request);
@@ -78,7 +78,8 @@ public class ApiAuthentication {
       return path.matches(HANDOVER_PROOFS) && carriesSessionToken(request);
     }
     return "GET".equals(request.getMethod()) && (path.equals("/api/board") || path.equals("/api/referrals")
-        || path.startsWith("/api/referrals/") || path.matches("/api/tasks/[^/]+/case"));
+        || path.startsWith("/api/referrals/") || path.matches("/api/tasks/[^/]+/case")
+        || path.equals(SessionToken.PATH));
   }
 
   /** The one command the case page sends within the session: a handover's photo or scan, by the partner's staff. */

@@ -98,6 +98,10 @@ final class PackagedApp implements AutoCloseable {
     return HTTP.send(request(user, password, path).GET().build(), HttpResponse.BodyHandlers.ofString());
   }
 
+  HttpResponse<byte[]> bytes(String user, String path) throws IOException, InterruptedException {
+    return HTTP.send(request(user, "demo", path).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+  }
+
   HttpResponse<String> postJson(String user, String path, String json) throws IOException, InterruptedException {
     return postJson(user, "demo", path, json);
   }

@@ -2,7 +2,9 @@ package id.puskesos.rujukan.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -102,7 +104,19 @@ class TasklistIT {
       submitStartForm();
       String number = awaitReferralAt("task_homeVisit");
 
+      // the front office reads the number the complaint was given, finds the case and opens its page
+      assertThat(wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".rujukan-started-number")))
+          .getText()).isEqualTo(number);
+      snapshot("fo-nomor-rujukan");
+      openCasePage("3273016107900002", number);
+      assertThat(browser.findElement(By.id("case")).getText()).contains("Pengaduan", "Dewi Lestari",
+          "3273**********02", "Suami meninggal, tiga anak", "Verifikasi lapangan")
+          .doesNotContain("3273016107900002");
+      assertThat(browser.getTitle()).doesNotContain("XSS");
+      snapshot("fo-halaman-kasus");
+
       login("fasilitator");
+      snapshot("fasilitator-tasklist");
       openTask("Verifikasi lapangan (kunjungan rumah)");
       assertThat(formText()).contains(number, "Dewi Lestari", "Pangan", "3273016107900002",
           "belum pernah diverifikasi lapangan");
@@ -148,15 +162,54 @@ class TasklistIT {
       assertThat(imported.statusCode()).as(imported.body()).isEqualTo(200);
       assertThat(imported.body()).contains("\"rejected\":1");
 
+      // the koordinator watches the partners' work: the row names the program and the partner, the priority is a
+      // word, and a partner's task is for reading only (no Claim)
+      login("koordinator");
+      By filter = By.xpath("//*[contains(@class,'filters')]//*[contains(text(),'Menunggu mitra')]");
+      By watched = By.xpath("//ol[contains(@class,'tasks-list')]//a[normalize-space()='" + SALMAN_DECISION + "']");
+      new WebDriverWait(browser, Duration.ofSeconds(30)).until(driver -> {
+        driver.findElement(filter).click();
+        return !driver.findElements(watched).isEmpty();
+      });
+      browser.findElement(watched).click();
+      assertThat(wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".rujukan-read-only")))
+          .getText()).contains("Rumah Amal Salman", "hanya dapat melihat");
+      wait.until(driver -> driver.findElements(By.xpath("//button[normalize-space()='Ambil']")).stream()
+          .noneMatch(WebElement::isDisplayed));
+      assertThat(browser.findElements(By.cssSelector(".tasks-list .priority")).stream().map(WebElement::getText))
+          .contains("Mendesak").noneMatch(word -> word.matches("\\d+"));
+      snapshot("koordinator-menunggu-mitra");
+
+      // the letter's code, checked by a partner on the public page: valid; a forged code is refused
+      String letter;
+      try (org.apache.pdfbox.pdmodel.PDDocument pdf = org.apache.pdfbox.Loader.loadPDF(
+          app.bytes("koordinator", "/api/referrals/" + number + "/letters/SALMAN_SEMBAKO").body())) {
+        letter = new org.apache.pdfbox.text.PDFTextStripper().getText(pdf);
+      }
+      java.util.regex.Matcher code = java.util.regex.Pattern
+          .compile("Kode verifikasi: ([2-9A-Z]{4}-[2-9A-Z]{4}-[2-9A-Z]{4})").matcher(letter);
+      assertThat(code.find()).as(letter).isTrue();
+      assertThat(letter).contains("NIP.");
+      freshSession();
+      checkLetterCode(code.group(1));
+      assertThat(browser.findElement(By.id("status")).getText()).isEqualTo("BERLAKU");
+      assertThat(browser.findElement(By.id("programName")).getText()).isEqualTo("Paket sembako");
+      assertThat(browser.findElement(By.id("result")).getText()).doesNotContain("Dewi Lestari", "3273016107900002");
+      snapshot("verifikasi-surat");
+      checkLetterCode("ABCD-EFGH-JKMN");
+      assertThat(browser.findElement(By.id("message")).getText()).contains("Kode tidak dikenal");
+      assertThat(browser.findElement(By.id("letter")).isDisplayed()).isFalse();
+
       login("salman");
-      openTask("Putuskan rujukan");
+      snapshot("salman-tasklist");
+      openTask(SALMAN_DECISION);
       assertThat(formText()).contains("Paket sembako", "1 paket").doesNotContain("3273016107900002");
       choose("decision", "Diterima");
       fill("plannedAid", "Beras 20 kg, minyak 3 L");
       complete();
 
       login("salman");
-      openTask("Salurkan bantuan");
+      openTask("Salurkan bantuan: Paket sembako (Rumah Amal Salman)");
       assertThat(formText()).contains("REK/" + number + "/SALMAN_SEMBAKO");
       date("distributionDate", today());
       fill("aidItems", "Beras 20 kg, minyak 3 L");
@@ -167,6 +220,19 @@ class TasklistIT {
       check("receiptConfirmed");
       check("finalHandover");
       complete();
+
+      // Salman attaches the photo of the signed receipt on the case page; a file that is not an image, or too large,
+      // is refused with the reason
+      browser.get(app.baseUrl() + "/kasus/?nomor=" + number);
+      By upload = By.cssSelector("form.proof-upload input[type=file]");
+      attachProof(upload, textFile("bukan-foto.png", 100));
+      assertThat(proofMessage()).contains("Berkas harus foto (JPEG/PNG) atau PDF");
+      attachProof(upload, textFile("terlalu-besar.png", 5 * 1024 * 1024 + 1));
+      assertThat(proofMessage()).contains("Berkas terlalu besar");
+      attachProof(upload, receiptPhoto());
+      wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#case img.proof")));
+      assertThat(browser.findElement(By.id("case")).getText()).contains("Bukti serah terima 1");
+      snapshot("salman-halaman-kasus");
 
       // the resident says the package never arrived: the koordinator checks Salman's handover record
       awaitReferralAt("task_followUp");
@@ -737,6 +803,65 @@ class TasklistIT {
   private static void submitStartForm() {
     browser.findElement(By.xpath("//button[normalize-space()='Mulai']")).click();
     wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector(".modal-dialog")));
+  }
+
+  /** The salman's decision task as every list names it: the program and the partner. */
+  private static final String SALMAN_DECISION = "Putuskan rujukan: Paket sembako (Rumah Amal Salman)";
+
+  /** Searches the case page for the query within the Tasklist session and opens the case found. */
+  private static void openCasePage(String query, String number) {
+    browser.get(app.baseUrl() + "/kasus/");
+    WebElement box = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("q")));
+    box.sendKeys(query);
+    browser.findElement(By.cssSelector("#search button")).click();
+    wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//section[@id='results']//a[normalize-space()='"
+        + number + "']"))).click();
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#case h2"), "Kasus " + number));
+  }
+
+  private static void checkLetterCode(String code) {
+    browser.get(app.baseUrl() + "/verifikasi/");
+    WebElement box = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("code")));
+    box.clear();
+    box.sendKeys(code);
+    browser.findElement(By.cssSelector("#check button")).click();
+    wait.until(driver -> !driver.findElement(By.id("message")).getText().isBlank());
+  }
+
+  private static void attachProof(By input, Path file) {
+    WebElement chooser = wait.until(ExpectedConditions.presenceOfElementLocated(input));
+    ((JavascriptExecutor) browser).executeScript("document.querySelectorAll('.proof-message')"
+        + ".forEach(function (p) { p.textContent = ''; });");
+    chooser.sendKeys(file.toAbsolutePath().toString());
+    browser.findElement(By.cssSelector("form.proof-upload button")).click();
+  }
+
+  private static String proofMessage() {
+    return wait.until(driver -> {
+      String said = driver.findElement(By.cssSelector(".proof-message")).getText();
+      return said.isBlank() || said.startsWith("Mengirim") ? null : said;
+    });
+  }
+
+  private static Path textFile(String name, int size) throws IOException {
+    Path file = Files.createTempDirectory("bukti").resolve(name);
+    Files.write(file, "bukan gambar ".repeat(size / 13 + 1).substring(0, size).getBytes(StandardCharsets.UTF_8));
+    return file;
+  }
+
+  /** A small real PNG, as a phone's photo of the receipt would be (smaller). */
+  private static Path receiptPhoto() throws IOException {
+    java.awt.image.BufferedImage image = new java.awt.image.BufferedImage(120, 80,
+        java.awt.image.BufferedImage.TYPE_INT_RGB);
+    java.awt.Graphics2D g = image.createGraphics();
+    g.setColor(java.awt.Color.WHITE);
+    g.fillRect(0, 0, 120, 80);
+    g.setColor(java.awt.Color.DARK_GRAY);
+    g.fillRect(10, 30, 100, 4);
+    g.dispose();
+    Path file = Files.createTempDirectory("bukti").resolve("tanda-terima.png");
+    javax.imageio.ImageIO.write(image, "png", file.toFile());
+    return file;
   }
 
   /** Opens the task in "Tugas kelompok saya", claims it and waits for its form. */

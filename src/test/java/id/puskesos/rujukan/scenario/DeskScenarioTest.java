@@ -83,6 +83,10 @@ class DeskScenarioTest extends ScenarioTestSupport {
     assertThat(api.program(number, "BAZNAS_KONSUMTIF").get("mayAttachProof").asBoolean()).isFalse(); // manajer's view
 
     WebappSession baznas = WebappSession.signIn(http.getRootUri(), "baznas");
+    // the case page learns the session's token from this origin only; without a session there is none
+    assertThat(baznas.exchange("GET", "/api/session/csrf-token", null, null).body()).contains("\"token\"");
+    assertThat(http.exchange("/api/session/csrf-token", HttpMethod.GET, new HttpEntity<>(CaseApi.headers("baznas")),
+        JsonNode.class).getStatusCode().value()).isEqualTo(404);
     // without the session's CSRF token a page of another site could send it: refused before anything is read
     assertThat(baznas.exchange("POST", proofs, pdf, multipart, false).status()).isEqualTo(401);
     assertThat(api.program(number, "BAZNAS_KONSUMTIF").get("handoverProofs")).isEmpty();
