@@ -241,8 +241,8 @@
       item.append(el('span', state.label, 'swatch state-' + state.key), el('span', state.definition));
       $('states').appendChild(item);
     });
-    $('window').textContent = 'Keadaan tugas per ' + when(s.window.at) + '. Jatuh tempo hari ini: sampai '
-      + when(s.window.dueTodayUntil) + '; berisiko: sampai ' + when(s.window.atRiskUntil)
+    $('window').textContent = 'Keadaan tugas per ' + when(s.window.at) + '. Jatuh tempo hari ini: sampai pukul 24.00 WIB'
+      + ' hari itu; berisiko: sampai ' + when(s.window.atRiskUntil)
       + '. Setiap tugas dihitung sekali, pada keadaannya yang paling mendesak.';
     const late = (rows) => bars(rows, (r) => r.label, (r) => r.late);
     const chart = 'Grafik: jumlah tugas terlambat.';
