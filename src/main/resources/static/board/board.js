@@ -1,8 +1,12 @@
-// The manager's board: signs in with the user's engine account (HTTP Basic, kept in memory only), reads
-// /api/board and draws every table with a bar chart where a chart reads faster. Data goes into the page as text only.
+// The manager's board: reads /api/board with the Tasklist session when the user signed in there (GET only, the one
+// request of /api a session may make), else signs in with the user's engine account (HTTP Basic, kept in memory
+// only); draws every table with a bar chart where a chart reads faster. Data goes into the page as text only.
 (function () {
   'use strict';
   let credentials = null;
+  const MONTHS = ['Januari', 'Februari', 'Maret', 'April', 'Mei', 'Juni', 'Juli', 'Agustus', 'September', 'Oktober',
+    'November', 'Desember'];
+  const WIB = { timeZone: 'Asia/Jakarta' };
 
   const $ = (id) => document.getElementById(id);
   const el = (tag, text, cls) => {
@@ -12,22 +16,54 @@
     return node;
   };
 
-  function month(offset) {
-    const d = new Date();
-    d.setMonth(d.getMonth() + offset);
-    return d.toISOString().slice(0, 7);
+  // the month and year choices in Indonesian (no <input type=month>, whose names follow the browser's language)
+  function periodControls() {
+    const now = new Date();
+    const year = now.getFullYear();
+    ['fromMonth', 'toMonth'].forEach((id) => MONTHS.forEach((name, i) => {
+      const option = el('option', name);
+      option.value = String(i + 1).padStart(2, '0');
+      $(id).appendChild(option);
+    }));
+    ['fromYear', 'toYear'].forEach((id) => {
+      for (let y = year - 5; y <= year; y++) {
+        const option = el('option', y);
+        option.value = String(y);
+        $(id).appendChild(option);
+      }
+    });
+    const from = new Date(year, now.getMonth() - 5, 1);
+    $('fromMonth').value = String(from.getMonth() + 1).padStart(2, '0');
+    $('fromYear').value = String(from.getFullYear());
+    $('toMonth').value = String(now.getMonth() + 1).padStart(2, '0');
+    $('toYear').value = String(year);
+  }
+
+  const chosen = (which) => $(which + 'Year').value + '-' + $(which + 'Month').value;
+
+  // "2026-07" as "Juli 2026"
+  const monthName = (yearMonth) => MONTHS[Number(yearMonth.slice(5, 7)) - 1] + ' ' + yearMonth.slice(0, 4);
+
+  const when = (at) => new Date(at).toLocaleString('id-ID', { ...WIB, dateStyle: 'full', timeStyle: 'short' }) + ' WIB';
+
+  class Refusal extends Error {
+    constructor(status, message) {
+      super(message);
+      this.status = status;
+    }
   }
 
   async function load() {
-    const query = '?from=' + encodeURIComponent($('from').value) + '&to=' + encodeURIComponent($('to').value);
-    const answer = await fetch('/api/board' + query, {
-      headers: { Authorization: 'Basic ' + credentials, 'X-Requested-With': 'XMLHttpRequest' }
-    });
+    if (chosen('from') > chosen('to')) throw new Refusal(400, 'Bulan awal harus sebelum atau sama dengan bulan akhir.');
+    const query = '?from=' + encodeURIComponent(chosen('from')) + '&to=' + encodeURIComponent(chosen('to'));
+    const headers = { 'X-Requested-With': 'XMLHttpRequest' };
+    if (credentials) headers.Authorization = 'Basic ' + credentials;
+    const answer = await fetch('/api/board' + query, { headers, credentials: 'same-origin' });
     if (answer.status === 401 || answer.status === 403) {
       const body = answer.status === 403 ? await answer.json() : { message: 'Nama pengguna atau kata sandi salah' };
-      throw new Error(body.message || 'Tidak berhak');
+      throw new Refusal(answer.status, body.message || 'Tidak berhak');
     }
-    if (!answer.ok) throw new Error('Papan tidak dapat dimuat (' + answer.status + ')');
+    if (!answer.ok) throw new Refusal(answer.status, 'Papan tidak dapat dimuat (' + answer.status + ')');
     return answer.json();
   }
 
@@ -52,8 +88,9 @@
     rows.forEach((r) => {
       const tr = el('tr');
       columns.forEach((c) => {
-        const cell = el('td', null, c.numeric ? 'n' : null);
         const value = c.value(r);
+        const cls = [c.numeric ? 'n' : null, c.cls ? c.cls(r) : null].filter((x) => x).join(' ');
+        const cell = el('td', null, cls || null);
         if (c.link) {
           const a = el('a', value);
           a.href = c.link(r);
@@ -155,32 +192,73 @@
       all.received + ' pengaduan diterima; ' + all.facilitated + ' terfasilitasi (' + percent(all.rate) + '); '
         + all.facilitatedReferred + ' dari ' + all.referred + ' kasus yang dirujuk ke mitra terfasilitasi ('
         + percent(all.referredRate) + '). Kajian mencatat 3 sampai 5 dari 10 usulan warga terfasilitasi.',
-      followUps(all.followUps), days(f.daysToFirstAidOverall), d.studyRate, d.referredRate, d.facilitated,
-      d.followUps, d.daysToFirstAid]);
+      followUps(all.followUps), days(f.daysToFirstAidOverall),
+      'Arti setiap tingkat: lihat "Arti angka-angka" di bawah.']);
     section('facilitationByMonth', 'Tingkat fasilitasi per bulan masuk', f.byMonth,
-      rateColumns('Bulan', (r) => r.month), bars(f.byMonth, (r) => r.month + ' (ukuran studi, %)', (r) => bar(r.rate)));
+      rateColumns('Bulan', (r) => monthName(r.month)),
+      bars(f.byMonth, (r) => monthName(r.month) + ' (ukuran studi, %)', (r) => bar(r.rate)));
     section('facilitationByPartner', 'Tingkat fasilitasi per mitra', f.byPartner, [
       { title: 'Mitra', value: (r) => r.label }, { title: 'Dirujuk', value: (r) => r.referred, numeric: true },
       { title: 'Terfasilitasi', value: (r) => r.facilitated, numeric: true },
       { title: 'Tingkat', value: (r) => percent(r.rate), numeric: true },
       { title: 'Bantuan membantu', value: (r) => percent(r.followUps.helpedShare), numeric: true },
       { title: 'Kepuasan (1-5)', value: (r) => decimal(r.followUps.averageSatisfaction), numeric: true }],
-      bars(f.byPartner, (r) => r.label + ' (%)', (r) => bar(r.rate)), [d.perPartner]);
+      bars(f.byPartner, (r) => r.label + ' (%)', (r) => bar(r.rate)), [explained(d.perPartner)]);
     section('facilitationByNeed', 'Tingkat fasilitasi per kebutuhan', f.byNeed,
       rateColumns('Kebutuhan', (r) => r.label), bars(f.byNeed, (r) => r.label + ' (ukuran studi, %)', (r) => bar(r.rate)),
-      [d.perNeed]);
+      [explained(d.perNeed)]);
+    // each definition is "Term: explanation" (distribution.FacilitationFigures, the one source of the rates)
+    const list = $('rateDefinitions');
+    list.replaceChildren();
+    [d.studyRate, d.referredRate, d.facilitated, d.perPartner, d.perNeed, d.followUps, d.daysToFirstAid]
+      .forEach((text) => {
+        const colon = text.indexOf(': ');
+        list.append(el('dt', colon < 0 ? text : text.slice(0, colon)), el('dd', colon < 0 ? '' : text.slice(colon + 2)));
+      });
+  }
+
+  const explained = (definition) => definition.slice(definition.indexOf(': ') + 2);
+
+  // the open tasks per stage or partner by state: coloured cells, each colour named by its column and the "Keadaan"
+  const STATES = [['LATE', 'late'], ['DUE_TODAY', 'dueToday'], ['AT_RISK', 'atRisk'], ['ON_TIME', 'onTime']];
+
+  function stateColumns(title, labels) {
+    const worst = (r) => STATES.find(([, field]) => r[field] > 0) || STATES[3];
+    return [{ title, value: (r) => r.label },
+      { title: 'Keadaan', value: (r) => labels[worst(r)[0]], cls: (r) => 'state-' + worst(r)[0] }]
+      .concat(STATES.map(([key, field]) => ({ title: labels[key], value: (r) => r[field], numeric: true,
+        cls: (r) => (r[field] > 0 ? 'state-' + key : null) })))
+      .concat([{ title: 'Jumlah', value: (r) => STATES.reduce((n, [, field]) => n + r[field], 0), numeric: true }]);
+  }
+
+  function drawStates(b) {
+    const s = b.dueStates;
+    const labels = {};
+    $('states').replaceChildren();
+    s.states.forEach((state) => {
+      labels[state.key] = state.label;
+      const item = el('li');
+      item.append(el('span', state.label, 'swatch state-' + state.key), el('span', state.definition));
+      $('states').appendChild(item);
+    });
+    $('window').textContent = 'Keadaan tugas per ' + when(s.window.at) + '. Jatuh tempo hari ini: sampai pukul 24.00 WIB'
+      + ' hari itu; berisiko: sampai ' + when(s.window.atRiskUntil)
+      + '. Setiap tugas dihitung sekali, pada keadaannya yang paling mendesak.';
+    const late = (rows) => bars(rows, (r) => r.label, (r) => r.late);
+    const chart = 'Grafik: jumlah tugas terlambat.';
+    section('overdueByStage', 'Tugas terbuka per tahap: terlambat, jatuh tempo hari ini, berisiko', s.byStage,
+      stateColumns('Tahap', labels), late(s.byStage), [chart]);
+    section('overdueByPartner', 'Tugas terbuka per mitra: terlambat, jatuh tempo hari ini, berisiko', s.byPartner,
+      stateColumns('Mitra', labels), late(s.byPartner), [chart,
+        'Per mitra: tugas yang ditawarkan ke kelompok mitra itu; Puskesos: tugas yang tidak ditawarkan ke mitra mana pun.']);
   }
 
   function draw(b) {
-    $('stamp').textContent = 'Data per ' + new Date(b.at).toLocaleString('id-ID');
+    $('stamp').textContent = 'Data per ' + when(b.at);
     const count = [{ title: 'Tahap', value: (r) => r.label }, { title: 'Jumlah', value: (r) => r.count, numeric: true }];
     section('openCases', 'Kasus terbuka per tahap', b.openCasesByStage, count,
       bars(b.openCasesByStage, (r) => r.label, (r) => r.count));
-    section('overdueByStage', 'Tugas terlambat per tahap', b.overdueByStage, count,
-      bars(b.overdueByStage, (r) => r.label, (r) => r.count));
-    section('overdueByPartner', 'Tugas terlambat per mitra', b.overdueByPartner,
-      [{ title: 'Mitra', value: (r) => r.label }, { title: 'Jumlah', value: (r) => r.count, numeric: true }],
-      bars(b.overdueByPartner, (r) => r.label, (r) => r.count));
+    drawStates(b);
     section('timePerStage', 'Waktu per tahap (jam)', b.timePerStage, [
       { title: 'Tahap', value: (r) => r.label }, { title: 'Kasus', value: (r) => r.cases, numeric: true },
       { title: 'Median', value: (r) => r.medianHours, numeric: true },
@@ -196,9 +274,18 @@
     section('oldest', 'Sepuluh tugas terlambat tertua', b.oldestOverdue, [
       { title: 'No. rujukan', value: (r) => r.referralNumber }, { title: 'Tugas', value: (r) => r.task },
       { title: 'Kelompok', value: (r) => r.group },
-      { title: 'Jatuh tempo', value: (r) => new Date(r.due).toLocaleString('id-ID') },
+      { title: 'Jatuh tempo', value: (r) => when(r.due) },
       { title: 'Terlambat (hari)', value: (r) => r.daysLate, numeric: true },
       { title: 'Tasklist', value: () => 'Buka di Tasklist', link: (r) => r.tasklistUrl }]);
+  }
+
+  function show(board, how) {
+    draw(board);
+    $('checking').hidden = true;
+    $('loginError').textContent = '';
+    $('login').hidden = true;
+    $('board').hidden = false;
+    $('signedIn').textContent = how;
   }
 
   $('login').addEventListener('submit', async (event) => {
@@ -206,10 +293,7 @@
     credentials = btoa(unescape(encodeURIComponent($('user').value + ':' + $('password').value)));
     $('password').value = '';
     try {
-      draw(await load());
-      $('loginError').textContent = '';
-      $('login').hidden = true;
-      $('board').hidden = false;
+      show(await load(), 'Masuk dengan akun ' + $('user').value + ' (hanya untuk halaman ini).');
     } catch (e) {
       credentials = null;
       $('loginError').textContent = e.message;
@@ -225,6 +309,22 @@
     }
   });
 
-  $('from').value = month(-5);
-  $('to').value = month(0);
+  // signed in to Tasklist already? Then the session reads the board; otherwise the sign-in form
+  async function start() {
+    periodControls();
+    try {
+      show(await load(), 'Masuk dengan sesi Tasklist.');
+    } catch (e) {
+      $('checking').hidden = true;
+      $('login').hidden = false;
+      if (e.status === 403) {
+        $('loginError').textContent = 'Akun yang masuk di Tasklist tidak dapat membuka papan ini (' + e.message
+          + '). Masuk dengan akun manajer atau koordinator.';
+      } else if (e.status !== 401) {
+        $('loginError').textContent = e.message;
+      }
+    }
+  }
+
+  start();
 }());

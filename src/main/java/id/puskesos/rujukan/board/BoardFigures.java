@@ -11,7 +11,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -27,7 +26,6 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import id.puskesos.rujukan.access.CaseAccess;
-import id.puskesos.rujukan.catalogue.ProgramCatalogue;
 import id.puskesos.rujukan.common.Dates;
 import id.puskesos.rujukan.distribution.FacilitationFigures;
 import id.puskesos.rujukan.referral.Stage;
@@ -56,64 +54,49 @@ public class BoardFigures {
 
   /**
    * The board. {@code stageDataErrors}: stages whose end lies before their start, left out of {@code timePerStage};
-   * {@code facilitation}: the rates as {@link FacilitationFigures} defines them, with the definitions the page prints.
+   * {@code facilitation}: the rates as {@link FacilitationFigures} defines them, with the definitions the page prints;
+   * {@code dueStates}: open tasks late, due today, at risk and on time per stage and per partner ({@link DueStates}),
+   * judged at the same moment as the late counts beside them.
    */
   public record Board(String from, String to, OffsetDateTime at, List<Count> openCasesByStage,
       List<Count> overdueByStage, List<Count> overdueByPartner, List<StageTimes.Figure> timePerStage,
       int stageDataErrors, FacilitationFigures.Figures facilitation, List<Waiting> waitingLists,
-      List<Overdue> oldestOverdue) {
+      List<Overdue> oldestOverdue, DueStates.Figures dueStates) {
   }
 
   private final JdbcClient jdbc;
   private final TaskService taskService;
   private final RuntimeService runtimeService;
-  private final ProgramCatalogue catalogue;
   private final FacilitationFigures facilitation;
   private final IdentityService identityService;
   private final CaseAccess caseAccess;
   private final Stages stages;
   private final StageTimesQuery stageTimes;
+  private final DueStates dueStates;
 
-  public BoardFigures(JdbcClient jdbc, TaskService taskService, RuntimeService runtimeService,
-      ProgramCatalogue catalogue, FacilitationFigures facilitation, IdentityService identityService,
-      CaseAccess caseAccess, Stages stages, StageTimesQuery stageTimes) {
+  BoardFigures(JdbcClient jdbc, TaskService taskService, RuntimeService runtimeService,
+      FacilitationFigures facilitation, IdentityService identityService, CaseAccess caseAccess, Stages stages,
+      StageTimesQuery stageTimes, DueStates dueStates) {
     this.jdbc = jdbc;
     this.taskService = taskService;
     this.runtimeService = runtimeService;
-    this.catalogue = catalogue;
     this.facilitation = facilitation;
     this.identityService = identityService;
     this.caseAccess = caseAccess;
     this.stages = stages;
     this.stageTimes = stageTimes;
+    this.dueStates = dueStates;
   }
 
   public Board board(String from, String to) {
     FacilitationFigures.Figures rates = facilitation.figures(from, to);
     Date now = ClockUtil.getCurrentTime();
-    List<Task> overdue = taskService.createTaskQuery().dueBefore(now).orderByDueDate().asc().list();
-    Map<String, Long> byStage = new TreeMap<>();
-    overdue.forEach(task -> {
-      Stage stage = stages.ofTask(task);
-      byStage.merge(stage == null ? REGISTRY : stage.label(), 1L, Long::sum);
-    });
-    // one count per partner rather than the groups of every late task
-    Map<String, Long> byPartner = new TreeMap<>();
-    long partners = 0;
-    for (var partner : catalogue.partners()) {
-      long late = taskService.createTaskQuery().dueBefore(now).taskCandidateGroup(partner.group())
-          .includeAssignedTasks().count();
-      if (late > 0) {
-        byPartner.put(partner.name(), late);
-        partners += late;
-      }
-    }
-    if (overdue.size() > partners) {
-      byPartner.put("Puskesos", overdue.size() - partners);
-    }
+    // every late count comes from the same grouped queries as the due-today and at-risk ones
+    DueStates.Figures tasks = dueStates.figures(now);
+    List<Task> overdue = taskService.createTaskQuery().dueBefore(now).orderByDueDate().asc().listPage(0, 10);
     List<Overdue> oldest = new ArrayList<>();
     Map<String, String> groupNames = new HashMap<>();
-    for (Task task : overdue.subList(0, Math.min(10, overdue.size()))) {
+    for (Task task : overdue) {
       OffsetDateTime due = task.getDueDate().toInstant().atZone(Dates.BANDUNG).toOffsetDateTime();
       String groups = String.join(", ", groups(task).stream()
           .map(g -> groupNames.computeIfAbsent(g, this::groupName)).toList());
@@ -126,7 +109,8 @@ public class BoardFigures {
         YearMonth.parse(to).plusMonths(1).atDay(1).atStartOfDay(Dates.BANDUNG).toOffsetDateTime(),
         OffsetDateTime.now(Dates.BANDUNG));
     return new Board(from, to, OffsetDateTime.now(Dates.BANDUNG), openCasesByStage(),
-        counts(byStage), counts(byPartner), times.figures(), times.outOfOrder(), rates, waitingLists(), oldest);
+        DueStates.late(tasks.byStage()), DueStates.late(tasks.byPartner()), times.figures(), times.outOfOrder(), rates,
+        waitingLists(), oldest, tasks);
   }
 
   private List<Count> openCasesByStage() {
@@ -211,11 +195,5 @@ public class BoardFigures {
     ProcessInstance instance = runtimeService.createProcessInstanceQuery()
         .processInstanceId(task.getProcessInstanceId()).singleResult();
     return instance == null ? null : instance.getBusinessKey();
-  }
-
-  private static List<Count> counts(Map<String, Long> counts) {
-    List<Count> result = new ArrayList<>();
-    counts.forEach((key, n) -> result.add(new Count(key, key, n)));
-    return result;
   }
 }

@@ -9,7 +9,7 @@ import org.camunda.bpm.engine.rest.security.auth.AuthenticationResult;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
 import org.camunda.bpm.webapp.impl.security.auth.Authentication;
-import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
+import org.camunda.bpm.webapp.impl.security.auth.UserAuthentication;
 import org.camunda.bpm.webapp.impl.security.filter.util.CsrfConstants;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -29,13 +29,20 @@ import jakarta.servlet.http.HttpSession;
  * engine for the request, so the engine knows who acts. Wrong passwords are throttled per user name and client in
  * front of it ({@link LoginThrottleFilter}). The webapps keep their own session login. The domain API's OpenAPI
  * description ({@link #API_DOCS}) is behind the same login: it is for the application's users, not the public. The
- * one exception is the public letter check ({@link PublicLetterCheck}).
+ * one exception is the public letter check ({@link PublicLetterCheck}). So that staff who signed in to Tasklist open
+ * the board and the case page without a second login, their reads ({@link #sessionMaySignIn}) may come with the
+ * webapps' session instead of Basic credentials (docs/security.md).
  */
 @Configuration
 public class ApiAuthentication {
 
   /** Where springdoc serves the description of {@code /api}: JSON, its groups, and YAML. */
   public static final String[] API_DOCS = {"/v3/api-docs", "/v3/api-docs/*", "/v3/api-docs.yaml"};
+
+  /**
+   * The only request the webapps' session signs in to: reading the board's figures. Read-only, so the webapps' CSRF
+   * token is not asked for; every other method and path of {@code /api} takes HTTP Basic only.
+   */
 
   /** Whether the path is the domain API's description. */
   public static boolean isApiDocs(String path) {
@@ -116,17 +123,18 @@ public class ApiAuthentication {
 
   /**
    * Camunda's HTTP Basic provider that also marks the request whose password it accepted, so the login throttle
-   * clears the count only for a password actually checked; without credentials, a read of {@link #sessionMaySignIn}
-   * is signed in as the webapps' signed-in user of the session.
+   * clears the count only for a password actually checked; and that takes the webapps' session for a request of
+   * {@link #sessionMaySignIn} sent without Basic credentials. The session's user is the one signed in; the groups are
+   * read afresh for the request, as for Basic (Camunda's filter reads them when the result names none).
    */
   public static class AcceptedBasicCredentials extends HttpBasicAuthenticationProvider {
 
     @Override
     public AuthenticationResult extractAuthenticatedUser(HttpServletRequest request, ProcessEngine engine) {
       if (request.getHeader(HttpHeaders.AUTHORIZATION) == null && sessionMaySignIn(request)) {
-        String user = sessionUser(request, engine);
-        if (user != null) {
-          return AuthenticationResult.successful(user);
+        Authentication session = WebappAccess.sessionUser(request, engine.getName());
+        if (session instanceof UserAuthentication user && user.getName() != null) {
+          return AuthenticationResult.successful(user.getName());
         }
       }
       AuthenticationResult result = super.extractAuthenticatedUser(request, engine);
@@ -134,20 +142,6 @@ public class ApiAuthentication {
         request.setAttribute(Credentials.VERIFIED_USER, result.getAuthenticatedUser());
       }
       return result;
-    }
-
-    private static String sessionUser(HttpServletRequest request, ProcessEngine engine) {
-      HttpSession session = request.getSession(false);
-      if (session == null) {
-        return null;
-      }
-      try {
-        Authentication signedIn = AuthenticationUtil.getAuthsFromSession(session)
-            .getAuthenticationForProcessEngine(engine.getName());
-        return signedIn == null ? null : signedIn.getIdentityId();
-      } catch (IllegalStateException e) {
-        return null; // invalidated meanwhile
-      }
     }
   }
 }

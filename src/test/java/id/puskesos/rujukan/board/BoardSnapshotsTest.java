@@ -61,7 +61,7 @@ class BoardSnapshotsTest {
       sleep(takes);
       int n = drawings.incrementAndGet();
       return new BoardFigures.Board(from, to, OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC), List.of(),
-          List.of(), List.of(), List.of(), n, null, List.of(), List.of());
+          List.of(), List.of(), List.of(), n, null, List.of(), List.of(), null);
     };
   }
 

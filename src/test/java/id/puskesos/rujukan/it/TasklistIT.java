@@ -280,7 +280,9 @@ class TasklistIT {
       assertThat(app.putJson("admin", "/engine-rest/task/" + task.get("id").asText(), late).statusCode())
           .isEqualTo(204);
 
+      freshSession(); // no Tasklist session: the board asks for a login of its own
       browser.get(app.baseUrl() + "/board/index.html");
+      wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("login")));
       fillById("user", "manajer");
       fillById("password", "salah");
       browser.findElement(By.cssSelector("#login button")).click();
@@ -298,7 +300,15 @@ class TasklistIT {
       });
       wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("oldest"), number));
       assertThat(browser.findElement(By.id("openCases")).getText()).contains("Verifikasi dan validasi");
-      assertThat(browser.findElement(By.id("overdueByStage")).getText()).contains("Verifikasi dan validasi");
+      assertThat(browser.findElement(By.id("overdueByStage")).getText()).contains("Verifikasi dan validasi",
+          "Terlambat", "Jatuh tempo hari ini", "Berisiko", "Tepat waktu");
+      // the late visit's row: coloured and named by its most urgent state
+      assertThat(browser.findElements(By.cssSelector("#overdueByStage td.state-LATE"))).isNotEmpty();
+      assertThat(browser.findElement(By.id("legend")).getText()).contains("Terlambat", "Berisiko", "satu hari kerja");
+      assertThat(browser.findElement(By.id("definitions")).getText()).contains("Tingkat fasilitasi (ukuran studi)");
+      assertThat(new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("fromMonth"))).getOptions())
+          .extracting(WebElement::getText).startsWith("Januari", "Februari").endsWith("Desember");
+      assertThat(browser.findElements(By.cssSelector("input[type=month]"))).isEmpty();
       assertThat(browser.findElements(By.cssSelector("#openCases svg rect"))).isNotEmpty();
       assertThat(browser.findElement(By.id("login")).isDisplayed()).isFalse();
       screenshot("board");
@@ -310,6 +320,39 @@ class TasklistIT {
       browser.get("about:blank");
     } catch (AssertionError | RuntimeException e) {
       screenshot("board-failure");
+      throw e;
+    }
+  }
+
+  @Test
+  void managerOpensTheBoardFromTasklistsHeaderWithoutASecondLoginAndTheFrontOfficeHasNoSuchLink() throws Exception {
+    try {
+      signInToTasklist("manajer");
+      By boardLink = By.xpath("//a[normalize-space()='Papan layanan']");
+      new WebDriverWait(browser, Duration.ofSeconds(60)).until(ExpectedConditions.elementToBeClickable(boardLink))
+          .click();
+      wait.until(ExpectedConditions.urlContains("/board/"));
+      new WebDriverWait(browser, Duration.ofSeconds(60))
+          .until(ExpectedConditions.visibilityOfElementLocated(By.id("board")));
+      wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("openCases"), "Verifikasi dan validasi"));
+      assertThat(browser.findElement(By.id("login")).isDisplayed()).as("no second login").isFalse();
+      assertThat(browser.findElement(By.id("signedIn")).getText()).contains("sesi Tasklist");
+      assertThat(browser.findElement(By.id("overdueByStage")).getText()).contains("Jatuh tempo hari ini");
+      screenshot("board-from-tasklist");
+
+      login("fo");
+      wait.until(ExpectedConditions.visibilityOfElementLocated(By.xpath("//a[contains(., 'Mulai proses')]")));
+      // the link would come within a moment of the header: give it time to, then look
+      new Actions(browser).pause(Duration.ofSeconds(3)).perform();
+      assertThat(browser.findElements(boardLink)).as("no board link for the front office").isEmpty();
+      // and the board itself, opened by address, asks for a manager's login
+      browser.get(app.baseUrl() + "/board/");
+      wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("login")));
+      assertThat(browser.findElement(By.id("loginError")).getText()).contains("tidak dapat membuka papan ini");
+      assertThat(browser.findElement(By.id("board")).isDisplayed()).isFalse();
+      browser.get("about:blank");
+    } catch (AssertionError | RuntimeException e) {
+      screenshot("board-link-failure");
       throw e;
     }
   }
@@ -783,6 +826,13 @@ class TasklistIT {
 
   /** Logs in afresh: no session, and no form drafts Tasklist keeps in the browser's local storage. */
   private static void login(String user) {
+    signInToTasklist(user);
+    new WebDriverWait(browser, Duration.ofSeconds(60)).until(
+        ExpectedConditions.visibilityOfElementLocated(By.xpath("//*[contains(text(),'Tugas kelompok saya')]")));
+  }
+
+  /** Signs in to Tasklist afresh and waits until the login form is gone (whatever filters the user has). */
+  private static void signInToTasklist(String user) {
     freshSession();
     browser.get(app.baseUrl() + "/camunda/app/tasklist/default/#/login");
     new WebDriverWait(browser, Duration.ofSeconds(60))
@@ -790,8 +840,8 @@ class TasklistIT {
         .sendKeys(user);
     browser.findElement(By.cssSelector("input[ng-model=password]")).sendKeys("demo");
     browser.findElement(By.cssSelector("button[type=submit]")).click();
-    new WebDriverWait(browser, Duration.ofSeconds(60)).until(
-        ExpectedConditions.visibilityOfElementLocated(By.xpath("//*[contains(text(),'Tugas kelompok saya')]")));
+    new WebDriverWait(browser, Duration.ofSeconds(60))
+        .until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("input[ng-model=username]")));
   }
 
   private static void startProcess(String name) {

@@ -67,6 +67,23 @@ final class WebappSession {
     return send(request("GET", path, null, null));
   }
 
+  /** A GET within the session that also sends HTTP Basic credentials (which then speak for the request). */
+  Answer getWithBasic(String path, String user, String password) {
+    String basic = java.util.Base64.getEncoder().encodeToString((user + ":" + password)
+        .getBytes(StandardCharsets.UTF_8));
+    try {
+      HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(root + path))
+          .timeout(Duration.ofSeconds(30)).header("Accept", "application/json").header("Authorization", "Basic " + basic)
+          .GET().build());
+      return new Answer(response.statusCode(), response.body());
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
   /** A request to the engine's REST API inside the webapps, JSON in and out. */
   Answer engine(String method, String path, String json) {
     return exchange(method, ENGINE + path, json, json == null ? null : "application/json");

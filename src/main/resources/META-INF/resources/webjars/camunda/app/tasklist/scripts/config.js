@@ -20,7 +20,8 @@
 export default {
   // Rujukan: staff work in Bahasa Indonesia (locales/id.json) and English stays available: ../rujukan/bahasa.js makes
   // Indonesian the choice even in an English browser, scripts/form-messages.js puts Camunda Forms' own validation
-  // messages into Indonesian (docs/language.md).
+  // messages into Indonesian (docs/language.md). scripts/board-link.js adds "Papan layanan" to the header for the
+  // manajer and koordinator (docs/operations.md).
   locales: {
     availableLocales: ['id', 'en'],
     fallbackLocale: 'id'
@@ -28,8 +29,10 @@ export default {
   // Rujukan: staff read and type dates day first. Camunda Forms' date fields through scripts/day-first-dates.js;
   // Tasklist's own dates (created, due, follow-up) through these moment.js formats, in place of the month-first
   // defaults (abbr "lll", normal "LLL", long "LLLL", short "LL"). scripts/desk adds the case page's links, priorities
-  // as words and the number a start form gave (docs/user-guide.md).
-  customScripts: ['../rujukan/bahasa', 'scripts/day-first-dates', 'scripts/form-messages', 'scripts/desk'],
+  // as words and the number a start form gave; scripts/board-link the board's link for manajer and koordinator
+  // (docs/user-guide.md).
+  customScripts: ['../rujukan/bahasa', 'scripts/day-first-dates', 'scripts/form-messages', 'scripts/desk',
+    'scripts/board-link'],
   dateFormat: {
     monthName: 'MMMM',
     day: 'DD',
