@@ -31,8 +31,14 @@
     const answer = await fetch(path, { headers, credentials: 'same-origin' });
     if (answer.status === 401) throw new SignIn(credentials ? 'Nama pengguna atau kata sandi salah' : '');
     const body = await answer.json().catch(() => ({}));
-    if (!answer.ok) throw new Error(body.message || 'Permintaan gagal (' + answer.status + ')');
+    if (!answer.ok) throw new Error(problemText(body) || 'Permintaan gagal (' + answer.status + ')');
     return body;
+  }
+
+  // the API's problem in words: its field errors where it names them, else its message
+  function problemText(body) {
+    const fields = (body.errors || []).map((e) => e.message).filter(Boolean);
+    return fields.length ? fields.join('; ') : body.message;
   }
 
   function table(columns, rows) {
@@ -197,7 +203,7 @@
         const answer = await fetch('/api/referrals/' + encodeURIComponent(current) + '/programs/'
           + encodeURIComponent(p.code) + '/handover-proofs', { method: 'POST', body, headers, credentials: 'same-origin' });
         const reply = await answer.json().catch(() => ({}));
-        if (!answer.ok) throw new Error(reply.message || 'Berkas tidak dapat dilampirkan (' + answer.status + ')');
+        if (!answer.ok) throw new Error(problemText(reply) || 'Berkas tidak dapat dilampirkan (' + answer.status + ')');
         route();
       } catch (e) {
         said.className = 'proof-message error';
