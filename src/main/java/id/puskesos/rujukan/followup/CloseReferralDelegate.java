@@ -10,8 +10,9 @@ import id.puskesos.rujukan.common.Actors;
 
 /**
  * The closing service tasks of referral.bpmn ({@code task_closeNotEligible}, {@code task_closeAllRejected},
- * {@code task_closeWithdrawn}). Reads the task's input parameters {@code closingOutcome} and, where given,
- * {@code closingReason}.
+ * {@code task_closeWithdrawn}, {@code task_closeTakenOver}). Reads the task's input parameters {@code closingOutcome}
+ * and, where given, {@code closingReason}. A closing one person's answer brings about is that person's; the closing
+ * after every partner declined ({@code BY_PROGRAMS}) is summed up from all their decisions, so it is the system's.
  */
 @Component
 public class CloseReferralDelegate implements JavaDelegate {
@@ -26,8 +27,8 @@ public class CloseReferralDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    closingService.close(caseNumber(execution),
-        ClosingService.ClosingOutcome.valueOf(CLOSING_OUTCOME.get(execution)),
-        CLOSING_REASON.get(execution), actors.current());
+    var outcome = ClosingService.ClosingOutcome.valueOf(CLOSING_OUTCOME.get(execution));
+    closingService.close(caseNumber(execution), outcome, CLOSING_REASON.get(execution),
+        outcome == ClosingService.ClosingOutcome.BY_PROGRAMS ? Actors.SYSTEM : actors.current());
   }
 }

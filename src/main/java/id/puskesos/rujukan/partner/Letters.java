@@ -88,7 +88,7 @@ public class Letters {
         + "Puskesos Lebak Siliwangi dan bawa KTP (No. rujukan %s).").formatted(letterNumber, program.name(),
         referralNumber), "letter:" + letterNumber, referralNumber);
     caseFile.record(referralNumber, program.proposal() ? EventType.PROPOSAL_BATCHED : EventType.PROGRAM_REFERRED,
-        actors.current(), "%s: surat rekomendasi %s terbit; %s".formatted(program.name(), letterNumber,
+        Actors.SYSTEM, "%s: surat rekomendasi %s terbit; %s".formatted(program.name(), letterNumber,
             program.proposal() ? "usulan masuk batch SIKS-NG periode berjalan"
                 : "rujukan dikirim ke " + catalogue.partnerOf(program).name()));
     return letterNumber;

@@ -22,14 +22,11 @@ public class TryAlternativeDelegate implements JavaDelegate {
   private final PartnerService partnerService;
   private final PartnerReferrals partnerReferrals;
   private final RoutingService routingService;
-  private final Actors actors;
-
   public TryAlternativeDelegate(PartnerService partnerService, PartnerReferrals partnerReferrals,
-      RoutingService routingService, Actors actors) {
+      RoutingService routingService) {
     this.partnerService = partnerService;
     this.partnerReferrals = partnerReferrals;
     this.routingService = routingService;
-    this.actors = actors;
   }
 
   @Override
@@ -37,7 +34,7 @@ public class TryAlternativeDelegate implements JavaDelegate {
     var referral = partnerReferrals.current(execution);
     String number = referral.referralNumber();
     String program = referral.programCode();
-    String actor = actors.current();
+    String actor = Actors.SYSTEM;
     partnerService.takeBackUndecided(number, program, actor);
     ProgramReferral failed = partnerService.referral(number, program);
     String next = routingService.nextAlternative(number, program, failed.statusReason() != null

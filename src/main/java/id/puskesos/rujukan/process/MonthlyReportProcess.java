@@ -27,6 +27,8 @@ public final class MonthlyReportProcess {
   public static final class Variables {
     /** Optional on a start by hand: the month (YYYY-MM); else the month before. */
     public static final Variable<String> REPORT_MONTH = text("reportMonth");
+    /** Who started it by hand in Tasklist (the start event's {@code camunda:initiator}); null when the schedule did. */
+    public static final Variable<String> INITIATOR = text("initiator");
     public static final Variable<Long> REPORT_ID = wholeNumber("reportId");
     public static final Variable<String> REPORT_LABEL = text("reportLabel");
     public static final Variable<String> REPORT_URL = text("reportUrl");

@@ -22,17 +22,15 @@ import id.puskesos.rujukan.common.Actors;
  * starts; analysts move a stage boundary by moving the property, without a code change. Every user task of a case
  * carries one (the board and the reports read the same property, {@link id.puskesos.rujukan.referral.Stages}); a
  * task inside an event subprocess is side work (needs added to an open case) and leaves the case where it is. An
- * unknown stage fails the deployment.
+ * unknown stage fails the deployment. The model moves the case, not the person whose task led there: the stage's
+ * timeline entry is the system's.
  */
 @Component
 public class StagePlugin extends AbstractProcessEnginePlugin {
 
   private final ObjectProvider<CaseFile> caseFile;
-  private final ObjectProvider<Actors> actors;
-
-  public StagePlugin(ObjectProvider<CaseFile> caseFile, ObjectProvider<Actors> actors) {
+  public StagePlugin(ObjectProvider<CaseFile> caseFile) {
     this.caseFile = caseFile;
-    this.actors = actors;
   }
 
   @Override
@@ -78,7 +76,7 @@ public class StagePlugin extends AbstractProcessEnginePlugin {
         return;
       }
       activity.addListener(ExecutionListener.EVENTNAME_START, (ExecutionListener) execution ->
-          caseFile.getObject().enterStage(execution.getProcessBusinessKey(), stage, actors.getObject().current()));
+          caseFile.getObject().enterStage(execution.getProcessBusinessKey(), stage, Actors.SYSTEM));
     }
 
     private static boolean isSideWork(ActivityImpl activity) {

@@ -17,11 +17,13 @@ public class ActivityReportController {
   private final ActivityReports reports;
   private final Documents documents;
   private final ReportPages pages;
+  private final Actors actors;
 
-  public ActivityReportController(ActivityReports reports, Documents documents, ReportPages pages) {
+  public ActivityReportController(ActivityReports reports, Documents documents, ReportPages pages, Actors actors) {
     this.reports = reports;
     this.documents = documents;
     this.pages = pages;
+    this.actors = actors;
   }
 
   public record ReportItem(long id, String period, int version, String status, String url, String pdfUrl) {
@@ -58,10 +60,13 @@ public class ActivityReportController {
     return pages.table(reports.report(id), table);
   }
 
-  /** Any past month's report drawn up again from the records (not stored): the same figures as when it was sent. */
+  /**
+   * Any past month's report drawn up again from the records (not stored): the same figures as when it was sent, drawn
+   * up at the reader's request.
+   */
   @GetMapping("/api/reports/activity/months/{month}")
   public ResponseEntity<String> monthReport(@PathVariable String month) {
     pages.requireReader();
-    return pages.page(reports.compute(reports.month(month), null, Actors.SYSTEM), null);
+    return pages.page(reports.compute(reports.month(month), null, actors.current()), null);
   }
 }

@@ -13,18 +13,19 @@ import id.puskesos.rujukan.common.Actors;
 /**
  * {@code task_generateReport} in monthly-report.bpmn: draws up the month's report, or, after the back office's
  * correction, records the correction and draws it up again. Reads {@code reportMonth} (YYYY-MM, else the month
- * before), {@code reportId}, {@code narrative}, {@code correctionNote}; writes {@code reportMonth},
- * {@code reportId}, {@code reportLabel}, {@code reportUrl} and {@code reportSummary}; business key LAP-2026-10.
+ * before), {@code initiator} (who asked for it in Tasklist; none: the schedule), {@code reportId}, {@code narrative},
+ * {@code correctionNote}; writes {@code reportMonth},
+ * {@code reportId}, {@code reportLabel}, {@code reportUrl} and {@code reportSummary}; business key LAP-2026-10. The
+ * report is drawn up at the request of whoever started it, drawn up again after a correction included: not of the
+ * back office user whose correction the redraw follows.
  */
 @Component
 public class GenerateReportDelegate implements JavaDelegate {
 
   private final ActivityReports reports;
-  private final Actors actors;
 
-  public GenerateReportDelegate(ActivityReports reports, Actors actors) {
+  public GenerateReportDelegate(ActivityReports reports) {
     this.reports = reports;
-    this.actors = actors;
   }
 
   @Override
@@ -34,7 +35,8 @@ public class GenerateReportDelegate implements JavaDelegate {
     if (id != null) {
       reports.correct(id, NARRATIVE.get(execution), CORRECTION_NOTE.get(execution));
     }
-    id = reports.generate(month, id, actors.current());
+    String requester = INITIATOR.get(execution);
+    id = reports.generate(month, id, requester == null ? Actors.SYSTEM : requester);
     execution.setProcessBusinessKey("LAP-" + month);
     REPORT_MONTH.set(execution, month.toString());
     REPORT_ID.set(execution, id);

@@ -9,7 +9,8 @@ import java.util.List;
  *
  * @param title the report's title ("Bahan evaluasi partisipatif")
  * @param subtitle the period and organisation ("Triwulan III 2026 · Puskesos Lebak Siliwangi")
- * @param generatedAt when and by whom, as printed ("Disusun 1 Oktober 2026 07:00 WIB oleh sistem")
+ * @param generatedAt when and by whom, as printed ("Disusun 1 Oktober 2026 07:00 WIB oleh sistem (jadwal)", or
+ *     "... atas permintaan Koordinator Puskesos")
  * @param sections in reading order
  */
 public record Report(String title, String subtitle, String generatedAt, List<Section> sections) {

@@ -34,10 +34,13 @@ public class ReportStorage {
     this.clock = clock;
   }
 
-  /** "Disusun 2 Desember 2026 14.05 WIB oleh ...": the schedule, or the person who asked for it. */
+  /**
+   * "Disusun 2 Desember 2026 14.05 WIB oleh sistem (jadwal)" when the schedule drew it up, "... atas permintaan
+   * Koordinator Puskesos" when a person asked for it.
+   */
   public String generated(String actor) {
-    return "Disusun " + AT.format(OffsetDateTime.now(clock).atZoneSameInstant(Dates.BANDUNG)) + " oleh "
-        + (Actors.SYSTEM.equals(actor) ? "sistem (jadwal)" : actors.displayName(actor));
+    return "Disusun " + AT.format(OffsetDateTime.now(clock).atZoneSameInstant(Dates.BANDUNG))
+        + (Actors.SYSTEM.equals(actor) ? " oleh sistem (jadwal)" : " atas permintaan " + actors.displayName(actor));
   }
 
   public byte[] write(Report report) {

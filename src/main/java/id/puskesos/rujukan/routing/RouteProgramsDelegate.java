@@ -19,25 +19,23 @@ import id.puskesos.rujukan.referral.RoutingChoices;
  * {@code task_routePrograms} in referral.bpmn, after the eligibility table. Reads {@code eligibilityResults} (the
  * table's matched rows: program, need, rank, reason, fund, asnaf) and chooses the programs the back office's recommendation starts
  * from; writes {@code routingNote} (what was held back and why), {@code programOptions} (every active program, to
- * add by hand), {@code recommendationSummary} and {@code recommendedOptions}.
+ * add by hand), {@code recommendationSummary} and {@code recommendedOptions}. The routing is the table's, not the
+ * fasilitator's whose assessment it follows: its entries are the system's (docs/history.md, who the timeline credits).
  */
 @Component
 public class RouteProgramsDelegate implements JavaDelegate {
 
   private final RoutingService routingService;
   private final RecommendationView recommendation;
-  private final Actors actors;
-
-  public RouteProgramsDelegate(RoutingService routingService, RecommendationView recommendation, Actors actors) {
+  public RouteProgramsDelegate(RoutingService routingService, RecommendationView recommendation) {
     this.routingService = routingService;
     this.recommendation = recommendation;
-    this.actors = actors;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
     RoutingService.Routed routed = routingService.route(caseNumber(execution),
-        matches(ELIGIBILITY_RESULTS.get(execution)), ELIGIBILITY_TABLE_VERSION.get(execution), actors.current());
+        matches(ELIGIBILITY_RESULTS.get(execution)), ELIGIBILITY_TABLE_VERSION.get(execution), Actors.SYSTEM);
     ROUTING_NOTE.set(execution, routed.note());
     PROGRAM_OPTIONS.set(execution, routingService.programOptions());
     recommendation.show(execution, caseNumber(execution));

@@ -19,17 +19,13 @@ import id.puskesos.rujukan.registry.Resident;
 public class CheckRegistryDelegate implements JavaDelegate {
 
   private final VerificationService verificationService;
-  private final Actors actors;
-
-  public CheckRegistryDelegate(VerificationService verificationService, Actors actors) {
+  public CheckRegistryDelegate(VerificationService verificationService) {
     this.verificationService = verificationService;
-    this.actors = actors;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
-    VerificationService.RegistryCheck check = verificationService.check(caseNumber(execution),
-        actors.current());
+    VerificationService.RegistryCheck check = verificationService.check(caseNumber(execution), Actors.SYSTEM);
     Resident r = check.resident();
     NEEDS_FIELD_VERIFICATION.set(execution, check.needsFieldVerification());
     DTKS_LISTED.set(execution, check.dtksListed());

@@ -18,15 +18,12 @@ import id.puskesos.rujukan.common.Actors;
 public class ProposeDtksInclusionDelegate implements JavaDelegate {
 
   private final DtksInclusion dtksInclusion;
-  private final Actors actors;
-
-  public ProposeDtksInclusionDelegate(DtksInclusion dtksInclusion, Actors actors) {
+  public ProposeDtksInclusionDelegate(DtksInclusion dtksInclusion) {
     this.dtksInclusion = dtksInclusion;
-    this.actors = actors;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
-    dtksInclusion.propose(caseNumber(execution), REGISTRY_FINDINGS.get(execution), actors.current());
+    dtksInclusion.propose(caseNumber(execution), REGISTRY_FINDINGS.get(execution), Actors.SYSTEM);
   }
 }

@@ -24,6 +24,7 @@ import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngin
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+import id.puskesos.rujukan.common.Actors;
 import id.puskesos.rujukan.report.ActivityReports;
 
 /** monthly-report.bpmn: drawn up, reviewed by the koordinator (approved or sent back), archived and sent. */
@@ -48,7 +49,8 @@ class MonthlyReportProcessTest extends ProcessTestSupport {
     assertThat(report).isWaitingAt(TASK_SEND_REPORT);
     execute(job(report));
     assertThat(report).isEnded().hasPassed(END_REPORT_SENT).hasNotPassed(TASK_CORRECT_REPORT);
-    verify(mocked(ActivityReports.class)).generate(YearMonth.of(2026, 10), null, "petugas");
+    // no one started it by hand: the schedule drew it up
+    verify(mocked(ActivityReports.class)).generate(YearMonth.of(2026, 10), null, Actors.SYSTEM);
   }
 
   @Test
@@ -68,8 +70,9 @@ class MonthlyReportProcessTest extends ProcessTestSupport {
 
   @Test
   void aReportSentBackIsCorrectedByTheBackOfficeDrawnUpAgainAndReviewedAgain() {
+    // started by hand in Tasklist: the start event names the koordinator as the initiator
     ProcessInstance report = runtimeService().startProcessInstanceByKey(PROCESS_ID, Map.of(REPORT_MONTH.name(),
-        "2026-10"));
+        "2026-10", INITIATOR.name(), "koordinator"));
     complete(task(report), withVariables(REPORT_DECISION.name(), "RETURN", REVIEW_NOTE.name(),
         "Angka penyaluran belum lengkap"));
 
@@ -79,7 +82,9 @@ class MonthlyReportProcessTest extends ProcessTestSupport {
         "Bulan ini ..."));
 
     verify(mocked(ActivityReports.class)).correct(3L, "Bulan ini ...", "Dua penyerahan dicatat");
-    verify(mocked(ActivityReports.class)).generate(YearMonth.of(2026, 10), 3L, "petugas");
+    // drawn up again after the back office's correction, still at the koordinator's request
+    verify(mocked(ActivityReports.class)).generate(YearMonth.of(2026, 10), null, "koordinator");
+    verify(mocked(ActivityReports.class)).generate(YearMonth.of(2026, 10), 3L, "koordinator");
     assertThat(report).isWaitingAt(TASK_REVIEW_REPORT);
     complete(task(report), withVariables(REPORT_DECISION.name(), "APPROVE"));
     execute(job(report));

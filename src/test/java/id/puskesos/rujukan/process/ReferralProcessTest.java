@@ -39,6 +39,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.mockito.ArgumentCaptor;
 
+import id.puskesos.rujukan.common.Actors;
 import id.puskesos.rujukan.common.Variable;
 import id.puskesos.rujukan.assessment.Assessment;
 import id.puskesos.rujukan.assessment.AssessmentService;
@@ -172,7 +173,8 @@ class ReferralProcessTest extends ProcessTestSupport {
     ProcessInstance referral = submitThroughApi();
 
     assertThat(referral).hasPassed(TASK_PROPOSE_DTKS_INCLUSION).isWaitingAt(TASK_ASSESS_NEEDS);
-    verify(mocked(DtksInclusion.class)).propose(eq(NEW_CASE), anyString(), eq("petugas"));
+    // the registry's finding set it off, not a person: the system's
+    verify(mocked(DtksInclusion.class)).propose(eq(NEW_CASE), anyString(), eq(Actors.SYSTEM));
   }
 
   /**

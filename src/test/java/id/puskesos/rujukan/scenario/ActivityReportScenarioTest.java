@@ -29,7 +29,7 @@ import id.puskesos.rujukan.report.Report;
 /**
  * The monthly activity report on the running application: drawn up for the month, sent back by the koordinator,
  * corrected by the back office, drawn up again, approved, archived as a PDF and mailed with it; drawn up again later
- * for the same month, it gives the same figures.
+ * for the same month, it gives the same figures. It says who asked for it, or that the schedule drew it up.
  */
 class ActivityReportScenarioTest extends ScenarioTestSupport {
 
@@ -37,6 +37,9 @@ class ActivityReportScenarioTest extends ScenarioTestSupport {
   private JdbcClient jdbc;
   @Autowired
   private ActivityReports reports;
+
+  /** The koordinator's name as the demo users give it. */
+  private static final String ASKED_BY_KOORDINATOR = "atas permintaan Koordinator Puskesos";
 
   @Test
   void theKoordinatorSendsTheReportBackThenApprovesItAndTheArchivedReportKeepsItsFigures() throws IOException {
@@ -49,6 +52,7 @@ class ActivityReportScenarioTest extends ScenarioTestSupport {
     ResponseEntity<JsonNode> started = api.submitStartForm("koordinator", PROCESS_ID, REPORT_MONTH.name(), month);
     String instance = started.getBody().get("id").asText();
     long id = ((Number) runtimeService.getVariable(instance, REPORT_ID.name())).longValue();
+    assertThat(reports.report(id).generatedAt()).contains(ASKED_BY_KOORDINATOR).doesNotContain("sistem");
     Task review = task(instance, TASK_REVIEW_REPORT);
     assertThat(taskService.getVariable(review.getId(), REPORT_SUMMARY.name()).toString())
         .contains("Pengaduan dan usulan masuk", "Bantuan yang disalurkan");
@@ -65,6 +69,8 @@ class ActivityReportScenarioTest extends ScenarioTestSupport {
     assertThat(api.submitForm("bo", correction.getId(), NARRATIVE.name(), "Posyandu dan sosialisasi PKH di RW 05",
         CORRECTION_NOTE.name(), "Narasi ditambahkan").getStatusCode().value()).isEqualTo(204);
     review = task(instance, TASK_REVIEW_REPORT);
+    // drawn up again after the back office's correction: still at the koordinator's request
+    assertThat(reports.report(id).generatedAt()).contains(ASKED_BY_KOORDINATOR);
     assertThat(api.submitForm("koordinator", review.getId(), REPORT_DECISION.name(), "APPROVE").getStatusCode().value())
         .isEqualTo(204);
     await().atMost(Duration.ofSeconds(30)).until(() -> runtimeService.createProcessInstanceQuery()
@@ -95,11 +101,24 @@ class ActivityReportScenarioTest extends ScenarioTestSupport {
     assertThat(again.sections()).isEqualTo(archived.sections());
     String page = new String(api.bytes("manajer", "/api/reports/activity/months/" + month).getBody(),
         StandardCharsets.UTF_8);
-    assertThat(page).contains(cell(archived, "bantuan-disalurkan", "Bantuan konsumtif", 4));
+    assertThat(page).contains(cell(archived, "bantuan-disalurkan", "Bantuan konsumtif", 4), " atas permintaan ")
+        .doesNotContain("sistem (jadwal)");
     assertThat(cell(archived, "bantuan-disalurkan", "Bantuan konsumtif", 3)).as("cases given BAZNAS's aid last month")
         .isNotEqualTo("0");
     assertThat(api.bytes("nakes", "/api/reports/activity/" + id + ".pdf").getStatusCode().value()).isEqualTo(403);
     assertThat(api.get("koordinator", "/api/reports/activity/months/2999-01").getStatusCode().value()).isEqualTo(400);
+  }
+
+  @Test
+  void aReportTheScheduleStartsSaysTheScheduleDrewItUp() {
+    // as report-schedule.bpmn's task_startReport starts it: no one signed in, no month, no initiator
+    String instance = runtimeService.startProcessInstanceByKey(PROCESS_ID).getId();
+    try {
+      long id = ((Number) runtimeService.getVariable(instance, REPORT_ID.name())).longValue();
+      assertThat(reports.report(id).generatedAt()).startsWith("Disusun ").endsWith(" oleh sistem (jadwal)");
+    } finally {
+      runtimeService.deleteProcessInstance(instance, "test done");
+    }
   }
 
   /**

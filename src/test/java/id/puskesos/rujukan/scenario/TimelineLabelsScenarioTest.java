@@ -1,7 +1,9 @@
 package id.puskesos.rujukan.scenario;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -11,6 +13,9 @@ import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
+import id.puskesos.rujukan.common.Actors;
 import id.puskesos.rujukan.common.Dates;
 import id.puskesos.rujukan.partner.RejectionCode;
 import id.puskesos.rujukan.referral.Channel;
@@ -23,7 +28,8 @@ import id.puskesos.rujukan.registry.DtksStatus;
 /**
  * The timeline a person reads names things by their labels, never by the codes the software keeps: a case with a
  * merged complaint, a field verification that asked a health worker's opinion, an assessment, a referral accepted,
- * confirmed and handed over.
+ * confirmed and handed over. Each entry credits the person whose own input it records, and the system for what the
+ * engine worked out or did on its own, even in the same transaction as that person's task (docs/architecture.md).
  */
 class TimelineLabelsScenarioTest extends ScenarioTestSupport {
 
@@ -68,6 +74,46 @@ class TimelineLabelsScenarioTest extends ScenarioTestSupport {
         "Kasus ditutup: Terfasilitasi");
     Pattern codes = Pattern.compile("\\b(" + String.join("|", codes()) + ")\\b");
     assertThat(texts).isNotEmpty().noneMatch(t -> codes.matcher(t).find());
+  }
+
+  @Test
+  void routingAfterTheAssessmentIsCreditedToTheSystemAndTheAssessmentToTheFasilitator() {
+    String number = api.openCase("FOOD");
+    api.verifyValid(number);
+
+    api.assessEligibleOnly(number, true, true, "FOOD");
+
+    List<JsonNode> afterAssessment = entriesFrom(number, "ASSESSED");
+    assertThat(afterAssessment.get(0).get("actor").asText()).isEqualTo("fasilitator");
+    assertThat(afterAssessment).filteredOn(e -> e.get("type").asText().equals("ROUTED")).isNotEmpty()
+        .allSatisfy(e -> assertThat(e.get("actor").asText()).isEqualTo(Actors.SYSTEM));
+    assertThat(afterAssessment).filteredOn(e -> e.get("type").asText().equals("STAGE_ENTERED"))
+        .extracting(e -> e.get("text").asText() + " / " + e.get("actor").asText())
+        .containsExactly("Tahap: Penentuan rujukan / " + Actors.SYSTEM);
+    assertThat(entriesFrom(number, "HOME_VISITED").get(0).get("actor").asText()).isEqualTo("fasilitator");
+    assertThat(entriesFrom(number, "REGISTRY_CHECKED").get(0).get("actor").asText()).isEqualTo(Actors.SYSTEM);
+
+    // the koordinator's approval is the koordinator's; the letter and the sending that follow are the system's
+    api.approveRecommendation(number);
+    List<String> sent = List.of("PROGRAM_REFERRED", "PROPOSAL_BATCHED");
+    await().atMost(Duration.ofSeconds(30)).until(() -> sent.stream().anyMatch(t -> !api.timeline(number, t).isEmpty()));
+    assertThat(entriesFrom(number, "RECOMMENDATION_PREPARED").get(0).get("actor").asText()).isEqualTo("bo");
+    List<JsonNode> decided = entriesFrom(number, "SERVICE_DECIDED");
+    assertThat(decided.get(0).get("actor").asText()).isEqualTo("koordinator");
+    assertThat(decided).filteredOn(e -> sent.contains(e.get("type").asText())).isNotEmpty()
+        .allSatisfy(e -> assertThat(e.get("actor").asText()).isEqualTo(Actors.SYSTEM));
+  }
+
+  /** The case's timeline from the first entry of that type on, oldest first. */
+  private List<JsonNode> entriesFrom(String number, String type) {
+    List<JsonNode> entries = new ArrayList<>();
+    api.view(number).get("timeline").forEach(e -> {
+      if (!entries.isEmpty() || e.get("type").asText().equals(type)) {
+        entries.add(e);
+      }
+    });
+    assertThat(entries).as("a %s entry", type).isNotEmpty();
+    return entries;
   }
 
   /** Every code of the vocabularies a timeline text could name, and the opinion groups' ids. */
