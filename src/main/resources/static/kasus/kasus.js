@@ -120,9 +120,9 @@
     row('Nama', c.resident.name);
     row('NIK', c.resident.nikMasked);
     row('Kelurahan', c.resident.kelurahan);
-    row('Saluran', c.complaints.length ? c.complaints[0].channelLabel : '');
+    if (c.complaints.length) row('Saluran', c.complaints[0].channelLabel);
     row('Diterima', at(c.receivedAt));
-    row('Kebutuhan', c.needs.join(', '));
+    row('Kebutuhan', c.needLabels.join(', '));
     if (c.resident.nationalPrograms && c.resident.nationalPrograms.length) {
       row('Program nasional (DTSEN)', c.resident.nationalPrograms.filter((m) => m.member).map((m) => m.programName + ' (' + m.period + ')').join(', '));
     }

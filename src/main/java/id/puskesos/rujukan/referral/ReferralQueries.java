@@ -96,7 +96,8 @@ public class ReferralQueries {
         (scope.all() ? caseFile.complaints(number) : List.<CaseFile.Complaint>of()).stream()
             .map(c -> new ReferralView.Complaint(c.receivedAt(), c.channel().name(), c.channel().label(),
                 c.needs().stream().map(Need::label).toList(), c.description(), c.urgent(), c.merged()))
-            .toList());
+            .toList(),
+        caseFile.needs(number).stream().sorted().map(Need::label).toList());
   }
 
   /** The programs the scope sees; a partner's staff sees only its own, and attaches their handovers' proofs. */

@@ -8,7 +8,10 @@ import java.util.List;
 
 import id.puskesos.rujukan.registry.NationalMemberships;
 
-/** A case as the API shows it: status, stage, outcome, programs and decisions, open tasks and timeline. */
+/**
+ * A case as the API shows it: status, stage, outcome, programs and decisions, open tasks and timeline; the complaints
+ * as made (Puskesos staff only); {@code needs} as codes and {@code needLabels} as staff read them.
+ */
 public record ReferralView(
     String referralNumber,
     String status,
@@ -28,7 +31,8 @@ public record ReferralView(
     Integer eligibilityTableVersion,
     List<OpenTask> openTasks,
     List<TimelineEntry> timeline,
-    List<Complaint> complaints) {
+    List<Complaint> complaints,
+    List<String> needLabels) {
 
   /**
    * Only what identifies the case to staff: the NIK is masked. {@code nationalPrograms}: the national programs the

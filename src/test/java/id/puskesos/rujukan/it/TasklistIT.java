@@ -143,6 +143,7 @@ class TasklistIT {
       // routing matches: BPNT answers the food need; Salman's food package waits as its alternative. The back office
       // recommends, the koordinator decides once for the case
       login("bo");
+      snapshot("bo-tasklist");
       openTask("Siapkan rekomendasi layanan");
       assertThat(formText()).contains(number, "BPNT / Sembako", "usulan ke Kemensos lewat SIKS-NG", "Paket sembako")
           .doesNotContain("3273016107900002");
@@ -262,6 +263,17 @@ class TasklistIT {
       assertThat(view.get("routing").toString()).contains("\"role\":\"TRIED\"", "SALMAN_SEMBAKO");
       assertThat(app.get("manajer", "/api/referrals/" + number + "/letters/SALMAN_SEMBAKO").body()).startsWith("%PDF-");
       assertThat(view.get("timeline").get(0).get("actor").asText()).isEqualTo("fo");
+
+      // Dinas Sosial finds the case it decided on and sees its own program only; BAZNAS, never sent it, finds nothing
+      login("dinsos");
+      snapshot("dinsos-tasklist");
+      openCasePage(number, number);
+      assertThat(browser.findElement(By.id("case")).getText()).contains("BPNT").doesNotContain("Paket sembako");
+      snapshot("dinsos-halaman-kasus");
+      login("baznas");
+      snapshot("baznas-tasklist");
+      browser.get(app.baseUrl() + "/kasus/?q=" + number);
+      wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("results"), "0 kasus"));
     } catch (AssertionError | RuntimeException e) {
       screenshot("tasklist-failure");
       throw e;
@@ -339,6 +351,7 @@ class TasklistIT {
       assertThat(browser.findElement(By.id("signedIn")).getText()).contains("sesi Tasklist");
       assertThat(browser.findElement(By.id("overdueByStage")).getText()).contains("Jatuh tempo hari ini");
       screenshot("board-from-tasklist");
+      snapshot("manajer-papan-layanan");
 
       login("fo");
       wait.until(ExpectedConditions.visibilityOfElementLocated(By.xpath("//a[contains(., 'Mulai proses')]")));
