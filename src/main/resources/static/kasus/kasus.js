@@ -118,7 +118,17 @@
     const dl = el('dl');
     const row = (k, v) => { dl.append(el('dt', k), el('dd', v)); };
     row('Nama', c.resident.name);
-    row('NIK', c.resident.nikMasked);
+    const nik = el('dd', c.resident.nikMasked);
+    if (c.resident.fullNikUrl) {
+      // the whole number, for those who type it into their own systems; each read is logged
+      const show = el('button', 'Tampilkan NIK lengkap', 'full-nik');
+      show.type = 'button';
+      show.addEventListener('click', () => run(async () => {
+        nik.textContent = (await api(c.resident.fullNikUrl)).nik + ' (pembacaan dicatat)';
+      }));
+      nik.append(' ', show);
+    }
+    dl.append(el('dt', 'NIK'), nik);
     row('Kelurahan', c.resident.kelurahan);
     if (c.complaints.length) row('Saluran', c.complaints[0].channelLabel);
     row('Diterima', at(c.receivedAt));

@@ -69,6 +69,25 @@ public class FullNikReads {
    * tells nothing about the case); 404 for a case not sent to the caller's organisation ({@link CaseAccess}).
    */
   public FullNik read(String number) {
+    String readAs = readAs(number);
+    Resident resident = registry.get(caseFile.get(number).residentId());
+    accessLog.record(resident.id(), AccessLog.Purpose.FULL_NIK,
+        "Rujukan %s: NIK lengkap dibaca (%s)".formatted(number, readAs), actors.current());
+    return new FullNik(number, resident.nik());
+  }
+
+  /** Whether the caller may read the case's full NIK (the case page offers it then); nothing is logged. */
+  public boolean mayRead(String number) {
+    try {
+      readAs(number);
+      return true;
+    } catch (ForbiddenException e) {
+      return false;
+    }
+  }
+
+  /** As whom the caller reads: Puskesos staff, or the partners the case was sent to; 403 or 404 otherwise. */
+  private String readAs(String number) {
     Authentication caller = identityService.getCurrentAuthentication();
     List<String> groups = caller == null || caller.getGroupIds() == null ? List.of() : caller.getGroupIds();
     boolean staff = groups.stream().anyMatch(Groups.PUSKESOS_STAFF::contains);
@@ -91,9 +110,6 @@ public class FullNikReads {
       }
       readAs = sentTo.stream().map(partners::get).collect(Collectors.joining(", "));
     }
-    Resident resident = registry.get(caseFile.get(number).residentId());
-    accessLog.record(resident.id(), AccessLog.Purpose.FULL_NIK,
-        "Rujukan %s: NIK lengkap dibaca (%s)".formatted(number, readAs), actors.current());
-    return new FullNik(number, resident.nik());
+    return readAs;
   }
 }

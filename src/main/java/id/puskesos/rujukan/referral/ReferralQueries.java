@@ -32,10 +32,12 @@ public class ReferralQueries {
   private final Stages stages;
   private final NationalMemberships memberships;
   private final HandoverProofs proofs;
+  private final FullNikReads fullNik;
 
   public ReferralQueries(CaseFile caseFile, Registry registry, ProgramCatalogue catalogue,
       TaskService taskService, CaseAccess caseAccess, RoutingChoices choices, Stages stages,
-      NationalMemberships memberships, HandoverProofs proofs) {
+      NationalMemberships memberships, HandoverProofs proofs, FullNikReads fullNik) {
+    this.fullNik = fullNik;
     this.caseFile = caseFile;
     this.proofs = proofs;
     this.memberships = memberships;
@@ -81,7 +83,8 @@ public class ReferralQueries {
         referral.outcome() == null ? null : referral.outcome().label(),
         referral.outcomeReason(),
         new ReferralView.Resident(resident.fullName(), PersonalData.maskNik(resident.nik()), resident.kelurahan(),
-            scope.all() ? memberships.current(resident.kkNumber()) : List.of()),
+            scope.all() ? memberships.current(resident.kkNumber()) : List.of(),
+            fullNik.mayRead(number) ? "/api/referrals/%s/resident/nik".formatted(number) : null),
         referral.channel().name(),
         referral.urgent(),
         referral.receivedAt(),

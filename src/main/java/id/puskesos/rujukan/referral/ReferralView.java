@@ -35,11 +35,12 @@ public record ReferralView(
     List<String> needLabels) {
 
   /**
-   * Only what identifies the case to staff: the NIK is masked. {@code nationalPrograms}: the national programs the
-   * household is a member of by the DTKS/DTSEN extract (KKS masked); empty for a partner's staff.
+   * Only what identifies the case to staff: the NIK is masked; {@code fullNikUrl} where the caller may read the whole
+   * number (each read logged), else null. {@code nationalPrograms}: the national programs the household is a member
+   * of by the DTKS/DTSEN extract (KKS masked); empty for a partner's staff.
    */
   public record Resident(String name, String nikMasked, String kelurahan,
-      List<NationalMemberships.Membership> nationalPrograms) {
+      List<NationalMemberships.Membership> nationalPrograms, String fullNikUrl) {
   }
 
   /**

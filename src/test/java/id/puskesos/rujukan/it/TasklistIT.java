@@ -269,6 +269,9 @@ class TasklistIT {
       snapshot("dinsos-tasklist");
       openCasePage(number, number);
       assertThat(browser.findElement(By.id("case")).getText()).contains("BPNT").doesNotContain("Paket sembako");
+      // Dinas Sosial looks the resident up in SIKS-NG by the whole NIK: shown on request, and the read is logged
+      browser.findElement(By.cssSelector("button.full-nik")).click();
+      wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("case"), "3273016107900002"));
       snapshot("dinsos-halaman-kasus");
       login("baznas");
       snapshot("baznas-tasklist");

@@ -82,7 +82,14 @@ class DeskScenarioTest extends ScenarioTestSupport {
     String multipart = "multipart/form-data; boundary=" + boundary;
     assertThat(api.program(number, "BAZNAS_KONSUMTIF").get("mayAttachProof").asBoolean()).isFalse(); // manajer's view
 
+    // the full NIK is offered to Puskesos staff, not to managers nor to a partner not named for it (BAZNAS)
+    JsonNode residentForFo = http.exchange("/api/referrals/" + number, HttpMethod.GET,
+        new HttpEntity<>(CaseApi.headers("fo")), JsonNode.class).getBody().get("resident");
+    assertThat(residentForFo.get("fullNikUrl").asText()).isEqualTo("/api/referrals/" + number + "/resident/nik");
+    assertThat(api.view(number).get("resident").get("fullNikUrl").isNull()).isTrue();
+
     WebappSession baznas = WebappSession.signIn(http.getRootUri(), "baznas");
+    assertThat(baznas.exchange("GET", "/api/referrals/" + number, null, null).body()).contains("\"fullNikUrl\":null");
     // the case page learns the session's token from this origin only; without a session there is none
     assertThat(baznas.exchange("GET", "/api/session/csrf-token", null, null).body()).contains("\"token\"");
     assertThat(http.exchange("/api/session/csrf-token", HttpMethod.GET, new HttpEntity<>(CaseApi.headers("baznas")),
