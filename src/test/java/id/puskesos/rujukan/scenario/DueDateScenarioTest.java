@@ -6,13 +6,10 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Date;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
-import org.springframework.http.HttpEntity;
-import org.springframework.http.HttpMethod;
 import org.springframework.http.ResponseEntity;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -67,26 +64,55 @@ class DueDateScenarioTest extends ScenarioTestSupport {
     assertThat(taskService.createTaskQuery().taskId(visit.getId()).singleResult().getDueDate()).isEqualTo(due);
   }
 
-  /** The fields Tasklist sends back when it updates a task (Camunda's task update: every one is written). */
-  private static final List<String> UPDATED = List.of("name", "description", "assignee", "owner", "delegationState",
-      "due", "followUp", "priority", "parentTaskId", "caseInstanceId", "tenantId");
+  private final Map<String, WebappSession> sessions = new HashMap<>();
 
-  /** GET the task as Tasklist holds it, change its due date, PUT it back. */
+  /**
+   * Does what Tasklist does: GET the task through the webapps' API, change its due date, PUT the whole task back in
+   * the user's Tasklist session. The body carries everything the GET gave, {@code camundaFormRef} included, which the
+   * engine's REST API cannot read back (security.TaskUpdateFormRef drops it).
+   */
   private ResponseEntity<JsonNode> update(String user, String taskId, Date due) {
-    JsonNode task = api.get("koordinator", "/engine-rest/task/" + taskId).getBody();
-    Map<String, Object> body = new HashMap<>();
-    for (String field : UPDATED) {
-      body.put(field, task.hasNonNull(field) ? json.convertValue(task.get(field), Object.class) : null);
-    }
+    WebappSession session = sessions.computeIfAbsent(user, u -> WebappSession.signIn(http.getRootUri(), u));
+    WebappSession.Answer read = session.engine("GET", "/task/" + taskId, null);
+    JsonNode task = read.status() == 200 ? parse(read.body())
+        : api.get("koordinator", "/engine-rest/task/" + taskId).getBody();
+    Map<String, Object> body = json.convertValue(task, Map.class);
     body.put("due", due == null ? null : REST_DATE.format(due.toInstant().atZone(Dates.BANDUNG)));
-    ResponseEntity<String> answer = http.exchange("/engine-rest/task/" + taskId, HttpMethod.PUT,
-        new HttpEntity<>(body, CaseApi.headers(user)), String.class);
     try {
-      return ResponseEntity.status(answer.getStatusCode())
-          .body(answer.getBody() == null ? null : json.readTree(answer.getBody()));
+      WebappSession.Answer answer = session.engine("PUT", "/task/" + taskId, json.writeValueAsString(body));
+      return ResponseEntity.status(answer.status()).body(answer.body() == null || answer.body().isBlank() ? null
+          : parse(answer.body()));
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private JsonNode parse(String body) {
+    try {
+      return json.readTree(body);
     } catch (java.io.IOException e) {
       throw new java.io.UncheckedIOException(e);
     }
+  }
+
+  @Test
+  void tasklistSetsAFollowUpDateOnATaskWithACamundaForm() {
+    String number = api.openCase("FOOD");
+    Task visit = api.task(number, "task_homeVisit");
+    WebappSession fasilitator = WebappSession.signIn(http.getRootUri(), "fasilitator");
+    Map<String, Object> task = json.convertValue(parse(fasilitator.engine("GET", "/task/" + visit.getId(), null)
+        .body()), Map.class);
+    assertThat(task).containsKey("camundaFormRef");
+    Date followUp = new Date(visit.getDueDate().getTime() - 3600_000);
+    task.put("followUp", REST_DATE.format(followUp.toInstant().atZone(Dates.BANDUNG)));
+    try {
+      WebappSession.Answer answer = fasilitator.engine("PUT", "/task/" + visit.getId(), json.writeValueAsString(task));
+      assertThat(answer.status()).as(answer.body()).isEqualTo(204);
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+    assertThat(taskService.createTaskQuery().taskId(visit.getId()).singleResult().getFollowUpDate())
+        .isEqualTo(followUp);
   }
 
   private static Date shifted(Date date, int days) {

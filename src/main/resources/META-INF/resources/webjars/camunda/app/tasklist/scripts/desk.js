@@ -5,6 +5,7 @@
  * - Beside the open task: a link to its case page, and, for a task another organisation works on (the koordinator
  *   watching partners' tasks), no Claim button but whose task it is: GET /api/tasks/{id}/case answers both.
  * - A task's priority as a word ("Mendesak", "Biasa") instead of the engine's number (80, 50: referral.bpmn).
+ * - No "x" to remove a due date: the service level sets it and the server refuses its removal (sla.DueDateGuard).
  * - After a start form, the number the case was given and a link to its case page, until the user closes it.
  *
  * The domain API signs these reads in with the Tasklist session (security.ApiAuthentication). docs/user-guide.md shows
@@ -111,6 +112,13 @@ async function describeTask() {
   applyClaim(about.mayClaim);
 }
 
+// a due date is the service level's: nobody removes it (sla.DueDateGuard refuses), so the "x" is not offered
+function hideDueDateRemoval() {
+  document.querySelectorAll('a.reset-due-date').forEach((link) => {
+    link.style.display = 'none';
+  });
+}
+
 function applyClaim(mayClaim) {
   document.querySelectorAll('section.task-card button.claim').forEach((button) => {
     button.hidden = !mayClaim;
@@ -177,6 +185,7 @@ new MutationObserver(() => {
     pending = false;
     addHeaderLink();
     priorityWords();
+    hideDueDateRemoval();
     describeTask();
   });
 }).observe(document.documentElement, { childList: true, subtree: true, characterData: true });
