@@ -95,7 +95,7 @@ public class DistributionService {
         ? null : amount, items, quantity, where, by, proof, true, complete), actor);
     caseFile.record(referralNumber, EventType.AID_DISTRIBUTED, actor, "Bantuan %s diserahkan%s %s di %s: %s (bukti %s)"
         .formatted(program.name(), complete ? "" : " sebagian", Dates.written(date), where,
-            describe(amount, items, quantity, program), proof));
+            describe(amount, items, quantity, program), proof), programCode);
     return new Recorded(complete, remaining);
   }
 

@@ -11,7 +11,6 @@ import id.puskesos.rujukan.catalogue.ProgramCatalogue;
 import id.puskesos.rujukan.common.Actors;
 import id.puskesos.rujukan.common.Dates;
 import id.puskesos.rujukan.common.PersonalData;
-import id.puskesos.rujukan.notification.Notifications;
 import id.puskesos.rujukan.recommendation.Recommendations;
 import id.puskesos.rujukan.referral.CaseFile;
 import id.puskesos.rujukan.referral.EventType;
@@ -22,7 +21,8 @@ import id.puskesos.rujukan.registry.Resident;
 
 /**
  * A program of an approved case goes out: its recommendation letter ("Surat Rekomendasi", signed by the koordinator
- * who approved the case) is issued and kept with the case, the resident is told, and the program is with its partner
+ * who approved the case) is issued and kept with the case (the resident is told by
+ * {@code residentmessage.ResidentMessages}, from the timeline entry), and the program is with its partner
  * ({@code REFERRED}) or in the period's national proposal batch ({@code PROPOSED}). An alternative tried later goes
  * out the same way, under the same approval. The letter names the koordinator with their NIP where they have one
  * ({@link LetterSettings}) and carries a verification code partners check at {@code /verifikasi/}
@@ -39,12 +39,11 @@ public class Letters {
   private final Recommendations recommendations;
   private final Actors actors;
   private final CaseAccess caseAccess;
-  private final Notifications notifications;
   private final LetterSettings settings;
   private final Clock clock;
 
   public Letters(CaseFile caseFile, Registry registry, ProgramCatalogue catalogue, RecommendationLetter letters,
-      Recommendations recommendations, Actors actors, CaseAccess caseAccess, Notifications notifications,
+      Recommendations recommendations, Actors actors, CaseAccess caseAccess,
       LetterSettings settings, Clock clock) {
     this.settings = settings;
     this.caseFile = caseFile;
@@ -54,7 +53,6 @@ public class Letters {
     this.recommendations = recommendations;
     this.actors = actors;
     this.caseAccess = caseAccess;
-    this.notifications = notifications;
     this.clock = clock;
   }
 
@@ -84,13 +82,10 @@ public class Letters {
     caseFile.issueLetter(referralNumber, program.code(), letterNumber, pdf, code, signer);
     caseFile.markSent(referralNumber, program.code(), program.proposal() ? ProgramStatus.PROPOSED
         : ProgramStatus.REFERRED);
-    notifications.whatsAppResident(resident.id(), ("Surat rekomendasi %s untuk %s sudah terbit. Silakan ambil di "
-        + "Puskesos Lebak Siliwangi dan bawa KTP (No. rujukan %s).").formatted(letterNumber, program.name(),
-        referralNumber), "letter:" + letterNumber, referralNumber);
     caseFile.record(referralNumber, program.proposal() ? EventType.PROPOSAL_BATCHED : EventType.PROGRAM_REFERRED,
         Actors.SYSTEM, "%s: surat rekomendasi %s terbit; %s".formatted(program.name(), letterNumber,
             program.proposal() ? "usulan masuk batch SIKS-NG periode berjalan"
-                : "rujukan dikirim ke " + catalogue.partnerOf(program).name()));
+                : "rujukan dikirim ke " + catalogue.partnerOf(program).name()), program.code());
     return letterNumber;
   }
 

@@ -110,7 +110,7 @@ public class PartnerService {
         caseFile.recordDecision(referralNumber, programCode, ProgramStatus.REJECTED, rejectionCode.name(), reason,
             null, null, actor);
         caseFile.record(referralNumber, EventType.PARTNER_REJECTED, actor, "%s menolak rujukan %s: %s".formatted(
-            partner.name(), program.name(), reason));
+            partner.name(), program.name(), reason), programCode);
         ledger.release(referralNumber, programCode, "Ditolak mitra: " + reason);
         return new Decided(false, null, true);
       }
@@ -130,7 +130,7 @@ public class PartnerService {
         program.budgeted() ? grant : null, actor);
     caseFile.record(referralNumber, EventType.PARTNER_ACCEPTED, actor, "%s menerima rujukan %s%s%s".formatted(
         partner.name(), program.name(), program.budgeted() ? " senilai " + amount(program, grant) : "",
-        plannedAid == null ? "" : ": " + plannedAid));
+        plannedAid == null ? "" : ": " + plannedAid), program.code());
     ReferralRecord referral = caseFile.get(referralNumber);
     Resident resident = registry.get(referral.residentId());
     if (!program.budgeted()) {
@@ -146,7 +146,7 @@ public class PartnerService {
     if (request.reserved()) {
       String note = "Anggaran %s periode %s dicadangkan: %s".formatted(program.name(), request.period(),
           amount(program, grant));
-      caseFile.record(referralNumber, EventType.BUDGET_RESERVED, actor, note);
+      caseFile.record(referralNumber, EventType.BUDGET_RESERVED, actor, note, program.code());
       return new Decided(true, note, false);
     }
     if (request.waitingPosition() > settings.getWaitingListLimit() && routing.hasAlternative(referralNumber,
@@ -156,13 +156,13 @@ public class PartnerService {
           + "dialihkan ke program alternatif";
       budgets.release(referralNumber, program.code(), note);
       caseFile.setProgramStatus(referralNumber, program.code(), ProgramStatus.CANCELLED, note);
-      caseFile.record(referralNumber, EventType.BUDGET_WAITING, actor, note);
+      caseFile.record(referralNumber, EventType.BUDGET_WAITING, actor, note, program.code());
       return new Decided(false, note, true);
     }
     String note = "Anggaran %s periode %s belum mencukupi; masuk daftar tunggu, urutan ke-%d".formatted(
         program.name(), request.period(), request.waitingPosition());
     caseFile.setProgramStatus(referralNumber, program.code(), ProgramStatus.WAITING_BUDGET, note);
-    caseFile.record(referralNumber, EventType.BUDGET_WAITING, actor, note);
+    caseFile.record(referralNumber, EventType.BUDGET_WAITING, actor, note, program.code());
     return new Decided(false, note, false);
   }
 
@@ -197,13 +197,13 @@ public class PartnerService {
     Program program = catalogue.program(programCode);
     String note = "Anggaran %s periode %s tersedia; dicadangkan dari daftar tunggu".formatted(program.name(), period);
     caseFile.setProgramStatus(referralNumber, programCode, ProgramStatus.ACCEPTED, note);
-    caseFile.record(referralNumber, EventType.BUDGET_RESERVED, actor, note);
+    caseFile.record(referralNumber, EventType.BUDGET_RESERVED, actor, note, programCode);
   }
 
   /** A top-up passed over a waiting case: its household holds the program for the period through another case. */
   public void passedOver(String referralNumber, Program program, HouseholdLedger.Holder holder, String actor) {
     caseFile.record(referralNumber, EventType.BUDGET_WAITING, actor, "Anggaran %s ditambah, tetapi kasus ini dilewati: %s"
-        .formatted(program.name(), routing.ledgerReason(referralNumber, program, holder)));
+        .formatted(program.name(), routing.ledgerReason(referralNumber, program, holder)), program.code());
   }
 
   /**

@@ -126,7 +126,8 @@ public class Proposals {
             "Ditetapkan sebagai penerima periode " + p.period());
         ledger.setStatus(referralNumber, programCode, HouseholdLedger.Status.RECEIVING);
         caseFile.record(referralNumber, EventType.PROPOSAL_DECIDED, actor, "%s: keluarga ditetapkan sebagai penerima "
-            + "periode %s; bantuan disalurkan lewat bank/pos ke kartu KKS".formatted(program.name(), p.period()));
+            + "periode %s; bantuan disalurkan lewat bank/pos ke kartu KKS".formatted(program.name(), p.period()),
+            programCode);
         return Outcome.ENROLLED;
       }
       case REJECTED -> {
@@ -135,7 +136,8 @@ public class Proposals {
         caseFile.recordDecision(referralNumber, programCode, ProgramStatus.REJECTED, RejectionCode.MINISTRY_REJECTED.name(), reason,
             null, null, actor);
         ledger.release(referralNumber, programCode, reason);
-        caseFile.record(referralNumber, EventType.PROPOSAL_DECIDED, actor, program.name() + ": " + reason);
+        caseFile.record(referralNumber, EventType.PROPOSAL_DECIDED, actor, program.name() + ": " + reason,
+            programCode);
         return Outcome.REJECTED;
       }
       default -> {

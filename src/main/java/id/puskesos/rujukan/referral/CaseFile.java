@@ -14,6 +14,8 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -41,10 +43,18 @@ public class CaseFile {
 
   private final JdbcClient jdbc;
   private final Clock clock;
+  private final ApplicationEventPublisher events;
 
+  /** A case file whose timeline entries are told to nobody (unit tests). */
   public CaseFile(JdbcClient jdbc, Clock clock) {
+    this(jdbc, clock, event -> { });
+  }
+
+  @Autowired
+  public CaseFile(JdbcClient jdbc, Clock clock, ApplicationEventPublisher events) {
     this.jdbc = jdbc;
     this.clock = clock;
+    this.events = events;
   }
 
   // ---- opening and intakes --------------------------------------------------------------------------------
@@ -145,9 +155,22 @@ public class CaseFile {
   }
 
   public void record(String number, EventType type, String actor, String detail) {
+    record(number, type, actor, detail, null);
+  }
+
+  /**
+   * Adds a timeline entry, about one program where {@code programCode} is given, and tells the listeners of
+   * {@link Recorded} in the same transaction (the resident's messages are queued so, with the entry or not at all).
+   */
+  public void record(String number, EventType type, String actor, String detail, String programCode) {
     jdbc.sql("""
         INSERT INTO referral_event (referral_number, occurred_at, actor, event_type, detail) VALUES (?, ?, ?, ?, ?)""")
         .params(number, now(), actor, type.name(), truncate(detail, 2000)).update();
+    events.publishEvent(new Recorded(number, type, programCode));
+  }
+
+  /** A timeline entry was added: of which case, what kind, and which program it is about (or null). */
+  public record Recorded(String referralNumber, EventType type, String programCode) {
   }
 
   public List<TimelineEvent> timeline(String number) {

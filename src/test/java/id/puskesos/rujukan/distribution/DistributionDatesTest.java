@@ -96,8 +96,8 @@ class DistributionDatesTest {
     handOver("2026-12-02");
 
     verify(caseFile).record(eq(NUMBER), eq(EventType.AID_DISTRIBUTED), eq("salman"),
-        eq("Bantuan Pendampingan diserahkan 30 November 2026 di Puskesmas: Pendampingan ke Puskesmas (bukti BA-7)"));
+        eq("Bantuan Pendampingan diserahkan 30 November 2026 di Puskesmas: Pendampingan ke Puskesmas (bukti BA-7)"), eq("SALMAN_LAYANAN"));
     verify(caseFile).record(eq(NUMBER), eq(EventType.AID_DISTRIBUTED), eq("salman"),
-        eq("Bantuan Pendampingan diserahkan 2 Desember 2026 di Puskesmas: Pendampingan ke Puskesmas (bukti BA-7)"));
+        eq("Bantuan Pendampingan diserahkan 2 Desember 2026 di Puskesmas: Pendampingan ke Puskesmas (bukti BA-7)"), eq("SALMAN_LAYANAN"));
   }
 }
