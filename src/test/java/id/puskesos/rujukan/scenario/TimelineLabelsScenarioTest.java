@@ -96,12 +96,14 @@ class TimelineLabelsScenarioTest extends ScenarioTestSupport {
     // the koordinator's approval is the koordinator's; the letter and the sending that follow are the system's
     api.approveRecommendation(number);
     List<String> sent = List.of("PROGRAM_REFERRED", "PROPOSAL_BATCHED");
-    await().atMost(Duration.ofSeconds(30)).until(() -> sent.stream().anyMatch(t -> !api.timeline(number, t).isEmpty()));
+    // routing's proposal is a PROGRAM_REFERRED entry too: wait for the sending after the decision
+    await().atMost(Duration.ofSeconds(30)).until(() -> entriesFrom(number, "SERVICE_DECIDED").stream()
+        .anyMatch(e -> sent.contains(e.get("type").asText())));
     assertThat(entriesFrom(number, "RECOMMENDATION_PREPARED").get(0).get("actor").asText()).isEqualTo("bo");
     List<JsonNode> decided = entriesFrom(number, "SERVICE_DECIDED");
     assertThat(decided.get(0).get("actor").asText()).isEqualTo("koordinator");
-    assertThat(decided).filteredOn(e -> sent.contains(e.get("type").asText())).isNotEmpty()
-        .allSatisfy(e -> assertThat(e.get("actor").asText()).isEqualTo(Actors.SYSTEM));
+    assertThat(decided).filteredOn(e -> sent.contains(e.get("type").asText()))
+        .isNotEmpty().allSatisfy(e -> assertThat(e.get("actor").asText()).isEqualTo(Actors.SYSTEM));
   }
 
   /** The case's timeline from the first entry of that type on, oldest first. */
