@@ -423,7 +423,7 @@ class ReferralProcessTest extends ProcessTestSupport {
     decide("BPNT", "ACCEPT");
     distribute("BPNT");
 
-    assertThat(referral).isWaitingAt(TIMER_FOLLOW_UP_DUE);
+    assertThat(referral).isWaitingAt(GATEWAY_AWAIT_FOLLOW_UP);
     execute(job());
     assertThat(referral).isWaitingAt(TASK_FOLLOW_UP);
     assertThat(task(referral)).hasCandidateGroup("fasilitator");
@@ -474,7 +474,7 @@ class ReferralProcessTest extends ProcessTestSupport {
     assertThat(partnerTask("BPNT").getTaskDefinitionKey()).isEqualTo(PartnerReferralProcess.TASK_DISTRIBUTE_AID);
     complete(partnerTask("BPNT"), withVariables(DISTRIBUTION_DATE.name(), "2026-11-25", AID_AMOUNT.name(), 200000,
         RECEIPT_CONFIRMED.name(), true, FINAL_HANDOVER.name(), true));
-    assertThat(referral).isWaitingAt(TIMER_FOLLOW_UP_DUE);
+    assertThat(referral).isWaitingAt(GATEWAY_AWAIT_FOLLOW_UP);
     execute(job());
     complete(task(referral), withVariables(RESIDENT_REACHED.name(), "YES", AID_RECEIVED.name(), "YES", AID_HELPED.name(), "YES",
         FOLLOW_UP_NOTES.name(), "Kali ini diterima"));
