@@ -482,6 +482,40 @@ class ReferralProcessTest extends ProcessTestSupport {
   }
 
   @Test
+  void theResidentsNoByWhatsAppWhileTheCaseWaitsForItsFollowUpOpensTheKoordinatorsCheck() {
+    services.pkhComponents = 0;
+    ProcessInstance referral = routedReferral("FOOD");
+    decide("BPNT", "ACCEPT");
+    distribute("BPNT");
+    assertThat(referral).isWaitingAt(GATEWAY_AWAIT_FOLLOW_UP);
+
+    org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService()
+        .createMessageCorrelation(MSG_RESIDENT_SAYS_NOT_RECEIVED).processInstanceBusinessKey(NEW_CASE).correlate();
+
+    assertThat(referral).isWaitingAt(TASK_CHECK_DISCREPANCY).hasNotPassed(TIMER_FOLLOW_UP_DUE, TASK_FOLLOW_UP);
+    assertThat(task(referral)).hasCandidateGroup("koordinator");
+  }
+
+  @Test
+  void theResidentsNoByWhatsAppDuringTheFollowUpReplacesItWithTheKoordinatorsCheck() {
+    services.pkhComponents = 0;
+    ProcessInstance referral = routedReferral("FOOD");
+    decide("BPNT", "ACCEPT");
+    distribute("BPNT");
+    execute(job());
+    assertThat(referral).isWaitingAt(TASK_FOLLOW_UP);
+
+    org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService()
+        .createMessageCorrelation(MSG_RESIDENT_SAYS_NOT_RECEIVED).processInstanceBusinessKey(NEW_CASE).correlate();
+
+    assertThat(referral).isWaitingAt(TASK_CHECK_DISCREPANCY);
+    assertThat(taskQuery().taskDefinitionKey(TASK_FOLLOW_UP).count()).as("the follow-up task is withdrawn").isZero();
+    complete(task(referral), withVariables(DISCREPANCY_RESOLUTION.name(), "CANCEL", DISCREPANCY_NOTE.name(),
+        "Tidak ada bukti"));
+    assertThat(referral).isEnded().hasPassed(END_CLOSED_FACILITATED);
+  }
+
+  @Test
   void aidNotReceivedAndCancelledClosesTheCase() {
     ProcessInstance referral = followedUpAsNotReceived();
 
