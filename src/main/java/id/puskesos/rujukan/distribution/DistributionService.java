@@ -16,6 +16,7 @@ import id.puskesos.rujukan.catalogue.ProgramCatalogue;
 import id.puskesos.rujukan.common.Checks;
 import id.puskesos.rujukan.common.DateRule;
 import id.puskesos.rujukan.common.Dates;
+import id.puskesos.rujukan.inbound.ReceiptQuestions;
 import id.puskesos.rujukan.partner.PartnerService;
 import id.puskesos.rujukan.process.CaseVariables;
 import id.puskesos.rujukan.referral.CaseFile;
@@ -25,8 +26,9 @@ import id.puskesos.rujukan.referral.ProgramReferral;
 
 /**
  * Distribution: what was handed over (money, goods or both), when, where, by whom, with which proof, and that the
- * resident confirmed receipt. A grant may be handed over in parts; each part moves that much of the program's budget
- * from reserved to disbursed, and the last one gives back what was reserved and not handed over.
+ * resident confirmed receipt; the resident is then asked by WhatsApp too ({@link ReceiptQuestions}). A grant may be
+ * handed over in parts; each part moves that much of the program's budget from reserved to disbursed, and the last
+ * one gives back what was reserved and not handed over.
  */
 @Service
 @Transactional
@@ -44,14 +46,16 @@ public class DistributionService {
   private final ProgramCatalogue catalogue;
   private final Budgets budgets;
   private final CommandAuthority authority;
+  private final ReceiptQuestions receiptQuestions;
   private final Clock clock;
 
   public DistributionService(CaseFile caseFile, ProgramCatalogue catalogue, Budgets budgets,
-      CommandAuthority authority, Clock clock) {
+      CommandAuthority authority, ReceiptQuestions receiptQuestions, Clock clock) {
     this.caseFile = caseFile;
     this.catalogue = catalogue;
     this.budgets = budgets;
     this.authority = authority;
+    this.receiptQuestions = receiptQuestions;
     this.clock = clock;
   }
 
@@ -96,6 +100,8 @@ public class DistributionService {
     caseFile.record(referralNumber, EventType.AID_DISTRIBUTED, actor, "Bantuan %s diserahkan%s %s di %s: %s (bukti %s)"
         .formatted(program.name(), complete ? "" : " sebagian", Dates.written(date), where,
             describe(amount, items, quantity, program), proof), programCode);
+    // the resident's own word on this handover (WhatsApp, with consent): docs/resident-inbound.md
+    receiptQuestions.ask(referralNumber, programCode);
     return new Recorded(complete, remaining);
   }
 

@@ -137,6 +137,16 @@ public class ClosingService {
     if (received != FollowUp.Answer.NO) {
       return FollowUpResult.CLOSE;
     }
+    openDiscrepancy(referralNumber, actor, "Pada tindak lanjut");
+    return FollowUpResult.DISCREPANCY;
+  }
+
+  /**
+   * Opens the koordinator's check of aid the resident says never arrived: on the timeline, and the partners whose
+   * handover is in question are asked for their proof. The follow-up's "not received" and the resident's own TIDAK
+   * (WhatsApp, {@code when}: "Lewat WhatsApp") both come here. Returns the handover records the check shows.
+   */
+  public String openDiscrepancy(String referralNumber, String actor, String when) {
     List<ProgramReferral> delivered = deliveredPrograms(referralNumber);
     caseFile.record(referralNumber, EventType.DISCREPANCY_OPENED, actor,
         "Warga menyatakan bantuan tidak diterima (%s); koordinator memeriksa catatan penyerahan mitra".formatted(
@@ -144,10 +154,11 @@ public class ClosingService {
     List<String> groups = delivered.stream().map(p -> catalogue.findPartner(p.partnerCode()).orElseThrow().group())
         .distinct().toList();
     notifications.emailGroups(groups, "Bantuan tidak diterima warga: " + referralNumber,
-        ("Pada tindak lanjut, warga rujukan %s menyatakan bantuan tidak diterima. Mohon kirim bukti penyerahan "
-            + "(berita acara, foto, tanda terima) kepada koordinator Puskesos Lebak Siliwangi.").formatted(referralNumber),
+        ("%s, warga rujukan %s menyatakan bantuan tidak diterima. Mohon kirim bukti penyerahan "
+            + "(berita acara, foto, tanda terima) kepada koordinator Puskesos Lebak Siliwangi.").formatted(when,
+            referralNumber),
         "discrepancy:" + referralNumber, referralNumber);
-    return FollowUpResult.DISCREPANCY;
+    return handoverRecords(referralNumber);
   }
 
   /** The partners' handover records of the case's delivered programs: what the koordinator checks. */

@@ -28,6 +28,8 @@ public final class ReferralProcess {
   public static final String TASK_ANSWER_ESCALATION = "task_answerEscalation";
   public static final String END_CLOSED_BY_CITY = "end_closedByCity";
   public static final String CALL_PARTNER_REFERRAL = "call_partnerReferral";
+  /** Waits for the follow-up's date, or the resident's TIDAK by WhatsApp, whichever comes first. */
+  public static final String GATEWAY_AWAIT_FOLLOW_UP = "gateway_awaitFollowUp";
   public static final String TIMER_FOLLOW_UP_DUE = "timer_followUpDue";
   public static final String TASK_FOLLOW_UP = "task_followUp";
   public static final String TASK_CHECK_DISCREPANCY = "task_checkDiscrepancy";
@@ -41,6 +43,8 @@ public final class ReferralProcess {
   public static final String MSG_REFERRAL_SUBMITTED = "msg_referralSubmitted";
   public static final String MSG_RESIDENT_WITHDREW = "msg_residentWithdrew";
   public static final String MSG_NEEDS_ADDED = "msg_needsAdded";
+  /** The resident answered TIDAK to "did you receive the aid?" (WhatsApp): the koordinator's check, as at the follow-up. */
+  public static final String MSG_RESIDENT_SAYS_NOT_RECEIVED = "msg_residentSaysNotReceived";
 
   private ReferralProcess() {
   }

@@ -30,6 +30,8 @@ public enum EventType {
   /** A photo or scan of a handover's receipt attached to the program. */
   HANDOVER_PROOF_ATTACHED,
   FOLLOWED_UP,
+  /** The resident's own answer (YA or TIDAK, by WhatsApp) to whether a handover's aid arrived. */
+  RESIDENT_ANSWERED_RECEIPT,
   DISCREPANCY_OPENED,
   DISCREPANCY_RESOLVED,
   /** A late task escalated to the manager (service levels). */

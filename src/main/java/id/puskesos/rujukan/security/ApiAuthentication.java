@@ -29,7 +29,8 @@ import jakarta.servlet.http.HttpSession;
  * engine for the request, so the engine knows who acts. Wrong passwords are throttled per user name and client in
  * front of it ({@link LoginThrottleFilter}). The webapps keep their own session login. The domain API's OpenAPI
  * description ({@link #API_DOCS}) is behind the same login: it is for the application's users, not the public. The
- * one exception is the public letter check ({@link PublicLetterCheck}). So that staff who signed in to Tasklist open
+ * exceptions are the public letter check ({@link PublicLetterCheck}) and the WhatsApp gateway's webhook
+ * ({@link WhatsAppWebhook}, its own shared secret). So that staff who signed in to Tasklist open
  * the board and the case page without a second login, their reads ({@link #sessionMaySignIn}) may come with the
  * webapps' session instead of Basic credentials (docs/security.md).
  */
@@ -106,14 +107,16 @@ public class ApiAuthentication {
 
   /**
    * The login on {@code /api} for every request but the public letter check ({@link PublicLetterCheck#isOpen}: one
-   * method on one path), which anyone may make without an account.
+   * method on one path), which anyone may make without an account, and the WhatsApp gateway's webhook
+   * ({@link WhatsAppWebhook#isOpen}: one method on one path), which proves itself with its shared secret instead.
    */
   static class ExceptPublicLetterCheck extends ProcessEngineAuthenticationFilter {
 
     @Override
     public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain)
         throws IOException, ServletException {
-      if (request instanceof HttpServletRequest http && PublicLetterCheck.isOpen(http)) {
+      if (request instanceof HttpServletRequest http
+          && (PublicLetterCheck.isOpen(http) || WhatsAppWebhook.isOpen(http))) {
         chain.doFilter(request, response);
         return;
       }

@@ -94,9 +94,9 @@ public class LoginThrottle {
       }
       state.blockedUntil = now.plus(delay);
       if (over == 0) {
-        // the public letter check keeps a throttle of its own under a name no user has (PublicLetterCheck)
+        // the public letter check and the WhatsApp webhook keep throttles of their own under names no user has
         LOG.warn("{} failed {} from {}: that client now waits before each further attempt", state.failures,
-            user.startsWith("\u0000") ? "letter checks" : "logins of one user name", client);
+            user.startsWith("\u0000") ? user.substring(1) + " attempts" : "logins of one user name", client);
       }
     }
   }

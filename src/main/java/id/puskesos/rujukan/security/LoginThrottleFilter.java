@@ -51,8 +51,8 @@ public class LoginThrottleFilter extends OncePerRequestFilter {
         request.setAttribute(Credentials.LOGIN_FORM_USER, user);
       }
       request = new ReplayedRequest(request, form);
-    } else if (checksCredentials(path) && !PublicLetterCheck.isOpen(request)) {
-      // (the public letter check looks at no credentials; it has a throttle of its own)
+    } else if (checksCredentials(path) && !PublicLetterCheck.isOpen(request) && !WhatsAppWebhook.isOpen(request)) {
+      // (the public letter check and the gateway's webhook look at no credentials; each has a throttle of its own)
       user = Credentials.basicUser(request);
     } else {
       user = null;

@@ -58,7 +58,8 @@ class DistributionDatesTest {
     Clock clock = Clock.fixed(LocalDate.of(2026, 12, 2).atTime(0, 30).atZone(WIB).toInstant(), ZoneOffset.UTC);
     // nobody signed in: the engine's own step, which the partner check lets pass
     service = new DistributionService(caseFile, catalogue, budgets,
-        new CommandAuthority(mock(IdentityService.class), catalogue), clock);
+        new CommandAuthority(mock(IdentityService.class), catalogue),
+        mock(id.puskesos.rujukan.inbound.ReceiptQuestions.class), clock);
   }
 
   private DistributionService.Recorded handOver(String date) {

@@ -423,7 +423,7 @@ class ReferralProcessTest extends ProcessTestSupport {
     decide("BPNT", "ACCEPT");
     distribute("BPNT");
 
-    assertThat(referral).isWaitingAt(TIMER_FOLLOW_UP_DUE);
+    assertThat(referral).isWaitingAt(GATEWAY_AWAIT_FOLLOW_UP);
     execute(job());
     assertThat(referral).isWaitingAt(TASK_FOLLOW_UP);
     assertThat(task(referral)).hasCandidateGroup("fasilitator");
@@ -474,10 +474,44 @@ class ReferralProcessTest extends ProcessTestSupport {
     assertThat(partnerTask("BPNT").getTaskDefinitionKey()).isEqualTo(PartnerReferralProcess.TASK_DISTRIBUTE_AID);
     complete(partnerTask("BPNT"), withVariables(DISTRIBUTION_DATE.name(), "2026-11-25", AID_AMOUNT.name(), 200000,
         RECEIPT_CONFIRMED.name(), true, FINAL_HANDOVER.name(), true));
-    assertThat(referral).isWaitingAt(TIMER_FOLLOW_UP_DUE);
+    assertThat(referral).isWaitingAt(GATEWAY_AWAIT_FOLLOW_UP);
     execute(job());
     complete(task(referral), withVariables(RESIDENT_REACHED.name(), "YES", AID_RECEIVED.name(), "YES", AID_HELPED.name(), "YES",
         FOLLOW_UP_NOTES.name(), "Kali ini diterima"));
+    assertThat(referral).isEnded().hasPassed(END_CLOSED_FACILITATED);
+  }
+
+  @Test
+  void theResidentsNoByWhatsAppWhileTheCaseWaitsForItsFollowUpOpensTheKoordinatorsCheck() {
+    services.pkhComponents = 0;
+    ProcessInstance referral = routedReferral("FOOD");
+    decide("BPNT", "ACCEPT");
+    distribute("BPNT");
+    assertThat(referral).isWaitingAt(GATEWAY_AWAIT_FOLLOW_UP);
+
+    org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService()
+        .createMessageCorrelation(MSG_RESIDENT_SAYS_NOT_RECEIVED).processInstanceBusinessKey(NEW_CASE).correlate();
+
+    assertThat(referral).isWaitingAt(TASK_CHECK_DISCREPANCY).hasNotPassed(TIMER_FOLLOW_UP_DUE, TASK_FOLLOW_UP);
+    assertThat(task(referral)).hasCandidateGroup("koordinator");
+  }
+
+  @Test
+  void theResidentsNoByWhatsAppDuringTheFollowUpReplacesItWithTheKoordinatorsCheck() {
+    services.pkhComponents = 0;
+    ProcessInstance referral = routedReferral("FOOD");
+    decide("BPNT", "ACCEPT");
+    distribute("BPNT");
+    execute(job());
+    assertThat(referral).isWaitingAt(TASK_FOLLOW_UP);
+
+    org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService()
+        .createMessageCorrelation(MSG_RESIDENT_SAYS_NOT_RECEIVED).processInstanceBusinessKey(NEW_CASE).correlate();
+
+    assertThat(referral).isWaitingAt(TASK_CHECK_DISCREPANCY);
+    assertThat(taskQuery().taskDefinitionKey(TASK_FOLLOW_UP).count()).as("the follow-up task is withdrawn").isZero();
+    complete(task(referral), withVariables(DISCREPANCY_RESOLUTION.name(), "CANCEL", DISCREPANCY_NOTE.name(),
+        "Tidak ada bukti"));
     assertThat(referral).isEnded().hasPassed(END_CLOSED_FACILITATED);
   }
 

@@ -76,13 +76,14 @@ class ResidentMessagesScenarioTest extends ScenarioTestSupport {
     dispatcher.dispatch();
 
     assertThat(queued(number)).containsExactly("RECEIVED", "REFERRED:BAZNAS_KONSUMTIF",
-        "LETTER_READY:BAZNAS_KONSUMTIF", "ACCEPTED:BAZNAS_KONSUMTIF", "HANDED_OVER:BAZNAS_KONSUMTIF", "FOLLOW_UP",
-        "CLOSED");
+        "LETTER_READY:BAZNAS_KONSUMTIF", "ACCEPTED:BAZNAS_KONSUMTIF", "HANDED_OVER:BAZNAS_KONSUMTIF",
+        "RECEIPT_QUESTION:BAZNAS_KONSUMTIF", "FOLLOW_UP", "CLOSED");
     List<String> texts = delivered(number);
-    assertThat(texts).hasSize(7);
+    assertThat(texts).hasSize(8);
     assertThat(texts.get(0)).contains(number, "kirim nomor rujukan dan tanggal lahir ke nomor ini");
     assertThat(texts.get(2)).contains("REK/" + number + "/BAZNAS_KONSUMTIF", "Bawa KTP");
-    assertThat(texts.get(6)).contains("Terfasilitasi");
+    assertThat(texts.get(7)).contains("Terfasilitasi");
+    assertThat(texts.get(5)).contains("Balas YA atau TIDAK");
     assertThat(gateway.sent()).filteredOn(s -> s.text().contains(number))
         .allSatisfy(s -> assertThat(s.to()).endsWith("81234567890"));
     LocalDate born = LocalDate.parse(intake.get("birthDate").toString());
@@ -220,7 +221,9 @@ class ResidentMessagesScenarioTest extends ScenarioTestSupport {
     return jdbc.sql("""
         SELECT dedup_key FROM notification_outbox WHERE referral_number = ? AND channel = 'WHATSAPP' ORDER BY id""")
         .param(number).query(String.class).list().stream()
-        .map(key -> key.substring(("warga:" + number + ":").length())).toList();
+        .map(key -> key.startsWith("receipt-question:") // the receipt question (inbound.ReceiptQuestions)
+            ? "RECEIPT_QUESTION:" + key.split(":")[2]
+            : key.substring(("warga:" + number + ":").length())).toList();
   }
 
   /** What the gateway delivered about the case, in order. */

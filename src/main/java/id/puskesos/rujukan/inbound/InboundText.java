@@ -1,0 +1,70 @@
+package id.puskesos.rujukan.inbound;
+
+import java.time.DateTimeException;
+import java.time.LocalDate;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import id.puskesos.rujukan.referral.ReferralNumbers;
+
+/**
+ * What a resident's WhatsApp text asks, read liberally: a referral number in any spacing or case
+ * ({@code rjk 2026 123}, {@code RJK-2026-000123}) with a birth date ({@code 21-07-1990}, {@code 21/7/1990},
+ * {@code 21.07.1990}, {@code 21 07 1990}, {@code 1990-07-21}) is a status request; a text that is only a yes or a no
+ * ({@code YA}, {@code iya}, {@code sudah}; {@code TIDAK}, {@code belum}) answers the receipt question. Matching what
+ * was read against the case stays strict ({@link StatusRequests}).
+ */
+public record InboundText(Kind kind, String referralNumber, LocalDate birthDate, Boolean received) {
+
+  /** What the text was taken for. */
+  public enum Kind {
+    STATUS, RECEIPT, OTHER
+  }
+
+  private static final int MAX_LENGTH = 500;
+  private static final Pattern NUMBER = Pattern.compile("RJK[\\s-]*(\\d{4})[\\s-]*(\\d{1,6})(?!\\d)",
+      Pattern.CASE_INSENSITIVE);
+  private static final Pattern DAY_FIRST = Pattern.compile("(?<!\\d)(\\d{1,2})[-/. ]+(\\d{1,2})[-/. ]+(\\d{4})(?!\\d)");
+  private static final Pattern YEAR_FIRST = Pattern.compile("(?<!\\d)(\\d{4})-(\\d{1,2})-(\\d{1,2})(?!\\d)");
+  private static final Set<String> YES = Set.of("YA", "IYA", "Y", "SUDAH", "YA SUDAH", "SUDAH TERIMA", "YA SUDAH TERIMA");
+  private static final Set<String> NO = Set.of("TIDAK", "TDK", "BELUM", "TIDAK BELUM", "BELUM TERIMA", "GAK", "ENGGAK");
+
+  /** Reads the text; anything else is {@link Kind#OTHER}. */
+  public static InboundText read(String text) {
+    String t = text == null ? "" : text.length() > MAX_LENGTH ? text.substring(0, MAX_LENGTH) : text;
+    Matcher number = NUMBER.matcher(t);
+    if (number.find()) {
+      String referral = ReferralNumbers.format(Integer.parseInt(number.group(1)), Long.parseLong(number.group(2)));
+      String rest = t.substring(0, number.start()) + " " + t.substring(number.end());
+      return new InboundText(Kind.STATUS, referral, birthDate(rest).orElse(null), null);
+    }
+    String words = t.toUpperCase(Locale.ROOT).replaceAll("[^A-Z ]", " ").trim().replaceAll("\\s+", " ");
+    if (YES.contains(words)) {
+      return new InboundText(Kind.RECEIPT, null, null, true);
+    }
+    if (NO.contains(words)) {
+      return new InboundText(Kind.RECEIPT, null, null, false);
+    }
+    return new InboundText(Kind.OTHER, null, null, null);
+  }
+
+  private static Optional<LocalDate> birthDate(String text) {
+    Matcher m = YEAR_FIRST.matcher(text);
+    if (m.find()) {
+      return date(m.group(1), m.group(2), m.group(3));
+    }
+    m = DAY_FIRST.matcher(text);
+    return m.find() ? date(m.group(3), m.group(2), m.group(1)) : Optional.empty();
+  }
+
+  private static Optional<LocalDate> date(String year, String month, String day) {
+    try {
+      return Optional.of(LocalDate.of(Integer.parseInt(year), Integer.parseInt(month), Integer.parseInt(day)));
+    } catch (DateTimeException e) {
+      return Optional.empty();
+    }
+  }
+}
