@@ -98,11 +98,11 @@ public class Grievances {
     authority.require("Pencatatan keluhan", "petugas Puskesos (front office, back office, koordinator)",
         Groups.FRONT_OFFICE, Groups.BACK_OFFICE, Groups.KOORDINATOR);
     Checks checks = new Checks();
-    String referral = request.referralNumber() == null || request.referralNumber().isBlank() ? null
-        : request.referralNumber().trim();
+    String referral = request.grievanceReferral() == null || request.grievanceReferral().isBlank() ? null
+        : request.grievanceReferral().trim();
     if (referral != null) {
       checks.check(REFERRAL_NUMBER.matcher(referral).matches() && caseFile.find(referral).isPresent(),
-          CaseVariables.REFERRAL_NUMBER.name(), "Nomor rujukan " + referral + " tidak ditemukan");
+          GRIEVANCE_REFERRAL.name(), "Nomor rujukan " + referral + " tidak ditemukan");
     }
     GrievanceKind kind = checks.oneOf(GrievanceKind.class, GRIEVANCE_KIND.name(), request.grievanceKind(),
         "Jenis keluhan");

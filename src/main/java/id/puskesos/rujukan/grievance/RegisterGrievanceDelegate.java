@@ -7,10 +7,9 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 import id.puskesos.rujukan.common.Actors;
-import id.puskesos.rujukan.process.CaseVariables;
 
 /**
- * {@code task_registerGrievance} in grievance.bpmn, after Tasklist's start form: reads {@code referralNumber},
+ * {@code task_registerGrievance} in grievance.bpmn, after Tasklist's start form: reads {@code grievanceReferral},
  * {@code grievanceKind}, {@code grievanceChannel}, {@code grievanceText} and {@code grievanceAbout}, registers the
  * grievance and writes its number, labels and business key. Invalid input fails the start; Tasklist shows why.
  */
@@ -28,7 +27,7 @@ public class RegisterGrievanceDelegate implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     Grievances.Registered registered = grievances.register(new GrievanceRequest(
-        CaseVariables.REFERRAL_NUMBER.get(execution), GRIEVANCE_KIND.get(execution),
+        GRIEVANCE_REFERRAL.get(execution), GRIEVANCE_KIND.get(execution),
         GRIEVANCE_CHANNEL.get(execution), GRIEVANCE_TEXT.get(execution), GRIEVANCE_ABOUT.get(execution)),
         actors.current());
     execution.setVariables(registered.variables());

@@ -29,6 +29,12 @@ public final class GrievanceProcess {
    * filters as "No. rujukan"). Free text stays out of the history: the {@code grievance} table keeps it.
    */
   public static final class Variables {
+    /**
+     * The referral the grievance is about, as the start form and the API give it (optional). Not
+     * {@code referralNumber}: no form but the withdrawal's names a case by that key; the register step writes the
+     * checked number there.
+     */
+    public static final Variable<String> GRIEVANCE_REFERRAL = text("grievanceReferral");
     public static final Variable<String> GRIEVANCE_NUMBER = text("grievanceNumber");
     /** TERLAMBAT, TIDAK_SOPAN, BANTUAN_TIDAK_SESUAI, LAINNYA, and its label for the task's name. */
     public static final Variable<String> GRIEVANCE_KIND = text("grievanceKind");

@@ -103,7 +103,7 @@ class GrievanceProcessTest extends ProcessTestSupport {
 
   private static Map<String, Object> startForm() {
     Map<String, Object> form = new HashMap<>();
-    CaseVariables.REFERRAL_NUMBER.put(form, "RJK-2026-000003");
+    GRIEVANCE_REFERRAL.put(form, "RJK-2026-000003");
     GRIEVANCE_KIND.put(form, "TERLAMBAT");
     GRIEVANCE_CHANNEL.put(form, "DESK");
     GRIEVANCE_TEXT.put(form, "Dua minggu menunggu");

@@ -42,7 +42,7 @@ class GrievanceScenarioTest extends ScenarioTestSupport {
     String slow = opened.getBody().get("grievanceNumber").asText();
     assertThat(slow).matches("ADU-\\d{4}-\\d{6}");
     ResponseEntity<JsonNode> started = api.submitStartForm("fo", GrievanceProcess.PROCESS_ID,
-        CaseVariables.REFERRAL_NUMBER.name(), referral, GRIEVANCE_KIND.name(), "BANTUAN_TIDAK_SESUAI",
+        GRIEVANCE_REFERRAL.name(), referral, GRIEVANCE_KIND.name(), "BANTUAN_TIDAK_SESUAI",
         GRIEVANCE_CHANNEL.name(), "DESK", GRIEVANCE_ABOUT.name(), "BAZNAS", GRIEVANCE_TEXT.name(),
         "Paket sembako kurang minyak");
     assertThat(started.getStatusCode().value()).as(String.valueOf(started.getBody())).isEqualTo(200);
@@ -131,7 +131,7 @@ class GrievanceScenarioTest extends ScenarioTestSupport {
   private static Map<String, Object> grievance(String referral, String kind, String channel, String about,
       String text) {
     Map<String, Object> body = new LinkedHashMap<>();
-    body.put(CaseVariables.REFERRAL_NUMBER.name(), referral);
+    body.put(GRIEVANCE_REFERRAL.name(), referral);
     body.put(GRIEVANCE_KIND.name(), kind);
     body.put(GRIEVANCE_CHANNEL.name(), channel);
     body.put(GRIEVANCE_ABOUT.name(), about);
