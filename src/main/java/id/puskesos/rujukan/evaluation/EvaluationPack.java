@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
+import id.puskesos.rujukan.grievance.GrievanceFigures;
+import id.puskesos.rujukan.grievance.GrievanceKind;
 import id.puskesos.rujukan.report.Period;
 import id.puskesos.rujukan.report.PeriodFigures.Figures;
 import id.puskesos.rujukan.report.PeriodFigures;
@@ -32,6 +34,11 @@ public final class EvaluationPack {
   }
 
   public static Report build(Inputs in, String generatedAt) {
+    return build(in, null, generatedAt);
+  }
+
+  /** The pack with the period's grievances about the service after the residents' satisfaction (if given). */
+  public static Report build(Inputs in, GrievanceFigures.Figures grievances, String generatedAt) {
     Figures f = in.figures();
     List<Section> sections = new ArrayList<>();
     sections.add(summary(in));
@@ -43,6 +50,9 @@ public final class EvaluationPack {
     sections.add(Sections.escalations(f));
     sections.add(Sections.budgets(f));
     sections.add(Sections.satisfaction(f));
+    if (grievances != null) {
+      sections.add(grievances(grievances));
+    }
     sections.add(Sections.aid(f));
     sections.add(aspects("Skor empat aspek kerja sama (evaluasi sebelumnya)", "skor-aspek-sebelumnya",
         in.lastRoundLabel() == null ? List.of("Belum ada evaluasi sebelumnya yang dinilai peserta.")
@@ -113,6 +123,39 @@ public final class EvaluationPack {
     return new Section(title, List.of("%s dari %s tindak lanjut sudah dilaksanakan.".formatted(number(done),
         number(actions.size()))), List.of(new Table(id, "Rencana tindak lanjut dan hasilnya",
             List.of("Evaluasi", "Uraian", "Penanggung jawab", "Batas waktu", "Status", "Hasil"), rows, null)));
+  }
+
+  /** Keluhan atas layanan: how many, of which kind, about whom, how fast handled, how many justified. */
+  static Section grievances(GrievanceFigures.Figures g) {
+    List<List<String>> kinds = new ArrayList<>();
+    List<Double> kindValues = new ArrayList<>();
+    for (GrievanceKind kind : GrievanceKind.values()) {
+      long n = g.byKind().getOrDefault(kind, 0L);
+      kinds.add(List.of(kind.label(), number(n)));
+      kindValues.add((double) n);
+    }
+    List<List<String>> organisations = new ArrayList<>();
+    List<Double> organisationValues = new ArrayList<>();
+    g.byOrganisation().forEach((name, n) -> {
+      organisations.add(List.of(name, number(n)));
+      organisationValues.add((double) n);
+    });
+    List<String> paragraphs = new ArrayList<>(List.of(
+        "%s keluhan warga atas layanan diterima pada periode ini; %s ditangani koordinator pada periode ini, %s di "
+            .formatted(number(g.received()), number(g.resolved()), number(g.justified()))
+            + "antaranya beralasan dan diperbaiki, %s tidak beralasan, %s diteruskan ke mitra."
+                .formatted(number(g.rejected()), number(g.forwarded())),
+        "Waktu penanganan (median, dari keluhan diterima sampai ditangani koordinator): %s jam. Belum ditangani pada "
+            .formatted(decimal(g.medianHoursToResolve())) + "akhir periode: %s.".formatted(number(g.openAtEnd()))));
+    if (g.dataErrors() > 0) {
+      paragraphs.add("Kesalahan data: %s penanganan tercatat sebelum keluhannya diterima, tidak dihitung dalam median."
+          .formatted(number(g.dataErrors())));
+    }
+    return new Section("Keluhan atas layanan", paragraphs, List.of(
+        new Table("keluhan-per-jenis", "Keluhan per jenis", List.of("Jenis keluhan", "Jumlah"), kinds,
+            new Chart(0, kindValues, "keluhan", null)),
+        new Table("keluhan-per-lembaga", "Keluhan per lembaga yang dikeluhkan", List.of("Lembaga", "Jumlah"),
+            organisations, new Chart(0, organisationValues, "keluhan", null))));
   }
 
   private static Section appreciation(Figures f, Map<String, List<String>> reasons) {

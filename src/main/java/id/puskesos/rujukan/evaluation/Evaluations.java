@@ -25,6 +25,7 @@ import id.puskesos.rujukan.common.Dates;
 import id.puskesos.rujukan.common.Documents;
 import id.puskesos.rujukan.common.InvalidInputException;
 import id.puskesos.rujukan.common.NotFoundException;
+import id.puskesos.rujukan.grievance.GrievanceFigures;
 import id.puskesos.rujukan.notification.Notifications;
 import id.puskesos.rujukan.report.PdfReport;
 import id.puskesos.rujukan.report.Period;
@@ -66,12 +67,13 @@ public class Evaluations {
   private final Actors actors;
   private final SlaPlugin sla;
   private final EvaluationSettings settings;
+  private final GrievanceFigures grievanceFigures;
   private final Clock clock;
 
   public Evaluations(JdbcClient jdbc, PeriodData periodData, EvaluationParticipants participants,
       EvaluationFeedback feedback, EvaluationMeetings meetings, ReportStorage storage, Documents documents,
       PdfReport pdfReport, Notifications notifications, Actors actors, SlaPlugin sla, EvaluationSettings settings,
-      Clock clock) {
+      GrievanceFigures grievanceFigures, Clock clock) {
     this.jdbc = jdbc;
     this.periodData = periodData;
     this.participants = participants;
@@ -84,6 +86,7 @@ public class Evaluations {
     this.actors = actors;
     this.sla = sla;
     this.settings = settings;
+    this.grievanceFigures = grievanceFigures;
     this.clock = clock;
   }
 
@@ -111,7 +114,8 @@ public class Evaluations {
     EvaluationPack.Inputs inputs = new EvaluationPack.Inputs(figures, previous,
         last.map(Evaluation::label).orElse(null), last.map(e -> feedback.feedback(e.id())).orElse(List.of()),
         earlier, Appreciation.reasons(figures, Map.of()), participants::groupName);
-    Report pack = EvaluationPack.build(inputs, storage.generated(actor));
+    Report pack = EvaluationPack.build(inputs, grievanceFigures.of(period.start(), period.end()),
+        storage.generated(actor));
     long document = documents.store("EVALUATION_PACK", pack.title() + " " + period.label(),
         "bahan-evaluasi-" + period.key() + ".pdf", pdfReport.render(pack), actor);
     GeneratedKeyHolder keys = new GeneratedKeyHolder();

@@ -43,5 +43,9 @@ public enum EventType {
   PROPOSAL_BATCHED,
   PROPOSAL_DECIDED,
   NEEDS_REVIEWED,
+  /** A resident's complaint about the service, linked to this case, and what became of it (docs/grievances.md). */
+  GRIEVANCE_OPENED,
+  GRIEVANCE_RESOLVED,
+  GRIEVANCE_PARTNER_ANSWERED,
   CLOSED
 }

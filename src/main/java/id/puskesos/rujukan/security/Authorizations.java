@@ -61,6 +61,14 @@ public class Authorizations implements SmartInitializingSingleton {
       grant(KOORDINATOR, Resources.PROCESS_DEFINITION, process, ProcessDefinitionPermissions.CREATE_INSTANCE,
           ProcessDefinitionPermissions.UPDATE_INSTANCE);
     }
+    // grievances (docs/grievances.md): the front office opens them and reads nothing back, the koordinator handles
+    // them; a partner reads only the grievance forwarded to it (granted on that instance when it is forwarded)
+    grant(FRONT_OFFICE, Resources.PROCESS_DEFINITION, models.grievanceProcess(),
+        ProcessDefinitionPermissions.CREATE_INSTANCE);
+    grant(KOORDINATOR, Resources.PROCESS_DEFINITION, models.grievanceProcess(),
+        ProcessDefinitionPermissions.CREATE_INSTANCE, ProcessDefinitionPermissions.READ_INSTANCE,
+        ProcessDefinitionPermissions.UPDATE_INSTANCE, ProcessDefinitionPermissions.READ_HISTORY,
+        ProcessDefinitionPermissions.READ_TASK);
     grant(MANAJER, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
     grant(MANAJER, Resources.PROCESS_DEFINITION, "*", ProcessDefinitionPermissions.READ_INSTANCE,
         ProcessDefinitionPermissions.READ_HISTORY, ProcessDefinitionPermissions.READ_TASK);

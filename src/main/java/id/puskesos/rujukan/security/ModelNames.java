@@ -5,6 +5,7 @@ import java.util.List;
 import id.puskesos.rujukan.process.DtksInclusionProcess;
 import id.puskesos.rujukan.process.DuplicateReviewProcess;
 import id.puskesos.rujukan.process.EvaluationProcess;
+import id.puskesos.rujukan.process.GrievanceProcess;
 import id.puskesos.rujukan.process.MonthlyReportProcess;
 import id.puskesos.rujukan.process.PartnerReferralProcess;
 import id.puskesos.rujukan.process.ProfessionalOpinionProcess;
@@ -21,9 +22,11 @@ import id.puskesos.rujukan.process.WithdrawalProcess;
  *     them
  * @param followedProcesses processes the Puskesos follows but does not work (a health worker's or Babinsa's opinion)
  * @param partnerTasks the tasks a case waits on a partner for (the "Menunggu mitra" filter)
+ * @param grievanceProcess grievances about the service: the front office starts them, the koordinator handles them
+ * @param grievanceTasks the koordinator's grievance task (the "Keluhan warga" filter)
  */
 record ModelNames(List<String> puskesosProcesses, List<String> reportingProcesses,
-    List<String> followedProcesses, List<String> partnerTasks) {
+    List<String> followedProcesses, List<String> partnerTasks, String grievanceProcess, List<String> grievanceTasks) {
 
   static final ModelNames OF_THE_MODELS = new ModelNames(
       List.of(ReferralProcess.PROCESS_ID, PartnerReferralProcess.PROCESS_ID, WithdrawalProcess.PROCESS_ID,
@@ -31,5 +34,6 @@ record ModelNames(List<String> puskesosProcesses, List<String> reportingProcesse
           ReverificationProcesses.Round.PROCESS_ID, ReverificationProcesses.Resident.PROCESS_ID),
       List.of(EvaluationProcess.PROCESS_ID, MonthlyReportProcess.PROCESS_ID),
       List.of(ProfessionalOpinionProcess.PROCESS_ID),
-      List.of(PartnerReferralProcess.TASK_DECIDE_REFERRAL, PartnerReferralProcess.TASK_DISTRIBUTE_AID));
+      List.of(PartnerReferralProcess.TASK_DECIDE_REFERRAL, PartnerReferralProcess.TASK_DISTRIBUTE_AID),
+      GrievanceProcess.PROCESS_ID, List.of(GrievanceProcess.TASK_HANDLE_GRIEVANCE));
 }

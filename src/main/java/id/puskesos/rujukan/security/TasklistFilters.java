@@ -25,7 +25,7 @@ import id.puskesos.rujukan.catalogue.ProgramCatalogue;
 
 /**
  * The shared Tasklist filters, in every profile: each user lands on their group's tasks, urgent first; the late ones
- * ("Terlambat"), those due today, and the cases waiting for a partner are a click away. Idempotent:
+ * ("Terlambat"), those due today, the cases waiting for a partner and the koordinator's grievances are a click away. Idempotent:
  * a filter that exists (perhaps changed by an administrator) is left as it is.
  */
 @Component
@@ -74,6 +74,9 @@ public class TasklistFilters implements SmartInitializingSingleton {
     ensureFilter("Menunggu mitra", 5, "Rujukan yang sedang menunggu keputusan atau penyaluran mitra",
         taskService.createTaskQuery().taskDefinitionKeyIn(models.partnerTasks().toArray(String[]::new))
             .orderByDueDate().asc(), List.of(BACK_OFFICE, KOORDINATOR, MANAJER));
+    ensureFilter("Keluhan warga", 4, "Keluhan warga atas layanan yang harus ditangani koordinator",
+        taskService.createTaskQuery().taskDefinitionKeyIn(models.grievanceTasks().toArray(String[]::new))
+            .taskCandidateGroup(KOORDINATOR).includeAssignedTasks().orderByDueDate().asc(), List.of(KOORDINATOR));
     ensureFilter("Semua tugas", 10, "Semua tugas yang terbuka (koordinator dan manajer)",
         taskService.createTaskQuery().orderByTaskPriority().desc().orderByTaskCreateTime().asc(),
         List.of(KOORDINATOR, MANAJER));

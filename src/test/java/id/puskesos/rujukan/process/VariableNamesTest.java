@@ -43,7 +43,8 @@ class VariableNamesTest {
       "escalation/Escalations.java", "the keys of the case file sent to the city SLRT (JSON)");
   /** The constants classes that declare the variables. */
   private static final Set<String> DECLARATIONS = Set.of("process/CaseVariables.java",
-      "process/RegistryVariables.java", "process/EvaluationProcess.java", "process/MonthlyReportProcess.java");
+      "process/RegistryVariables.java", "process/EvaluationProcess.java", "process/MonthlyReportProcess.java",
+      "process/GrievanceProcess.java");
   /**
    * Literals that name something else with a variable's spelling: a saved filter's own property, the keys of a
    * decision table's cases file, a message template's forbidden placeholder.
