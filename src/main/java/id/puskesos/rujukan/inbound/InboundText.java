@@ -15,14 +15,19 @@ import id.puskesos.rujukan.referral.ReferralNumbers;
  * ({@code rjk 2026 123}, {@code RJK-2026-000123}) with a birth date ({@code 21-07-1990}, {@code 21/7/1990},
  * {@code 21.07.1990}, {@code 21 07 1990}, {@code 1990-07-21}) is a status request; a text that is only a yes or a no
  * ({@code YA}, {@code iya}, {@code sudah}; {@code TIDAK}, {@code belum}) answers the receipt question. Matching what
- * was read against the case stays strict ({@link StatusRequests}).
+ * was read against the case stays strict ({@link StatusRequests}); a text that begins with {@code KELUHAN} is a
+ * complaint about the service ({@link Complaints}).
  */
-public record InboundText(Kind kind, String referralNumber, LocalDate birthDate, Boolean received) {
+public record InboundText(Kind kind, String referralNumber, LocalDate birthDate, Boolean received, String complaint) {
 
   /** What the text was taken for. */
   public enum Kind {
-    STATUS, RECEIPT, OTHER
+    STATUS, RECEIPT, GRIEVANCE, OTHER
   }
+
+  /** A complaint about the service: the word KELUHAN, then what happened ({@link Complaints}). */
+  private static final Pattern GRIEVANCE = Pattern.compile("^\\s*KELUHAN\\b[\\s:.,-]*(.*)$",
+      Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
 
   private static final int MAX_LENGTH = 500;
   private static final Pattern NUMBER = Pattern.compile("RJK[\\s-]*(\\d{4})[\\s-]*(\\d{1,6})(?!\\d)",
@@ -34,21 +39,25 @@ public record InboundText(Kind kind, String referralNumber, LocalDate birthDate,
 
   /** Reads the text; anything else is {@link Kind#OTHER}. */
   public static InboundText read(String text) {
+    Matcher complaint = GRIEVANCE.matcher(text == null ? "" : text);
+    if (complaint.matches()) {
+      return new InboundText(Kind.GRIEVANCE, null, null, null, complaint.group(1).trim());
+    }
     String t = text == null ? "" : text.length() > MAX_LENGTH ? text.substring(0, MAX_LENGTH) : text;
     Matcher number = NUMBER.matcher(t);
     if (number.find()) {
       String referral = ReferralNumbers.format(Integer.parseInt(number.group(1)), Long.parseLong(number.group(2)));
       String rest = t.substring(0, number.start()) + " " + t.substring(number.end());
-      return new InboundText(Kind.STATUS, referral, birthDate(rest).orElse(null), null);
+      return new InboundText(Kind.STATUS, referral, birthDate(rest).orElse(null), null, null);
     }
     String words = t.toUpperCase(Locale.ROOT).replaceAll("[^A-Z ]", " ").trim().replaceAll("\\s+", " ");
     if (YES.contains(words)) {
-      return new InboundText(Kind.RECEIPT, null, null, true);
+      return new InboundText(Kind.RECEIPT, null, null, true, null);
     }
     if (NO.contains(words)) {
-      return new InboundText(Kind.RECEIPT, null, null, false);
+      return new InboundText(Kind.RECEIPT, null, null, false, null);
     }
-    return new InboundText(Kind.OTHER, null, null, null);
+    return new InboundText(Kind.OTHER, null, null, null, null);
   }
 
   private static Optional<LocalDate> birthDate(String text) {

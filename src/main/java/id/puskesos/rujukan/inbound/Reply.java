@@ -13,6 +13,8 @@ record Reply(Outcome outcome, String text, String referralNumber) {
     RECORDED,
     /** A YA or TIDAK with no open question for that number. */
     IGNORED,
+    /** A complaint about the service, opened as a grievance. */
+    GRIEVANCE_OPENED,
     /** Held back by the sender's throttle. */
     THROTTLED
   }

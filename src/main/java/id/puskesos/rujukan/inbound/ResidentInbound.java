@@ -14,7 +14,8 @@ import id.puskesos.rujukan.notification.Notifications;
 
 /**
  * A resident's WhatsApp message, as the gateway passed it on (docs/resident-inbound.md): a status request
- * ({@link StatusRequests}) or a YA/TIDAK to the receipt question ({@link ReceiptQuestions}); anything else gets the
+ * ({@link StatusRequests}), a YA/TIDAK to the receipt question ({@link ReceiptQuestions}) or a complaint about the
+ * service ({@link Complaints}); anything else gets the
  * "tidak cocok" reply. Each message is one row of {@code resident_inbound_log} with the sender masked, never its
  * text; the reply goes through the outbox to the sender's number only, keyed by that row.
  */
@@ -26,12 +27,14 @@ public class ResidentInbound {
 
   private final StatusRequests statusRequests;
   private final ReceiptQuestions receiptQuestions;
+  private final Complaints complaints;
   private final Notifications notifications;
   private final JdbcClient jdbc;
   private final Clock clock;
 
-  public ResidentInbound(StatusRequests statusRequests, ReceiptQuestions receiptQuestions,
+  public ResidentInbound(StatusRequests statusRequests, ReceiptQuestions receiptQuestions, Complaints complaints,
       Notifications notifications, JdbcClient jdbc, Clock clock) {
+    this.complaints = complaints;
     this.statusRequests = statusRequests;
     this.receiptQuestions = receiptQuestions;
     this.notifications = notifications;
@@ -50,6 +53,7 @@ public class ResidentInbound {
     Reply reply = switch (read.kind()) {
       case STATUS -> statusRequests.answer(sender, read);
       case RECEIPT -> receiptQuestions.answer(sender, read.received());
+      case GRIEVANCE -> complaints.open(sender, read.complaint());
       case OTHER -> new Reply(Reply.Outcome.NOT_MATCHED, Reply.NOT_MATCHED_TEXT, null);
     };
     answer(sender, read.kind(), reply);

@@ -190,6 +190,31 @@ class ResidentInboundScenarioTest extends ScenarioTestSupport {
   }
 
   /** A food case of a resident with this phone and WhatsApp consent, BAZNAS's aid handed over in full. */
+  @Test
+  void aComplaintByWhatsAppOpensAGrievanceForTheKoordinatorOnTheResidentsCase() {
+    String phone = freshPhone();
+    Map<String, Object> intake = CaseApi.intake("FOOD");
+    intake.put("phone", "+62" + phone.substring(1));
+    String number = api.submitIntake("fo", intake).getBody().get("referralNumber").asText();
+
+    assertThat(send(TOKEN, "+62" + phone.substring(1), "keluhan: petugas datang terlambat dua jam dan tidak sopan")
+        .getStatusCode().value()).isEqualTo(200);
+    assertThat(replies(phone)).singleElement().asString().startsWith("Keluhan Anda tercatat dengan nomor ADU-")
+        .contains("rujukan " + number);
+    assertThat(log(phone)).containsExactly("GRIEVANCE GRIEVANCE_OPENED " + number);
+    List<String> opened = jdbc.sql("""
+        SELECT channel || ' ' || kind || ' ' || about_code || ' ' || complaint_text FROM grievance
+        WHERE referral_number = ?""").param(number).query(String.class).list();
+    assertThat(opened).containsExactly("WHATSAPP LAINNYA PUSKESOS petugas datang terlambat dua jam dan tidak sopan");
+    assertThat(api.timeline(number, "GRIEVANCE_OPENED")).hasSize(1);
+
+    // from a number the registry does not know: how to complain, and nothing opened
+    String stranger = freshPhone();
+    send(TOKEN, stranger, "KELUHAN bantuan tidak sesuai janji sama sekali");
+    assertThat(replies(stranger)).singleElement().asString().startsWith("Untuk menyampaikan keluhan");
+    assertThat(log(stranger)).containsExactly("GRIEVANCE NOT_MATCHED null");
+  }
+
   private String handedOverWithWhatsAppConsent(String phone) {
     Map<String, Object> intake = CaseApi.intake("FOOD");
     intake.put("phone", phone);
