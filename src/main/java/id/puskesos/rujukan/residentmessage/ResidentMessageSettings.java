@@ -19,7 +19,8 @@ public record ResidentMessageSettings(String letterPlace, Map<String, String> pa
         + "Senin-Jumat pukul 08.00-15.00" : letterPlace.strip();
     partnerOffices = partnerOffices == null ? Map.of() : Map.copyOf(partnerOffices);
     letterBring = blank(letterBring) ? "KTP dan Kartu Keluarga asli" : letterBring.strip();
-    complaintHow = blank(complaintHow) ? "datang ke Puskesos Lebak Siliwangi pada jam kerja"
+    complaintHow = blank(complaintHow) ? "kirim KELUHAN lalu ceritakan apa yang terjadi ke nomor ini, atau datang ke "
+        + "Puskesos Lebak Siliwangi pada jam kerja"
         : complaintHow.strip();
   }
 
