@@ -71,17 +71,8 @@ final class WebappSession {
   Answer getWithBasic(String path, String user, String password) {
     String basic = java.util.Base64.getEncoder().encodeToString((user + ":" + password)
         .getBytes(StandardCharsets.UTF_8));
-    try {
-      HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(root + path))
-          .timeout(Duration.ofSeconds(30)).header("Accept", "application/json").header("Authorization", "Basic " + basic)
-          .GET().build());
-      return new Answer(response.statusCode(), response.body());
-    } catch (IOException e) {
-      throw new IllegalStateException(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
+    return answer(HttpRequest.newBuilder(URI.create(root + path)).timeout(Duration.ofSeconds(30))
+        .header("Accept", "application/json").header("Authorization", "Basic " + basic).GET().build());
   }
 
   /** A request to the engine's REST API inside the webapps, JSON in and out. */
@@ -95,8 +86,12 @@ final class WebappSession {
 
   /** A request within the session, with or without the session's CSRF token. */
   Answer exchange(String method, String path, String body, String contentType, boolean withToken) {
+    return answer(request(method, path, body, contentType, withToken));
+  }
+
+  private Answer answer(HttpRequest request) {
     try {
-      HttpResponse<String> response = send(request(method, path, body, contentType, withToken));
+      HttpResponse<String> response = send(request);
       return new Answer(response.statusCode(), response.body());
     } catch (IOException e) {
       throw new IllegalStateException(e);
