@@ -6,9 +6,12 @@ import java.time.OffsetDateTime;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.camunda.bpm.engine.OptimisticLockingException;
+import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.Execution;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -91,7 +94,8 @@ public class OutboxDispatcher {
   /**
    * A failure for good is also an incident on the case's process, where Cockpit shows it, while the case runs. A job
    * of the case running at the same moment (a save point) makes the engine refuse the concurrent change: then the
-   * incident is tried again shortly; the message is FAILED and listed either way.
+   * incident is tried again shortly; a case that ended meanwhile gets none. The message is FAILED and listed either
+   * way, and the other messages go on.
    */
   private void raiseIncident(OutboxMessage message, String error) {
     String number = jdbc.sql("SELECT referral_number FROM notification_outbox WHERE id = ?").param(message.id())
@@ -103,23 +107,42 @@ public class OutboxDispatcher {
       try {
         runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(number)
             .processDefinitionKey(ReferralProcess.PROCESS_ID).active().list()
-            .forEach(instance -> runtimeService.createIncident(INCIDENT_TYPE, instance.getId(),
-                "notification-" + message.id(), "Notifikasi #%d (%s) gagal dikirim: %s".formatted(message.id(),
-                    message.channel(), error)));
+            .forEach(instance -> waitingExecution(instance.getId()).ifPresent(execution -> runtimeService
+                .createIncident(INCIDENT_TYPE, execution, "notification-" + message.id(),
+                    "Notifikasi #%d (%s) gagal dikirim: %s".formatted(message.id(), message.channel(), error))));
         return;
       } catch (OptimisticLockingException concurrent) {
-        if (attempt == INCIDENT_ATTEMPTS) {
+        if (attempt == INCIDENT_ATTEMPTS || !pause(attempt)) {
           LOG.error("Notification #{}: no incident on case {} after {} tries (the case kept changing)", message.id(),
               number, attempt);
           return;
         }
-        try {
-          Thread.sleep(200L * attempt);
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-          return;
-        }
+      } catch (ProcessEngineException gone) {
+        // the case ended or moved meanwhile: the message is FAILED and listed for the manager all the same
+        LOG.error("Notification #{}: no incident on case {}: {}", message.id(), number, gone.getMessage());
+        return;
       }
+    }
+  }
+
+  /**
+   * An execution of the instance that waits in an activity: an incident needs one, and the instance's own execution
+   * has none while its work is in a scope below it (a call activity, a subprocess, parallel branches).
+   */
+  private Optional<String> waitingExecution(String processInstanceId) {
+    return runtimeService.getActiveActivityIds(processInstanceId).stream().findFirst()
+        .flatMap(activity -> runtimeService.createExecutionQuery().processInstanceId(processInstanceId)
+            .activityId(activity).list().stream().findFirst()).map(Execution::getId);
+  }
+
+  /** Waits a little before trying again; false when interrupted. */
+  private static boolean pause(int attempt) {
+    try {
+      Thread.sleep(200L * attempt);
+      return true;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
     }
   }
 

@@ -95,7 +95,11 @@ public class ResidentMessages {
       }
       case AID_DISTRIBUTED -> send(number, ResidentTemplate.HANDED_OVER, code, Map.of());
       case STAGE_ENTERED -> {
-        if (caseFile.get(number).stage() == Stage.FOLLOW_UP) {
+        Stage stage = caseFile.get(number).stage();
+        if (stage == Stage.VERIFICATION) {
+          // the stage's one way in is the fasilitator's home visit (referral.bpmn task_homeVisit)
+          send(number, ResidentTemplate.VISIT_PLANNED, null, Map.of());
+        } else if (stage == Stage.FOLLOW_UP) {
           send(number, ResidentTemplate.FOLLOW_UP, null, Map.of());
         }
       }

@@ -4,11 +4,12 @@ import java.util.List;
 
 /**
  * The resident's messages, one per turn of a case, and the placeholders each may use. The texts themselves are the
- * administrator's, in {@code resident_message_template} (seeded by V31); this enum is the one list of what each turn
+ * administrator's, in {@code resident_message_template} (seeded by V31, V34); this enum is the one list of what each turn
  * offers. None offers the NIK, the KK number or the birth date, and the template check refuses them by name.
  */
 public enum ResidentTemplate {
   RECEIVED("Pengaduan diterima", "nomor"),
+  VISIT_PLANNED("Kunjungan rumah direncanakan", "nomor"),
   REFERRED("Dirujuk ke program", "nomor", "program", "mitra", "langkah"),
   LETTER_READY("Surat rekomendasi siap diambil", "nomor", "program", "mitra", "surat", "tempat", "bawa"),
   ACCEPTED("Diterima mitra", "nomor", "program", "mitra"),

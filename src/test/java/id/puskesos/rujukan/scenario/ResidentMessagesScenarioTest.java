@@ -75,15 +75,16 @@ class ResidentMessagesScenarioTest extends ScenarioTestSupport {
     dispatcher.dispatch();
     dispatcher.dispatch();
 
-    assertThat(queued(number)).containsExactly("RECEIVED", "REFERRED:BAZNAS_KONSUMTIF",
+    assertThat(queued(number)).containsExactly("RECEIVED", "VISIT_PLANNED", "REFERRED:BAZNAS_KONSUMTIF",
         "LETTER_READY:BAZNAS_KONSUMTIF", "ACCEPTED:BAZNAS_KONSUMTIF", "HANDED_OVER:BAZNAS_KONSUMTIF",
         "RECEIPT_QUESTION:BAZNAS_KONSUMTIF", "FOLLOW_UP", "CLOSED");
     List<String> texts = delivered(number);
-    assertThat(texts).hasSize(8);
+    assertThat(texts).hasSize(9);
     assertThat(texts.get(0)).contains(number, "kirim nomor rujukan dan tanggal lahir ke nomor ini");
-    assertThat(texts.get(2)).contains("REK/" + number + "/BAZNAS_KONSUMTIF", "Bawa KTP");
-    assertThat(texts.get(7)).contains("Terfasilitasi");
-    assertThat(texts.get(5)).contains("Balas YA atau TIDAK");
+    assertThat(texts.get(1)).contains("akan berkunjung ke rumah Anda");
+    assertThat(texts.get(3)).contains("REK/" + number + "/BAZNAS_KONSUMTIF", "Bawa KTP");
+    assertThat(texts.get(8)).contains("Terfasilitasi");
+    assertThat(texts.get(6)).contains("Balas YA atau TIDAK");
     assertThat(gateway.sent()).filteredOn(s -> s.text().contains(number))
         .allSatisfy(s -> assertThat(s.to()).endsWith("81234567890"));
     LocalDate born = LocalDate.parse(intake.get("birthDate").toString());
@@ -106,6 +107,7 @@ class ResidentMessagesScenarioTest extends ScenarioTestSupport {
     Map<String, Object> intake = residentWhoConsented("FOOD");
     String number = api.submitIntake("fo", intake).getBody().get("referralNumber").asText();
     long resident = registry.findByNik(intake.get("nik").toString()).orElseThrow().id();
+    api.task(number, "task_homeVisit"); // the visit is planned after the intake's save point: told before the withdrawal
     consents.record(resident, Consents.CONTACT_WHATSAPP, false, Consents.Source.REQUEST, "Warga minta berhenti", "fo");
 
     api.verifyValid(number);
@@ -113,16 +115,17 @@ class ResidentMessagesScenarioTest extends ScenarioTestSupport {
     api.awaitProgramStatus(number, "BAZNAS_KONSUMTIF", "REFERRED");
     dispatcher.dispatch();
 
-    assertThat(queued(number)).containsExactly("RECEIVED");
-    assertThat(delivered(number)).hasSize(1);
+    assertThat(queued(number)).containsExactly("RECEIVED", "VISIT_PLANNED");
+    assertThat(delivered(number)).hasSize(2);
   }
 
   @Test
   void aMessageResentAfterACrashMidSendReachesTheResidentOnce() {
     Map<String, Object> intake = residentWhoConsented("FOOD");
     String number = api.submitIntake("fo", intake).getBody().get("referralNumber").asText();
-    // committed with the case; the application "crashed" before sending: it waits in the outbox
-    assertThat(queued(number)).containsExactly("RECEIVED");
+    api.task(number, "task_homeVisit");
+    // committed with the case; the application "crashed" before sending: they wait in the outbox
+    assertThat(queued(number)).containsExactly("RECEIVED", "VISIT_PLANNED");
     dispatcher.dispatch();
     // the node died after the gateway took it but before marking it sent: claimed long ago, sent again
     jdbc.sql("UPDATE notification_outbox SET status = 'SENDING', claimed_at = ? WHERE referral_number = ?")
@@ -130,10 +133,10 @@ class ResidentMessagesScenarioTest extends ScenarioTestSupport {
 
     dispatcher.dispatch();
 
-    assertThat(delivered(number)).hasSize(1);
-    assertThat(gateway.resends()).isEqualTo(1);
+    assertThat(delivered(number)).hasSize(2);
+    assertThat(gateway.resends()).isEqualTo(2);
     assertThat(jdbc.sql("SELECT status FROM notification_outbox WHERE referral_number = ?").param(number)
-        .query(String.class).list()).containsExactly("SENT");
+        .query(String.class).list()).containsExactly("SENT", "SENT");
   }
 
   @Test
@@ -143,7 +146,7 @@ class ResidentMessagesScenarioTest extends ScenarioTestSupport {
         .getStatusCode().value()).isEqualTo(403);
     JsonNode all = api.get("admin", "/api/notifications/templates").getBody();
     assertThat(all.findValuesAsText("key"))
-        .containsExactly("RECEIVED", "REFERRED", "LETTER_READY", "ACCEPTED", "WAITING_BUDGET", "REJECTED",
+        .containsExactly("RECEIVED", "VISIT_PLANNED", "REFERRED", "LETTER_READY", "ACCEPTED", "WAITING_BUDGET", "REJECTED",
             "HANDED_OVER", "FOLLOW_UP", "CLOSED");
     String before = all.findParents("key").stream().filter(t -> t.get("key").asText().equals("FOLLOW_UP"))
         .findFirst().orElseThrow().get("body").asText();
