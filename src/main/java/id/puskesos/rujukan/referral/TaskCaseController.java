@@ -26,8 +26,12 @@ import id.puskesos.rujukan.common.NotFoundException;
 @RestController
 public class TaskCaseController {
 
-  /** {@code caseUrl} is null for a task of no case (an evaluation, a report). */
-  public record TaskCase(String taskId, String referralNumber, String caseUrl, boolean mayClaim, List<String> workedBy) {
+  /**
+   * {@code caseUrl} is null for a task of no case (an evaluation, a report); {@code ours}: the caller's group's or the
+   * caller's own task (else another organisation's, shown for reading); {@code mayClaim}: ours and nobody has it.
+   */
+  public record TaskCase(String taskId, String referralNumber, String caseUrl, boolean mayClaim, boolean ours,
+      List<String> workedBy) {
   }
 
   private final TaskService taskService;
@@ -64,12 +68,12 @@ public class TaskCaseController {
     Authentication caller = identityService.getCurrentAuthentication();
     String user = caller == null ? null : caller.getUserId();
     List<String> groups = caller == null || caller.getGroupIds() == null ? List.of() : caller.getGroupIds();
-    boolean mayClaim = task.getAssignee() == null && (candidates.stream().anyMatch(groups::contains)
-        || links.stream().anyMatch(l -> IdentityLinkType.CANDIDATE.equals(l.getType()) && user != null
-            && user.equals(l.getUserId())));
+    boolean candidate = candidates.stream().anyMatch(groups::contains) || links.stream()
+        .anyMatch(l -> IdentityLinkType.CANDIDATE.equals(l.getType()) && user != null && user.equals(l.getUserId()));
+    boolean ours = candidate || user != null && user.equals(task.getAssignee());
     boolean ofCase = number != null && caseFileHas(number);
-    return new TaskCase(taskId, ofCase ? number : null, ofCase ? "/kasus/?nomor=" + number : null, mayClaim,
-        candidates.stream().map(this::groupLabel).toList());
+    return new TaskCase(taskId, ofCase ? number : null, ofCase ? "/kasus/?nomor=" + number : null,
+        candidate && task.getAssignee() == null, ours, candidates.stream().map(this::groupLabel).toList());
   }
 
   private boolean caseFileHas(String number) {

@@ -27,6 +27,13 @@ class DeskScenarioTest extends ScenarioTestSupport {
     assertThat(own.get("referralNumber").asText()).isEqualTo(number);
     assertThat(own.get("caseUrl").asText()).isEqualTo("/kasus/?nomor=" + number);
     assertThat(own.get("mayClaim").asBoolean()).isTrue();
+    assertThat(own.get("ours").asBoolean()).isTrue();
+    // once claimed, it is still the fasilitator's own work, though nobody may claim it any more
+    taskService.claim(visit.getId(), "fasilitator");
+    JsonNode claimed = taskCase("fasilitator", visit.getId()).getBody();
+    assertThat(claimed.get("mayClaim").asBoolean()).isFalse();
+    assertThat(claimed.get("ours").asBoolean()).isTrue();
+    taskService.setAssignee(visit.getId(), null);
 
     api.verifyValid(number);
     api.referTo(number, "BAZNAS_KONSUMTIF", "FOOD");
@@ -38,6 +45,7 @@ class DeskScenarioTest extends ScenarioTestSupport {
     JsonNode watched = taskCase("koordinator", decide.getId()).getBody();
     assertThat(watched.get("referralNumber").asText()).isEqualTo(number);
     assertThat(watched.get("mayClaim").asBoolean()).isFalse();
+    assertThat(watched.get("ours").asBoolean()).isFalse();
     assertThat(watched.get("workedBy").toString()).contains("BAZNAS");
     assertThat(taskCase("baznas", decide.getId()).getBody().get("mayClaim").asBoolean()).isTrue();
     // another organisation's task does not exist for them

@@ -103,7 +103,7 @@ async function describeTask() {
   if (about.referralNumber) {
     box.appendChild(caseLink(about.referralNumber));
   }
-  if (!about.mayClaim && about.workedBy.length) {
+  if (!about.ours && about.workedBy.length) {
     box.appendChild(el('p', 'Tugas ini dikerjakan oleh ' + about.workedBy.join(', ')
       + '; Anda hanya dapat melihatnya.', 'rujukan-read-only'));
   }
