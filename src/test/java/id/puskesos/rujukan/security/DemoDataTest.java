@@ -51,7 +51,7 @@ class DemoDataTest {
 
     assertThat(identityService.createUserQuery().count()).isEqualTo(users);
     assertThat(identityService.createUserQuery().memberOfGroup("fo").count()).isEqualTo(memberships);
-    assertThat(filterService.createFilterQuery().count()).isEqualTo(filters).isEqualTo(8);
+    assertThat(filterService.createFilterQuery().count()).isEqualTo(filters).isEqualTo(9);
   }
 
   private static int priority(Object value) {
