@@ -3,14 +3,17 @@ package id.puskesos.rujukan.migration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 
+import org.camunda.bpm.engine.ProcessEngineServices;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.migration.MigrationInstruction;
 import org.camunda.bpm.engine.migration.MigrationInstructionValidationReport;
 import org.camunda.bpm.engine.migration.MigrationPlan;
 import org.camunda.bpm.engine.migration.MigrationPlanBuilder;
 import org.camunda.bpm.engine.migration.MigrationPlanValidationException;
+import org.camunda.bpm.model.bpmn.instance.FlowNode;
 
 /**
  * Which activities of a source version map to which of a target version, as Camunda validates it: the activities
@@ -30,11 +33,24 @@ record Mapping(MigrationPlan plan, Map<String, String> targets, Map<String, Refu
   /** At most this many rounds of leaving refused instructions out (each round leaves at least one out). */
   private static final int ROUNDS = 10;
 
-  static Mapping of(RuntimeService runtimeService, String sourceDefinitionId, String targetDefinitionId,
+  /**
+   * The mapping from one deployed version to another of the same engine. An activity whose id is in both versions but
+   * which Camunda did not find equal (its type changed, say) is mapped explicitly as well, so that the plan's
+   * validation says why it cannot move.
+   */
+  static Mapping of(ProcessEngineServices engine, String sourceDefinitionId, String targetDefinitionId,
       Map<String, String> renames) {
+    RuntimeService runtimeService = engine.getRuntimeService();
     Map<String, String> instructions = new LinkedHashMap<>();
     for (MigrationInstruction equal : equalActivities(runtimeService, sourceDefinitionId, targetDefinitionId)) {
       instructions.put(equal.getSourceActivityId(), equal.getTargetActivityId());
+    }
+    Set<String> targetIds = flowNodeIds(engine, targetDefinitionId);
+    for (String sourceId : flowNodeIds(engine, sourceDefinitionId)) {
+      if (targetIds.contains(sourceId) && !instructions.containsKey(sourceId)
+          && !instructions.containsValue(sourceId) && !renames.containsValue(sourceId)) {
+        instructions.put(sourceId, sourceId);
+      }
     }
     instructions.putAll(renames);
     Map<String, Refused> refused = new LinkedHashMap<>();
@@ -71,6 +87,11 @@ record Mapping(MigrationPlan plan, Map<String, String> targets, Map<String, Refu
     // the build fails loudly here rather than the preview leaving out activities it could not name
     return runtimeService.createMigrationPlan(sourceDefinitionId, targetDefinitionId).mapEqualActivities().build()
         .getInstructions();
+  }
+
+  private static Set<String> flowNodeIds(ProcessEngineServices engine, String definitionId) {
+    return engine.getRepositoryService().getBpmnModelInstance(definitionId).getModelElementsByType(FlowNode.class)
+        .stream().map(FlowNode::getId).collect(Collectors.toSet());
   }
 
   boolean maps(String sourceActivityId) {

@@ -11,6 +11,7 @@ import java.util.concurrent.atomic.AtomicReference;
 
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.batch.Batch;
@@ -78,6 +79,7 @@ public class MigrationPlans {
     }
   }
 
+  private final ProcessEngine processEngine;
   private final RepositoryService repositoryService;
   private final RuntimeService runtimeService;
   private final ManagementService managementService;
@@ -86,13 +88,13 @@ public class MigrationPlans {
   private final PlanCheckEngine checkEngine;
   private final RunningCases runningCases;
 
-  MigrationPlans(RepositoryService repositoryService, RuntimeService runtimeService,
-      ManagementService managementService, HistoryService historyService, CaseAccess caseAccess,
-      PlanCheckEngine checkEngine, RunningCases runningCases) {
-    this.repositoryService = repositoryService;
-    this.runtimeService = runtimeService;
-    this.managementService = managementService;
-    this.historyService = historyService;
+  MigrationPlans(ProcessEngine processEngine, CaseAccess caseAccess, PlanCheckEngine checkEngine,
+      RunningCases runningCases) {
+    this.processEngine = processEngine;
+    this.repositoryService = processEngine.getRepositoryService();
+    this.runtimeService = processEngine.getRuntimeService();
+    this.managementService = processEngine.getManagementService();
+    this.historyService = processEngine.getHistoryService();
     this.caseAccess = caseAccess;
     this.checkEngine = checkEngine;
     this.runningCases = runningCases;
@@ -108,7 +110,7 @@ public class MigrationPlans {
             .singleResult());
         return running.get() == null ? null : model(running.get().getId());
       }, deployed -> new Checked(deployed.processKey(), deployed.source() == null ? null
-          : Mapping.of(deployed.runtimeService(), deployed.source().getId(), deployed.candidate().getId(), given)));
+          : Mapping.of(deployed.engine(), deployed.source().getId(), deployed.candidate().getId(), given)));
       if (checked.mapping() == null) {
         return new Preview(checked.processKey(), null, null, List.of(), List.of());
       }
@@ -135,7 +137,7 @@ public class MigrationPlans {
         throw new InvalidInputException("targetDefinitionId", "Versi tujuan harus versi lain dari proses yang sama ("
             + source.getKey() + ").");
       }
-      Mapping mapping = Mapping.of(runtimeService, source.getId(), target.getId(), given);
+      Mapping mapping = Mapping.of(processEngine, source.getId(), target.getId(), given);
       RunningCases.Tally tally = runningCases.tally(source, mapping);
       if (tally.movable().isEmpty()) {
         return new Started(null, tally.preview());

@@ -8,9 +8,9 @@ import java.util.function.Function;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngineConfiguration;
 import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.ProcessEngineServices;
 import org.camunda.bpm.engine.ProcessEngines;
 import org.camunda.bpm.engine.RepositoryService;
-import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.impl.cfg.StandaloneInMemProcessEngineConfiguration;
 import org.camunda.bpm.engine.repository.Deployment;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
@@ -31,9 +31,9 @@ import id.puskesos.rujukan.common.InvalidInputException;
 @Component
 class PlanCheckEngine implements DisposableBean {
 
-  /** The check's two models deployed in the bare engine (ids of that engine), and its runtime to build plans. */
+  /** The check's two models deployed in the bare engine (ids of that engine), and that engine to build plans. */
   record Deployed(String processKey, ProcessDefinition source, ProcessDefinition candidate,
-      RuntimeService runtimeService) {
+      ProcessEngineServices engine) {
   }
 
   private ProcessEngine engine;
@@ -66,7 +66,7 @@ class PlanCheckEngine implements DisposableBean {
             .filter(d -> d.getKey().equals(candidateDefinition.getKey())).findFirst().orElseThrow();
       }
       return check.apply(new Deployed(candidateDefinition.getKey(), sourceDefinition, candidateDefinition,
-          engine.getRuntimeService()));
+          engine));
     } finally {
       repository.deleteDeployment(candidate.getId(), true);
       if (source != null) {

@@ -150,6 +150,34 @@ class MigrationScenarioTest extends ScenarioTestSupport {
   }
 
   @Test
+  void aMappingCamundaRefusesKeepsItsCasesWithCamundasReason() {
+    // given cases at task_a and at task_b of version 1
+    String key = key();
+    deploy(key, task("task_a", "Langkah A") + task("task_b", "Langkah B"));
+    List<String> atA = start(key, 1);
+    List<String> atB = start(key, 1);
+    atB.forEach(id -> taskService.complete(taskOf(id).getId()));
+    // a candidate where task_a is renamed to an id it does not have, and task_b became a receive task
+    byte[] v2 = model(key, task("task_aRenamed", "Langkah A") + "<bpmn:receiveTask id=\"task_b\" name=\"Tunggu\" />");
+
+    Preview preview = migrationPlans.preview(v2, Map.of("task_a", "task_aTypo"));
+
+    assertThat(preview.moves()).isEmpty();
+    assertThat(preview.stays()).extracting(Stay::activityId, Stay::instances)
+        .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple("task_a", 1L),
+            org.assertj.core.groups.Tuple.tuple("task_b", 1L));
+    assertThat(reason(preview, "task_a")).contains("Camunda menolak memindahkannya ke 'task_aTypo'")
+        .contains("langkah tujuannya tidak ada di versi baru").contains("task_aTypo");
+    assertThat(reason(preview, "task_b")).contains("Camunda menolak memindahkannya ke 'task_b'")
+        .contains("jenis langkahnya berbeda");
+    assertThat(atA).hasSize(1);
+  }
+
+  private static String reason(Preview preview, String activityId) {
+    return preview.stays().stream().filter(s -> s.activityId().equals(activityId)).findFirst().orElseThrow().reason();
+  }
+
+  @Test
   void aCaseDeletedBeforeTheBatchRunsIsAnIncidentOfTheBatch() {
     String key = key();
     ProcessDefinition v1 = deploy(key, task("task_a", "Langkah A"));
