@@ -70,7 +70,7 @@ public class MigrationPlans {
 
   /**
    * Once the batch has run: instances migrated, instances that failed (each failure is a Camunda incident on the
-   * batch's job; one instance per job, {@code invocationsPerBatchJob} in application.yaml), whether it is finished.
+   * batch's job, one instance per job: {@link OneCasePerMigrationJob}), whether the batch is finished.
    */
   public record Outcome(String batchId, long migrated, long failed, boolean finished, List<String> failures) {
 
