@@ -23,6 +23,8 @@ import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import id.puskesos.rujukan.migration.MigrationPlans;
 import id.puskesos.rujukan.migration.MigrationPlans.Move;
@@ -50,6 +52,8 @@ class MigrationScenarioTest extends ScenarioTestSupport {
   private ManagementService managementService;
   @Autowired
   private HistoryService historyService;
+  @Autowired
+  private PlatformTransactionManager transactionManager;
 
   private final List<String> batches = new ArrayList<>();
 
@@ -188,9 +192,14 @@ class MigrationScenarioTest extends ScenarioTestSupport {
     List<String> atA = start(key, 2);
     ProcessDefinition v2 = deploy(key, model(key, task("task_a", "Langkah A (baru)")));
 
-    Started started = migrationPlans.migrate(v1.getId(), v2.getId(), Map.of());
+    // the case ends in the transaction that creates the batch: before any of its jobs can run
+    Started started = new TransactionTemplate(transactionManager).execute(tx -> {
+      Started inTransaction = migrationPlans.migrate(v1.getId(), v2.getId(), Map.of());
+      runtimeService.deleteProcessInstance(atA.get(1), "probe");
+      return inTransaction;
+    });
     batches.add(started.batchId());
-    runtimeService.deleteProcessInstance(atA.get(1), "probe");
+    assertThat(started.preview().moves()).containsExactly(new Move("task_a", "Langkah A", "task_a", 2));
     runBatchUntil(started.batchId(), () -> !failuresOf(started.batchId(), v1, v2).failures().isEmpty());
 
     Outcome outcome = failuresOf(started.batchId(), v1, v2);
