@@ -43,6 +43,9 @@ class PlanCheckEngine implements DisposableBean {
    * null), runs the check on them and removes them. The candidate must hold exactly one executable process.
    */
   synchronized <T> T check(byte[] candidateBpmn, Function<String, byte[]> sourceOfKey, Function<Deployed, T> check) {
+    if (candidateBpmn == null || candidateBpmn.length == 0) {
+      throw new InvalidInputException("bpmn", "Model baru kosong.");
+    }
     RepositoryService repository = engine().getRepositoryService();
     Deployment candidate;
     try {
