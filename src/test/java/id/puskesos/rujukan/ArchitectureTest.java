@@ -30,7 +30,8 @@ class ArchitectureTest {
   /** The domain features; they may use each other as long as no two need each other. */
   static final String[] FEATURES = {"registry", "referral", "catalogue", "access", "intake", "verification",
       "assessment", "routing", "recommendation", "budget", "partner", "proposal", "escalation", "distribution",
-      "followup", "grievance", "evaluation", "report", "sla", "notification", "residentmessage", "board", "inbound"};
+      "followup", "grievance", "evaluation", "report", "sla", "notification", "residentmessage", "board", "inbound",
+      "simulation"};
 
   /** Web and engine security at the edges, and the trail of what happened there. */
   static final String[] ADAPTERS = {"security", "audit", "onboarding"};
