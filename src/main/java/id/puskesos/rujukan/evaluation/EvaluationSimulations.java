@@ -11,6 +11,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 import id.puskesos.rujukan.common.ConflictException;
+import id.puskesos.rujukan.common.Dates;
 import id.puskesos.rujukan.common.NotFoundException;
 import id.puskesos.rujukan.report.Report;
 import id.puskesos.rujukan.simulation.Simulation;
@@ -71,9 +72,9 @@ public class EvaluationSimulations {
         continue;
       }
       var r = s.report();
-      paragraphs.add("Simulasi %d (%s s.d. %s, %s%s): tingkat fasilitasi %s menjadi %s; warga tanpa program %d menjadi "
-          + "%d; %d kasus mendapat program, %d kasus kehilangan program; daftar tunggu anggaran %d menjadi %d kasus."
-          .formatted(id, s.from(), s.to(), r.table(), r.topUps().isEmpty() ? ""
+      paragraphs.add(("Simulasi %d (%s s.d. %s, %s%s): tingkat fasilitasi %s menjadi %s; warga tanpa program %d menjadi "
+          + "%d; %d kasus mendapat program, %d kasus kehilangan program; daftar tunggu anggaran %d menjadi %d kasus.")
+          .formatted(id, Dates.written(s.from()), Dates.written(s.to()), r.table(), r.topUps().isEmpty() ? ""
               : ", dengan " + r.topUps().size() + " tambahan anggaran", percent(r.facilitationActual().rate()),
               percent(r.facilitationWhatIf().rate()), r.noProgramActual(), r.noProgramWhatIf(), r.casesGaining(),
               r.casesLosing(), r.waitingActual(), r.waitingWhatIf()));
