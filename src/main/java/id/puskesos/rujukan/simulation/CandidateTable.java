@@ -31,8 +31,11 @@ import id.puskesos.rujukan.routing.RoutingService;
 @Component
 class CandidateTable {
 
-  /** A parsed table and where it came from, for the report ("tabel kandidat", "tabel yang berlaku versi 4"). */
-  record Table(DmnDecision decision, String label) {
+  /**
+   * A parsed table and where it came from, for the report ("tabel kelayakan kandidat", "tabel kelayakan yang berlaku
+   * (versi 4)"); {@code candidate}: the caller's bytes, not the deployed table.
+   */
+  record Table(DmnDecision decision, String label, boolean candidate) {
   }
 
   private final ProcessEngine processEngine;
@@ -49,7 +52,7 @@ class CandidateTable {
     if (candidate != null) {
       try {
         return new Table(engine().parseDecision(ReferralProcess.DECISION_PROGRAM_ELIGIBILITY,
-            new ByteArrayInputStream(candidate)), "tabel kelayakan kandidat");
+            new ByteArrayInputStream(candidate)), "tabel kelayakan kandidat", true);
       } catch (RuntimeException e) {
         throw new InvalidInputException("eligibilityTable", "Tabel kelayakan kandidat tidak dapat dibaca: tabel "
             + ReferralProcess.DECISION_PROGRAM_ELIGIBILITY + " tidak ditemukan atau tidak sah");
@@ -65,17 +68,28 @@ class CandidateTable {
       }
       try (InputStream model = processEngine.getRepositoryService().getDecisionModel(deployed.getId())) {
         return new Table(engine().parseDecision(ReferralProcess.DECISION_PROGRAM_ELIGIBILITY, model),
-            "tabel kelayakan yang berlaku (versi " + deployed.getVersion() + ")");
+            "tabel kelayakan yang berlaku (versi " + deployed.getVersion() + ")", false);
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
     });
   }
 
-  /** The rows the table matches for the case's facts, as routing reads them. */
-  List<RoutingService.Match> matches(Table table, RoutingService.Facts facts) {
-    return RouteProgramsDelegate.matches(engine().evaluateDecisionTable(table.decision(),
-        Variables.fromMap(facts.variables())).getResultList());
+  /**
+   * The rows the table matches for the case's facts, as routing reads them. A candidate table that fails on a case
+   * (an expression that does not evaluate) is refused with the case named.
+   */
+  List<RoutingService.Match> matches(Table table, String referralNumber, RoutingService.Facts facts) {
+    try {
+      return RouteProgramsDelegate.matches(engine().evaluateDecisionTable(table.decision(),
+          Variables.fromMap(facts.variables())).getResultList());
+    } catch (RuntimeException e) {
+      if (!table.candidate()) {
+        throw e;
+      }
+      throw new InvalidInputException("eligibilityTable", "Tabel kelayakan kandidat gagal dievaluasi untuk rujukan "
+          + referralNumber + "; periksa ekspresi tabel");
+    }
   }
 
   private DmnEngine engine() {
@@ -84,7 +98,10 @@ class CandidateTable {
           .getProcessEngineConfiguration()).getDmnEngineConfiguration();
       dmnEngine = ((DefaultDmnEngineConfiguration) DmnEngineConfiguration.createDefaultDmnEngineConfiguration())
           .elProvider(like.getElProvider())
-          .scriptEngineResolver(like.getScriptEngineResolver())
+          // no scripts in a table evaluated here, whatever the table says (the engine refuses them at deployment)
+          .scriptEngineResolver(language -> {
+            throw new InvalidInputException("eligibilityTable", "Skrip (" + language + ") tidak dijalankan di tabel");
+          })
           .feelEngineFactory(like.getFeelEngineFactory())
           .feelCustomFunctionProviders(like.getFeelCustomFunctionProviders())
           .enableFeelLegacyBehavior(like.isEnableFeelLegacyBehavior())

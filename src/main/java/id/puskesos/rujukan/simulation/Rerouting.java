@@ -44,7 +44,7 @@ class Rerouting {
    */
   List<String> chosen(CandidateTable.Table table, String referralNumber, RoutingService.Facts facts, LocalDate on,
       Ledger ledger, List<WhatIf.TopUp> topUps) {
-    List<RoutingService.Match> matches = tables.matches(table, facts);
+    List<RoutingService.Match> matches = tables.matches(table, referralNumber, facts);
     List<RoutingService.Candidate> candidates = ProgramChoice.candidates(matches, facts,
         code -> catalogue.findProgram(code).filter(Program::active), program -> budgetOn(program, on, topUps));
     return ProgramChoice.choose(candidates, facts, c -> send(c.program(), referralNumber, facts, on, ledger),

@@ -1,6 +1,7 @@
 package id.puskesos.rujukan.scenario;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -23,6 +24,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import id.puskesos.rujukan.common.InvalidInputException;
 import id.puskesos.rujukan.evaluation.Evaluations;
 import id.puskesos.rujukan.simulation.Report;
 import id.puskesos.rujukan.simulation.Simulation;
@@ -153,6 +155,9 @@ class WhatIfScenarioTest extends ScenarioTestSupport {
     assertThat(service.getStatusCode().value()).isEqualTo(400);
     assertThat(service.getBody().toString()).contains("tidak memakai anggaran");
     assertThat(http.getForEntity("/simulasi/", String.class).getBody()).contains("Simulasi perubahan aturan");
+    assertThatThrownBy(() -> whatIf.run(new WhatIf.Request(FROM, TO, "<bukan tabel/>".getBytes(StandardCharsets.UTF_8),
+        List.of(), null), "analis")).isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("Tabel kelayakan kandidat tidak dapat dibaca");
   }
 
   // ---- the quarter -------------------------------------------------------------------------------------------
