@@ -31,7 +31,7 @@ class ArchitectureTest {
   static final String[] FEATURES = {"registry", "referral", "catalogue", "access", "intake", "verification",
       "assessment", "routing", "recommendation", "budget", "partner", "proposal", "escalation", "distribution",
       "followup", "grievance", "evaluation", "report", "sla", "notification", "residentmessage", "board", "inbound",
-      "migration"};
+      "migration", "simulation", "modelchange"};
 
   /** Web and engine security at the edges, and the trail of what happened there. */
   static final String[] ADAPTERS = {"security", "audit", "onboarding"};

@@ -6,10 +6,12 @@ import java.util.List;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import id.puskesos.rujukan.access.Roles;
 import id.puskesos.rujukan.catalogue.Partner;
+import id.puskesos.rujukan.common.Actors;
 import id.puskesos.rujukan.common.Documents;
 import id.puskesos.rujukan.common.Groups;
 import id.puskesos.rujukan.common.NotFoundException;
@@ -28,14 +30,19 @@ public class EvaluationController {
   private final EvaluationParticipants participants;
   private final ReportPages pages;
   private final Roles roles;
+  private final EvaluationSimulations simulations;
+  private final Actors actors;
 
   public EvaluationController(Evaluations evaluations, Appreciations appreciations,
-      EvaluationParticipants participants, ReportPages pages, Roles roles) {
+      EvaluationParticipants participants, ReportPages pages, Roles roles, EvaluationSimulations simulations,
+      Actors actors) {
     this.evaluations = evaluations;
     this.appreciations = appreciations;
     this.participants = participants;
     this.pages = pages;
     this.roles = roles;
+    this.simulations = simulations;
+    this.actors = actors;
   }
 
   public record EvaluationItem(long id, String label, String from, String to, String status, String packUrl) {
@@ -64,6 +71,17 @@ public class EvaluationController {
   public ResponseEntity<byte[]> packTable(@PathVariable long id, @PathVariable String table) {
     pages.requireReader();
     return pages.table(evaluations.pack(id), table);
+  }
+
+  /**
+   * The koordinator attaches a what-if simulation to the evaluation (the meeting asked for it): the pack shows its
+   * headline figures under "Simulasi perubahan aturan".
+   */
+  @PostMapping("/api/evaluations/{id}/simulations/{simulationId}")
+  public ResponseEntity<Void> attachSimulation(@PathVariable long id, @PathVariable long simulationId) {
+    roles.require("koordinator", Groups.KOORDINATOR);
+    simulations.attach(id, simulationId, actors.current());
+    return ResponseEntity.noContent().build();
   }
 
   /** A partner's letter of appreciation as issued: the Puskesos, the manager and that partner read it. */

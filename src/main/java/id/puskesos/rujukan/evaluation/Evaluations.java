@@ -68,12 +68,13 @@ public class Evaluations {
   private final SlaPlugin sla;
   private final EvaluationSettings settings;
   private final GrievanceFigures grievanceFigures;
+  private final EvaluationSimulations simulations;
   private final Clock clock;
 
   public Evaluations(JdbcClient jdbc, PeriodData periodData, EvaluationParticipants participants,
       EvaluationFeedback feedback, EvaluationMeetings meetings, ReportStorage storage, Documents documents,
       PdfReport pdfReport, Notifications notifications, Actors actors, SlaPlugin sla, EvaluationSettings settings,
-      GrievanceFigures grievanceFigures, Clock clock) {
+      GrievanceFigures grievanceFigures, EvaluationSimulations simulations, Clock clock) {
     this.jdbc = jdbc;
     this.periodData = periodData;
     this.participants = participants;
@@ -87,6 +88,7 @@ public class Evaluations {
     this.sla = sla;
     this.settings = settings;
     this.grievanceFigures = grievanceFigures;
+    this.simulations = simulations;
     this.clock = clock;
   }
 
@@ -204,6 +206,7 @@ public class Evaluations {
       sections.addAll(EvaluationPack.results(participants.participants().stream().map(participants::safeName)
           .toList(), answers, meeting, meetings.actions(id), participants::groupName));
     }
+    sections.addAll(simulations.sections(id));
     return new Report(pack.title(), pack.subtitle(), pack.generatedAt(), sections);
   }
 

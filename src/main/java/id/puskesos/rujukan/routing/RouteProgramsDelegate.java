@@ -42,7 +42,7 @@ public class RouteProgramsDelegate implements JavaDelegate {
   }
 
   /** The table's rows in the order it returned them; a row without a program, need or rank is not a choice. */
-  static List<RoutingService.Match> matches(Object results) {
+  public static List<RoutingService.Match> matches(Object results) {
     List<RoutingService.Match> matches = new ArrayList<>();
     if (results instanceof Collection<?> rows) {
       for (Object row : rows) {

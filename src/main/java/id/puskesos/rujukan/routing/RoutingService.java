@@ -5,12 +5,10 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -170,36 +168,13 @@ public class RoutingService {
     if (tableVersion != null) {
       caseFile.recordEligibilityTableVersion(referralNumber, tableVersion);
     }
-    Map<String, String> coveredBy = new HashMap<>();
-    Map<String, String> excluded = new HashMap<>();
-    List<String> chosen = new ArrayList<>();
-    for (Candidate c : candidates(matches, facts)) {
-      String code = c.program().code();
-      if (excluded.containsKey(code)) {
-        choices.add(referralNumber, c.need(), code, c.rank(), Role.EXCLUDED, excluded.get(code), c.fund(), c.asnaf(),
-            actor);
-      } else if (coveredBy.containsKey(c.need())) {
-        if (!chosen.contains(code)) {
-          choices.add(referralNumber, c.need(), code, c.rank(), Role.ALTERNATIVE, c.reason(), c.fund(), c.asnaf(),
-              actor);
-        }
-      } else if (chosen.contains(code) || inclusionUnderWay(code, facts)) {
-        coveredBy.put(c.need(), code);
-        choices.add(referralNumber, c.need(), code, c.rank(), Role.COVERED,
-            chosen.contains(code) ? c.reason() : INCLUSION_UNDER_WAY, c.fund(), c.asnaf(), actor);
-      } else {
-        String heldBack = send(referralNumber, c.program(), facts, basis(c.reason(), c.fund(), c.asnaf()), actor);
-        if (heldBack != null) {
-          excluded.put(code, heldBack);
-          choices.add(referralNumber, c.need(), code, c.rank(), Role.EXCLUDED, heldBack, c.fund(), c.asnaf(), actor);
-        } else {
-          chosen.add(code);
-          coveredBy.put(c.need(), code);
-          choices.add(referralNumber, c.need(), code, c.rank(), Role.CHOSEN, c.reason(), c.fund(), c.asnaf(), actor);
-        }
-      }
-    }
-    List<String> unanswered = facts.confirmedNeeds().stream().filter(n -> !coveredBy.containsKey(n)).toList();
+    ProgramChoice.Result result = ProgramChoice.choose(candidates(matches, facts), facts,
+        c -> send(referralNumber, c.program(), facts, basis(c.reason(), c.fund(), c.asnaf()), actor),
+        d -> choices.add(referralNumber, d.need(), d.programCode(), d.rank(), d.role(), d.reason(), d.fund(),
+            d.asnaf(), actor));
+    List<String> chosen = result.chosen();
+    Map<String, String> excluded = result.excluded();
+    List<String> unanswered = result.unanswered();
     String note = note(referralNumber, excluded, unanswered);
     caseFile.record(referralNumber, EventType.ROUTED, actor, (chosen.isEmpty()
         ? "Tidak ada program yang dapat dirujuk otomatis"
@@ -429,20 +404,12 @@ public class RoutingService {
   // ---- the rules that need code ------------------------------------------------------------------------------
 
   /** A row of the table, with the program it names and whether that program has budget for the case now. */
-  record Candidate(Program program, String need, int rank, String reason, String fund, String asnaf,
+  public record Candidate(Program program, String need, int rank, String reason, String fund, String asnaf,
       boolean budgetNow, int row) {
   }
 
   static final String INCLUSION_UNDER_WAY =
       "Usulan masuk DTKS/DTSEN sudah diajukan ke Dinas Sosial saat verifikasi (dilacak tersendiri)";
-
-  /**
-   * A resident not in DTKS/DTSEN was proposed for inclusion when the case was verified (dtks-inclusion.bpmn): that
-   * proposal answers the need for a data update; a second one is not sent.
-   */
-  private static boolean inclusionUnderWay(String programCode, Facts facts) {
-    return DTKS_INCLUSION.equals(programCode) && !facts.dtksListed();
-  }
 
   /** What the partner reads as the basis of a referral: the row's reason, and for zakat lines the fund and asnaf. */
   static String basis(String reason, String fund, String asnaf) {
@@ -463,19 +430,8 @@ public class RoutingService {
    * budget now first; then in the table's order.
    */
   private List<Candidate> candidates(List<Match> matches, Facts facts) {
-    List<Candidate> candidates = new ArrayList<>();
-    Map<String, Boolean> budgetNow = new HashMap<>();
-    for (int i = 0; i < matches.size(); i++) {
-      Match m = matches.get(i);
-      Optional<Program> program = catalogue.findProgram(m.programCode()).filter(Program::active);
-      if (m.need() == null || !facts.confirmedNeeds().contains(m.need()) || program.isEmpty()) {
-        continue;
-      }
-      boolean budget = budgetNow.computeIfAbsent(m.programCode(), c -> hasBudgetNow(program.get(), facts));
-      candidates.add(new Candidate(program.get(), m.need(), m.rank(), m.reason(), m.fund(), m.asnaf(), budget, i));
-    }
-    candidates.sort(TRY_ORDER);
-    return candidates;
+    return ProgramChoice.candidates(matches, facts, code -> catalogue.findProgram(code).filter(Program::active),
+        program -> hasBudgetNow(program, facts));
   }
 
   private boolean hasBudgetNow(Program program, Facts facts) {
@@ -519,16 +475,8 @@ public class RoutingService {
 
   /** Why a program that fits must not receive the case, or null; the household ledger is asked after this. */
   private String holdBackReason(Program program, Partner partner, Facts facts) {
-    if (program.requiresDtks() && !facts.dtksListed()) {
-      return "Warga belum terdaftar di DTKS/DTSEN (usulan ke Dinas Sosial berjalan)";
-    }
-    if (!consents.maySendTo(facts.residentId(), partner.code(), partner.government())) {
-      return "Warga belum menyetujui data dibagikan kepada " + partner.name();
-    }
-    if (PKH.equals(program.code()) && facts.pkh().componentCount() == 0) {
-      return "Keluarga tidak memiliki komponen PKH";
-    }
-    return null;
+    return ProgramChoice.holdBackReason(program, partner, facts,
+        () -> consents.maySendTo(facts.residentId(), partner.code(), partner.government()));
   }
 
   private Long proposedAmount(Program program, Facts facts) {

@@ -77,18 +77,22 @@ public class ApiAuthentication {
    * Whether a request may be signed in by the webapps' session instead of HTTP Basic: reads (GET) of the pages that
    * open from Tasklist, namely the case page and search ({@code /api/referrals...}), a task's case
    * ({@code /api/tasks/{id}/case}), the board ({@code /api/board}) and the session's token ({@link SessionToken}): a
-   * GET changes nothing, so no CSRF token is needed; and the case page's one command, a handover proof, with the
-   * session's CSRF token. Every other command keeps HTTP Basic.
+   * GET changes nothing, so no CSRF token is needed; the what-if simulations' page ({@code /api/simulations/{id}} and
+   * its CSV); and, with the session's CSRF token, the case page's one command, a handover proof, and the simulation
+   * page's, running a what-if (it writes only the simulation's own record). Every other command keeps HTTP Basic.
    */
   static boolean sessionMaySignIn(HttpServletRequest request) {
     String path = Credentials.path(request);
     if ("POST".equals(request.getMethod())) {
-      return path.matches(HANDOVER_PROOFS) && carriesSessionToken(request);
+      return (path.matches(HANDOVER_PROOFS) || path.equals(SIMULATIONS)) && carriesSessionToken(request);
     }
     return "GET".equals(request.getMethod()) && (path.equals("/api/board") || path.equals("/api/referrals")
         || path.startsWith("/api/referrals/") || path.matches("/api/tasks/[^/]+/case")
-        || path.equals(SessionToken.PATH));
+        || path.equals(SessionToken.PATH) || path.matches(SIMULATIONS + "/\\d+(/csv)?"));
   }
+
+  /** The what-if simulations (package {@code simulation}): run one (POST), read one and its CSV (GET). */
+  static final String SIMULATIONS = "/api/simulations";
 
   /** The one command the case page sends within the session: a handover's photo or scan, by the partner's staff. */
   static final String HANDOVER_PROOFS = "/api/referrals/[^/]+/programs/[^/]+/handover-proofs";
