@@ -2,22 +2,19 @@ package id.puskesos.rujukan.migration;
 
 import java.io.ByteArrayInputStream;
 import java.util.List;
-import java.util.UUID;
 import java.util.function.Function;
 
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.ProcessEngineConfiguration;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.ProcessEngineServices;
-import org.camunda.bpm.engine.ProcessEngines;
 import org.camunda.bpm.engine.RepositoryService;
-import org.camunda.bpm.engine.impl.cfg.StandaloneInMemProcessEngineConfiguration;
 import org.camunda.bpm.engine.repository.Deployment;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
 
 import id.puskesos.rujukan.common.InvalidInputException;
+import id.puskesos.rujukan.process.IsolatedEngines;
 
 /**
  * A bare Camunda engine of its own, in memory, where a candidate model is deployed beside the running version's XML so
@@ -25,8 +22,7 @@ import id.puskesos.rujukan.common.InvalidInputException;
  * started in it: a model is parsed and compared, no expression, listener or delegate runs, so it needs none of the
  * application's beans or plugins. Created on first use, kept for the application's life; one check at a time.
  *
- * <p>The engine is taken out of Camunda's static engine registry as soon as it is built: the webapps and the REST API
- * serve every registered engine, and this one has no authorization.
+ * <p>Built by {@link IsolatedEngines}: out of Camunda's engine registry, which the webapps and the REST API serve.
  */
 @Component
 class PlanCheckEngine implements DisposableBean {
@@ -90,18 +86,8 @@ class PlanCheckEngine implements DisposableBean {
 
   private ProcessEngine engine() {
     if (engine == null) {
-      StandaloneInMemProcessEngineConfiguration configuration = new StandaloneInMemProcessEngineConfiguration();
-      String name = "rujukan-plan-check-" + UUID.randomUUID();
-      configuration.setProcessEngineName(name);
-      configuration.setJdbcUrl("jdbc:h2:mem:" + name);
-      configuration.setJobExecutorActivate(false);
-      configuration.setHistory(ProcessEngineConfiguration.HISTORY_NONE);
-      configuration.setMetricsEnabled(false);
-      configuration.setDbMetricsReporterActivate(false);
       // the cases' engine sets its own rules on what a model must declare; this one only compares models
-      configuration.setEnforceHistoryTimeToLive(false);
-      engine = configuration.buildProcessEngine();
-      ProcessEngines.unregister(engine);
+      engine = IsolatedEngines.build("plan-check", configuration -> configuration.setEnforceHistoryTimeToLive(false));
     }
     return engine;
   }
