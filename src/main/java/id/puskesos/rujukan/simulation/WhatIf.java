@@ -12,6 +12,7 @@ import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import com.fasterxml.jackson.core.type.TypeReference;
@@ -56,6 +57,9 @@ public class WhatIf {
     this.jdbc = jdbc;
     this.readOnly = new TransactionTemplate(transactions);
     this.readOnly.setReadOnly(true);
+    // its own transaction, rolled back when done: it only reads, and a case it cannot replay (no assessment yet)
+    // fails a read that marks the transaction it runs in, which must not be the caller's (a model change's step)
+    this.readOnly.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     this.clock = clock;
   }
 
@@ -67,8 +71,10 @@ public class WhatIf {
       CandidateTable.Table deployed = tables.table(null);
       CandidateTable.Table candidate = request.eligibilityTable() == null ? deployed
           : tables.table(request.eligibilityTable());
-      return replay.run(request.from(), request.to(), deployed, candidate, topUps,
+      Report replayed = replay.run(request.from(), request.to(), deployed, candidate, topUps,
           pastCases.received(request.from(), request.to()));
+      status.setRollbackOnly();
+      return replayed;
     });
     KeyHolder key = new GeneratedKeyHolder();
     jdbc.sql("""
