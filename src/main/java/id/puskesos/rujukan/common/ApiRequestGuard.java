@@ -40,6 +40,9 @@ public class ApiRequestGuard {
    * has a limit of its own; the registry's extract is streamed and has none.
    */
   static final long MAX_DECISION_LIST = 16L * 1024 * 1024;
+  /** A model change carries its models and forms as text (a BPMN model with its diagram is up to about 300 KB). */
+  static final long MAX_MODEL_CHANGE = 4L * 1024 * 1024;
+  private static final String MODEL_CHANGES = "/api/model-changes";
   private static final String UPLOADS = "/api/registry/imports";
   private static final String DECISION_LIST = "/api/proposals/decisions";
   /** Where a handover's photo or scan is attached (distribution.HandoverProofController). */
@@ -111,7 +114,8 @@ public class ApiRequestGuard {
       boolean proof = "POST".equals(request.getMethod())
           && HANDOVER_PROOFS.matcher(request.getRequestURI()).matches();
       long limit = proof ? proofMaxBytes + MULTIPART_OVERHEAD
-          : request.getRequestURI().equals(DECISION_LIST) ? MAX_DECISION_LIST : MAX_BODY;
+          : request.getRequestURI().equals(DECISION_LIST) ? MAX_DECISION_LIST
+          : request.getRequestURI().startsWith(MODEL_CHANGES) ? MAX_MODEL_CHANGE : MAX_BODY;
       String refusal = proof ? fileTooLarge(proofMaxBytes) : ApiRequestGuard.tooLarge(limit);
       if (request.getContentLengthLong() > limit) {
         tooLarge(request, response, refusal);

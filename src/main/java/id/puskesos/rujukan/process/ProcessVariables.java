@@ -22,6 +22,7 @@ public final class ProcessVariables {
     all.addAll(EvaluationProcess.Variables.all());
     all.addAll(MonthlyReportProcess.Variables.all());
     all.addAll(GrievanceProcess.Variables.all());
+    all.addAll(ModelChangeProcess.Variables.all());
     return all;
   }
 }

@@ -48,7 +48,8 @@ class ModelTest {
       WithdrawalProcess.PROCESS_ID, DtksInclusionProcess.PROCESS_ID, DuplicateReviewProcess.PROCESS_ID,
       ReverificationProcesses.Round.PROCESS_ID, ReverificationProcesses.Resident.PROCESS_ID,
       EvaluationProcess.PROCESS_ID, MonthlyReportProcess.PROCESS_ID, ScheduleProcesses.Evaluation.PROCESS_ID,
-      ScheduleProcesses.Report.PROCESS_ID, ProfessionalOpinionProcess.PROCESS_ID, GrievanceProcess.PROCESS_ID);
+      ScheduleProcesses.Report.PROCESS_ID, ProfessionalOpinionProcess.PROCESS_ID, GrievanceProcess.PROCESS_ID,
+      ModelChangeProcess.PROCESS_ID);
   /** The processes whose tasks are a case's work, shown by stage on the board and in the reports. */
   private static final List<String> CASE_PROCESSES = List.of(ReferralProcess.PROCESS_ID,
       PartnerReferralProcess.PROCESS_ID, ProfessionalOpinionProcess.PROCESS_ID);
@@ -168,6 +169,7 @@ class ModelTest {
     assertNamesExist(ScheduleProcesses.Report.class, ScheduleProcesses.Report.PROCESS_ID);
     assertNamesExist(ProfessionalOpinionProcess.class, ProfessionalOpinionProcess.PROCESS_ID);
     assertNamesExist(GrievanceProcess.class, GrievanceProcess.PROCESS_ID);
+    assertNamesExist(ModelChangeProcess.class, ModelChangeProcess.PROCESS_ID);
   }
 
   @Test

@@ -44,7 +44,7 @@ class VariableNamesTest {
   /** The constants classes that declare the variables. */
   private static final Set<String> DECLARATIONS = Set.of("process/CaseVariables.java",
       "process/RegistryVariables.java", "process/EvaluationProcess.java", "process/MonthlyReportProcess.java",
-      "process/GrievanceProcess.java");
+      "process/GrievanceProcess.java", "process/ModelChangeProcess.java");
   /**
    * Literals that name something else with a variable's spelling: a saved filter's own property, the keys of a
    * decision table's cases file, a message template's forbidden placeholder.
@@ -53,7 +53,9 @@ class VariableNamesTest {
       "security/TasklistFilters.java", Set.of("description"),
       "process/TableTestFile.java", Set.of("decision", "description"),
       // a placeholder refused in the resident's message templates, not the variable
-      "residentmessage/ResidentTemplate.java", Set.of("nik"));
+      "residentmessage/ResidentTemplate.java", Set.of("nik"),
+      // a field of the model change API (the evaluation's action item it carries out), not the variable
+      "modelchange/ModelChanges.java", Set.of("actionItemId"));
 
   @Test
   void mainCodeNamesProcessVariablesOnlyThroughTheirConstants() throws IOException {
