@@ -14,6 +14,7 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.cmd.DeleteDeploymentCmd;
+import org.camunda.bpm.engine.impl.cmd.DeployCmd;
 import org.camunda.bpm.engine.impl.cmd.DeleteProcessDefinitionsByIdsCmd;
 import org.camunda.bpm.engine.impl.cmd.DeleteProcessDefinitionsByKeyCmd;
 import org.camunda.bpm.engine.impl.identity.Authentication;
@@ -28,7 +29,7 @@ import org.springframework.stereotype.Component;
  * only what {@link ModelExpressions} allows, deployments are checked against {@link ModelRules}, and the engine has no
  * script engine at all, so a script that got past the rules (or a decision table in a script language deployed before
  * them) fails rather than runs. A task a model gives to a person or to a group that does not work cases is not
- * created. Deleting models is the administrators' ({@link AdministratorsDeleteModels}).
+ * created. Deleting models is the administrators' ({@link AdministratorsOwnModels}).
  */
 @Component
 public class ModelGuardPlugin extends AbstractProcessEnginePlugin {
@@ -62,11 +63,15 @@ public class ModelGuardPlugin extends AbstractProcessEnginePlugin {
     if (configuration.getCustomPreCommandInterceptorsTxRequired() == null) {
       configuration.setCustomPreCommandInterceptorsTxRequired(new ArrayList<>());
     }
-    configuration.getCustomPreCommandInterceptorsTxRequired().add(new AdministratorsDeleteModels(configuration));
+    boolean othersDeploy = context.getEnvironment().getProperty("rujukan.model-change.analyst-deploys-directly",
+        Boolean.class, false);
+    configuration.getCustomPreCommandInterceptorsTxRequired()
+        .add(new AdministratorsOwnModels(configuration, othersDeploy));
     if (configuration.getCustomPreCommandInterceptorsTxRequiresNew() == null) {
       configuration.setCustomPreCommandInterceptorsTxRequiresNew(new ArrayList<>());
     }
-    configuration.getCustomPreCommandInterceptorsTxRequiresNew().add(new AdministratorsDeleteModels(configuration));
+    configuration.getCustomPreCommandInterceptorsTxRequiresNew()
+        .add(new AdministratorsOwnModels(configuration, othersDeploy));
   }
 
   /**
@@ -74,28 +79,43 @@ public class ModelGuardPlugin extends AbstractProcessEnginePlugin {
    * grants say. Camunda's DELETE on a deployment is all or nothing (a cascade deletes every instance that runs on it
    * and its history), and Camunda gives whoever deploys READ and DELETE on that deployment
    * ({@code DefaultAuthorizationProvider.newDeployment}): without this rule the analyst could cascade-delete his own
-   * new version of a model, and every case started on it. Calls without a signed-in user (the application, its
-   * tests) are not concerned.
+   * new version of a model, and every case started on it. Deploying is theirs too, unless
+   * {@code rujukan.model-change.analyst-deploys-directly} (the demo's test server) lets the analyst deploy as Camunda
+   * Modeler does. Calls without a signed-in user (the application, its tests) are not concerned.
    */
-  static final class AdministratorsDeleteModels extends CommandInterceptor {
+  static final class AdministratorsOwnModels extends CommandInterceptor {
 
     private static final Set<Class<?>> DELETIONS = Set.of(DeleteDeploymentCmd.class,
         DeleteProcessDefinitionsByIdsCmd.class, DeleteProcessDefinitionsByKeyCmd.class);
 
-    private final ProcessEngineConfigurationImpl configuration;
+    private static final String DELETE = "Pengguna '%s' tidak boleh menghapus deployment atau definisi proses: "
+        + "hanya administrator (camunda-admin), karena penghapusan dengan cascade menghapus kasus yang berjalan "
+        + "(docs/security.md, Analysts and models)";
+    private static final String DEPLOY = "Pengguna '%s' tidak men-deploy langsung: ajukan perubahan lewat "
+        + "POST /api/model-changes, yang diperiksa, disimulasikan, disetujui koordinator dan di-deploy administrator "
+        + "(docs/analyst-guide.md)";
 
-    AdministratorsDeleteModels(ProcessEngineConfigurationImpl configuration) {
+    private final ProcessEngineConfigurationImpl configuration;
+    private final boolean othersDeploy;
+
+    /**
+     * {@code othersDeploy}: whether a signed-in user other than an administrator (the analyst, by his grant) may
+     * deploy straight to the engine; where not, a change of the models reaches the cases only as an approved model
+     * change, which an administrator deploys (docs/analyst-guide.md).
+     */
+    AdministratorsOwnModels(ProcessEngineConfigurationImpl configuration, boolean othersDeploy) {
       this.configuration = configuration;
+      this.othersDeploy = othersDeploy;
     }
 
     @Override
     public <T> T execute(Command<T> command) {
-      if (DELETIONS.contains(command.getClass()) && configuration.isAuthorizationEnabled()) {
+      boolean deletion = DELETIONS.contains(command.getClass());
+      boolean deployment = !othersDeploy && command instanceof DeployCmd;
+      if ((deletion || deployment) && configuration.isAuthorizationEnabled()) {
         Authentication user = configuration.getIdentityService().getCurrentAuthentication();
         if (user != null && !isAdministrator(user)) {
-          throw new AuthorizationException(("Pengguna '%s' tidak boleh menghapus deployment atau definisi proses: "
-              + "hanya administrator (camunda-admin), karena penghapusan dengan cascade menghapus kasus yang "
-              + "berjalan (docs/security.md, Analysts and models)").formatted(user.getUserId()));
+          throw new AuthorizationException((deletion ? DELETE : DEPLOY).formatted(user.getUserId()));
         }
       }
       return next.execute(command);

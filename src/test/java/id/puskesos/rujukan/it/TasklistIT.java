@@ -375,6 +375,49 @@ class TasklistIT {
   }
 
   @Test
+  void koordinatorApprovesARuleChangeInTasklistAndReadsItsSimulationOnThePage() throws Exception {
+    try {
+      // the analyst proposes the table as it is, with a reason: checked, simulated on the last month's cases
+      String table = Files.readString(Path.of("processes/program-eligibility.dmn"));
+      String tests = Files.readString(Path.of("processes/program-eligibility.tests.json"));
+      JsonNode change = JSON.readTree(app.postJson("analis", "/api/model-changes", JSON.writeValueAsString(
+          java.util.Map.of("kind", "TABLE", "reason", "Uji di peramban: tabel yang sama diajukan ulang",
+              "files", List.of(java.util.Map.of("name", "program-eligibility.dmn", "content", table),
+                  java.util.Map.of("name", "program-eligibility.tests.json", "content", tests)),
+              "simulateFrom", today().minusDays(30).toString(), "simulateTo", today().toString()))).body());
+      assertThat(change.get("status").asText()).as(change.toString()).isEqualTo("AWAITING_APPROVAL");
+      String number = change.get("number").asText();
+
+      login("koordinator");
+      openTask("Setujui perubahan aturan " + number);
+      assertThat(formText()).contains("Perubahan aturan " + number, "tabel keputusan", "Aturan model: lulus",
+          "tingkat fasilitasi");
+      screenshot("perubahan-aturan");
+      snapshot("koordinator-setujui-perubahan");
+      choose("changeDecision", "Setuju");
+      complete();
+      assertThat(JSON.readTree(app.get("koordinator", "/api/model-changes/" + number).body()).get("status").asText())
+          .isEqualTo("APPROVED");
+
+      // the simulation's page, from the same Tasklist session: figures, charts with words, the CSV
+      browser.get(app.baseUrl() + "/simulasi/?id=" + change.get("simulationId").asText());
+      new WebDriverWait(browser, Duration.ofSeconds(30))
+          .until(ExpectedConditions.visibilityOfElementLocated(By.id("result")));
+      assertThat(browser.findElement(By.id("headline")).getText()).containsIgnoringCase("fasilitasi");
+      assertThat(browser.findElement(By.id("csvLink")).getText()).isEqualTo("Unduh CSV per program");
+      assertThat(app.get("koordinator", "/api/simulations/" + change.get("simulationId").asText() + "/csv").body())
+          .startsWith("Kode program,Program,Mitra,Kasus (nyata),Kasus (simulasi)");
+      assertThat(browser.findElement(By.id("login")).isDisplayed()).as("no second login").isFalse();
+      screenshot("simulasi");
+      snapshot("simulasi-perubahan-aturan");
+      browser.get("about:blank");
+    } catch (AssertionError | RuntimeException e) {
+      screenshot("rule-change-failure");
+      throw e;
+    }
+  }
+
+  @Test
   void managerReadsTheProcessesInCockpit() throws Exception {
     // Cockpit lists the processes through its plugin API, which is open to Cockpit's users only
     freshSession();
