@@ -6,10 +6,12 @@ import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 import org.camunda.bpm.engine.RepositoryService;
@@ -143,7 +145,7 @@ public class ChangeSteps {
     Long simulationId = simulation == null ? null : simulation.id();
     store.recordSimulation(id, simulationId, preview);
     List<String> groups = new ArrayList<>(List.of(Groups.KOORDINATOR));
-    programs.stream().map(catalogue::findProgram).flatMap(java.util.Optional::stream).map(catalogue::partnerOf)
+    programs.stream().map(catalogue::findProgram).flatMap(Optional::stream).map(catalogue::partnerOf)
         .map(Partner::group).filter(g -> !groups.contains(g)).forEach(groups::add);
     return new Simulated(simulationId, groups, ChangeSummary.of(store.get(id), programs,
         simulation == null ? null : simulation.report(), preview));
@@ -190,7 +192,7 @@ public class ChangeSteps {
           "Perubahan aturan " + number));
     } else {
       DeploymentBuilder deployment = repositoryService.createDeployment().name(number).source(DEPLOYMENT_SOURCE);
-      Map<String, byte[]> files = new java.util.LinkedHashMap<>(store.files(id));
+      Map<String, byte[]> files = new LinkedHashMap<>(store.files(id));
       targets.baseForms(change.kind(), change.targetKey()).forEach(files::putIfAbsent);
       files.forEach((name, content) -> deployment.addInputStream(name, new ByteArrayInputStream(content)));
       DeploymentWithDefinitions deployed = deployment.deployWithResult();

@@ -1,6 +1,9 @@
 package id.puskesos.rujukan.modelchange;
 
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,10 +21,10 @@ import org.camunda.bpm.model.bpmn.instance.Process;
 import org.camunda.bpm.model.dmn.Dmn;
 import org.camunda.bpm.model.dmn.instance.Decision;
 import org.camunda.bpm.model.dmn.instance.DecisionTable;
+import org.camunda.bpm.model.dmn.instance.LiteralExpression;
 import org.camunda.bpm.model.dmn.instance.Output;
 import org.camunda.bpm.model.dmn.instance.Rule;
 import org.camunda.bpm.model.dmn.instance.UnaryTests;
-import org.camunda.bpm.model.dmn.instance.LiteralExpression;
 import org.springframework.stereotype.Component;
 
 import id.puskesos.rujukan.routing.EligibilityTable;
@@ -94,8 +97,8 @@ class ChangeTargets {
         if (name.endsWith(".form")) {
           try (var content = repositoryService.getResourceAsStream(base.getDeploymentId(), name)) {
             forms.put(name.substring(name.lastIndexOf('/') + 1), content.readAllBytes());
-          } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+          } catch (IOException e) {
+            throw new UncheckedIOException(e);
           }
         }
       }
@@ -111,8 +114,8 @@ class ChangeTargets {
     }
     try (var content = repositoryService.getDecisionModel(table.getId())) {
       return content.readAllBytes();
-    } catch (java.io.IOException e) {
-      throw new java.io.UncheckedIOException(e);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
   }
 
@@ -143,7 +146,7 @@ class ChangeTargets {
         String code = program < 0 || program >= outs.size() ? "" : outs.get(program).replace("\"", "").strip();
         String row = rule.getInputEntries().stream().map(UnaryTests::getTextContent).collect(Collectors.joining("|"))
             + "->" + String.join("|", outs);
-        rows.computeIfAbsent(code, c -> new java.util.ArrayList<>()).add(row);
+        rows.computeIfAbsent(code, c -> new ArrayList<>()).add(row);
       }
     }
     rows.values().forEach(list -> list.sort(null));

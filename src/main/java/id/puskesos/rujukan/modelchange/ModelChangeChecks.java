@@ -1,7 +1,9 @@
 package id.puskesos.rujukan.modelchange;
 
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -166,12 +168,12 @@ class ModelChangeChecks {
 
   /** The ids of the Camunda Forms among the files. */
   static Set<String> formIds(Map<String, byte[]> files) {
-    Set<String> ids = new java.util.HashSet<>();
+    Set<String> ids = new HashSet<>();
     files.forEach((name, content) -> {
       if (name.endsWith(".form")) {
         try {
           ids.add(JSON.readTree(content).path("id").asText());
-        } catch (java.io.IOException unreadable) {
+        } catch (IOException unreadable) {
           // the engine's deployment of it says so
         }
       }

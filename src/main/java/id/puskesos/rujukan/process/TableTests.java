@@ -63,9 +63,18 @@ public final class TableTests {
   /** Cases run as the given engine evaluates its tables: its expression manager for JUEL, its script engines, FEEL. */
   public TableTests(ProcessEngineConfigurationImpl engine) {
     DefaultDmnEngineConfiguration like = engine.getDmnEngineConfiguration();
-    DefaultDmnEngineConfiguration configuration = configuration()
+    dmnEngine = evaluatingAs(like, configuration()).scriptEngineResolver(like.getScriptEngineResolver())
+        .buildEngine();
+  }
+
+  /**
+   * The configuration, made to evaluate expressions as the engine's decision engine {@code like} does: its JUEL
+   * (the application's expression manager), its FEEL and its default languages. Scripts are the caller's choice.
+   */
+  public static DefaultDmnEngineConfiguration evaluatingAs(DefaultDmnEngineConfiguration like,
+      DefaultDmnEngineConfiguration configuration) {
+    return configuration
         .elProvider(like.getElProvider())
-        .scriptEngineResolver(like.getScriptEngineResolver())
         .feelEngineFactory(like.getFeelEngineFactory())
         .feelCustomFunctionProviders(like.getFeelCustomFunctionProviders())
         .enableFeelLegacyBehavior(like.isEnableFeelLegacyBehavior())
@@ -73,7 +82,6 @@ public final class TableTests {
         .defaultInputEntryExpressionLanguage(like.getDefaultInputEntryExpressionLanguage())
         .defaultOutputEntryExpressionLanguage(like.getDefaultOutputEntryExpressionLanguage())
         .defaultLiteralExpressionLanguage(like.getDefaultLiteralExpressionLanguage());
-    dmnEngine = configuration.buildEngine();
   }
 
   private DefaultDmnEngineConfiguration configuration() {

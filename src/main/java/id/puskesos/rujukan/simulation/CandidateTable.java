@@ -19,6 +19,7 @@ import org.springframework.stereotype.Component;
 import id.puskesos.rujukan.access.CaseAccess;
 import id.puskesos.rujukan.common.InvalidInputException;
 import id.puskesos.rujukan.process.ReferralProcess;
+import id.puskesos.rujukan.process.TableTests;
 import id.puskesos.rujukan.routing.RouteProgramsDelegate;
 import id.puskesos.rujukan.routing.RoutingService;
 
@@ -96,19 +97,12 @@ class CandidateTable {
     if (dmnEngine == null) {
       DefaultDmnEngineConfiguration like = ((ProcessEngineConfigurationImpl) processEngine
           .getProcessEngineConfiguration()).getDmnEngineConfiguration();
-      dmnEngine = ((DefaultDmnEngineConfiguration) DmnEngineConfiguration.createDefaultDmnEngineConfiguration())
-          .elProvider(like.getElProvider())
+      dmnEngine = TableTests.evaluatingAs(like,
+          (DefaultDmnEngineConfiguration) DmnEngineConfiguration.createDefaultDmnEngineConfiguration())
           // no scripts in a table evaluated here, whatever the table says (the engine refuses them at deployment)
           .scriptEngineResolver(language -> {
             throw new InvalidInputException("eligibilityTable", "Skrip (" + language + ") tidak dijalankan di tabel");
           })
-          .feelEngineFactory(like.getFeelEngineFactory())
-          .feelCustomFunctionProviders(like.getFeelCustomFunctionProviders())
-          .enableFeelLegacyBehavior(like.isEnableFeelLegacyBehavior())
-          .defaultInputExpressionExpressionLanguage(like.getDefaultInputExpressionExpressionLanguage())
-          .defaultInputEntryExpressionLanguage(like.getDefaultInputEntryExpressionLanguage())
-          .defaultOutputEntryExpressionLanguage(like.getDefaultOutputEntryExpressionLanguage())
-          .defaultLiteralExpressionLanguage(like.getDefaultLiteralExpressionLanguage())
           .buildEngine();
     }
     return dmnEngine;

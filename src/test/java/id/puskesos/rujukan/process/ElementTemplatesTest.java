@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -20,10 +19,6 @@ import java.util.stream.Stream;
 import javax.xml.parsers.DocumentBuilderFactory;
 
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParse;
-import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParser;
-import org.camunda.bpm.engine.impl.el.JuelExpressionManager;
-import org.camunda.bpm.engine.impl.util.xml.Element;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.w3c.dom.Document;
@@ -194,7 +189,7 @@ class ElementTemplatesTest {
     for (JsonNode template : templates) {
       for (Map<String, String> choice : eachChoice(template)) {
         String xml = process(element(template, choice));
-        assertThat(ModelRules.check(root(xml))).as(id(template) + " " + choice + "\n" + xml).isEmpty();
+        assertThat(ModelRules.check(ModelRulesTest.root(xml))).as(id(template) + " " + choice + "\n" + xml).isEmpty();
         models++;
       }
     }
@@ -357,17 +352,5 @@ class ElementTemplatesTest {
           </bpmn:process>
         </bpmn:definitions>
         """.formatted(elements);
-  }
-
-  /** The document as Camunda's parser reads it (schema-validated), before any of it is parsed into a process. */
-  private static Element root(String xml) {
-    AtomicReference<Element> root = new AtomicReference<>();
-    new BpmnParser(new JuelExpressionManager(), parser -> new BpmnParse(parser) {
-      @Override
-      protected void parseRootElement() {
-        root.set(rootElement);
-      }
-    }).createParse().sourceString(xml).execute();
-    return root.get();
   }
 }

@@ -141,7 +141,7 @@ class ModelRulesTest {
   }
 
   /** The document as Camunda's parser reads it (schema-validated), before any of it is parsed into a process. */
-  private static Element root(String xml) {
+  static Element root(String xml) {
     AtomicReference<Element> root = new AtomicReference<>();
     new BpmnParser(new JuelExpressionManager(), parser -> new BpmnParse(parser) {
       @Override

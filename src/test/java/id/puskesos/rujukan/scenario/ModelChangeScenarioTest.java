@@ -20,7 +20,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.ResponseEntity;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -42,8 +41,6 @@ class ModelChangeScenarioTest extends ScenarioTestSupport {
 
   @Autowired
   private RepositoryService repositoryService;
-  @Autowired
-  private JdbcClient jdbc;
 
   private final List<String> deployments = new ArrayList<>();
 
@@ -64,7 +61,8 @@ class ModelChangeScenarioTest extends ScenarioTestSupport {
     // need with a school child in a household outside DTKS/DTSEN and no consent for BAZNAS
     String before = educationCase();
     String second = educationCase();
-    intoThePast(List.of(before, second));
+    intoThePast(before, OffsetDateTime.of(2019, 8, 5, 10, 0, 0, 0, ZoneOffset.ofHours(7)));
+    intoThePast(second, OffsetDateTime.of(2019, 8, 6, 10, 0, 0, 0, ZoneOffset.ofHours(7)));
     assertThat(api.view(before).get("eligibilityTableVersion").asInt()).isEqualTo(base);
     assertThat(api.routing(before)).noneMatch(line -> line.contains(program));
 
@@ -179,18 +177,6 @@ class ModelChangeScenarioTest extends ScenarioTestSupport {
     api.verifyInField(number, "NOT_LISTED");
     api.assessFamilyOnly(number, List.of(), "EDUCATION");
     return number;
-  }
-
-  /** The cases were received, and everything on their timelines happened, on 5 and 6 August 2019. */
-  private void intoThePast(List<String> cases) {
-    for (int i = 0; i < cases.size(); i++) {
-      OffsetDateTime day = OffsetDateTime.of(2019, 8, 5 + i, 10, 0, 0, 0, ZoneOffset.ofHours(7));
-      for (String sql : List.of("UPDATE referral SET received_at = ? WHERE referral_number = ?",
-          "UPDATE referral_intake SET received_at = ? WHERE referral_number = ?",
-          "UPDATE referral_event SET occurred_at = ? WHERE referral_number = ?")) {
-        jdbc.sql(sql).params(day, cases.get(i)).update();
-      }
-    }
   }
 
   private List<Task> approvalTasks(String number) {

@@ -184,12 +184,7 @@ class WhatIfScenarioTest extends ScenarioTestSupport {
     built.add(api.caseNothingFits(false));
     // into the past: the cases were received, and everything on their timelines happened, on 6 to 10 May 2019
     for (int i = 0; i < built.size(); i++) {
-      OffsetDateTime day = OffsetDateTime.of(2019, 5, 6 + i, 10, 0, 0, 0, ZoneOffset.ofHours(7));
-      for (String sql : List.of("UPDATE referral SET received_at = ? WHERE referral_number = ?",
-          "UPDATE referral_intake SET received_at = ? WHERE referral_number = ?",
-          "UPDATE referral_event SET occurred_at = ? WHERE referral_number = ?")) {
-        jdbc.sql(sql).params(day, built.get(i)).update();
-      }
+      intoThePast(built.get(i), OffsetDateTime.of(2019, 5, 6 + i, 10, 0, 0, 0, ZoneOffset.ofHours(7)));
     }
     cases = built;
   }
