@@ -391,7 +391,7 @@ class TasklistIT {
       login("koordinator");
       openTask("Setujui perubahan aturan " + number);
       assertThat(formText()).contains("Perubahan aturan " + number, "tabel keputusan", "Aturan model: lulus",
-          "tingkat fasilitasi");
+          "tingkat fasilitasi", "Buka simulasi lengkap").doesNotContain("{{");
       screenshot("perubahan-aturan");
       snapshot("koordinator-setujui-perubahan");
       choose("changeDecision", "Setuju");

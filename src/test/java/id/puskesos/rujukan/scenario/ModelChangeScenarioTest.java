@@ -113,6 +113,11 @@ class ModelChangeScenarioTest extends ScenarioTestSupport {
     Task dinsos = approvalTasks(number).stream().filter(t -> group(t).equals("dinsos")).findFirst().orElseThrow();
     assertThat(api.submitForm("salman", dinsos.getId(), "changeDecision", "APPROVE").getStatusCode().value())
         .isIn(403, 404);
+    // a submission carrying what its form does not declare (the tally's own outcome) is refused whole
+    ResponseEntity<String> forged = api.submitForm("dinsos", dinsos.getId(), "changeDecision", "APPROVE",
+        "changeApproved", true);
+    assertThat(forged.getStatusCode().value()).isEqualTo(400);
+    assertThat(forged.getBody()).contains("changeApproved");
     // a send-back needs a note: refused, and the task stays
     Task koordinator = approvalTasks(number).stream().filter(t -> group(t).equals("koordinator")).findFirst()
         .orElseThrow();
