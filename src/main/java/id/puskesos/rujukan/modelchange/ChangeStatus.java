@@ -7,7 +7,9 @@ public enum ChangeStatus {
   AWAITING_APPROVAL("Menunggu persetujuan"),
   SENT_BACK("Dikembalikan ke analis"),
   APPROVED("Disetujui, menunggu deployment oleh administrator"),
-  DEPLOYED("Berlaku");
+  DEPLOYED("Berlaku"),
+  /** Failed its checks or sent back, and not revised in time: closed; a new proposal starts again. */
+  ABANDONED("Ditinggalkan: tidak diperbaiki dalam batas waktu");
 
   private final String label;
 

@@ -221,6 +221,11 @@ public class ChangeSteps {
     return batch;
   }
 
+  /** {@code task_abandonChange}: the change waited too long for its revision and is closed. */
+  public void abandon(String number) {
+    store.abandon(ModelChange.id(number));
+  }
+
   /** {@code task_checkMigration}: records how the migration batch went; true once it has finished. */
   public boolean checkMigration(String number) {
     long id = ModelChange.id(number);

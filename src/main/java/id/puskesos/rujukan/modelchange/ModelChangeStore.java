@@ -105,6 +105,12 @@ class ModelChangeStore {
         .params(id, revision, group, decision, note, actor, Timestamp.from(now)).update();
   }
 
+  /** Closes a change still waiting for its revision; 0 when it was revised meanwhile. */
+  int abandon(long id) {
+    return jdbc.sql("UPDATE model_change SET status = ? WHERE id = ? AND status IN ('CHECKS_FAILED', 'SENT_BACK')")
+        .params(ChangeStatus.ABANDONED.name(), id).update();
+  }
+
   void setStatus(long id, ChangeStatus status) {
     jdbc.sql("UPDATE model_change SET status = ? WHERE id = ?").params(status.name(), id).update();
   }

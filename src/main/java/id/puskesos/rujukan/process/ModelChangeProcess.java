@@ -20,6 +20,10 @@ public final class ModelChangeProcess {
   public static final String TASK_TALLY_APPROVALS = "task_tallyApprovals";
   public static final String RECEIVE_DEPLOYMENT = "receive_deployment";
   public static final String RECEIVE_REVISION = "receive_revision";
+  /** A change that failed its checks or was sent back, not revised within 60 days (the model's timer). */
+  public static final String TIMER_REVISION_OVERDUE = "timer_revisionOverdue";
+  public static final String TASK_ABANDON_CHANGE = "task_abandonChange";
+  public static final String END_CHANGE_ABANDONED = "end_changeAbandoned";
   public static final String TASK_DEPLOY_CHANGE = "task_deployChange";
   public static final String TASK_START_MIGRATION = "task_startMigration";
   public static final String TIMER_MIGRATION_CHECK = "timer_migrationCheck";

@@ -5,16 +5,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
+import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -41,6 +46,8 @@ class ModelChangeScenarioTest extends ScenarioTestSupport {
 
   @Autowired
   private RepositoryService repositoryService;
+  @Autowired
+  private ManagementService managementService;
 
   private final List<String> deployments = new ArrayList<>();
 
@@ -154,6 +161,29 @@ class ModelChangeScenarioTest extends ScenarioTestSupport {
     assertThat(api.view(before).get("eligibilityTableVersion").asInt()).isEqualTo(base);
     assertThat(api.view(second).get("eligibilityTableVersion").asInt()).isEqualTo(base);
     assertThat(api.routing(before)).noneMatch(line -> line.contains(program));
+  }
+
+  @Test
+  void aChangeNotRevisedWithinSixtyDaysIsClosedAndCannotBeRevisedAfterwards() throws IOException {
+    String table = withRow(resource(TABLE), api.testProgram());
+    ResponseEntity<JsonNode> untested = api.post("analis", "/api/model-changes", change(table, resource(TESTS)));
+    String number = untested.getBody().get("number").asText();
+    assertThat(untested.getBody().get("status").asText()).isEqualTo("CHECKS_FAILED");
+
+    // the 60 days pass: the timer the change waits on fires
+    String instance = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(number).singleResult()
+        .getId();
+    Job overdue = managementService.createJobQuery().processInstanceId(instance).timers().singleResult();
+    assertThat(overdue.getDuedate()).isAfter(Date.from(Instant.now().plus(Duration.ofDays(59))));
+    managementService.executeJob(overdue.getId());
+
+    assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(instance).count()).isZero();
+    assertThat(api.get("analis", "/api/model-changes/" + number).getBody().get("status").asText())
+        .isEqualTo("ABANDONED");
+    ResponseEntity<JsonNode> late = api.put("analis", "/api/model-changes/" + number, change(table,
+        withCase(resource(TESTS), "X")));
+    assertThat(late.getStatusCode().value()).isEqualTo(409);
+    assertThat(late.getBody().toString()).contains("tidak sedang menunggu perbaikan");
   }
 
   @Test
