@@ -54,7 +54,7 @@ class ModelChangeStore {
   }
 
   /** A revision replaces the files and the proposal; only after failed checks or a send-back, else 409. */
-  int revise(long id, Proposal proposal) {
+  void revise(long id, Proposal proposal) {
     int updated = jdbc.sql("""
         UPDATE model_change SET reason = ?, action_item_id = ?, renames = ?, top_ups = ?, simulate_from = ?,
             simulate_to = ?, status = ?, revision = revision + 1, checks = NULL, checks_passed = NULL,
@@ -69,7 +69,6 @@ class ModelChangeStore {
     }
     jdbc.sql("DELETE FROM model_change_file WHERE change_id = ?").param(id).update();
     saveFiles(id, proposal.files());
-    return get(id).revision();
   }
 
   private void saveFiles(long id, Map<String, byte[]> files) {

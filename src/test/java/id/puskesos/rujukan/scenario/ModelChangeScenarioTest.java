@@ -82,9 +82,17 @@ class ModelChangeScenarioTest extends ScenarioTestSupport {
     assertThat(untested.getBody().get("checks").toString()).contains("rule_ujiPendidikan");
     assertThat(approvalTasks(number)).isEmpty();
 
-    // the analyst adds the case: checked, simulated, and waiting for the koordinator and Dinas Sosial (the program's)
-    ResponseEntity<JsonNode> revised = api.put("analis", "/api/model-changes/" + number,
-        change(table, withCase(resource(TESTS), program)));
+    // the analyst adds the case, sent twice at once: one revision is taken, the other refused; it is checked,
+    // simulated, and waits for the koordinator and Dinas Sosial (the program's)
+    Map<String, Object> fixed = change(table, withCase(resource(TESTS), program));
+    CompletableFuture<ResponseEntity<JsonNode>> twice = CompletableFuture.supplyAsync(
+        () -> api.put("analis", "/api/model-changes/" + number, fixed));
+    ResponseEntity<JsonNode> once = api.put("analis", "/api/model-changes/" + number, fixed);
+    List<ResponseEntity<JsonNode>> both = List.of(once, twice.join());
+    assertThat(both).extracting(r -> r.getStatusCode().value()).as(both.toString())
+        .containsExactlyInAnyOrder(200, 409);
+    ResponseEntity<JsonNode> revised = both.stream().filter(r -> r.getStatusCode().value() == 200).findFirst()
+        .orElseThrow();
     assertThat(revised.getStatusCode().value()).as(String.valueOf(revised.getBody())).isEqualTo(200);
     assertThat(revised.getBody().get("status").asText()).as(revised.getBody().toString())
         .isEqualTo("AWAITING_APPROVAL");
