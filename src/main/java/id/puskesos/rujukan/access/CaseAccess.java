@@ -2,6 +2,7 @@ package id.puskesos.rujukan.access;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
@@ -25,9 +26,10 @@ import id.puskesos.rujukan.common.Groups;
 import id.puskesos.rujukan.common.NotFoundException;
 
 /**
- * Which cases an organisation sees. Puskesos staff, managers and administrators see every case; a partner's staff
- * only cases referred to their organisation: in the engine through grants on each partner referral sent to them,
- * in the domain API through this check (a case not sent to them does not exist for them: 404).
+ * Which cases an organisation sees. A Puskesos's staff and manager see every case of their Puskesos (their tenant,
+ * docs/adr/0003-one-deployment-for-the-city.md) and none of another's; administrators see every case; a partner's
+ * staff only cases referred to their organisation, from every Puskesos: in the engine through grants on each partner
+ * referral sent to them, in the domain API through this check (a case not sent to them does not exist for them: 404).
  */
 @Component
 public class CaseAccess {
@@ -59,18 +61,40 @@ public class CaseAccess {
    * Which cases the caller may find in a search: every case, the cases escalated to the city SLRT, or those sent to
    * the caller's partner organisations (none when the caller belongs to no organisation).
    */
-  public record Visibility(boolean all, boolean escalated, Set<String> partnerCodes) {
+  public record Visibility(boolean all, boolean escalated, Set<String> partnerCodes, Optional<Set<String>> tenants) {
   }
 
-  /** The caller's visibility over all cases, for searches; the same rule as {@link #require(String)}. */
+  /**
+   * The caller's visibility over all cases, for searches; the same rule as {@link #require(String)}. Whatever else
+   * it allows, a signed-in caller sees only the cases of the Puskesos (tenants) they are a member of.
+   */
   public Visibility visibility() {
     Authentication authentication = identityService.getCurrentAuthentication();
     List<String> groups = authentication == null || authentication.getGroupIds() == null ? List.of()
         : authentication.getGroupIds();
     if (authentication == null || groups.stream().anyMatch(SEE_ALL::contains)) {
-      return new Visibility(true, false, Set.of());
+      return new Visibility(true, false, Set.of(), tenants());
     }
-    return new Visibility(false, groups.contains(Groups.SLRT), partnersOf(groups));
+    return new Visibility(false, groups.contains(Groups.SLRT), partnersOf(groups), tenants());
+  }
+
+  /**
+   * The Puskesos (tenants) whose cases the caller may reach: empty when any (the application acting on its own
+   * account, an administrator), else the tenants the caller is a member of, directly or through a group (a partner's
+   * staff and the city SLRT are members of every Puskesos).
+   */
+  public Optional<Set<String>> tenants() {
+    Authentication authentication = identityService.getCurrentAuthentication();
+    if (authentication == null || authentication.getGroupIds() != null
+        && authentication.getGroupIds().contains(Groups.ADMIN)) {
+      return Optional.empty();
+    }
+    return Optional.of(authentication.getTenantIds() == null ? Set.of() : Set.copyOf(authentication.getTenantIds()));
+  }
+
+  /** Whether the caller may reach a case of this Puskesos at all (what else of it they see is decided apart). */
+  public boolean reaches(String tenantId) {
+    return tenants().map(mine -> mine.contains(tenantId)).orElse(true);
   }
 
   private Set<String> partnersOf(List<String> groups) {
@@ -83,6 +107,10 @@ public class CaseAccess {
     Authentication authentication = identityService.getCurrentAuthentication();
     List<String> groups = authentication == null || authentication.getGroupIds() == null ? List.of()
         : authentication.getGroupIds();
+    if (authentication != null && !reaches(jdbc.sql("SELECT tenant_id FROM referral WHERE referral_number = ?")
+        .param(referralNumber).query(String.class).optional().orElse(""))) {
+      throw new NotFoundException("Rujukan " + referralNumber + " tidak ditemukan");
+    }
     if (authentication == null || groups.stream().anyMatch(SEE_ALL::contains)) {
       return new Scope(true, Set.of());
     }
@@ -147,15 +175,24 @@ public class CaseAccess {
   }
 
   /**
-   * Runs an action the application takes on its own account (granting access, moving a served case on) without the
-   * caller's authorization checks: inside an engine command by switching them off for it, outside by acting with no
-   * authenticated user. The caller's rights to ask for the action are checked before.
+   * Runs an action the application takes on its own account (granting access, moving a served case on, adding a
+   * complaint to the resident's open case at another Puskesos) without the caller's authorization and tenant checks:
+   * inside an engine command by switching them off for it, outside by acting with no authenticated user. The caller's
+   * rights to ask for the action are checked before.
    */
   public <T> T withoutAuthorization(Callable<T> action) {
     CommandContext command = Context.getCommandContext();
     try {
       if (command != null) {
-        return command.runWithoutAuthorization(action);
+        boolean tenantCheck = command.isTenantCheckEnabled();
+        command.disableTenantCheck();
+        try {
+          return command.runWithoutAuthorization(action);
+        } finally {
+          if (tenantCheck) {
+            command.enableTenantCheck();
+          }
+        }
       }
       Authentication caller = identityService.getCurrentAuthentication();
       identityService.clearAuthentication();

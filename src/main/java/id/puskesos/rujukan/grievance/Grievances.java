@@ -40,7 +40,7 @@ import id.puskesos.rujukan.referral.EventType;
 public class Grievances {
 
   private static final Logger LOG = LoggerFactory.getLogger(Grievances.class);
-  private static final Pattern REFERRAL_NUMBER = Pattern.compile("RJK-\\d{4}-\\d{6}");
+  private static final Pattern REFERRAL_NUMBER = Pattern.compile("RJK-(\\d{10}-)?\\d{4}-\\d{6}");
   static final int TEXT_LIMIT = 2000;
 
   /** A grievance registered: its number and the variables its process starts with. */

@@ -12,7 +12,7 @@ import id.puskesos.rujukan.referral.ReferralNumbers;
 
 /**
  * What a resident's WhatsApp text asks, read liberally: a referral number in any spacing or case
- * ({@code rjk 2026 123}, {@code RJK-2026-000123}) with a birth date ({@code 21-07-1990}, {@code 21/7/1990},
+ * ({@code rjk 2026 123}, {@code RJK-2026-000123}, {@code RJK-3273021006-2026-000123}) with a birth date ({@code 21-07-1990}, {@code 21/7/1990},
  * {@code 21.07.1990}, {@code 21 07 1990}, {@code 1990-07-21}) is a status request; a text that is only a yes or a no
  * ({@code YA}, {@code iya}, {@code sudah}; {@code TIDAK}, {@code belum}) answers the receipt question. Matching what
  * was read against the case stays strict ({@link StatusRequests}); a text that begins with {@code KELUHAN} is a
@@ -30,8 +30,9 @@ public record InboundText(Kind kind, String referralNumber, LocalDate birthDate,
       Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
 
   private static final int MAX_LENGTH = 500;
-  private static final Pattern NUMBER = Pattern.compile("RJK[\\s-]*(\\d{4})[\\s-]*(\\d{1,6})(?!\\d)",
-      Pattern.CASE_INSENSITIVE);
+  /** With the Puskesos's kelurahan code (10 digits) or, for a case opened before the city's installation, without. */
+  private static final Pattern NUMBER = Pattern.compile(
+      "RJK[\\s-]*(?:(\\d{10})[\\s-]+)?(\\d{4})[\\s-]*(\\d{1,6})(?!\\d)", Pattern.CASE_INSENSITIVE);
   private static final Pattern DAY_FIRST = Pattern.compile("(?<!\\d)(\\d{1,2})[-/. ]+(\\d{1,2})[-/. ]+(\\d{4})(?!\\d)");
   private static final Pattern YEAR_FIRST = Pattern.compile("(?<!\\d)(\\d{4})-(\\d{1,2})-(\\d{1,2})(?!\\d)");
   private static final Set<String> YES = Set.of("YA", "IYA", "Y", "SUDAH", "YA SUDAH", "SUDAH TERIMA", "YA SUDAH TERIMA");
@@ -46,7 +47,10 @@ public record InboundText(Kind kind, String referralNumber, LocalDate birthDate,
     String t = text == null ? "" : text.length() > MAX_LENGTH ? text.substring(0, MAX_LENGTH) : text;
     Matcher number = NUMBER.matcher(t);
     if (number.find()) {
-      String referral = ReferralNumbers.format(Integer.parseInt(number.group(1)), Long.parseLong(number.group(2)));
+      int year = Integer.parseInt(number.group(2));
+      long serial = Long.parseLong(number.group(3));
+      String referral = number.group(1) == null ? ReferralNumbers.format(year, serial)
+          : ReferralNumbers.format(number.group(1), year, serial);
       String rest = t.substring(0, number.start()) + " " + t.substring(number.end());
       return new InboundText(Kind.STATUS, referral, birthDate(rest).orElse(null), null, null);
     }

@@ -1,6 +1,8 @@
 package id.puskesos.rujukan.intake;
 
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -12,6 +14,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import id.puskesos.rujukan.access.CaseAccess;
+import id.puskesos.rujukan.common.FieldError;
 import id.puskesos.rujukan.common.PersonalData;
 import id.puskesos.rujukan.process.CaseVariables;
 import id.puskesos.rujukan.process.ReferralProcess;
@@ -23,6 +27,7 @@ import id.puskesos.rujukan.referral.ReferralNumbers;
 import id.puskesos.rujukan.referral.ReferralRecord;
 import id.puskesos.rujukan.registry.Registry;
 import id.puskesos.rujukan.registry.Resident;
+import id.puskesos.rujukan.tenant.PuskesosDirectory;
 
 /**
  * Registers complaints and proposals: one set of rules and one numbering for the API and Tasklist's start form.
@@ -39,9 +44,14 @@ public class IntakeService {
   private final ReferralNumbers numbers;
   private final RuntimeService runtimeService;
   private final TransactionTemplate transaction;
+  private final PuskesosDirectory puskesos;
+  private final CaseAccess caseAccess;
 
   public IntakeService(IntakeValidator validator, Registry registry, CaseFile caseFile,
-      ReferralNumbers numbers, RuntimeService runtimeService, PlatformTransactionManager transactionManager) {
+      ReferralNumbers numbers, RuntimeService runtimeService, PlatformTransactionManager transactionManager,
+      PuskesosDirectory puskesos, CaseAccess caseAccess) {
+    this.puskesos = puskesos;
+    this.caseAccess = caseAccess;
     this.validator = validator;
     this.registry = registry;
     this.caseFile = caseFile;
@@ -57,35 +67,50 @@ public class IntakeService {
    */
   public IntakeResult submit(IntakeRequest request, String actor) {
     ValidIntake intake = validator.validate(request);
+    String tenant = puskesos.forNewCase(request.puskesos());
     try {
-      return transaction.execute(status -> register(intake, actor, this::startFromApi));
+      return transaction.execute(status -> register(intake, tenant, actor, this::startFromApi));
     } catch (DataIntegrityViolationException concurrentFirstIntake) {
       LOG.info("Intake for NIK {} collided with a concurrent one; retrying",
           PersonalData.maskNik(intake.resident().nik()));
-      return transaction.execute(status -> register(intake, actor, this::startFromApi));
+      return transaction.execute(status -> register(intake, tenant, actor, this::startFromApi));
     }
   }
 
   /**
    * Registers a complaint whose process is started by the caller (Tasklist's start form, where the instance exists
-   * already). Validates; the starter is called only for a new case, with its number and process variables.
+   * already, in its Puskesos {@code tenant}). Validates; the starter is called only for a new case, with its number
+   * and process variables.
    */
-  public IntakeResult register(IntakeRequest request, String actor, ProcessStarter starter) {
-    return register(validator.validate(request), actor, starter);
+  public IntakeResult register(IntakeRequest request, String tenant, String actor, ProcessStarter starter) {
+    ValidIntake intake = validator.validate(request);
+    return register(intake, tenant == null ? puskesos.forNewCase(request.puskesos()) : tenant, actor, starter);
   }
 
-  private IntakeResult register(ValidIntake intake, String actor, ProcessStarter starter) {
+  /**
+   * A resident has one open case in the city: a complaint at any Puskesos joins it, also when the case is another
+   * Puskesos's (the resident moved); the caller is told where it is.
+   */
+  private IntakeResult register(ValidIntake intake, String tenant, String actor, ProcessStarter starter) {
     Resident resident = registry.lockOrCreate(intake.resident(), actor,
         "Pengaduan warga (" + intake.complaint().channel().label() + ")");
     var openCase = caseFile.findOpenCase(resident.id());
     if (openCase.isPresent()) {
-      mergeInto(openCase.get(), intake.complaint(), actor);
-      recordWarnings(openCase.get().referralNumber(), intake, actor);
-      return new IntakeResult(openCase.get().referralNumber(), openCase.get().processInstanceId(), true,
-          intake.warnings());
+      ReferralRecord open = openCase.get();
+      caseAccess.withoutAuthorization(() -> {
+        mergeInto(open, intake.complaint(), actor);
+        return null;
+      });
+      recordWarnings(open.referralNumber(), intake, actor);
+      List<FieldError> warnings = new ArrayList<>(intake.warnings());
+      if (!open.tenantId().equals(tenant)) {
+        warnings.add(new FieldError(PuskesosDirectory.FIELD, "Warga sudah punya kasus terbuka %s di %s; pengaduan ini "
+            .formatted(open.referralNumber(), puskesos.of(open.tenantId()).title()) + "ditambahkan ke kasus itu"));
+      }
+      return new IntakeResult(open.referralNumber(), open.processInstanceId(), true, warnings);
     }
-    String number = numbers.next();
-    caseFile.open(number, resident.id(), intake.complaint(), actor);
+    String number = numbers.next(tenant);
+    caseFile.open(number, tenant, resident.id(), intake.complaint(), actor);
     recordWarnings(number, intake, actor);
     String processInstanceId = starter.start(number, variables(number, resident, intake.complaint()));
     caseFile.attachProcess(number, processInstanceId);

@@ -44,8 +44,8 @@ public class ReferralController {
   }
 
   /**
-   * Cases the caller may see, newest first: by number, NIK, KK, name, RT/RW and status, or all of them through
-   * {@code q} (one search box); {@code page} from 0, {@code size} 1 to 100.
+   * Cases the caller may see, newest first: by number, NIK, KK, name, RT/RW, status and Puskesos (kelurahan code),
+   * or all of them through {@code q} (one search box); {@code page} from 0, {@code size} 1 to 100.
    */
   @GetMapping
   public ReferralSearch.Page search(@RequestParam(required = false) String q,
@@ -53,8 +53,8 @@ public class ReferralController {
       @RequestParam(required = false) String kk, @RequestParam(required = false) String name,
       @RequestParam(required = false) String rt, @RequestParam(required = false) String rw,
       @RequestParam(required = false) String status, @RequestParam(required = false) String page,
-      @RequestParam(required = false) String size) {
-    return search.search(new ReferralSearch.Criteria(q, number, nik, kk, name, rt, rw, status, page, size),
+      @RequestParam(required = false) String size, @RequestParam(required = false) String puskesos) {
+    return search.search(new ReferralSearch.Criteria(q, number, nik, kk, name, rt, rw, status, page, size, puskesos),
         actors.current());
   }
 

@@ -33,7 +33,8 @@ public class RegisterIntakeDelegate implements JavaDelegate {
         BIRTH_DATE.get(execution), SEX.get(execution), ADDRESS.get(execution), RT.get(execution),
         RW.get(execution), KELURAHAN.get(execution), PHONE.get(execution), CHANNEL.get(execution),
         NEEDS.get(execution), DESCRIPTION.get(execution), URGENT.get(execution));
-    IntakeResult result = intakeService.register(request, actors.current(), (number, variables) -> {
+    IntakeResult result = intakeService.register(request, execution.getTenantId(), actors.current(),
+        (number, variables) -> {
       execution.setProcessBusinessKey(number);
       execution.setVariables(variables);
       return execution.getProcessInstanceId();

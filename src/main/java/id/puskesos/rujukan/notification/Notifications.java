@@ -3,6 +3,7 @@ package id.puskesos.rujukan.notification;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Optional;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
@@ -68,7 +69,7 @@ public class Notifications {
       Long documentId) {
     int queued = 0;
     for (String group : groups) {
-      for (User user : identityService.createUserQuery().memberOfGroup(group).list()) {
+      for (User user : membersFor(group, referralNumber)) {
         if (user.getEmail() != null && !user.getEmail().isBlank()
             && enqueue(Channel.EMAIL, user.getEmail(), subject, body, dedupKey, referralNumber, documentId)) {
           queued++;
@@ -76,6 +77,27 @@ public class Notifications {
       }
     }
     return queued;
+  }
+
+  /** "Puskesos Dago": the case's Puskesos, which the resident knows. */
+  private String sender(String referralNumber) {
+    return (referralNumber == null ? Optional.<String>empty() : jdbc.sql("""
+        SELECT p.name FROM referral r JOIN puskesos p ON p.tenant_id = r.tenant_id WHERE r.referral_number = ?""")
+        .param(referralNumber).query(String.class).optional()).map(name -> "Puskesos " + name).orElse("Puskesos");
+  }
+
+  /**
+   * The group's members who work for the case's Puskesos: all of them when the group works city-wide (a partner, the
+   * city SLRT: the group is a member of the Puskesos), else those of that Puskesos only; all of them for mail about
+   * no case.
+   */
+  private List<User> membersFor(String group, String referralNumber) {
+    String tenant = referralNumber == null ? null : jdbc.sql("SELECT tenant_id FROM referral WHERE referral_number = ?")
+        .param(referralNumber).query(String.class).optional().orElse(null);
+    if (tenant == null || identityService.createTenantQuery().tenantId(tenant).groupMember(group).count() > 0) {
+      return identityService.createUserQuery().memberOfGroup(group).list();
+    }
+    return identityService.createUserQuery().memberOfGroup(group).memberOfTenant(tenant).list();
   }
 
   /** E-mails one user, when they have an address. */
@@ -92,7 +114,7 @@ public class Notifications {
         || !consents.given(residentId, Consents.CONTACT_WHATSAPP)) {
       return false;
     }
-    return enqueue(Channel.WHATSAPP, resident.phone(), "Puskesos Lebak Siliwangi", text, dedupKey, referralNumber);
+    return enqueue(Channel.WHATSAPP, resident.phone(), sender(referralNumber), text, dedupKey, referralNumber);
   }
 
   private static String cut(String text, int max) {

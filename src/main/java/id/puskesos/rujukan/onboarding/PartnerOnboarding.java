@@ -26,10 +26,12 @@ import id.puskesos.rujukan.common.NotFoundException;
 import id.puskesos.rujukan.partner.BudgetTopUps;
 import id.puskesos.rujukan.security.Authorizations;
 import id.puskesos.rujukan.security.TasklistFilters;
+import id.puskesos.rujukan.tenant.PuskesosOnboarding;
 
 /**
  * A partner joins in one action (docs/partners.md, "Onboarding a partner"): its catalogue entry and programs, its
- * Camunda group, the grants its staff need, its Tasklist filters, and the first budget of each program that has one.
+ * Camunda group, the grants its staff need, its Tasklist filters, its group as a member of every Puskesos (a partner
+ * works city-wide), and the first budget of each program that has one.
  * Everything is checked before anything is written, and written in one transaction; each part is created or, when it
  * is there already as asked, left as it is, so the same request again changes nothing. A code, group or program that
  * exists with other details is refused: changing a partner is the catalogue's {@code PUT}, not a second onboarding.
@@ -68,9 +70,12 @@ public class PartnerOnboarding {
   private final TasklistFilters filters;
   private final Budgets budgets;
   private final BudgetTopUps topUps;
+  private final PuskesosOnboarding puskesos;
 
   public PartnerOnboarding(ProgramCatalogue catalogue, PartnerGroupIds groupIds, IdentityService identityService,
-      Authorizations authorizations, TasklistFilters filters, Budgets budgets, BudgetTopUps topUps) {
+      Authorizations authorizations, TasklistFilters filters, Budgets budgets, BudgetTopUps topUps,
+      PuskesosOnboarding puskesos) {
+    this.puskesos = puskesos;
     this.catalogue = catalogue;
     this.groupIds = groupIds;
     this.identityService = identityService;
@@ -98,6 +103,8 @@ public class PartnerOnboarding {
     steps.add(new Step("Hak akses petugas (Tasklist, definisi proses)",
         authorizations.grantCasework(partner.group()) ? Outcome.DIBUAT : Outcome.SUDAH_ADA));
     steps.add(new Step("Filter Tasklist", filters.grantCasework(partner.group()) ? Outcome.DIBUAT : Outcome.SUDAH_ADA));
+    steps.add(new Step("Anggota setiap Puskesos", puskesos.addCityWideGroup(partner.group()) ? Outcome.DIBUAT
+        : Outcome.SUDAH_ADA));
     for (Planned p : planned) {
       if (catalogue.findProgram(p.program().code()).isEmpty()) {
         catalogue.saveProgram(p.program(), actor);

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -20,6 +21,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import id.puskesos.rujukan.access.CaseAccess;
 import id.puskesos.rujukan.common.NotFoundException;
 
 /**
@@ -33,7 +35,7 @@ public class CaseFile {
 
   private static final String REFERRAL_COLUMNS = """
       referral_number, resident_id, process_instance_id, channel, urgent, status, stage, outcome, outcome_reason,
-      received_at, received_by, closed_at, closed_by""";
+      received_at, received_by, closed_at, closed_by, tenant_id""";
   private static final String PROGRAM_COLUMNS = """
       program_code, partner_code, status, status_reason, rejection_code, referred_at, proposed_amount, proposal_basis,
       info_request, info_response, planned_aid, granted_amount, decided_at, decided_by, letter_number, aid_amount,
@@ -44,27 +46,36 @@ public class CaseFile {
   private final JdbcClient jdbc;
   private final Clock clock;
   private final ApplicationEventPublisher events;
+  private final Predicate<String> reaches;
 
   /** A case file whose timeline entries are told to nobody (unit tests). */
   public CaseFile(JdbcClient jdbc, Clock clock) {
-    this(jdbc, clock, event -> { });
+    this(jdbc, clock, event -> { }, tenantId -> true);
   }
 
   @Autowired
-  public CaseFile(JdbcClient jdbc, Clock clock, ApplicationEventPublisher events) {
+  public CaseFile(JdbcClient jdbc, Clock clock, ApplicationEventPublisher events, CaseAccess caseAccess) {
+    this(jdbc, clock, events, caseAccess::reaches);
+  }
+
+  private CaseFile(JdbcClient jdbc, Clock clock, ApplicationEventPublisher events, Predicate<String> reaches) {
     this.jdbc = jdbc;
     this.clock = clock;
     this.events = events;
+    this.reaches = reaches;
   }
 
   // ---- opening and intakes --------------------------------------------------------------------------------
 
-  public void open(String number, long residentId, IntakeRecord intake, String actor) {
+  /** Opens a case of the Puskesos {@code tenantId} (its kelurahan code). */
+  public void open(String number, String tenantId, long residentId, IntakeRecord intake, String actor) {
     OffsetDateTime now = now();
     jdbc.sql("""
-        INSERT INTO referral (referral_number, resident_id, channel, urgent, status, stage, received_at, received_by)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")
-        .params(number, residentId, intake.channel().name(), intake.urgent(), OPEN, Stage.INTAKE.name(), now, actor)
+        INSERT INTO referral (referral_number, tenant_id, resident_id, channel, urgent, status, stage, received_at,
+                              received_by)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+        .params(number, tenantId, residentId, intake.channel().name(), intake.urgent(), OPEN, Stage.INTAKE.name(),
+            now, actor)
         .update();
     insertIntake(number, intake, false, actor, now);
     addNeeds(number, intake.needs(), now);
@@ -417,9 +428,13 @@ public class CaseFile {
   // ---- reading --------------------------------------------------------------------------------------------
 
   @Transactional(readOnly = true)
+  /**
+   * The case, when the caller may reach it: a signed-in user of another Puskesos finds nothing (as for a number that
+   * does not exist), whatever command they try on it.
+   */
   public Optional<ReferralRecord> find(String number) {
     return jdbc.sql("SELECT " + REFERRAL_COLUMNS + " FROM referral WHERE referral_number = ?").param(number)
-        .query(this::mapReferral).optional();
+        .query(this::mapReferral).optional().filter(found -> reaches.test(found.tenantId()));
   }
 
   @Transactional(readOnly = true)
@@ -494,7 +509,8 @@ public class CaseFile {
         OPEN.equals(rs.getString("status")), Stage.valueOf(rs.getString("stage")),
         outcome == null ? null : Outcome.valueOf(outcome), rs.getString("outcome_reason"),
         rs.getObject("received_at", OffsetDateTime.class),
-        rs.getString("received_by"), rs.getObject("closed_at", OffsetDateTime.class), rs.getString("closed_by"));
+        rs.getString("received_by"), rs.getObject("closed_at", OffsetDateTime.class), rs.getString("closed_by"),
+        rs.getString("tenant_id"));
   }
 
   private ProgramReferral mapProgram(ResultSet rs, int row) throws SQLException {

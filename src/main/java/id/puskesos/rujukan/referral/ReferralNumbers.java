@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Year;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
 
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -13,8 +14,10 @@ import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Hands out referral numbers, {@code RJK-2026-000123}: per year, unique across nodes, in the order intakes take them,
- * from a database sequence per year ({@code referral_number_2026}). Taking a number locks nothing, so intakes never
+ * Hands out referral numbers, {@code RJK-3273021006-2026-000123}: per Puskesos (its kelurahan code) and year, unique
+ * across nodes, in the order intakes take them, from a database sequence per Puskesos and year
+ * ({@code referral_number_3273021006_2026}). Cases opened before the city's installation keep their numbers
+ * ({@code RJK-2026-000123}). Taking a number locks nothing, so intakes never
  * wait for each other (a counter row locked until the intake commits made every intake in the system wait for the
  * one before it: docs/operations.md "Intake"). The price: an intake that fails after taking its number (a database
  * error, a node killed mid-intake) leaves that number unused; validation runs before, so bad input never does.
@@ -22,11 +25,13 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 public class ReferralNumbers {
 
+  private static final Pattern TENANT = Pattern.compile("\\d{10}");
+
   private final JdbcClient jdbc;
   private final Clock clock;
   private final TransactionTemplate separateTransaction;
-  /** The years whose sequence this node has seen. */
-  private final Set<Integer> ready = ConcurrentHashMap.newKeySet();
+  /** The sequences this node has seen. */
+  private final Set<String> ready = ConcurrentHashMap.newKeySet();
 
   public ReferralNumbers(JdbcClient jdbc, Clock clock, PlatformTransactionManager transactionManager) {
     this.jdbc = jdbc;
@@ -35,51 +40,61 @@ public class ReferralNumbers {
     this.separateTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
   }
 
-  /** The next number; call inside the intake's transaction, after validation. */
-  public String next() {
-    int year = Year.now(clock).getValue();
-    if (!ready.contains(year)) {
-      ensureSequence(year);
-      ready.add(year);
+  /** The Puskesos's next number; call inside the intake's transaction, after validation. */
+  public String next(String tenantId) {
+    if (!TENANT.matcher(tenantId).matches()) {
+      throw new IllegalArgumentException("Kode kelurahan Puskesos harus 10 digit: " + tenantId);
     }
-    long number = jdbc.sql("SELECT nextval('" + sequence(year) + "')").query(Long.class).single();
-    return format(year, number);
+    int year = Year.now(clock).getValue();
+    String sequence = sequence(tenantId, year);
+    if (!ready.contains(sequence)) {
+      ensureSequence(tenantId, year);
+      ready.add(sequence);
+    }
+    long number = jdbc.sql("SELECT nextval('" + sequence + "')").query(Long.class).single();
+    return format(tenantId, year, number);
   }
 
+  public static String format(String tenantId, int year, long number) {
+    return "RJK-%s-%d-%06d".formatted(tenantId, year, number);
+  }
+
+  /** A number of a case opened before the city's installation (no kelurahan code). */
   public static String format(int year, long number) {
     return "RJK-%d-%06d".formatted(year, number);
   }
 
-  private static String sequence(int year) {
-    return "referral_number_" + year;
+  private static String sequence(String tenantId, int year) {
+    return "referral_number_" + tenantId + "_" + year;
   }
 
   /**
-   * The year's sequence is made at its first intake, in a transaction of its own, starting after the year's highest
-   * number in the case file (numbers from the counter the sequences replace, V25). Two nodes making it at once:
-   * one wins, the other finds it.
+   * The sequence is made at the Puskesos's first intake of the year, in a transaction of its own, starting after its
+   * highest number of the year in the case file. Two nodes making it at once: one wins, the other finds it.
    */
-  private void ensureSequence(int year) {
-    if (exists(year)) {
+  private void ensureSequence(String tenantId, int year) {
+    String sequence = sequence(tenantId, year);
+    if (exists(sequence)) {
       return;
     }
+    String prefix = format(tenantId, year, 0).substring(0, "RJK-".length() + tenantId.length() + 6);
     try {
       separateTransaction.executeWithoutResult(status -> {
         long highest = jdbc.sql("""
-            SELECT COALESCE(MAX(CAST(SUBSTRING(referral_number, 10) AS BIGINT)), 0) FROM referral
-            WHERE referral_number LIKE ?""").param(format(year, 0).substring(0, 9) + "%")
+            SELECT COALESCE(MAX(CAST(SUBSTRING(referral_number, ?) AS BIGINT)), 0) FROM referral
+            WHERE referral_number LIKE ?""").params(prefix.length() + 1, prefix + "%")
             .query(Long.class).single();
-        jdbc.sql("CREATE SEQUENCE IF NOT EXISTS " + sequence(year) + " START WITH " + (highest + 1)).update();
+        jdbc.sql("CREATE SEQUENCE IF NOT EXISTS " + sequence + " START WITH " + (highest + 1)).update();
       });
     } catch (DataAccessException createdByAnotherNode) {
-      if (!exists(year)) {
+      if (!exists(sequence)) {
         throw createdByAnotherNode;
       }
     }
   }
 
-  private boolean exists(int year) {
+  private boolean exists(String sequence) {
     return jdbc.sql("SELECT COUNT(*) FROM information_schema.sequences WHERE LOWER(sequence_name) = ?")
-        .param(sequence(year)).query(Long.class).single() > 0;
+        .param(sequence).query(Long.class).single() > 0;
   }
 }

@@ -2,7 +2,7 @@ package id.puskesos.rujukan.referral;
 
 import java.time.OffsetDateTime;
 
-/** A referral case as the case file holds it. */
+/** A referral case as the case file holds it; {@code tenantId} is its Puskesos (kelurahan code). */
 public record ReferralRecord(
     String referralNumber,
     long residentId,
@@ -16,5 +16,6 @@ public record ReferralRecord(
     OffsetDateTime receivedAt,
     String receivedBy,
     OffsetDateTime closedAt,
-    String closedBy) {
+    String closedBy,
+    String tenantId) {
 }

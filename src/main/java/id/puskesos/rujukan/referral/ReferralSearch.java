@@ -29,14 +29,17 @@ import id.puskesos.rujukan.registry.ContactRules;
 @Transactional(readOnly = true)
 public class ReferralSearch {
 
-  /** What to look for; null or blank fields are not filters. {@code q} is one box that reads any of them. */
+  /**
+   * What to look for; null or blank fields are not filters. {@code q} is one box that reads any of them;
+   * {@code puskesos} a kelurahan code, for whoever works for several (a partner's worklist by kelurahan).
+   */
   public record Criteria(String q, String number, String nik, String kk, String name, String rt, String rw,
-      String status, String page, String size) {
+      String status, String page, String size, String puskesos) {
   }
 
   public record Hit(String referralNumber, String status, String stage, String stageLabel, String residentName,
       String nikMasked, String rt, String rw, String kelurahan, boolean urgent, OffsetDateTime receivedAt,
-      String url) {
+      String puskesos, String url) {
   }
 
   public record Page(long total, int page, int size, List<Hit> items) {
@@ -45,7 +48,8 @@ public class ReferralSearch {
   static final int DEFAULT_SIZE = 20;
   static final int MAX_SIZE = 100;
   private static final Pattern SIXTEEN_DIGITS = Pattern.compile("\\d{16}");
-  private static final Pattern NUMBER = Pattern.compile("[A-Za-z0-9-]{3,20}");
+  private static final Pattern NUMBER = Pattern.compile("[A-Za-z0-9-]{3,32}");
+  private static final Pattern TENANT = Pattern.compile("\\d{10}");
   private static final Pattern RT_SLASH_RW = Pattern.compile("(\\d{1,3})\\s*/\\s*(\\d{1,3})");
 
   private final JdbcClient jdbc;
@@ -76,12 +80,16 @@ public class ReferralSearch {
       }
       where.append(" AND (").append(scopes.isEmpty() ? "1 = 0" : String.join(" OR ", scopes)).append(')');
     }
+    visibility.tenants().ifPresent(tenants -> {
+      where.append(tenants.isEmpty() ? " AND 1 = 0" : " AND r.tenant_id IN (:tenants)");
+      params.put("tenants", List.copyOf(tenants));
+    });
     f.appendTo(where, params);
     long total = query("SELECT COUNT(*) FROM referral r JOIN resident s ON s.id = r.resident_id" + where, params)
         .query(Long.class).single();
     List<Row> rows = query("""
-        SELECT r.referral_number, r.status, r.stage, r.urgent, r.received_at, s.id, s.full_name, s.nik, s.rt, s.rw,
-               s.kelurahan
+        SELECT r.referral_number, r.status, r.stage, r.urgent, r.received_at, r.tenant_id, s.id, s.full_name, s.nik,
+               s.rt, s.rw, s.kelurahan
         FROM referral r JOIN resident s ON s.id = r.resident_id""" + where
         + " ORDER BY r.received_at DESC, r.referral_number DESC OFFSET " + (long) f.page * f.size + " ROWS FETCH NEXT "
         + f.size + " ROWS ONLY", params)
@@ -89,7 +97,7 @@ public class ReferralSearch {
             rs.getString("stage"), Stage.valueOf(rs.getString("stage")).label(), rs.getString("full_name"),
             PersonalData.maskNik(rs.getString("nik")), rs.getString("rt"), rs.getString("rw"),
             rs.getString("kelurahan"), rs.getBoolean("urgent"), rs.getObject("received_at", OffsetDateTime.class),
-            "/api/referrals/" + rs.getString("referral_number"))))
+            rs.getString("tenant_id"), "/api/referrals/" + rs.getString("referral_number"))))
         .list();
     if (f.identifiesPerson()) {
       rows.stream().map(Row::residentId).distinct().forEach(id -> accessLog.record(id, AccessLog.Purpose.CASE_SEARCH,
@@ -114,6 +122,7 @@ public class ReferralSearch {
     String rt;
     String rw;
     String status;
+    String puskesos;
     int page;
     int size;
 
@@ -128,7 +137,7 @@ public class ReferralSearch {
       f.rt = blank(c.rt()) ? f.rt : ContactRules.rtRw(checks, CaseVariables.RT.name(), c.rt(), "RT");
       f.rw = blank(c.rw()) ? f.rw : ContactRules.rtRw(checks, CaseVariables.RW.name(), c.rw(), "RW");
       checks.check(f.number == null || NUMBER.matcher(f.number).matches(), "number",
-          "Nomor rujukan hanya berisi huruf, angka dan tanda '-' (3 sampai 20 karakter)");
+          "Nomor rujukan hanya berisi huruf, angka dan tanda '-' (3 sampai 32 karakter)");
       checks.check(f.nik == null || SIXTEEN_DIGITS.matcher(f.nik).matches(), CaseVariables.NIK.name(), "NIK harus 16 digit angka");
       checks.check(f.kk == null || SIXTEEN_DIGITS.matcher(f.kk).matches(), "kk", "Nomor KK harus 16 digit angka");
       checks.check(f.name == null || f.name.length() >= 3 && f.name.length() <= 120, "name",
@@ -137,6 +146,10 @@ public class ReferralSearch {
         f.status = c.status().trim().toUpperCase(Locale.ROOT);
         checks.check(f.status.equals("OPEN") || f.status.equals("CLOSED"), "status",
             "Status harus OPEN (berjalan) atau CLOSED (selesai)");
+      }
+      if (!blank(c.puskesos())) {
+        f.puskesos = c.puskesos().trim();
+        checks.check(TENANT.matcher(f.puskesos).matches(), "puskesos", "Kode kelurahan Puskesos harus 10 digit angka");
       }
       f.page = whole(c.page(), 0);
       f.size = whole(c.size(), DEFAULT_SIZE);
@@ -171,6 +184,10 @@ public class ReferralSearch {
     }
 
     void appendTo(StringBuilder where, Map<String, Object> params) {
+      if (puskesos != null) {
+        where.append(" AND r.tenant_id = :puskesos");
+        params.put("puskesos", puskesos);
+      }
       if (number != null) {
         where.append(" AND r.referral_number LIKE :number");
         params.put("number", "%" + likeEscaped(number.toUpperCase(Locale.ROOT)) + "%");

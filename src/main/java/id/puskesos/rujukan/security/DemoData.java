@@ -16,8 +16,11 @@ import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.context.annotation.Profile;
 import org.springframework.stereotype.Component;
 
+import id.puskesos.rujukan.tenant.PuskesosOnboarding;
+
 /**
- * The demo profile's users (password {@code demo}), one per role, and their groups. Idempotent: what exists already is left as it is. Nothing of this exists outside the demo profile.
+ * The demo profile's users (password {@code demo}), one per role, and their groups; two Puskesos, Lebak Siliwangi
+ * (whose staff are {@code fo}, {@code bo}...) and Dago ({@code fodago}, {@code bodago}...). Idempotent: what exists already is left as it is. Nothing of this exists outside the demo profile.
  */
 @Component
 @Profile("demo")
@@ -26,8 +29,16 @@ public class DemoData implements SmartInitializingSingleton {
   private static final Logger LOG = LoggerFactory.getLogger(DemoData.class);
   static final String PASSWORD = "demo";
 
-  private record DemoUser(String id, String firstName, String lastName, String group) {
+  private record DemoUser(String id, String firstName, String lastName, String group, String puskesos) {
+
+    DemoUser(String id, String firstName, String lastName, String group) {
+      this(id, firstName, lastName, group, null);
+    }
   }
+
+  /** The demo's two Puskesos, neighbours in Kecamatan Coblong (kelurahan codes: docs/operations.md). */
+  static final String LEBAK_SILIWANGI = "3273021006";
+  static final String DAGO = "3273021005";
 
   private static final Map<String, String> GROUP_NAMES = new LinkedHashMap<>();
 
@@ -51,37 +62,51 @@ public class DemoData implements SmartInitializingSingleton {
   }
 
   private static final List<DemoUser> USERS = List.of(
-      new DemoUser("fo", "Front", "Office", FRONT_OFFICE),
-      new DemoUser("fasilitator", "Fasilitator", "Puskesos", FASILITATOR),
-      new DemoUser("bo", "Back", "Office", BACK_OFFICE),
-      new DemoUser("koordinator", "Koordinator", "Puskesos", KOORDINATOR),
+      new DemoUser("fo", "Front", "Office", FRONT_OFFICE, LEBAK_SILIWANGI),
+      new DemoUser("fasilitator", "Fasilitator", "Puskesos", FASILITATOR, LEBAK_SILIWANGI),
+      new DemoUser("bo", "Back", "Office", BACK_OFFICE, LEBAK_SILIWANGI),
+      new DemoUser("koordinator", "Koordinator", "Puskesos", KOORDINATOR, LEBAK_SILIWANGI),
       new DemoUser("dinsos", "Petugas", "Dinsos", DINSOS),
       new DemoUser("baznas", "Petugas", "BAZNAS", BAZNAS),
       new DemoUser("salman", "Petugas", "Salman", SALMAN),
       new DemoUser("puskesmas", "Petugas", "Puskesmas", PUSKESMAS),
       new DemoUser("disdukcapil", "Petugas", "Disdukcapil", DISDUKCAPIL),
       new DemoUser("dpkp", "Petugas", "DPKP", DPKP),
-      new DemoUser("nakes", "Tenaga", "Kesehatan", NAKES),
-      new DemoUser("babinsa", "Babinsa", "Kelurahan", BABINSA),
+      new DemoUser("nakes", "Tenaga", "Kesehatan", NAKES, LEBAK_SILIWANGI),
+      new DemoUser("babinsa", "Babinsa", "Kelurahan", BABINSA, LEBAK_SILIWANGI),
       new DemoUser("slrt", "Petugas", "SLRT Kota", SLRT),
-      new DemoUser("manajer", "Manajer", "Layanan", MANAJER),
+      new DemoUser("manajer", "Manajer", "Layanan", MANAJER, LEBAK_SILIWANGI),
       new DemoUser("analis", "Analis", "Proses", ANALIS),
-      new DemoUser("admin", "Admin", "Rujukan", ADMIN));
+      new DemoUser("admin", "Admin", "Rujukan", ADMIN),
+      new DemoUser("fodago", "Front Office", "Dago", FRONT_OFFICE, DAGO),
+      new DemoUser("fasilitatordago", "Fasilitator", "Dago", FASILITATOR, DAGO),
+      new DemoUser("bodago", "Back Office", "Dago", BACK_OFFICE, DAGO),
+      new DemoUser("koordinatordago", "Koordinator", "Dago", KOORDINATOR, DAGO),
+      new DemoUser("manajerdago", "Manajer", "Dago", MANAJER, DAGO));
 
   /** The demo users' ids: outside the demo profile none of them may keep the demo password. */
   static final List<String> USER_IDS = USERS.stream().map(DemoUser::id).toList();
 
   private final IdentityService identityService;
+  private final PuskesosOnboarding puskesos;
 
-  public DemoData(IdentityService identityService) {
+  public DemoData(IdentityService identityService, PuskesosOnboarding puskesos) {
     this.identityService = identityService;
+    this.puskesos = puskesos;
   }
 
   @Override
   public void afterSingletonsInstantiated() {
     GROUP_NAMES.forEach(this::ensureGroup);
     USERS.forEach(this::ensureUser);
+    puskesos.onboard(new PuskesosOnboarding.Request(LEBAK_SILIWANGI, "Lebak Siliwangi", staffOf(LEBAK_SILIWANGI)),
+        "demo");
+    puskesos.onboard(new PuskesosOnboarding.Request(DAGO, "Dago", staffOf(DAGO)), "demo");
     LOG.info("Demo users ready: {} (password '{}')", USERS.stream().map(DemoUser::id).toList(), PASSWORD);
+  }
+
+  private static List<String> staffOf(String tenantId) {
+    return USERS.stream().filter(u -> tenantId.equals(u.puskesos())).map(DemoUser::id).toList();
   }
 
   private void ensureGroup(String id, String name) {

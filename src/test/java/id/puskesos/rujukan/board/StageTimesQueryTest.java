@@ -75,8 +75,9 @@ class StageTimesQueryTest {
   }
 
   private void kase(String number, OffsetDateTime received, OffsetDateTime closed) {
-    jdbc.sql("INSERT INTO referral (referral_number, resident_id, channel, urgent, status, stage, received_at, "
-        + "received_by, closed_at) VALUES (?, (SELECT id FROM resident), 'WALK_IN', FALSE, ?, 'ROUTING', ?, 'fo', ?)")
+    jdbc.sql("INSERT INTO referral (referral_number, tenant_id, resident_id, channel, urgent, status, stage, "
+        + "received_at, received_by, closed_at) VALUES (?, '3273021006', (SELECT id FROM resident), 'WALK_IN', FALSE, ?,"
+        + " 'ROUTING', ?, 'fo', ?)")
         .params(number, closed == null ? "OPEN" : "CLOSED", received, closed).update();
     endOf.put(number, closed == null ? NOW : closed);
   }

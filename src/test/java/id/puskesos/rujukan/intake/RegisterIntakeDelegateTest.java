@@ -39,8 +39,8 @@ class RegisterIntakeDelegateTest {
   void newCaseGetsItsNumberAndCaseVariablesAndLosesTheRegistryFields() {
     when(identityService.getCurrentAuthentication()).thenReturn(new Authentication("fo", List.of("fo")));
     ArgumentCaptor<IntakeRequest> request = ArgumentCaptor.forClass(IntakeRequest.class);
-    when(intakeService.register(request.capture(), eq("fo"), any())).thenAnswer(call -> {
-      ProcessStarter starter = call.getArgument(2);
+    when(intakeService.register(request.capture(), any(), eq("fo"), any())).thenAnswer(call -> {
+      ProcessStarter starter = call.getArgument(3);
       starter.start("RJK-2026-000009", Map.of(CaseVariables.RESIDENT_NAME.name(), "Siti Aminah"));
       return new IntakeResult("RJK-2026-000009", "pi-1", false, List.of());
     });
@@ -58,7 +58,7 @@ class RegisterIntakeDelegateTest {
 
   @Test
   void complaintForAnOpenCaseIsMarkedMergedUnderThatCasesNumber() {
-    when(intakeService.register(any(), eq(Actors.SYSTEM), any()))
+    when(intakeService.register(any(), any(), eq(Actors.SYSTEM), any()))
         .thenReturn(new IntakeResult("RJK-2026-000003", "pi-0", true, List.of()));
     FakeExecution execution = new FakeExecution(startForm());
 

@@ -179,10 +179,10 @@ final class StubbedServices {
       if (openCase) {
         return new IntakeResult(OPEN_CASE, "pi-open", true, List.of());
       }
-      String processInstanceId = i.<ProcessStarter>getArgument(2).start(NEW_CASE,
+      String processInstanceId = i.<ProcessStarter>getArgument(3).start(NEW_CASE,
           Map.of(CaseVariables.REFERRAL_NUMBER.name(), NEW_CASE));
       return new IntakeResult(NEW_CASE, processInstanceId, false, List.of());
-    }).when(delegates.mock(IntakeService.class)).register(any(), any(), any());
+    }).when(delegates.mock(IntakeService.class)).register(any(), any(), any(), any());
   }
 
   private void verification() {

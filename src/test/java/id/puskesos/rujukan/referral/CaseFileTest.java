@@ -47,8 +47,8 @@ class CaseFileTest {
     return transaction.execute(status -> {
       Resident resident = registry.lockOrCreate(new ResidentDetails(nik, "3273010101080002", "Siti Aminah",
           LocalDate.of(1985, 7, 5), Sex.F, "Jl. Tamansari 12", "003", "007", "Lebak Siliwangi", null), "fo", "Pengaduan");
-      String number = new ReferralNumbers(jdbc, CLOCK, transaction.getTransactionManager()).next();
-      caseFile.open(number, resident.id(), new IntakeRecord(Channel.WALK_IN, Set.of(needs), "Butuh bantuan", false),
+      String number = new ReferralNumbers(jdbc, CLOCK, transaction.getTransactionManager()).next("3273021006");
+      caseFile.open(number, "3273021006", resident.id(), new IntakeRecord(Channel.WALK_IN, Set.of(needs), "Butuh bantuan", false),
           "fo");
       return number;
     });

@@ -1,6 +1,7 @@
 package id.puskesos.rujukan.referral;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Clock;
 import java.time.Year;
@@ -37,6 +38,8 @@ class ReferralNumbersTest {
   private TransactionTemplate transaction;
   private ExecutorService pool;
 
+  private static final String LEBAK_SILIWANGI = "3273021006";
+
   @BeforeEach
   void migrate() {
     JdbcDataSource h2 = new JdbcDataSource();
@@ -57,7 +60,7 @@ class ReferralNumbersTest {
   }
 
   private int serial(String number) {
-    return Integer.parseInt(number.substring(9));
+    return Integer.parseInt(number.substring(number.lastIndexOf('-') + 1));
   }
 
   @Test
@@ -66,12 +69,12 @@ class ReferralNumbersTest {
     List<Future<String>> futures = new ArrayList<>();
     for (int i = 0; i < 200; i++) {
       ReferralNumbers numbers = nodes.get(i % 2);
-      futures.add(pool.submit(() -> transaction.execute(status -> numbers.next())));
+      futures.add(pool.submit(() -> transaction.execute(status -> numbers.next(LEBAK_SILIWANGI))));
     }
     Set<Integer> serials = new HashSet<>();
     for (Future<String> future : futures) {
       String number = future.get();
-      assertThat(number).startsWith("RJK-" + Year.now(CLOCK) + "-");
+      assertThat(number).startsWith("RJK-" + LEBAK_SILIWANGI + "-" + Year.now(CLOCK) + "-");
       serials.add(serial(number));
     }
 
@@ -87,24 +90,42 @@ class ReferralNumbersTest {
         + " updated_at) VALUES ('3273014507850001', '3273010101080002', 'Siti', DATE '1985-07-05', 'F', 'Jl. A', '003',"
         + " '007', 'Lebak Siliwangi', CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)").update();
     long resident = jdbc.sql("SELECT id FROM resident").query(Long.class).single();
-    for (String number : List.of(ReferralNumbers.format(year, 41), ReferralNumbers.format(year - 1, 900))) {
-      jdbc.sql("INSERT INTO referral (referral_number, resident_id, channel, urgent, status, stage, received_at,"
-          + " received_by) VALUES (?, ?, 'WALK_IN', FALSE, 'CLOSED', 'CLOSED', CURRENT_TIMESTAMP, 'fo')")
-          .params(number, resident).update();
+    for (String number : List.of(ReferralNumbers.format(LEBAK_SILIWANGI, year, 41),
+        ReferralNumbers.format(LEBAK_SILIWANGI, year - 1, 900), ReferralNumbers.format(year, 700))) {
+      jdbc.sql("INSERT INTO referral (referral_number, tenant_id, resident_id, channel, urgent, status, stage,"
+          + " received_at, received_by) VALUES (?, ?, ?, 'WALK_IN', FALSE, 'CLOSED', 'CLOSED', CURRENT_TIMESTAMP,"
+          + " 'fo')").params(number, LEBAK_SILIWANGI, resident).update();
     }
 
-    String next = transaction.execute(status -> node().next());
-    assertThat(next).isEqualTo(ReferralNumbers.format(year, 42));
+    String next = transaction.execute(status -> node().next(LEBAK_SILIWANGI));
+    assertThat(next).isEqualTo(ReferralNumbers.format(LEBAK_SILIWANGI, year, 42));
+  }
+
+  @Test
+  void eachPuskesosCountsItsOwnCases() {
+    jdbc.sql("INSERT INTO puskesos (tenant_id, name, kecamatan, created_at, created_by) VALUES ('3273021005', 'Dago',"
+        + " 'Coblong', CURRENT_TIMESTAMP, 'test')").update();
+    ReferralNumbers numbers = node();
+    int year = Year.now(CLOCK).getValue();
+    transaction.execute(status -> numbers.next(LEBAK_SILIWANGI));
+    transaction.execute(status -> numbers.next(LEBAK_SILIWANGI));
+
+    String dago = transaction.execute(status -> numbers.next("3273021005"));
+    String lebakSiliwangi = transaction.execute(status -> numbers.next(LEBAK_SILIWANGI));
+
+    assertThat(dago).isEqualTo(ReferralNumbers.format("3273021005", year, 1));
+    assertThat(lebakSiliwangi).isEqualTo(ReferralNumbers.format(LEBAK_SILIWANGI, year, 3));
+    assertThatThrownBy(() -> numbers.next("32730210")).isInstanceOf(IllegalArgumentException.class);
   }
 
   @Test
   void anIntakeTakesItsNumberWhileAnotherIntakesTransactionIsStillOpen() throws Exception {
     ReferralNumbers numbers = node();
-    transaction.execute(status -> numbers.next());
+    transaction.execute(status -> numbers.next(LEBAK_SILIWANGI));
     CountDownLatch taken = new CountDownLatch(1);
     CountDownLatch release = new CountDownLatch(1);
     Future<String> slow = pool.submit(() -> transaction.execute(status -> {
-      String number = numbers.next();
+      String number = numbers.next(LEBAK_SILIWANGI);
       taken.countDown();
       await(release);
       return number;
@@ -112,7 +133,7 @@ class ReferralNumbersTest {
     assertThat(taken.await(5, TimeUnit.SECONDS)).isTrue();
 
     long start = System.nanoTime();
-    String fast = transaction.execute(status -> numbers.next());
+    String fast = transaction.execute(status -> numbers.next(LEBAK_SILIWANGI));
     long waitedMillis = (System.nanoTime() - start) / 1_000_000;
     release.countDown();
 
@@ -123,13 +144,13 @@ class ReferralNumbersTest {
   @Test
   void aRolledBackIntakesNumberIsNotHandedOutAgain() {
     ReferralNumbers numbers = node();
-    String first = transaction.execute(status -> numbers.next());
+    String first = transaction.execute(status -> numbers.next(LEBAK_SILIWANGI));
     transaction.executeWithoutResult(status -> {
-      numbers.next();
+      numbers.next(LEBAK_SILIWANGI);
       status.setRollbackOnly();
     });
 
-    String after = transaction.execute(status -> numbers.next());
+    String after = transaction.execute(status -> numbers.next(LEBAK_SILIWANGI));
     assertThat(serial(after)).isEqualTo(serial(first) + 2);
   }
 

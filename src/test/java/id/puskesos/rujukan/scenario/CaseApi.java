@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.UnaryOperator;
 
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
@@ -43,12 +44,27 @@ public class CaseApi {
   private static final AtomicLong SERIAL = new AtomicLong(ThreadLocalRandom.current().nextLong(1, 16_000_000));
   private static final ObjectMapper JSON = new ObjectMapper();
 
+  /** The Puskesos roles, whose demo users differ per Puskesos ({@code fo}, {@code fodago}). */
+  private static final List<String> PUSKESOS_ROLES = List.of("fo", "fasilitator", "bo", "koordinator", "manajer");
+
   private final TestRestTemplate http;
   private final TaskService taskService;
+  /** Who acts for a role: the Puskesos's own staff; partners and the city are the same users for every Puskesos. */
+  private final UnaryOperator<String> staff;
 
   public CaseApi(TestRestTemplate http, TaskService taskService) {
+    this(http, taskService, UnaryOperator.identity());
+  }
+
+  private CaseApi(TestRestTemplate http, TaskService taskService, UnaryOperator<String> staff) {
     this.http = http;
     this.taskService = taskService;
+    this.staff = staff;
+  }
+
+  /** The same steps, taken by the staff of the demo's other Puskesos (Dago: {@code fodago}, {@code bodago}...). */
+  public CaseApi atDago() {
+    return new CaseApi(http, taskService, user -> PUSKESOS_ROLES.contains(user) ? user + "dago" : user);
   }
 
   /**
@@ -142,7 +158,7 @@ public class CaseApi {
 
   public JsonNode view(String referralNumber) {
     ResponseEntity<JsonNode> answer = http.exchange("/api/referrals/" + referralNumber, HttpMethod.GET,
-        new HttpEntity<>(headers("manajer")), JsonNode.class);
+        new HttpEntity<>(headers(staff.apply("manajer"))), JsonNode.class);
     assertThat(answer.getStatusCode().value()).isEqualTo(200);
     return answer.getBody();
   }
@@ -168,13 +184,13 @@ public class CaseApi {
 
   public ResponseEntity<String> submitForm(String user, String taskId, Object... variables) {
     return http.exchange("/engine-rest/task/" + taskId + "/submit-form", HttpMethod.POST,
-        json(user, Map.of("variables", restVariables(variables))), String.class);
+        json(staff.apply(user), Map.of("variables", restVariables(variables))), String.class);
   }
 
   /** Starts a process from its start form, as Tasklist's "Start process" does. */
   public ResponseEntity<JsonNode> submitStartForm(String user, String processKey, Object... variables) {
     return http.exchange("/engine-rest/process-definition/key/" + processKey + "/submit-form", HttpMethod.POST,
-        json(user, Map.of("variables", restVariables(variables))), JsonNode.class);
+        json(staff.apply(user), Map.of("variables", restVariables(variables))), JsonNode.class);
   }
 
   /**
@@ -182,7 +198,7 @@ public class CaseApi {
    * part per file, named by its file name.
    */
   public ResponseEntity<JsonNode> deploy(String user, String deploymentName, Map<String, String> files) {
-    HttpHeaders headers = headers(user);
+    HttpHeaders headers = headers(staff.apply(user));
     headers.setContentType(MediaType.MULTIPART_FORM_DATA);
     MultiValueMap<String, Object> body = new LinkedMultiValueMap<>();
     body.add("deployment-name", deploymentName);
@@ -198,7 +214,7 @@ public class CaseApi {
   }
 
   public ResponseEntity<JsonNode> post(String user, String path, Object body) {
-    return http.exchange(path, HttpMethod.POST, json(user, body), JsonNode.class);
+    return http.exchange(path, HttpMethod.POST, json(staff.apply(user), body), JsonNode.class);
   }
 
   // ---- the forms of a case, filled in as staff would --------------------------------------------------------
@@ -494,27 +510,27 @@ public class CaseApi {
 
   /** The tasks a shared Tasklist filter lists for the user, as Tasklist asks for them. */
   public JsonNode filterList(String user, String name) {
-    JsonNode filters = http.exchange("/engine-rest/filter?name={name}", HttpMethod.GET, new HttpEntity<>(headers(user)),
+    JsonNode filters = http.exchange("/engine-rest/filter?name={name}", HttpMethod.GET, new HttpEntity<>(headers(staff.apply(user))),
         JsonNode.class, name).getBody();
     assertThat(filters).as(name).hasSize(1);
     return http.exchange("/engine-rest/filter/" + filters.get(0).get("id").asText() + "/list?maxResults=1000",
-        HttpMethod.POST, json(user, Map.of()), JsonNode.class).getBody();
+        HttpMethod.POST, json(staff.apply(user), Map.of()), JsonNode.class).getBody();
   }
 
   public ResponseEntity<JsonNode> get(String user, String path) {
-    return http.exchange(path, HttpMethod.GET, new HttpEntity<>(headers(user)), JsonNode.class);
+    return http.exchange(path, HttpMethod.GET, new HttpEntity<>(headers(staff.apply(user))), JsonNode.class);
   }
 
   public ResponseEntity<JsonNode> put(String user, String path, Object body) {
-    return http.exchange(path, HttpMethod.PUT, json(user, body), JsonNode.class);
+    return http.exchange(path, HttpMethod.PUT, json(staff.apply(user), body), JsonNode.class);
   }
 
   public ResponseEntity<JsonNode> delete(String user, String path) {
-    return http.exchange(path, HttpMethod.DELETE, new HttpEntity<>(headers(user)), JsonNode.class);
+    return http.exchange(path, HttpMethod.DELETE, new HttpEntity<>(headers(staff.apply(user))), JsonNode.class);
   }
 
   public ResponseEntity<byte[]> bytes(String user, String path) {
-    return http.exchange(path, HttpMethod.GET, new HttpEntity<>(headers(user)), byte[].class);
+    return http.exchange(path, HttpMethod.GET, new HttpEntity<>(headers(staff.apply(user))), byte[].class);
   }
 
   /** Reads a JSON array of strings. */

@@ -102,7 +102,7 @@ class IntakeScenarioTest extends ScenarioTestSupport {
     String instanceId = started.getBody().get("id").asText();
     String number = runtimeService.createProcessInstanceQuery().processInstanceId(instanceId).singleResult()
         .getBusinessKey();
-    assertThat(number).matches("RJK-\\d{4}-\\d{6}");
+    assertThat(number).matches("RJK-3273021006-\\d{4}-\\d{6}");
     api.awaitRegistryChecked(number); // after the intake's save point
     JsonNode view = api.view(number);
     assertThat(view.get("stage").asText()).isEqualTo("VERIFICATION");
@@ -170,8 +170,9 @@ class IntakeScenarioTest extends ScenarioTestSupport {
     String first = api.openCase("FOOD");
     String second = api.openCase("FOOD");
 
-    assertThat(second.substring(0, 9)).isEqualTo(first.substring(0, 9));
-    assertThat(Long.parseLong(second.substring(9))).isEqualTo(Long.parseLong(first.substring(9)) + 1);
+    int serial = first.lastIndexOf('-') + 1;
+    assertThat(second.substring(0, serial)).isEqualTo(first.substring(0, serial));
+    assertThat(Long.parseLong(second.substring(serial))).isEqualTo(Long.parseLong(first.substring(serial)) + 1);
   }
 
   // ---- helpers ----------------------------------------------------------------------------------------------

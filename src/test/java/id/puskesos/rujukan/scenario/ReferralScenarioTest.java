@@ -33,7 +33,7 @@ class ReferralScenarioTest extends ScenarioTestSupport {
 
     assertThat(created.getStatusCode().value()).isEqualTo(201);
     String number = created.getBody().get("referralNumber").asText();
-    assertThat(number).matches("RJK-\\d{4}-\\d{6}");
+    assertThat(number).matches("RJK-3273021006-\\d{4}-\\d{6}");
     assertThat(created.getHeaders().getLocation()).hasToString("/api/referrals/" + number);
     assertThat(created.getBody().get("status").asText()).isEqualTo("OPEN");
     assertThat(created.getBody().get("merged").asBoolean()).isFalse();

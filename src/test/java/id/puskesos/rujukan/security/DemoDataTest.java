@@ -2,6 +2,8 @@ package id.puskesos.rujukan.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
+
 import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.IdentityService;
 import org.junit.jupiter.api.Test;
@@ -28,8 +30,22 @@ class DemoDataTest {
     assertThat(identityService.createUserQuery().memberOfGroup("camunda-admin").singleResult().getId())
         .isEqualTo("admin");
     for (String group : Groups.CASEWORK) {
-      assertThat(identityService.createUserQuery().memberOfGroup(group).count()).as(group).isOne();
+      if (Groups.PUSKESOS_STAFF.contains(group)) {
+        // one per Puskesos: Lebak Siliwangi's and Dago's
+        for (String puskesos : List.of(DemoData.LEBAK_SILIWANGI, DemoData.DAGO)) {
+          assertThat(identityService.createUserQuery().memberOfGroup(group).memberOfTenant(puskesos).count())
+              .as(group + " of " + puskesos).isOne();
+        }
+      } else {
+        assertThat(identityService.createUserQuery().memberOfGroup(group).count()).as(group).isOne();
+      }
     }
+    // partners and the city SLRT work for both
+    for (String group : List.of("dinsos", "baznas", "salman", "slrt")) {
+      assertThat(identityService.createTenantQuery().groupMember(group).count()).as(group).isEqualTo(2);
+    }
+    assertThat(identityService.createTenantQuery().userMember("fo").list()).singleElement()
+        .satisfies(t -> assertThat(t.getId()).isEqualTo(DemoData.LEBAK_SILIWANGI));
   }
 
   @Test

@@ -130,7 +130,9 @@ class WorklistTaskQueryTest {
   private Worklist worklist(String user, List<String> groups, boolean fast) {
     worklistTaskQuery.setEnabled(fast);
     String filter = filterService.createFilterQuery().filterName(FILTER).singleResult().getId();
-    identityService.setAuthentication(user, groups);
+    // the Puskesos the user works for, as the webapps' and REST API's sign-in reads them
+    identityService.setAuthentication(user, groups, identityService.createTenantQuery().userMember(user)
+        .includingGroupsOfUser(true).list().stream().map(org.camunda.bpm.engine.identity.Tenant::getId).toList());
     try {
       List<Task> page = filterService.listPage(filter, tasklistsSorting(), 0, 15);
       List<Task> all = filterService.list(filter, tasklistsSorting());
