@@ -92,6 +92,20 @@ public class CaseAccess {
     return Optional.of(authentication.getTenantIds() == null ? Set.of() : Set.copyOf(authentication.getTenantIds()));
   }
 
+  /**
+   * 404 when the resident's record is another Puskesos's: the resident has cases, none of them at the caller's
+   * Puskesos. A record with no case (from the city's DTKS extract) is the city's, open to every Puskesos's staff.
+   */
+  public void requireResident(long residentId) {
+    tenants().ifPresent(mine -> {
+      List<String> theirs = jdbc.sql("SELECT DISTINCT tenant_id FROM referral WHERE resident_id = ?")
+          .param(residentId).query(String.class).list();
+      if (!theirs.isEmpty() && theirs.stream().noneMatch(mine::contains)) {
+        throw new NotFoundException("Warga " + residentId + " tidak ditemukan");
+      }
+    });
+  }
+
   /** Whether the caller may reach a case of this Puskesos at all (what else of it they see is decided apart). */
   public boolean reaches(String tenantId) {
     return tenants().map(mine -> mine.contains(tenantId)).orElse(true);

@@ -15,6 +15,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import id.puskesos.rujukan.access.CaseAccess;
 import id.puskesos.rujukan.access.Roles;
 import id.puskesos.rujukan.common.Actors;
 import id.puskesos.rujukan.common.Checks;
@@ -37,10 +38,12 @@ public class RegistryController {
   private final ResidentData residentData;
   private final Roles roles;
   private final Actors actors;
+  private final CaseAccess caseAccess;
 
   public RegistryController(RegistryImports imports, DtksImporter importer, Registry registry,
       NationalMemberships memberships, RegistryFigures figures, Consents consents, AccessLog accessLog,
-      ResidentData residentData, Roles roles, Actors actors) {
+      ResidentData residentData, Roles roles, Actors actors, CaseAccess caseAccess) {
+    this.caseAccess = caseAccess;
     this.imports = imports;
     this.memberships = memberships;
     this.importer = importer;
@@ -86,6 +89,7 @@ public class RegistryController {
   public Map<String, Object> resident(@PathVariable long residentId) {
     roles.require("petugas Puskesos", Groups.FRONT_OFFICE, Groups.BACK_OFFICE, Groups.FASILITATOR,
         Groups.KOORDINATOR, Groups.MANAJER);
+    caseAccess.requireResident(residentId);
     Resident r = registry.get(residentId);
     accessLog.record(residentId, AccessLog.Purpose.RECORD_VIEW, null, actors.current());
     List<ResidentChange> history = registry.history(residentId);
@@ -108,6 +112,7 @@ public class RegistryController {
   public ConsentsView consents(@PathVariable long residentId) {
     roles.require("petugas Puskesos", Groups.FRONT_OFFICE, Groups.BACK_OFFICE, Groups.FASILITATOR,
         Groups.KOORDINATOR, Groups.MANAJER);
+    caseAccess.requireResident(residentId);
     registry.get(residentId);
     accessLog.record(residentId, AccessLog.Purpose.CONSENT_VIEW, null, actors.current());
     return new ConsentsView(consents.current(residentId), consents.standing(residentId),
@@ -118,6 +123,7 @@ public class RegistryController {
   @GetMapping("/residents/{residentId}/export")
   public Map<String, Object> export(@PathVariable long residentId) {
     roles.require("front office dan koordinator Puskesos", Groups.FRONT_OFFICE, Groups.KOORDINATOR);
+    caseAccess.requireResident(residentId);
     return residentData.export(residentId, actors.current());
   }
 
@@ -125,6 +131,7 @@ public class RegistryController {
   @PostMapping("/residents/{residentId}/erasure")
   public Map<String, Object> erase(@PathVariable long residentId, @RequestBody ErasureRequest request) {
     roles.require("koordinator Puskesos", Groups.KOORDINATOR);
+    caseAccess.requireResident(residentId);
     residentData.erase(residentId, request.reason(), actors.current());
     return Map.of("residentId", residentId, "erased", true);
   }
@@ -141,6 +148,7 @@ public class RegistryController {
   public ConsentsView recordConsent(@PathVariable long residentId, @RequestBody ConsentRequest request) {
     roles.require("petugas Puskesos", Groups.FRONT_OFFICE, Groups.BACK_OFFICE, Groups.FASILITATOR,
         Groups.KOORDINATOR);
+    caseAccess.requireResident(residentId);
     registry.get(residentId);
     Checks checks = new Checks();
     String purpose = checks.required("purpose", request.purpose(), "Keperluan");

@@ -88,7 +88,7 @@ public class PuskesosOnboarding {
           "Pengguna " + user + " tidak ada; buat dulu di Camunda Admin");
       identityService.createTenantQuery().userMember(user).list().stream()
           .filter(t -> !t.getId().equals(code)).findFirst().ifPresent(t -> checks.check(false, "staff",
-              "Pengguna " + user + " sudah petugas Puskesos " + t.getName()));
+              "Pengguna " + user + " sudah petugas " + t.getName()));
     }
     checks.throwIfAny();
 

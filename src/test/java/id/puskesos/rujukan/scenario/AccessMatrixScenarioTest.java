@@ -67,6 +67,10 @@ import id.puskesos.rujukan.scenario.WebappSession.Answer;
  * export: the record's full identity) and commands outside it (fasilitator: withdrawal; fo, bo: erasure;
  * koordinator: a partner's budget top-up; fo, fasilitator: adding a program; bo, koordinator: editing the
  * catalogue).</li>
+ * <li><b>fodago, fasilitatordago, bodago, koordinatordago, manajerdago</b> (the staff of another Puskesos, Dago, a
+ * tenant of its own): everything of a Lebak Siliwangi case at the home visit, reads included: its task and
+ * instance, and through {@code /api} the case, the search, its resident's record and consents, withdrawing it or
+ * adding it a program.</li>
  * </ul>
  * {@code /api} has no claim and no comment; those cells are skipped with that reason.
  */
@@ -82,7 +86,11 @@ class AccessMatrixScenarioTest extends ScenarioTestSupport {
   }
 
   static final List<String> ROLES = List.of("fo", "fasilitator", "bo", "koordinator", "dinsos", "baznas", "salman",
-      "nakes", "babinsa", "analis", "manajer");
+      "nakes", "babinsa", "analis", "manajer", "fodago", "fasilitatordago", "bodago", "koordinatordago",
+      "manajerdago");
+  /** The other Puskesos's staff (Dago's, a tenant of its own): nothing of a Lebak Siliwangi case, reads included. */
+  private static final List<String> OTHER_PUSKESOS = List.of("fodago", "fasilitatordago", "bodago",
+      "koordinatordago", "manajerdago");
   private static final String PROBE = "matrixProbe";
   private static final List<Action> WRITES = List.of(Action.CLAIM, Action.COMPLETE, Action.SET_VARIABLES,
       Action.COMMENT);
@@ -164,6 +172,7 @@ class AccessMatrixScenarioTest extends ScenarioTestSupport {
     notTheirs.put("bo", new NotTheirs(homeVisit, true, opinionWork));
     notTheirs.put("koordinator", new NotTheirs(homeVisit, true, opinionWork));
     notTheirs.put("fasilitator", new NotTheirs(dtksProposal, true, opinionWork));
+    OTHER_PUSKESOS.forEach(role -> notTheirs.put(role, new NotTheirs(homeVisit, false, homeVisit)));
   }
 
   static Stream<Arguments> matrix() {
@@ -385,6 +394,9 @@ class AccessMatrixScenarioTest extends ScenarioTestSupport {
   // ---- the domain API --------------------------------------------------------------------------------------
 
   private List<Attempt> domainAttempts(String role, Action action) {
+    if (OTHER_PUSKESOS.contains(role)) {
+      return otherPuskesosAttempts(role, action);
+    }
     NotTheirs not = notTheirs.get(role);
     Target r = not.reads();
     Target w = not.writes();
@@ -446,6 +458,31 @@ class AccessMatrixScenarioTest extends ScenarioTestSupport {
       default -> throw new IllegalArgumentException(action.name());
     }
     return attempts;
+  }
+
+  /** Another Puskesos's staff on a Lebak Siliwangi case: the case, its search, its resident, its commands. */
+  private List<Attempt> otherPuskesosAttempts(String role, Action action) {
+    Target t = notTheirs.get(role).reads();
+    long resident = t.resident().id();
+    Predicate<Answer> found = answer -> answer.ok() && answer.body().contains(t.caseNumber());
+    return switch (action) {
+      case LIST -> List.of(domain(role, "GET", "/api/referrals?size=100", null, found),
+          domain(role, "GET", "/api/referrals?puskesos=3273021006", null, found));
+      case READ -> List.of(domain(role, "GET", "/api/referrals/" + t.caseNumber(), null, Answer::ok),
+          domain(role, "GET", "/api/referrals?number=" + t.caseNumber(), null, found),
+          domain(role, "GET", "/api/referrals?q=" + t.resident().nik(), null, found));
+      case VARIABLES -> List.of(domain(role, "GET", "/api/registry/residents/" + resident, null, Answer::ok),
+          domain(role, "GET", "/api/registry/residents/" + resident + "/export", null, Answer::ok));
+      case HISTORY -> List.of(domain(role, "GET", "/api/registry/residents/" + resident + "/consents", null,
+          Answer::ok));
+      case COMPLETE -> List.of(domain(role, "POST", "/api/referrals/" + t.caseNumber() + "/withdrawal",
+          Map.of("reason", "dicabut oleh " + role), Answer::ok));
+      case SET_VARIABLES -> List.of(domain(role, "POST", "/api/referrals/" + t.caseNumber() + "/programs",
+          Map.of("programCode", "SALMAN_SEMBAKO", "need", "FOOD", "reason", "ditambah oleh " + role), Answer::ok),
+          domain(role, "POST", "/api/registry/residents/" + resident + "/consents", Map.of("purpose",
+              "CONTACT_WHATSAPP", "given", false), Answer::ok));
+      case CLAIM, COMMENT -> List.of();
+    };
   }
 
   // ---- helpers ----------------------------------------------------------------------------------------------

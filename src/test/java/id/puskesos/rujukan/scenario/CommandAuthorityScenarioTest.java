@@ -33,6 +33,7 @@ import org.springframework.http.ResponseEntity;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import id.puskesos.rujukan.SignedIn;
 import id.puskesos.rujukan.budget.Budgets;
 import id.puskesos.rujukan.catalogue.ProgramCatalogue;
 
@@ -417,7 +418,7 @@ class CommandAuthorityScenarioTest extends ScenarioTestSupport {
     for (int i = 0; i < pairs.length; i += 2) {
       variables.put((String) pairs[i], pairs[i + 1]);
     }
-    identityService.setAuthentication(user, List.of(user));
+    SignedIn.as(identityService, user, List.of(user));
     try {
       taskService.complete(taskId, variables);
     } finally {

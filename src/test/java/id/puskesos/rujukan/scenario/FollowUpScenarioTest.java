@@ -13,6 +13,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import id.puskesos.rujukan.SignedIn;
 import id.puskesos.rujukan.budget.Budgets;
 import id.puskesos.rujukan.catalogue.ProgramCatalogue;
 
@@ -177,7 +178,7 @@ class FollowUpScenarioTest extends ScenarioTestSupport {
   }
 
   private void completeAs(String user, String taskId, Map<String, Object> variables) {
-    identityService.setAuthentication(user, List.of(user));
+    SignedIn.as(identityService, user, List.of(user));
     try {
       taskService.complete(taskId, variables);
     } finally {

@@ -168,6 +168,7 @@ class LetterAuthorityScenarioTest extends ScenarioTestSupport {
       signer.setPassword(SIGNER_PASSWORD);
       identityService.saveUser(signer);
       identityService.createMembership(user, "koordinator");
+      identityService.createTenantUserMembership("3273021006", user); // Lebak Siliwangi's
     }
     HttpHeaders headers = new HttpHeaders();
     headers.setBasicAuth(user, SIGNER_PASSWORD);

@@ -84,7 +84,7 @@ class PartnerOnboardingScenarioTest extends ScenarioTestSupport {
     // the administrator onboards the partner and its program with its first budget, in one call
     ResponseEntity<JsonNode> onboarded = api.post("admin", "/api/partners", onboarding(code, group, program));
     assertThat(onboarded.getStatusCode().value()).as(String.valueOf(onboarded.getBody())).isEqualTo(200);
-    assertThat(outcomes(onboarded.getBody())).containsOnly("DIBUAT").hasSize(6);
+    assertThat(outcomes(onboarded.getBody())).containsOnly("DIBUAT").hasSize(7);
     assertThat(identityService.createGroupQuery().groupId(group).count()).isOne();
     assertThat(authorizationService.createAuthorizationQuery().groupIdIn(group).resourceType(Resources.APPLICATION)
         .resourceId("tasklist").count()).isOne();

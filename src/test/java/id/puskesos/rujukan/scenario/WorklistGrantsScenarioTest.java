@@ -14,6 +14,8 @@ import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
+import id.puskesos.rujukan.SignedIn;
+
 /**
  * The grants the engine stores per task (security.WorklistAuthorizations): a Puskesos group that reads its
  * definitions' tasks gets no READ on each task, only the work permission, and still lists and works them; a partner's
@@ -32,7 +34,7 @@ class WorklistGrantsScenarioTest extends ScenarioTestSupport {
   }
 
   private long visible(String user, List<String> groups, Task task) {
-    identityService.setAuthentication(user, groups);
+    SignedIn.as(identityService, user, groups);
     try {
       return taskService.createTaskQuery().taskId(task.getId()).count();
     } finally {

@@ -26,6 +26,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 
+import id.puskesos.rujukan.SignedIn;
 import id.puskesos.rujukan.RujukanSpringTest;
 import id.puskesos.rujukan.scenario.CaseApi;
 
@@ -130,9 +131,7 @@ class WorklistTaskQueryTest {
   private Worklist worklist(String user, List<String> groups, boolean fast) {
     worklistTaskQuery.setEnabled(fast);
     String filter = filterService.createFilterQuery().filterName(FILTER).singleResult().getId();
-    // the Puskesos the user works for, as the webapps' and REST API's sign-in reads them
-    identityService.setAuthentication(user, groups, identityService.createTenantQuery().userMember(user)
-        .includingGroupsOfUser(true).list().stream().map(org.camunda.bpm.engine.identity.Tenant::getId).toList());
+    SignedIn.as(identityService, user, groups);
     try {
       List<Task> page = filterService.listPage(filter, tasklistsSorting(), 0, 15);
       List<Task> all = filterService.list(filter, tasklistsSorting());
