@@ -9,6 +9,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.springframework.dao.PessimisticLockingFailureException;
+import org.springframework.dao.QueryTimeoutException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Component;
@@ -53,16 +55,26 @@ class ModelChangeStore {
     return id;
   }
 
-  /** A revision replaces the files and the proposal; only after failed checks or a send-back, else 409. */
+  /**
+   * A revision replaces the files and the proposal; only after failed checks or a send-back, else 409. Another
+   * revision holding the row (its checks and simulation run in its transaction) is a 409 too, when the wait for it
+   * runs out.
+   */
   void revise(long id, Proposal proposal) {
-    int updated = jdbc.sql("""
-        UPDATE model_change SET reason = ?, action_item_id = ?, renames = ?, top_ups = ?, simulate_from = ?,
-            simulate_to = ?, status = ?, revision = revision + 1, checks = NULL, checks_passed = NULL,
-            simulation_id = NULL, migration_preview = NULL
-        WHERE id = ? AND status IN ('CHECKS_FAILED', 'SENT_BACK')""")
-        .params(proposal.reason(), proposal.actionItemId(), json(proposal.renames()), json(proposal.topUps()),
-            proposal.simulateFrom(), proposal.simulateTo(), ChangeStatus.SUBMITTED.name(), id)
-        .update();
+    int updated;
+    try {
+      updated = jdbc.sql("""
+          UPDATE model_change SET reason = ?, action_item_id = ?, renames = ?, top_ups = ?, simulate_from = ?,
+              simulate_to = ?, status = ?, revision = revision + 1, checks = NULL, checks_passed = NULL,
+              simulation_id = NULL, migration_preview = NULL
+          WHERE id = ? AND status IN ('CHECKS_FAILED', 'SENT_BACK')""")
+          .params(proposal.reason(), proposal.actionItemId(), json(proposal.renames()), json(proposal.topUps()),
+              proposal.simulateFrom(), proposal.simulateTo(), ChangeStatus.SUBMITTED.name(), id)
+          .update();
+    } catch (QueryTimeoutException | PessimisticLockingFailureException heldByAnotherRevision) {
+      throw new ConflictException("Perubahan %s sedang direvisi oleh permintaan lain; muat ulang lalu coba lagi"
+          .formatted(ModelChange.number(id)));
+    }
     if (updated == 0) {
       throw new ConflictException("Perubahan %s tidak sedang menunggu perbaikan: statusnya %s"
           .formatted(ModelChange.number(id), get(id).statusLabel()));

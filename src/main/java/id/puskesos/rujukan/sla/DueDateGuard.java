@@ -95,7 +95,7 @@ public class DueDateGuard extends AbstractProcessEnginePlugin {
     Date level = null;
     if (task.getTaskDefinition() != null && task.getTaskDefinition().getDueDateExpression() == null
         && task.getCreateTime() != null) {
-      level = levels.dueAfter(policy.of(task.getTaskDefinitionKey(), CaseVariables.URGENT.get(task)),
+      level = levels.dueAfter(policy.of(task.getTenantId(), task.getTaskDefinitionKey(), CaseVariables.URGENT.get(task)),
           task.getCreateTime());
     }
     if (level == null || (before != null && before.after(level))) {

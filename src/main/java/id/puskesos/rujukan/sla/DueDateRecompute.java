@@ -109,7 +109,8 @@ public class DueDateRecompute {
     String model = modelDueDates.computeIfAbsent(task.getProcessDefinitionId(), this::readModelDueDates)
         .get(task.getTaskDefinitionKey());
     Stream<String> levels = model != null ? Stream.of(model)
-        : Stream.of(policy.of(task.getTaskDefinitionKey(), false), policy.of(task.getTaskDefinitionKey(), true));
+        : Stream.of(policy.of(task.getTenantId(), task.getTaskDefinitionKey(), false),
+            policy.of(task.getTenantId(), task.getTaskDefinitionKey(), true));
     return levels.filter(WorkingDaysBusinessCalendar::countsWorkingTime).distinct().toList();
   }
 

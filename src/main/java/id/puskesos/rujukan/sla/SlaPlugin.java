@@ -49,7 +49,7 @@ public class SlaPlugin extends AbstractProcessEnginePlugin {
   private void setDueDate(DelegateTask task) {
     if (task.getDueDate() == null) {
       boolean urgent = CaseVariables.URGENT.get(task);
-      task.setDueDate(calendar.resolveDuedate(policy.of(task.getTaskDefinitionKey(), urgent), task.getCreateTime()));
+      task.setDueDate(calendar.resolveDuedate(policy.of(task.getTenantId(), task.getTaskDefinitionKey(), urgent), task.getCreateTime()));
     }
   }
 }

@@ -24,16 +24,27 @@ public final class SlaSettings {
     }
   }
 
+  /**
+   * The city's service levels, and a Puskesos's own where it sets them ({@code puskesos}: kelurahan code, then task,
+   * a local setting of that Puskesos).
+   */
   @ConfigurationProperties("rujukan.sla")
-  public record Policy(Level defaults, Map<String, Level> tasks) {
+  public record Policy(Level defaults, Map<String, Level> tasks, Map<String, Map<String, Level>> puskesos) {
     public Policy {
       defaults = defaults == null ? new Level("5WD", "1WD") : defaults;
       tasks = tasks == null ? Map.of() : Map.copyOf(tasks);
+      puskesos = puskesos == null ? Map.of() : Map.copyOf(puskesos);
     }
 
     /** The due-date description of a task ({@code task_homeVisit}), or the default for tasks not listed. */
     public String of(String taskDefinitionKey, boolean urgent) {
-      return tasks.getOrDefault(taskDefinitionKey, defaults).of(urgent);
+      return of(null, taskDefinitionKey, urgent);
+    }
+
+    /** The same for a task of a Puskesos (its tenant): the Puskesos's own level first, else the city's. */
+    public String of(String tenantId, String taskDefinitionKey, boolean urgent) {
+      Level own = tenantId == null ? null : puskesos.getOrDefault(tenantId, Map.of()).get(taskDefinitionKey);
+      return (own != null ? own : tasks.getOrDefault(taskDefinitionKey, defaults)).of(urgent);
     }
   }
 

@@ -17,6 +17,7 @@ import org.springframework.http.ResponseEntity;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import id.puskesos.rujukan.RujukanApplication;
+import id.puskesos.rujukan.sla.SlaPlugin;
 
 /**
  * One installation for the city (issue 22): each Puskesos a tenant. The demo's two, Lebak Siliwangi ({@code fo},
@@ -32,6 +33,8 @@ class CityTenancyScenarioTest extends ScenarioTestSupport {
 
   @Autowired
   private IdentityService identityService;
+  @Autowired
+  private SlaPlugin sla;
 
   @Test
   void eachPuskesosNumbersItsOwnCasesAndItsStaffNeverReachTheOthers() {
@@ -43,7 +46,11 @@ class CityTenancyScenarioTest extends ScenarioTestSupport {
     assertThat(theirs).startsWith("RJK-" + DAGO + "-" + year + "-");
     Task visit = api.task(ours, "task_homeVisit");
     assertThat(visit.getTenantId()).isEqualTo(LEBAK_SILIWANGI);
-    assertThat(api.task(theirs, "task_homeVisit").getTenantId()).isEqualTo(DAGO);
+    Task theirVisit = api.task(theirs, "task_homeVisit");
+    assertThat(theirVisit.getTenantId()).isEqualTo(DAGO);
+    // each Puskesos's service level: the city's 3 working days for the home visit, Dago's own 2 (the demo's setting)
+    assertThat(visit.getDueDate()).isEqualTo(sla.dueAfter("3WD", visit.getCreateTime()));
+    assertThat(theirVisit.getDueDate()).isEqualTo(sla.dueAfter("2WD", theirVisit.getCreateTime()));
 
     List<String> successes = new ArrayList<>();
     for (String user : List.of("fodago", "fasilitatordago", "bodago", "koordinatordago", "manajerdago")) {
