@@ -126,6 +126,19 @@ class BoardTenancyScenarioTest extends ScenarioTestSupport {
     }
   }
 
+  @Test
+  void theCitySlrtSignedInToTasklistOpensTheCityViewWithoutASecondLogin() throws Exception {
+    WebappSession slrt = WebappSession.signIn(http.getRootUri(), "slrt");
+    WebappSession koordinator = WebappSession.signIn(http.getRootUri(), "koordinator");
+
+    WebappSession.Answer city = slrt.exchange("GET", "/api/board/city", null, null);
+
+    assertThat(city.status()).as(city.body()).isEqualTo(200);
+    assertThat(city.body()).contains(DAGO, LEBAK_SILIWANGI);
+    assertThat(slrt.get("/board/kota.html").body()).contains("Papan Kota");
+    assertThat(koordinator.exchange("GET", "/api/board/city", null, null).status()).isEqualTo(403);
+  }
+
   private JsonNode board(String user, String query) {
     ResponseEntity<JsonNode> answer = api.get(user, "/api/board" + query);
     assertThat(answer.getStatusCode().value()).as(String.valueOf(answer.getBody())).isEqualTo(200);
