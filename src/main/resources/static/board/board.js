@@ -1,12 +1,15 @@
 // The manager's board: reads /api/board with the Tasklist session when the user signed in there (GET only, the one
 // request of /api a session may make), else signs in with the user's engine account (HTTP Basic, kept in memory
-// only); draws every table with a bar chart where a chart reads faster. Data goes into the page as text only.
+// only); draws every table with a bar chart where a chart reads faster. Data goes into the page as text only. The
+// board is one Puskesos's: the user's own, or the one named by ?puskesos=<kelurahan code> (the city SLRT, from the
+// city's view kota.html).
 (function () {
   'use strict';
   let credentials = null;
   const MONTHS = ['Januari', 'Februari', 'Maret', 'April', 'Mei', 'Juni', 'Juli', 'Agustus', 'September', 'Oktober',
     'November', 'Desember'];
   const WIB = { timeZone: 'Asia/Jakarta' };
+  const PUSKESOS = new URLSearchParams(window.location.search).get('puskesos');
 
   const $ = (id) => document.getElementById(id);
   const el = (tag, text, cls) => {
@@ -55,13 +58,18 @@
 
   async function load() {
     if (chosen('from') > chosen('to')) throw new Refusal(400, 'Bulan awal harus sebelum atau sama dengan bulan akhir.');
-    const query = '?from=' + encodeURIComponent(chosen('from')) + '&to=' + encodeURIComponent(chosen('to'));
+    const query = '?from=' + encodeURIComponent(chosen('from')) + '&to=' + encodeURIComponent(chosen('to'))
+      + (PUSKESOS ? '&puskesos=' + encodeURIComponent(PUSKESOS) : '');
     const headers = { 'X-Requested-With': 'XMLHttpRequest' };
     if (credentials) headers.Authorization = 'Basic ' + credentials;
     const answer = await fetch('/api/board' + query, { headers, credentials: 'same-origin' });
     if (answer.status === 401 || answer.status === 403) {
       const body = answer.status === 403 ? await answer.json() : { message: 'Nama pengguna atau kata sandi salah' };
       throw new Refusal(answer.status, body.message || 'Tidak berhak');
+    }
+    if (answer.status === 400) {
+      const body = await answer.json();
+      throw new Refusal(400, body.message || 'Papan tidak dapat dimuat (400)');
     }
     if (!answer.ok) throw new Refusal(answer.status, 'Papan tidak dapat dimuat (' + answer.status + ')');
     return answer.json();
@@ -255,6 +263,10 @@
 
   function draw(b) {
     $('stamp').textContent = 'Data per ' + when(b.at);
+    const p = b.puskesos;
+    $('puskesosName').textContent = 'Puskesos ' + p.name + ', Kecamatan ' + p.kecamatan + ', Kota Bandung (kode kelurahan '
+      + p.tenantId + ')';
+    document.title = 'Papan Layanan Rujukan - Puskesos ' + p.name;
     const count = [{ title: 'Tahap', value: (r) => r.label }, { title: 'Jumlah', value: (r) => r.count, numeric: true }];
     section('openCases', 'Kasus terbuka per tahap', b.openCasesByStage, count,
       bars(b.openCasesByStage, (r) => r.label, (r) => r.count));
@@ -317,7 +329,13 @@
     } catch (e) {
       $('checking').hidden = true;
       $('login').hidden = false;
-      if (e.status === 403) {
+      if (e.status === 400) {
+        // a user of several Puskesos (the city SLRT) chooses one on the city's view
+        $('loginError').textContent = e.message + '. Pilih Puskesos di papan kota: ';
+        const link = el('a', 'buka papan kota');
+        link.href = 'kota.html';
+        $('loginError').appendChild(link);
+      } else if (e.status === 403) {
         $('loginError').textContent = 'Akun yang masuk di Tasklist tidak dapat membuka papan ini (' + e.message
           + '). Masuk dengan akun manajer atau koordinator.';
       } else if (e.status !== 401) {

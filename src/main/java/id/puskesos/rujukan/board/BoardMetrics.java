@@ -14,7 +14,9 @@ import io.micrometer.core.instrument.binder.MeterBinder;
 /**
  * The board's headline figures as Prometheus gauges ({@code /actuator/prometheus}): open cases per stage (counted as
  * the board counts them), overdue tasks, notifications that failed for good, cases waiting for budget. Each is read
- * when scraped.
+ * when scraped. They stay the installation's (every Puskesos together, no {@code puskesos} tag): 151 Puskesos times
+ * six stages would be 900 series, each a query per scrape; one Puskesos's figures are its board's, the city's side by
+ * side the city view's ({@code /api/board/city}).
  */
 @Component
 public class BoardMetrics implements MeterBinder {
@@ -34,7 +36,7 @@ public class BoardMetrics implements MeterBinder {
     for (Stage stage : Stage.values()) {
       if (stage != Stage.CLOSED) {
         // the same count as the board's, by the stage the models give the work each case waits for
-        Gauge.builder("rujukan.cases.open", () -> figures.getObject().openCases().getOrDefault(stage, 0L))
+        Gauge.builder("rujukan.cases.open", () -> figures.getObject().openCases(null).getOrDefault(stage, 0L))
             .tag("stage", stage.name()).description("Kasus terbuka per tahap").register(registry);
       }
     }

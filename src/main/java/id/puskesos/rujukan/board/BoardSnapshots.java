@@ -7,40 +7,43 @@ import java.util.Comparator;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.BiFunction;
 
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.scheduling.annotation.Scheduled;
-import org.springframework.stereotype.Component;
 
 /**
- * The board as drawn a few minutes ago, where drawing it is slow. A board that took longer than
+ * A board as drawn a few minutes ago, where drawing it is slow; kept per scope (a Puskesos's board per tenant id, the
+ * city's view as one scope) and period, so one Puskesos never gets another's figures. A board that took longer than
  * {@code rujukan.board.live-below} (300 ms) to draw, a city's year, is kept and served as it was drawn, its time
  * ({@code at}) printed on the page; while it is asked for it is drawn again in the background every
  * {@code rujukan.board.refresh-interval} (5 minutes), and one older than twice that is drawn again before it is
  * served. A board quicker to draw, a village's, is drawn on every call. One drawing per period at a time: whoever
  * asks meanwhile waits for it and gets the same board. Figures and measurements: docs/operations.md.
  */
-@Component
-class BoardSnapshots {
+class BoardSnapshots<T> {
+  // not a component: BoardDrawings makes one for the Puskesos boards and one for the city's view
 
-  /** How many periods are kept at most; the least recently asked goes first. */
-  static final int KEPT_PERIODS = 24;
+  /** Draws the board of a scope (a Puskesos's tenant id, or the city) for the months {@code from} to {@code to}. */
+  @FunctionalInterface
+  interface Drawing<T> {
+    T draw(String scope, String from, String to);
+  }
+
+  /** How many boards (scope and period) are kept at most; the least recently asked goes first. */
+  static final int KEPT_PERIODS = 200;
   /** A period nobody asked for this long is no longer drawn in the background. */
   static final Duration FORGET_AFTER = Duration.ofHours(1);
 
-  private record Period(String from, String to) {
+  private record Period(String scope, String from, String to) {
   }
 
-  private static final class Kept {
-    final BoardFigures.Board board;
+  private static final class Kept<T> {
+    final T board;
     final Duration took;
     final Instant drawn;
     final long drawing;
     volatile Instant asked;
 
-    Kept(BoardFigures.Board board, Duration took, Instant drawn, long drawing, Instant asked) {
+    Kept(T board, Duration took, Instant drawn, long drawing, Instant asked) {
       this.board = board;
       this.took = took;
       this.drawn = drawn;
@@ -49,22 +52,15 @@ class BoardSnapshots {
     }
   }
 
-  private final BiFunction<String, String, BoardFigures.Board> draw;
+  private final Drawing<T> draw;
   private final Clock clock;
   private final Duration liveBelow;
   private final Duration refreshInterval;
-  private final Map<Period, Kept> kept = new ConcurrentHashMap<>();
+  private final Map<Period, Kept<T>> kept = new ConcurrentHashMap<>();
   private final Map<Period, Object> drawing = new ConcurrentHashMap<>();
   private final AtomicLong drawings = new AtomicLong();
 
-  @Autowired
-  BoardSnapshots(BoardFigures figures, Clock clock,
-      @Value("${rujukan.board.live-below:PT0.3S}") Duration liveBelow,
-      @Value("${rujukan.board.refresh-interval:PT5M}") Duration refreshInterval) {
-    this(figures::board, clock, liveBelow, refreshInterval);
-  }
-
-  BoardSnapshots(BiFunction<String, String, BoardFigures.Board> draw, Clock clock, Duration liveBelow,
+  BoardSnapshots(Drawing<T> draw, Clock clock, Duration liveBelow,
       Duration refreshInterval) {
     this.draw = draw;
     this.clock = clock;
@@ -72,11 +68,14 @@ class BoardSnapshots {
     this.refreshInterval = refreshInterval;
   }
 
-  /** The board of cases received from {@code from} to {@code to} (YYYY-MM): kept if slow to draw, else drawn now. */
-  BoardFigures.Board board(String from, String to) {
-    Period period = new Period(from, to);
+  /**
+   * The scope's board of cases received from {@code from} to {@code to} (YYYY-MM): kept if slow to draw, else drawn
+   * now.
+   */
+  T board(String scope, String from, String to) {
+    Period period = new Period(scope, from, to);
     Instant now = clock.instant();
-    Kept board = kept.get(period);
+    Kept<T> board = kept.get(period);
     if (board != null && slow(board) && board.drawn.plus(refreshInterval.multipliedBy(2)).isAfter(now)) {
       board.asked = now;
       return board.board;
@@ -104,16 +103,16 @@ class BoardSnapshots {
    * Draws the period's board unless another caller drew it after {@code seen} (the board this caller found, or
    * none); keeps it with its cost, so the next call knows whether to draw again.
    */
-  private Kept draw(Period period, Kept seen, Instant asked) {
+  private Kept<T> draw(Period period, Kept<T> seen, Instant asked) {
     synchronized (drawing.computeIfAbsent(period, p -> new Object())) {
-      Kept latest = kept.get(period);
+      Kept<T> latest = kept.get(period);
       if (latest != null && (seen == null || latest.drawing > seen.drawing)) {
         latest.asked = asked.isAfter(latest.asked) ? asked : latest.asked;
         return latest;
       }
       long start = System.nanoTime();
-      BoardFigures.Board board = draw.apply(period.from(), period.to());
-      Kept drawn = new Kept(board, Duration.ofNanos(System.nanoTime() - start), clock.instant(),
+      T board = draw.draw(period.scope(), period.from(), period.to());
+      Kept<T> drawn = new Kept<>(board, Duration.ofNanos(System.nanoTime() - start), clock.instant(),
           drawings.incrementAndGet(), asked);
       kept.put(period, drawn);
       if (kept.size() > KEPT_PERIODS) {
@@ -124,7 +123,7 @@ class BoardSnapshots {
     }
   }
 
-  private boolean slow(Kept board) {
+  private boolean slow(Kept<T> board) {
     return board.took.compareTo(liveBelow) >= 0;
   }
 }

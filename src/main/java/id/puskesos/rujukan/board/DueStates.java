@@ -23,11 +23,12 @@ import id.puskesos.rujukan.referral.Stages;
 import id.puskesos.rujukan.sla.CurrentCalendar;
 
 /**
- * Open tasks by how near their due date is, per stage and per partner: late, due today, at risk (due after today but
+ * One Puskesos's open tasks by how near their due date is, per stage and per partner: late, due today, at risk (due after today but
  * within one working day from now, on the office calendar that sets due dates) and on time. Each task counts once, in
  * its most urgent state. Two grouped queries over the open tasks (the engine's {@code ACT_RU_TASK}, open work only):
  * one by task definition, whose stage the model gives ({@link Stages}), one by partner group through the candidate
- * links; only the counts reach Java.
+ * links; only the counts reach Java. Each reads the Puskesos's tasks by their tenant ({@code ACT_IDX_TASK_TENANT_ID});
+ * the city's view counts every Puskesos's in one query grouped by tenant ({@link #byPuskesos}).
  */
 @Component
 class DueStates {
@@ -82,16 +83,40 @@ class DueStates {
     this.calendar = calendar;
   }
 
-  /** The open tasks' states at {@code now} (the engine's clock). */
-  Figures figures(Date now) {
+  /** One Puskesos's open tasks' states at {@code now} (the engine's clock), by the task's tenant (indexed). */
+  Figures figures(Date now, String tenantId) {
     Window window = window(now);
-    List<Object> bounds = List.of(new Timestamp(now.getTime()),
-        Timestamp.from(window.dueTodayUntil().toInstant()), Timestamp.from(window.atRiskUntil().toInstant()));
+    List<Object> bounds = bounds(now, window);
     List<Definition> states = new ArrayList<>();
     for (State state : State.values()) {
       states.add(new Definition(state.name(), state.label, state.definition));
     }
-    return new Figures(window, byStage(bounds), byPartner(bounds), states);
+    return new Figures(window, byStage(bounds, tenantId), byPartner(bounds, tenantId), states);
+  }
+
+  /** One Puskesos's open tasks per state (the city's view); the city's own work (no tenant) under the key "". */
+  record Counts(long late, long dueToday, long atRisk, long onTime) {
+  }
+
+  /** Every Puskesos's open tasks per state at {@code now}, in one query grouped by the tasks' tenant. */
+  Map<String, Counts> byPuskesos(Date now) {
+    Map<String, Map<State, Long>> byTenant = new HashMap<>();
+    jdbc.sql("SELECT COALESCE(S.TENANT_ID_, '') AS TENANT, S.STATE, COUNT(*) AS N FROM (SELECT T.TENANT_ID_, " + STATE
+        + " AS STATE FROM ACT_RU_TASK T) S GROUP BY COALESCE(S.TENANT_ID_, ''), S.STATE")
+        .params(bounds(now, window(now))).query(rs -> {
+          byTenant.computeIfAbsent(rs.getString("TENANT"), t -> new EnumMap<>(State.class))
+              .merge(State.valueOf(rs.getString("STATE")), rs.getLong("N"), Long::sum);
+        });
+    Map<String, Counts> counts = new HashMap<>();
+    byTenant.forEach((tenant, row) -> counts.put(tenant, new Counts(row.getOrDefault(State.LATE, 0L),
+        row.getOrDefault(State.DUE_TODAY, 0L), row.getOrDefault(State.AT_RISK, 0L), row.getOrDefault(State.ON_TIME,
+            0L))));
+    return counts;
+  }
+
+  private static List<Object> bounds(Date now, Window window) {
+    return List.of(new Timestamp(now.getTime()), Timestamp.from(window.dueTodayUntil().toInstant()),
+        Timestamp.from(window.atRiskUntil().toInstant()));
   }
 
   /** Due today: until midnight in Bandung; at risk: until one working day from now on the office calendar. */
@@ -103,12 +128,14 @@ class DueStates {
     return new Window(at.toOffsetDateTime(), todayEnds.toOffsetDateTime(), riskEnds.toOffsetDateTime());
   }
 
-  private List<Row> byStage(List<Object> bounds) {
+  private List<Row> byStage(List<Object> bounds, String tenantId) {
+    List<Object> params = new ArrayList<>(bounds);
+    params.add(tenantId);
     Map<Stage, Map<State, Long>> counts = new EnumMap<>(Stage.class);
     Map<State, Long> otherWork = new EnumMap<>(State.class);
     jdbc.sql("SELECT S.PROC_DEF_ID_, S.TASK_DEF_KEY_, S.STATE, COUNT(*) AS N FROM (SELECT T.PROC_DEF_ID_, "
-        + "T.TASK_DEF_KEY_, " + STATE + " AS STATE FROM ACT_RU_TASK T) S "
-        + "GROUP BY S.PROC_DEF_ID_, S.TASK_DEF_KEY_, S.STATE").params(bounds).query(rs -> {
+        + "T.TASK_DEF_KEY_, " + STATE + " AS STATE FROM ACT_RU_TASK T WHERE T.TENANT_ID_ = ?) S "
+        + "GROUP BY S.PROC_DEF_ID_, S.TASK_DEF_KEY_, S.STATE").params(params).query(rs -> {
           Stage stage = stages.ofTask(rs.getString("PROC_DEF_ID_"), rs.getString("TASK_DEF_KEY_"));
           Map<State, Long> row = stage == null ? otherWork : counts.computeIfAbsent(stage, s -> new EnumMap<>(State.class));
           row.merge(State.valueOf(rs.getString("STATE")), rs.getLong("N"), Long::sum);
@@ -125,12 +152,13 @@ class DueStates {
    * Per partner, the tasks one of whose candidate groups is the partner's (a task offered to two partners counts for
    * both); "Puskesos" the tasks offered to no partner.
    */
-  private List<Row> byPartner(List<Object> bounds) {
+  private List<Row> byPartner(List<Object> bounds, String tenantId) {
     Map<String, List<String>> partnersOfGroup = new HashMap<>();
     for (Partner partner : catalogue.partners()) {
       partnersOfGroup.computeIfAbsent(partner.group(), g -> new ArrayList<>()).add(partner.name());
     }
     List<Object> params = new ArrayList<>(bounds);
+    params.add(tenantId);
     StringBuilder in = new StringBuilder("''");
     partnersOfGroup.keySet().forEach(group -> {
       in.append(", ?");
@@ -138,7 +166,7 @@ class DueStates {
     });
     Map<String, Map<State, Long>> byGroup = new HashMap<>();
     jdbc.sql("SELECT COALESCE(L.GROUP_ID_, '') AS PARTNER_GROUP, S.STATE, COUNT(DISTINCT S.ID_) AS N FROM (SELECT "
-        + "T.ID_, " + STATE + " AS STATE FROM ACT_RU_TASK T) S LEFT JOIN ACT_RU_IDENTITYLINK L ON L.TASK_ID_ = S.ID_ "
+        + "T.ID_, " + STATE + " AS STATE FROM ACT_RU_TASK T WHERE T.TENANT_ID_ = ?) S LEFT JOIN ACT_RU_IDENTITYLINK L ON L.TASK_ID_ = S.ID_ "
         + "AND L.TYPE_ = 'candidate' AND L.GROUP_ID_ IN (" + in + ") GROUP BY COALESCE(L.GROUP_ID_, ''), S.STATE")
         .params(params).query(rs -> {
           byGroup.computeIfAbsent(rs.getString("PARTNER_GROUP"), g -> new EnumMap<>(State.class))

@@ -174,6 +174,20 @@ public class FacilitationFigures {
 
   /** The figures for cases received from the first day of {@code from} to the last day of {@code to} (YYYY-MM). */
   public Figures figures(String from, String to) {
+    return figures(from, to, null);
+  }
+
+  /**
+   * The figures of one Puskesos's cases ({@code tenantId}; null: every Puskesos's) received from the first day of
+   * {@code from} to the last day of {@code to} (YYYY-MM).
+   */
+  public Figures figures(String from, String to, String tenantId) {
+    YearMonth[] period = period(from, to);
+    return figures(period[0].atDay(1), period[1].atEndOfMonth(), tenantId);
+  }
+
+  /** The months from {@code from} to {@code to} (YYYY-MM), checked: 400 when not months, reversed or over 36. */
+  public static YearMonth[] period(String from, String to) {
     Checks checks = new Checks();
     YearMonth first = month(checks, "from", from);
     YearMonth last = month(checks, "to", to);
@@ -181,31 +195,45 @@ public class FacilitationFigures {
     checks.check(first == null || last == null || first.plusMonths(36).isAfter(last), "to",
         "Rentang paling lama 36 bulan");
     checks.throwIfAny();
-    return figures(first.atDay(1), last.atEndOfMonth());
+    return new YearMonth[] {first, last};
   }
 
   /** The figures for cases received from {@code from} to {@code to} (whole days in Bandung, inclusive). */
   public Figures figures(LocalDate from, LocalDate to) {
-    return compute(from, to, cases(from, to), partnerNames(), programNames());
+    return figures(from, to, null);
+  }
+
+  /** The figures of one Puskesos's cases (null: every Puskesos's) received from {@code from} to {@code to}. */
+  public Figures figures(LocalDate from, LocalDate to, String tenantId) {
+    return compute(from, to, cases(from, to, tenantId), partnerNames(), programNames());
   }
 
   /** The cases received from {@code from} to {@code to} (whole days in Bandung), as they stand now. */
   public List<Case> cases(LocalDate from, LocalDate to) {
+    return cases(from, to, null);
+  }
+
+  /**
+   * One Puskesos's cases (null: every Puskesos's) received from {@code from} to {@code to} (whole days in Bandung),
+   * as they stand now; each query reads the period's cases by {@code (tenant_id, received_at)}.
+   */
+  public List<Case> cases(LocalDate from, LocalDate to, String tenantId) {
     OffsetDateTime start = from.atStartOfDay(Dates.BANDUNG).toOffsetDateTime();
     OffsetDateTime end = to.plusDays(1).atStartOfDay(Dates.BANDUNG).toOffsetDateTime();
+    List<Object> period = tenantId == null ? List.of(start, end) : List.of(tenantId, start, end);
     Map<String, List<Program>> programs = new HashMap<>();
     jdbc.sql("""
         SELECT p.referral_number, p.program_code, p.partner_code, p.status, d.first_aid
         FROM program_referral p JOIN referral r ON r.referral_number = p.referral_number
         LEFT JOIN (SELECT d.referral_number, d.program_code, MIN(d.distributed_on) AS first_aid
                    FROM program_distribution d JOIN referral dr ON dr.referral_number = d.referral_number
-                   WHERE dr.received_at >= ? AND dr.received_at < ? AND d.voided_reason IS NULL
+                   WHERE %s dr.received_at >= ? AND dr.received_at < ? AND d.voided_reason IS NULL
                    GROUP BY d.referral_number, d.program_code) d
           ON d.referral_number = p.referral_number AND d.program_code = p.program_code
-        WHERE r.received_at >= ? AND r.received_at < ?
-        ORDER BY p.referral_number, p.program_code""")
+        WHERE %s r.received_at >= ? AND r.received_at < ?
+        ORDER BY p.referral_number, p.program_code""".formatted(tenant("dr", tenantId), tenant("r", tenantId)))
         // the period's handovers grouped once, not one lookup per program (400,000 lookups for a city's year)
-        .params(start, end, start, end).query(rs -> {
+        .params(concat(period, period)).query(rs -> {
           programs.computeIfAbsent(rs.getString("referral_number"), n -> new ArrayList<>()).add(new Program(
               rs.getString("program_code"), rs.getString("partner_code"), ProgramStatus.valueOf(rs.getString("status")),
               rs.getObject("first_aid", LocalDate.class)));
@@ -213,15 +241,16 @@ public class FacilitationFigures {
     Map<String, Set<Need>> needs = new HashMap<>();
     jdbc.sql("""
         SELECT n.referral_number, n.need FROM referral_need n JOIN referral r ON r.referral_number = n.referral_number
-        WHERE r.received_at >= ? AND r.received_at < ?""")
-        .params(start, end).query(rs -> {
+        WHERE %s r.received_at >= ? AND r.received_at < ?""".formatted(tenant("r", tenantId)))
+        .params(period).query(rs -> {
           needs.computeIfAbsent(rs.getString("referral_number"), n -> EnumSet.noneOf(Need.class))
               .add(Need.valueOf(rs.getString("need")));
         });
     return jdbc.sql("""
-        SELECT referral_number, received_at, status, outcome, aid_received, aid_helped, satisfaction FROM referral
-        WHERE received_at >= ? AND received_at < ? ORDER BY received_at, referral_number""")
-        .params(start, end)
+        SELECT r.referral_number, r.received_at, r.status, r.outcome, r.aid_received, r.aid_helped, r.satisfaction
+        FROM referral r WHERE %s r.received_at >= ? AND r.received_at < ? ORDER BY r.received_at, r.referral_number"""
+        .formatted(tenant("r", tenantId)))
+        .params(period)
         .query((rs, n) -> {
           String number = rs.getString("referral_number");
           return new Case(number, rs.getObject("received_at", OffsetDateTime.class),
@@ -230,6 +259,58 @@ public class FacilitationFigures {
               needs.getOrDefault(number, Set.of()), programs.getOrDefault(number, List.of()));
         })
         .list();
+  }
+
+  /** {@code alias.tenant_id = ? AND} when the figures are one Puskesos's, so its index leads the period's reads. */
+  private static String tenant(String alias, String tenantId) {
+    return tenantId == null ? "" : alias + ".tenant_id = ? AND";
+  }
+
+  private static List<Object> concat(List<Object> one, List<Object> other) {
+    List<Object> both = new ArrayList<>(one);
+    both.addAll(other);
+    return both;
+  }
+
+  /** A Puskesos's rates over a period, counted where the cases are ({@link #byPuskesos}). */
+  public record PuskesosRate(String tenantId, int received, int referred, int facilitated, int facilitatedReferred,
+      Double rate, Double referredRate) {
+  }
+
+  /**
+   * The rates of every Puskesos side by side for cases received from {@code from} to {@code to} (whole days in
+   * Bandung): one grouped query, the definitions above written as SQL ({@link Case#referred()},
+   * {@link Case#facilitated()}, the program statuses taken from {@link ProgramStatus}), so the city's 151 Puskesos
+   * are one read, not 151 case lists. A Puskesos without cases in the period has no row.
+   */
+  public Map<String, PuskesosRate> byPuskesos(LocalDate from, LocalDate to) {
+    OffsetDateTime start = from.atStartOfDay(Dates.BANDUNG).toOffsetDateTime();
+    OffsetDateTime end = to.plusDays(1).atStartOfDay(Dates.BANDUNG).toOffsetDateTime();
+    String referred = "EXISTS (SELECT 1 FROM program_referral p WHERE p.referral_number = r.referral_number "
+        + "AND p.status IN (" + statuses(ProgramStatus::wasReferred) + "))";
+    String facilitated = "(r.status = 'CLOSED' AND r.outcome IN ('" + Outcome.FACILITATED.name() + "', '"
+        + Outcome.PARTLY_FACILITATED.name() + "') OR r.status <> 'CLOSED' AND (r.aid_received IS NULL OR "
+        + "r.aid_received <> '" + NO + "') AND EXISTS (SELECT 1 FROM program_referral p WHERE p.referral_number = "
+        + "r.referral_number AND p.status IN (" + statuses(ProgramStatus::delivered) + ")))";
+    Map<String, PuskesosRate> rates = new LinkedHashMap<>();
+    jdbc.sql("SELECT r.tenant_id, COUNT(*) AS received, SUM(CASE WHEN " + referred + " THEN 1 ELSE 0 END) AS referred, "
+        + "SUM(CASE WHEN " + facilitated + " THEN 1 ELSE 0 END) AS facilitated, SUM(CASE WHEN " + referred + " AND "
+        + facilitated + " THEN 1 ELSE 0 END) AS facilitated_referred FROM referral r "
+        + "WHERE r.received_at >= ? AND r.received_at < ? GROUP BY r.tenant_id ORDER BY r.tenant_id")
+        .params(start, end).query(rs -> {
+          int received = rs.getInt("received");
+          int sent = rs.getInt("referred");
+          int done = rs.getInt("facilitated");
+          int doneSent = rs.getInt("facilitated_referred");
+          rates.put(rs.getString("tenant_id"), new PuskesosRate(rs.getString("tenant_id"), received, sent, done,
+              doneSent, share(done, received), share(doneSent, sent)));
+        });
+    return rates;
+  }
+
+  private static String statuses(Predicate<ProgramStatus> which) {
+    return String.join(", ", java.util.Arrays.stream(ProgramStatus.values()).filter(which)
+        .map(status -> "'" + status.name() + "'").toList());
   }
 
   public Map<String, String> partnerNames() {

@@ -76,8 +76,8 @@ public class ApiAuthentication {
   /**
    * Whether a request may be signed in by the webapps' session instead of HTTP Basic: reads (GET) of the pages that
    * open from Tasklist, namely the case page and search ({@code /api/referrals...}), a task's case
-   * ({@code /api/tasks/{id}/case}), the board ({@code /api/board}) and the session's token ({@link SessionToken}): a
-   * GET changes nothing, so no CSRF token is needed; the what-if simulations' page ({@code /api/simulations/{id}} and
+   * ({@code /api/tasks/{id}/case}), the boards ({@code /api/board}, {@code /api/board/city}) and the session's token
+   * ({@link SessionToken}): a GET changes nothing, so no CSRF token is needed; the what-if simulations' page ({@code /api/simulations/{id}} and
    * its CSV); and, with the session's CSRF token, the case page's one command, a handover proof, and the simulation
    * page's, running a what-if (it writes only the simulation's own record). Every other command keeps HTTP Basic.
    */
@@ -86,7 +86,7 @@ public class ApiAuthentication {
     if ("POST".equals(request.getMethod())) {
       return (path.matches(HANDOVER_PROOFS) || path.equals(SIMULATIONS)) && carriesSessionToken(request);
     }
-    return "GET".equals(request.getMethod()) && (path.equals("/api/board") || path.equals("/api/referrals")
+    return "GET".equals(request.getMethod()) && (path.equals("/api/board") || path.equals("/api/board/city") || path.equals("/api/referrals")
         || path.startsWith("/api/referrals/") || path.matches("/api/tasks/[^/]+/case")
         || path.equals(SessionToken.PATH) || path.matches(SIMULATIONS + "/\\d+(/csv)?"));
   }

@@ -16,14 +16,17 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.BiFunction;
 
 import org.junit.jupiter.api.Test;
+
+import id.puskesos.rujukan.tenant.Puskesos;
 
 /** When the board is drawn for the caller and when it comes as drawn a few minutes ago. */
 class BoardSnapshotsTest {
 
   private static final Duration INTERVAL = Duration.ofMinutes(5);
+  private static final String LEBAK_SILIWANGI = "3273021006";
+  private static final String DAGO = "3273021005";
 
   /** A clock the test moves. */
   private static final class TestClock extends Clock {
@@ -53,70 +56,85 @@ class BoardSnapshotsTest {
   private final AtomicInteger drawings = new AtomicInteger();
 
   /** A board numbered by its drawing, so a test sees which drawing it was given. */
-  private BiFunction<String, String, BoardFigures.Board> drawing(Duration takes) {
-    return (from, to) -> {
+  private BoardSnapshots.Drawing<BoardFigures.Board> drawing(Duration takes) {
+    return (scope, from, to) -> {
       if (from.equals("2026-13")) {
         throw new IllegalArgumentException("Bulan tidak dikenal");
       }
       sleep(takes);
       int n = drawings.incrementAndGet();
-      return new BoardFigures.Board(from, to, OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC), List.of(),
+      return new BoardFigures.Board(new Puskesos(scope, scope, "Coblong"), from, to, OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC), List.of(),
           List.of(), List.of(), List.of(), n, null, List.of(), List.of(), null);
     };
   }
 
   @Test
   void aBoardQuickToDrawIsDrawnOnEveryCall() {
-    BoardSnapshots boards = new BoardSnapshots(drawing(Duration.ZERO), clock, Duration.ofSeconds(10), INTERVAL);
+    BoardSnapshots<BoardFigures.Board> boards = new BoardSnapshots<>(drawing(Duration.ZERO), clock, Duration.ofSeconds(10), INTERVAL);
 
-    assertThat(boards.board("2026-01", "2026-12").stageDataErrors()).isEqualTo(1);
-    assertThat(boards.board("2026-01", "2026-12").stageDataErrors()).isEqualTo(2);
+    assertThat(boards.board(LEBAK_SILIWANGI, "2026-01", "2026-12").stageDataErrors()).isEqualTo(1);
+    assertThat(boards.board(LEBAK_SILIWANGI, "2026-01", "2026-12").stageDataErrors()).isEqualTo(2);
     boards.refresh();
     assertThat(drawings).as("nothing is drawn in the background for a quick board").hasValue(2);
   }
 
   @Test
   void aSlowBoardIsServedAsDrawnRefreshedInTheBackgroundAndDrawnAgainWhenTooOld() {
-    BoardSnapshots boards = new BoardSnapshots(drawing(Duration.ZERO), clock, Duration.ZERO, INTERVAL);
+    BoardSnapshots<BoardFigures.Board> boards = new BoardSnapshots<>(drawing(Duration.ZERO), clock, Duration.ZERO, INTERVAL);
 
-    BoardFigures.Board first = boards.board("2026-01", "2026-12");
+    BoardFigures.Board first = boards.board(LEBAK_SILIWANGI, "2026-01", "2026-12");
     clock.pass(Duration.ofMinutes(4));
-    assertThat(boards.board("2026-01", "2026-12")).as("kept, with the time it was drawn").isSameAs(first);
-    assertThat(boards.board("2025-01", "2025-12").stageDataErrors()).as("another period is its own").isEqualTo(2);
+    assertThat(boards.board(LEBAK_SILIWANGI, "2026-01", "2026-12")).as("kept, with the time it was drawn").isSameAs(first);
+    assertThat(boards.board(LEBAK_SILIWANGI, "2025-01", "2025-12").stageDataErrors()).as("another period is its own").isEqualTo(2);
 
     clock.pass(Duration.ofMinutes(1));
     boards.refresh();
-    BoardFigures.Board refreshed = boards.board("2026-01", "2026-12");
+    BoardFigures.Board refreshed = boards.board(LEBAK_SILIWANGI, "2026-01", "2026-12");
     assertThat(refreshed).isNotSameAs(first);
     assertThat(refreshed.at()).isEqualTo(OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC));
     assertThat(drawings).hasValue(4);
 
     // no background drawing for ten minutes (a busy node): the next caller gets a board drawn for them
     clock.pass(INTERVAL.multipliedBy(2));
-    assertThat(boards.board("2026-01", "2026-12").stageDataErrors()).isEqualTo(5);
+    assertThat(boards.board(LEBAK_SILIWANGI, "2026-01", "2026-12").stageDataErrors()).isEqualTo(5);
+  }
+
+  @Test
+  void eachPuskesosBoardIsKeptApart() {
+    BoardSnapshots<BoardFigures.Board> boards = new BoardSnapshots<>(drawing(Duration.ZERO), clock, Duration.ZERO,
+        INTERVAL);
+
+    BoardFigures.Board ours = boards.board(LEBAK_SILIWANGI, "2026-01", "2026-12");
+    BoardFigures.Board theirs = boards.board(DAGO, "2026-01", "2026-12");
+
+    assertThat(theirs).as("the same period of another Puskesos is drawn for it").isNotSameAs(ours);
+    assertThat(theirs.puskesos().tenantId()).isEqualTo(DAGO);
+    assertThat(boards.board(LEBAK_SILIWANGI, "2026-01", "2026-12")).isSameAs(ours);
+    assertThat(boards.board(DAGO, "2026-01", "2026-12")).isSameAs(theirs);
+    assertThat(drawings).hasValue(2);
   }
 
   @Test
   void aPeriodNobodyAskedForInAnHourIsNoLongerDrawn() {
-    BoardSnapshots boards = new BoardSnapshots(drawing(Duration.ZERO), clock, Duration.ZERO, INTERVAL);
-    boards.board("2026-01", "2026-12");
+    BoardSnapshots<BoardFigures.Board> boards = new BoardSnapshots<>(drawing(Duration.ZERO), clock, Duration.ZERO, INTERVAL);
+    boards.board(LEBAK_SILIWANGI, "2026-01", "2026-12");
 
     clock.pass(BoardSnapshots.FORGET_AFTER.plusMinutes(1));
     boards.refresh();
     assertThat(drawings).hasValue(1);
-    assertThat(boards.board("2026-01", "2026-12").stageDataErrors()).as("drawn afresh when asked again").isEqualTo(2);
+    assertThat(boards.board(LEBAK_SILIWANGI, "2026-01", "2026-12").stageDataErrors()).as("drawn afresh when asked again").isEqualTo(2);
   }
 
   @Test
   void callersAskingWhileTheBoardIsDrawnWaitForThatDrawing() throws Exception {
-    BoardSnapshots boards = new BoardSnapshots(drawing(Duration.ofMillis(300)), clock, Duration.ZERO, INTERVAL);
+    BoardSnapshots<BoardFigures.Board> boards = new BoardSnapshots<>(drawing(Duration.ofMillis(300)), clock, Duration.ZERO, INTERVAL);
     ExecutorService callers = Executors.newFixedThreadPool(4);
     try {
       CountDownLatch go = new CountDownLatch(1);
       List<Future<BoardFigures.Board>> answers = java.util.stream.IntStream.range(0, 4)
           .mapToObj(i -> callers.submit(() -> {
             go.await();
-            return boards.board("2026-01", "2026-12");
+            return boards.board(LEBAK_SILIWANGI, "2026-01", "2026-12");
           })).toList();
       go.countDown();
       for (Future<BoardFigures.Board> answer : answers) {
@@ -130,10 +148,10 @@ class BoardSnapshotsTest {
 
   @Test
   void aPeriodThatCannotBeDrawnIsRefusedEachTimeAndKeepsNothing() {
-    BoardSnapshots boards = new BoardSnapshots(drawing(Duration.ZERO), clock, Duration.ZERO, INTERVAL);
+    BoardSnapshots<BoardFigures.Board> boards = new BoardSnapshots<>(drawing(Duration.ZERO), clock, Duration.ZERO, INTERVAL);
 
-    assertThatThrownBy(() -> boards.board("2026-13", "2026-12")).hasMessage("Bulan tidak dikenal");
-    assertThatThrownBy(() -> boards.board("2026-13", "2026-12")).hasMessage("Bulan tidak dikenal");
+    assertThatThrownBy(() -> boards.board(LEBAK_SILIWANGI, "2026-13", "2026-12")).hasMessage("Bulan tidak dikenal");
+    assertThatThrownBy(() -> boards.board(LEBAK_SILIWANGI, "2026-13", "2026-12")).hasMessage("Bulan tidak dikenal");
     boards.refresh();
     assertThat(drawings).hasValue(0);
   }

@@ -25,6 +25,7 @@ class StageTimesQueryTest {
 
   private static final OffsetDateTime T = OffsetDateTime.parse("2026-03-02T08:00:00+07:00");
   private static final OffsetDateTime NOW = T.plusDays(40);
+  private static final String LEBAK_SILIWANGI = "3273021006";
 
   private final List<StageTimes.Entry> entries = new ArrayList<>();
   private final Map<String, OffsetDateTime> endOf = new HashMap<>();
@@ -65,13 +66,27 @@ class StageTimesQueryTest {
     kase("G", T.minusDays(3), null);
     event("G", "STAGE_ENTERED", "Tahap: Penentuan rujukan", T.minusDays(3));
 
-    StageTimesQuery.Result result = new StageTimesQuery(jdbc).compute(T.minusDays(1), T.plusDays(30), NOW);
+    // another Puskesos's case in the same period: on its own figures, never on Lebak Siliwangi's
+    jdbc.sql("INSERT INTO puskesos (tenant_id, name, kecamatan, created_at, created_by) VALUES ('3273021005', 'Dago', "
+        + "'Coblong', CURRENT_TIMESTAMP, 'uji')").update();
+    kase("H", T.plusDays(2), null);
+    jdbc.sql("UPDATE referral SET tenant_id = '3273021005' WHERE referral_number = 'H'").update();
+    jdbc.sql("INSERT INTO referral_event (referral_number, occurred_at, actor, event_type, detail) VALUES ('H', ?, "
+        + "'fo', 'STAGE_ENTERED', 'Tahap: Verifikasi dan validasi')").param(T.plusDays(2)).update();
+
+    StageTimesQuery query = new StageTimesQuery(jdbc);
+    StageTimesQuery.Result result = query.compute(LEBAK_SILIWANGI, T.minusDays(1), T.plusDays(30), NOW);
 
     List<StageTimes.Entry> inPeriod = entries.stream().filter(e -> !e.referralNumber().equals("G")).toList();
     assertThat(result.figures()).isEqualTo(StageTimes.compute(inPeriod, endOf)).hasSize(5);
     assertThat(result.outOfOrder()).isEqualTo(StageTimes.outOfOrder(inPeriod, endOf)).isEqualTo(1);
     assertThat(result.figures().get(1)).isEqualTo(new StageTimes.Figure(Stage.VERIFICATION,
         Stage.VERIFICATION.label(), 13, 7.0, 12.0));
+    // the city's view ranks each Puskesos apart in one query, to the same figures
+    Map<String, StageTimesQuery.Result> city = query.byPuskesos(T.minusDays(1), T.plusDays(30), NOW);
+    assertThat(city.get(LEBAK_SILIWANGI)).isEqualTo(result);
+    assertThat(city.get("3273021005").figures()).containsExactly(new StageTimes.Figure(Stage.VERIFICATION,
+        Stage.VERIFICATION.label(), 1, 38 * 24.0, 38 * 24.0));
   }
 
   private void kase(String number, OffsetDateTime received, OffsetDateTime closed) {

@@ -30,6 +30,7 @@ class BoardDueStatesScenarioTest extends ScenarioTestSupport {
   private static final OffsetDateTime NOW = OffsetDateTime.parse("2026-06-15T10:00:00+07:00");
   private static final String PUSKESOS = "Puskesos";
   private static final String SALMAN = "Rumah Amal Salman";
+  private static final String LEBAK_SILIWANGI = "3273021006";
 
   @Autowired
   private ProcessEngine engine;
@@ -40,6 +41,7 @@ class BoardDueStatesScenarioTest extends ScenarioTestSupport {
     Date shipped = visit.getDueDate();
     Task partnerWork = taskService.newTask();
     partnerWork.setName("Periksa data penerima");
+    partnerWork.setTenantId(LEBAK_SILIWANGI); // a task of Lebak Siliwangi's: its board counts it
     taskService.saveTask(partnerWork);
     taskService.addCandidateGroup(partnerWork.getId(), "salman");
     JobExecutor jobs = ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getJobExecutor();

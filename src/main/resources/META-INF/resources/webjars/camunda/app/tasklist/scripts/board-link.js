@@ -1,6 +1,7 @@
 /*
  * Rujukan: a link "Papan layanan" in Tasklist's header, to the manager's board (/board/), for the users of the
- * manajer and koordinator groups, the ones the board is for. The board reads its figures with this same Tasklist
+ * manajer and koordinator groups, the ones the board is for; for the city SLRT (group slrt), who works for every
+ * Puskesos, it leads to the city's view (/board/kota.html), whose rows open each Puskesos's board. The board reads its figures with this same Tasklist
  * session (GET /api/board accepts it; docs/security.md), so no second login is asked.
  *
  * Loaded through `customScripts` in config.js; its default export is a Tasklist plugin on the header's action list
@@ -11,7 +12,8 @@
  *
  * docs/operations.md explains the board; it.TasklistIT follows the link as the manajer and looks for it as fo.
  */
-const BOARD_GROUPS = ['manajer', 'koordinator'];
+const BOARD_GROUPS = ['manajer', 'koordinator', 'slrt'];
+const CITY_GROUP = 'slrt';
 
 function appRoot() {
   const base = document.querySelector('base');
@@ -35,10 +37,14 @@ async function mayOpenTheBoard() {
   const engine = encodeURIComponent(engineName());
   const user = await json('/api/admin/auth/user/' + engine);
   if (!user || !user.userId) {
-    return false;
+    return null;
   }
   const info = await json('/api/engine/engine/' + engine + '/identity/groups?userId=' + encodeURIComponent(user.userId));
-  return (info.groups || []).some((group) => BOARD_GROUPS.includes(group.id));
+  const groups = (info.groups || []).map((group) => group.id);
+  if (!groups.some((group) => BOARD_GROUPS.includes(group))) {
+    return null;
+  }
+  return groups.includes(CITY_GROUP) ? 'kota.html' : '';
 }
 
 export default {
@@ -46,14 +52,14 @@ export default {
   pluginPoint: 'tasklist.navbar.action',
   priority: 200,
   render: (node) => {
-    mayOpenTheBoard().then((allowed) => {
-      if (!allowed) {
+    mayOpenTheBoard().then((page) => {
+      if (page === null) {
         return;
       }
       const link = document.createElement('a');
       // the board is the application's own page, beside the webapps (/camunda -> /board/)
       const root = appRoot();
-      link.href = root.slice(0, root.lastIndexOf('/')) + '/board/';
+      link.href = root.slice(0, root.lastIndexOf('/')) + '/board/' + page;
       link.className = 'rujukan-board-link';
       link.textContent = 'Papan layanan';
       link.title = 'Papan layanan rujukan: kasus terbuka, tugas terlambat dan berisiko, tingkat fasilitasi';
