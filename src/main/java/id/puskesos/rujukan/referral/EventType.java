@@ -39,6 +39,8 @@ public enum EventType {
   /** The case handed to the city SLRT, and the city's answer. */
   ESCALATED_TO_CITY,
   CITY_ANSWERED,
+  /** The open case handed over to the Puskesos of the kelurahan the resident moved to. */
+  HANDED_OVER,
   /** A national program: proposed in the period's SIKS-NG batch, and the ministry's decision. */
   PROPOSAL_BATCHED,
   PROPOSAL_DECIDED,

@@ -6,7 +6,11 @@ import java.time.Year;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
+import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.task.Task;
@@ -35,6 +39,8 @@ class CityTenancyScenarioTest extends ScenarioTestSupport {
   private IdentityService identityService;
   @Autowired
   private SlaPlugin sla;
+  @Autowired
+  private HistoryService historyService;
 
   @Test
   void eachPuskesosNumbersItsOwnCasesAndItsStaffNeverReachTheOthers() {
@@ -109,6 +115,50 @@ class CityTenancyScenarioTest extends ScenarioTestSupport {
     assertThat(api.view(number).toString()).contains("HEALTH");
     assertThat(search("manajer", "&nik=" + resident.get("nik")).get("total").asLong()).isOne();
     assertThat(search("manajerdago", "&nik=" + resident.get("nik")).get("total").asLong()).isZero();
+  }
+
+  @Test
+  void theKoordinatorHandsAMovedResidentsOpenCaseOverToTheirNewPuskesos() throws Exception {
+    String number = api.openCase("FOOD");
+    Task visit = api.task(number, "task_homeVisit");
+    taskService.claim(visit.getId(), "fasilitator");
+    String path = "/api/referrals/" + number + "/handover";
+    Map<String, Object> toDago = Map.of("puskesos", DAGO, "reason", "Warga pindah ke Dago");
+
+    assertThat(api.post("koordinatordago", path, Map.of("puskesos", LEBAK_SILIWANGI, "reason", "x"))
+        .getStatusCode().value()).isEqualTo(404);
+    assertThat(api.post("fo", path, toDago).getStatusCode().value()).isEqualTo(403);
+    ResponseEntity<JsonNode> bad = api.post("koordinator", path, Map.of("puskesos", "3273029999", "reason", " "));
+    assertThat(bad.getStatusCode().value()).isEqualTo(400);
+    assertThat(bad.getBody().toString()).contains("tidak terdaftar", "Alasan pemindahan");
+
+    // two clicks at once move it once
+    ExecutorService pool = Executors.newFixedThreadPool(2);
+    try {
+      List<Future<ResponseEntity<JsonNode>>> both = List.of(pool.submit(() -> api.post("koordinator", path, toDago)),
+          pool.submit(() -> api.post("koordinator", path, toDago)));
+      List<Integer> statuses = new ArrayList<>();
+      for (Future<ResponseEntity<JsonNode>> answer : both) {
+        statuses.add(answer.get().getStatusCode().value());
+      }
+      assertThat(statuses).containsOnlyOnce(200).allMatch(status -> List.of(200, 404, 409).contains(status));
+    } finally {
+      pool.shutdownNow();
+    }
+
+    // the same case, number and history, now Dago's in the engine too; Lebak Siliwangi's staff no longer reach it
+    Task moved = taskService.createTaskQuery().taskId(visit.getId()).singleResult();
+    assertThat(moved.getTenantId()).isEqualTo(DAGO);
+    assertThat(moved.getAssignee()).isNull();
+    assertThat(historyService.createHistoricProcessInstanceQuery().processInstanceId(visit.getProcessInstanceId())
+        .singleResult().getTenantId()).isEqualTo(DAGO);
+    assertThat(api.get("koordinator", "/api/referrals/" + number).getStatusCode().value()).isEqualTo(404);
+    assertThat(api.get("fasilitator", "/engine-rest/task/" + visit.getId()).getStatusCode().value()).isEqualTo(404);
+    CaseApi dago = api.atDago();
+    assertThat(dago.timeline(number, "HANDED_OVER")).singleElement().satisfies(text -> assertThat(text)
+        .contains("dari Puskesos Lebak Siliwangi ke Puskesos Dago", "Warga pindah ke Dago"));
+    dago.verifyValid(number);
+    assertThat(dago.task(number, "task_assessNeeds").getTenantId()).isEqualTo(DAGO);
   }
 
   @Test
