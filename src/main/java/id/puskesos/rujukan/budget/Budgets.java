@@ -461,8 +461,8 @@ public class Budgets {
   /** The Puskesos of a case. */
   private String caseTenant(String referralNumber) {
     return jdbc.sql("SELECT tenant_id FROM referral WHERE referral_number = ?").param(referralNumber)
-        .query(String.class).optional().orElseThrow(() -> new InvalidInputException("referralNumber",
-            "Rujukan " + referralNumber + " tidak ditemukan"));
+        .query(String.class).optional().orElseThrow(() -> new IllegalStateException(
+            "no case " + referralNumber + " for a budget commitment"));
   }
 
   /** The pool a case of this Puskesos draws from: the city's, or its own when the program is kept per kelurahan. */
