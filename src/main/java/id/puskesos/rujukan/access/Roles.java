@@ -19,6 +19,13 @@ public class Roles {
     this.identityService = identityService;
   }
 
+  /** Whether the caller is an administrator. */
+  public boolean administrator() {
+    Authentication authentication = identityService.getCurrentAuthentication();
+    return authentication != null && authentication.getGroupIds() != null
+        && authentication.getGroupIds().contains(Groups.ADMIN);
+  }
+
   /** Passes when the caller is in one of the groups (administrators always pass). */
   public void require(String what, String... groups) {
     Authentication authentication = identityService.getCurrentAuthentication();

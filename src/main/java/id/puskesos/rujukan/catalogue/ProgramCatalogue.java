@@ -32,7 +32,8 @@ public class ProgramCatalogue {
   /** A program is active (offered, routed to) when it is and its partner is. */
   private static final String PROGRAM_SELECT = """
       SELECT p.code, p.name, p.partner_code, p.aid_kind, p.unit, p.default_amount, p.budget_period, p.requires_dtks,
-             CASE WHEN p.active AND pa.active THEN TRUE ELSE FALSE END AS active, p.household_group, p.kind
+             CASE WHEN p.active AND pa.active THEN TRUE ELSE FALSE END AS active, p.household_group, p.kind,
+             p.budget_scope
       FROM program p JOIN partner pa ON pa.code = p.partner_code""";
 
   private static final String PARTNER_SELECT = "SELECT code, name, candidate_group, government, active FROM partner";
@@ -185,7 +186,10 @@ public class ProgramCatalogue {
         .query(ProgramCatalogue::mapPartner).optional();
   }
 
-  public Program saveProgram(Program program, String actor) {
+  /** Adds or changes a program; a budget scope left out stays as it was (a new program's: CITY). */
+  public Program saveProgram(Program given, String actor) {
+    Program program = given.budgetScope() != null ? given : given.withBudgetScope(
+        findProgram(given.code()).map(Program::budgetScope).orElse(BudgetScope.CITY));
     Checks checks = new Checks();
     checkProgram(checks, program, "");
     checks.check(program.partner() != null && findPartner(program.partner()).isPresent(), "partner",
@@ -193,11 +197,13 @@ public class ProgramCatalogue {
     checks.throwIfAny();
     int updated = jdbc.sql("""
         UPDATE program SET name = ?, partner_code = ?, aid_kind = ?, unit = ?, default_amount = ?, budget_period = ?,
-                           requires_dtks = ?, active = ?, household_group = ?, kind = ?, updated_at = ?, updated_by = ?
+                           requires_dtks = ?, active = ?, household_group = ?, kind = ?, budget_scope = ?, updated_at = ?,
+                           updated_by = ?
         WHERE code = ?""")
         .params(program.name().trim(), program.partner(), program.aidKind().name(), unit(program),
             program.defaultAmount(), program.budgetPeriod().name(), program.requiresDtks(), program.active(),
-            householdGroup(program), program.kind().name(), now(), actor, program.code())
+            householdGroup(program), program.kind().name(), program.budgetScope().name(), now(), actor,
+            program.code())
         .update();
     if (updated == 0) {
       insertProgram(program, actor);
@@ -224,13 +230,15 @@ public class ProgramCatalogue {
     insertProgram(p, Actors.SYSTEM);
   }
 
-  private void insertProgram(Program p, String actor) {
+  private void insertProgram(Program given, String actor) {
+    Program p = given.budgetScope() != null ? given : given.withBudgetScope(BudgetScope.CITY);
     jdbc.sql("""
         INSERT INTO program (code, name, partner_code, aid_kind, unit, default_amount, budget_period, requires_dtks,
-                             active, household_group, kind, updated_at, updated_by)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                             active, household_group, kind, budget_scope, updated_at, updated_by)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
         .params(p.code(), p.name(), p.partner(), p.aidKind().name(), unit(p), p.defaultAmount(),
-            p.budgetPeriod().name(), p.requiresDtks(), p.active(), householdGroup(p), p.kind().name(), now(), actor)
+            p.budgetPeriod().name(), p.requiresDtks(), p.active(), householdGroup(p), p.kind().name(),
+            p.budgetScope().name(), now(), actor)
         .update();
   }
 
@@ -260,6 +268,7 @@ public class ProgramCatalogue {
     return new Program(rs.getString("code"), rs.getString("name"), rs.getString("partner_code"),
         AidKind.valueOf(rs.getString("aid_kind")), rs.getString("unit"), defaultAmount,
         BudgetPeriod.valueOf(rs.getString("budget_period")), rs.getBoolean("requires_dtks"), rs.getBoolean("active"),
-        rs.getString("household_group"), ProgramKind.valueOf(rs.getString("kind")));
+        rs.getString("household_group"), ProgramKind.valueOf(rs.getString("kind")),
+        BudgetScope.valueOf(rs.getString("budget_scope")));
   }
 }

@@ -15,6 +15,7 @@ import org.springframework.transaction.annotation.Transactional;
 import id.puskesos.rujukan.budget.Budgets;
 import id.puskesos.rujukan.catalogue.AidKind;
 import id.puskesos.rujukan.catalogue.BudgetPeriod;
+import id.puskesos.rujukan.catalogue.BudgetScope;
 import id.puskesos.rujukan.catalogue.Partner;
 import id.puskesos.rujukan.catalogue.PartnerGroupIds;
 import id.puskesos.rujukan.catalogue.Program;
@@ -31,7 +32,8 @@ import id.puskesos.rujukan.tenant.PuskesosOnboarding;
 /**
  * A partner joins in one action (docs/partners.md, "Onboarding a partner"): its catalogue entry and programs, its
  * Camunda group, the grants its staff need, its Tasklist filters, its group as a member of every Puskesos (a partner
- * works city-wide), and the first budget of each program that has one.
+ * works city-wide), and the first budget of each program that has one (kept city-wide or, as the partner chooses,
+ * per kelurahan: {@code budgetScope}; a per-kelurahan program gets its money per Puskesos by top-ups).
  * Everything is checked before anything is written, and written in one transaction; each part is created or, when it
  * is there already as asked, left as it is, so the same request again changes nothing. A code, group or program that
  * exists with other details is refused: changing a partner is the catalogue's {@code PUT}, not a second onboarding.
@@ -50,7 +52,8 @@ public class PartnerOnboarding {
   }
 
   public record ProgramRequest(String code, String name, String aidKind, String unit, Long defaultAmount,
-      String budgetPeriod, Boolean requiresDtks, String householdGroup, String kind, Long firstBudget) {
+      String budgetPeriod, Boolean requiresDtks, String householdGroup, String kind, Long firstBudget,
+      String budgetScope) {
   }
 
   public record Request(String code, String name, String group, Boolean government, List<ProgramRequest> programs) {
@@ -178,7 +181,9 @@ public class PartnerOnboarding {
           p.budgetPeriod() == null ? BudgetPeriod.MONTH
               : checks.oneOf(BudgetPeriod.class, prefix + "budgetPeriod", p.budgetPeriod(), "Periode anggaran"),
           Boolean.TRUE.equals(p.requiresDtks()), true, p.householdGroup(),
-          p.kind() == null ? ProgramKind.SERVICE : checks.oneOf(ProgramKind.class, prefix + "kind", p.kind(), "Jenis program"));
+          p.kind() == null ? ProgramKind.SERVICE : checks.oneOf(ProgramKind.class, prefix + "kind", p.kind(), "Jenis program"),
+          p.budgetScope() == null ? BudgetScope.CITY
+              : checks.oneOf(BudgetScope.class, prefix + "budgetScope", p.budgetScope(), "Cakupan anggaran"));
       ProgramCatalogue.checkProgram(checks, program, prefix);
       checks.check(p.code() == null || codes.add(p.code()), prefix + "code", "Program " + p.code() + " disebut dua kali");
       checks.check(p.firstBudget() == null || p.firstBudget() >= 0, prefix + "firstBudget",
@@ -186,6 +191,8 @@ public class PartnerOnboarding {
       checks.check(p.firstBudget() == null || p.firstBudget() == 0 || program.aidKind() == null
           || program.budgeted(), prefix + "firstBudget",
           "Program layanan atau usulan nasional tidak memakai anggaran; kosongkan anggaran awal");
+      checks.check(p.firstBudget() == null || p.firstBudget() == 0 || !program.perKelurahan(), prefix + "firstBudget",
+          "Anggaran program per kelurahan ditambahkan per Puskesos lewat top-up; kosongkan anggaran awal");
       if (p.code() != null) {
         catalogue.findProgram(p.code()).filter(other -> !sameProgram(other, program)).ifPresent(other ->
             checks.add(prefix + "code", other.partner().equals(partner.code())
@@ -223,7 +230,7 @@ public class PartnerOnboarding {
     return stored.partner().equals(asked.partner()) && stored.name().equals(asked.name())
         && stored.aidKind() == asked.aidKind() && stored.budgetPeriod() == asked.budgetPeriod()
         && Objects.equals(stored.defaultAmount(), asked.defaultAmount()) && stored.requiresDtks() == asked.requiresDtks()
-        && stored.kind() == asked.kind()
+        && stored.kind() == asked.kind() && stored.budgetScope() == asked.budgetScope()
         && (asked.unit() == null || asked.unit().isBlank() || stored.unit().equals(asked.unit().trim()))
         && Objects.equals(stored.householdGroup(), asked.householdGroup() == null || asked.householdGroup().isBlank()
             ? null : asked.householdGroup().trim());

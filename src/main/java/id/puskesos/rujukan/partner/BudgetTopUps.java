@@ -45,9 +45,18 @@ public class BudgetTopUps {
     this.caseFile = caseFile;
   }
 
+  /** Adds to the city pool; see {@link #topUp(String, String, String, long, String, String)}. */
   public TopUp topUp(String programCode, String period, long amount, String note, String actor) {
+    return topUp(programCode, period, null, amount, note, actor);
+  }
+
+  /**
+   * Adds to one pool of the program ({@code puskesos}: null for the city pool, else the Puskesos's kelurahan code, for
+   * a program kept per kelurahan) and moves on the cases it serves.
+   */
+  public TopUp topUp(String programCode, String period, String puskesos, long amount, String note, String actor) {
     Program program = catalogue.program(programCode);
-    Budgets.Served result = budgets.topUp(program, period, amount, actor, note);
+    Budgets.Served result = budgets.topUp(program, period, puskesos, amount, actor, note);
     result.heldBack().forEach(h -> partnerService.passedOver(h.commitment().referralNumber(), program, h.holder(),
         actor));
     List<Budgets.Commitment> served = result.served();
@@ -66,7 +75,8 @@ public class BudgetTopUps {
             .formatted(c.referralNumber(), program.name()));
       }
     }
-    return new TopUp(budgets.budget(programCode, period).orElseThrow(),
+    String pool = program.perKelurahan() && puskesos != null ? puskesos.trim() : null;
+    return new TopUp(budgets.budget(programCode, period, pool).orElseThrow(),
         served.stream().map(Budgets.Commitment::referralNumber).toList());
   }
 }

@@ -193,8 +193,11 @@ public class PeriodData {
     }
     Map<String, BudgetPeriod> kindOf = catalogue.programs().stream()
         .collect(Collectors.toMap(Program::code, Program::budgetPeriod));
-    return jdbc.sql("SELECT program_code, period, allocated, reserved, disbursed FROM program_budget WHERE period IN ("
-            + String.join(",", names.stream().map(n -> "?").toList()) + ") ORDER BY program_code, period")
+    // a program kept per kelurahan has a pool per Puskesos: the report counts them together
+    return jdbc.sql("SELECT program_code, period, SUM(allocated) AS allocated, SUM(reserved) AS reserved,"
+            + " SUM(disbursed) AS disbursed FROM program_budget WHERE period IN ("
+            + String.join(",", names.stream().map(n -> "?").toList()) + ") GROUP BY program_code, period"
+            + " ORDER BY program_code, period")
         .params(List.copyOf(names))
         .query((rs, n) -> new Budget(rs.getString("program_code"), rs.getString("period"), rs.getLong("allocated"),
             rs.getLong("reserved"), rs.getLong("disbursed")))

@@ -128,8 +128,7 @@ public class ResidentMessages {
   }
 
   private void waiting(String number, String code) {
-    int position = budgets.waitingList(code).stream().filter(w -> w.referralNumber().equals(number))
-        .mapToInt(Budgets.Waiting::position).findFirst().orElse(0);
+    int position = budgets.waitingPosition(number, code);
     // no budget's arrival is known in advance (partners top up when they can): no date is promised
     send(number, ResidentTemplate.WAITING_BUDGET, code, Map.of("urutan", position == 0 ? "-" : "" + position,
         "perkiraan", "Lama menunggu belum dapat diperkirakan karena bergantung pada tambahan anggaran mitra; "

@@ -1,6 +1,7 @@
 package id.puskesos.rujukan.routing;
 
 import java.util.List;
+import java.util.Optional;
 
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -13,9 +14,15 @@ import id.puskesos.rujukan.access.Roles;
 import id.puskesos.rujukan.catalogue.Partner;
 import id.puskesos.rujukan.catalogue.Program;
 import id.puskesos.rujukan.catalogue.ProgramCatalogue;
+import id.puskesos.rujukan.catalogue.ProgramKind;
 import id.puskesos.rujukan.common.Actors;
+import id.puskesos.rujukan.common.Checks;
+import id.puskesos.rujukan.common.ForbiddenException;
 
-/** The catalogue of partners and programs: everyone signed in reads it, an administrator changes it. */
+/**
+ * The catalogue of partners and programs: everyone signed in reads it, an administrator changes it; a partner
+ * chooses its programs' budget scope.
+ */
 @RestController
 @RequestMapping("/api/catalogue")
 public class CatalogueController {
@@ -50,13 +57,45 @@ public class CatalogueController {
         actors.current());
   }
 
-  /** Adds or changes a program (amounts, unit, budget period, whether it is active). */
+  /**
+   * Adds or changes a program (amounts, unit, budget period, whether it is active, its budget scope): the
+   * administrator. The program's own partner staff change its budget scope ({@code budgetScope}: CITY or KELURAHAN,
+   * their own choice) through the same request; any other field they send that differs is refused.
+   */
   @PutMapping("/programs/{code}")
   public Program putProgram(@PathVariable String code, @RequestBody Program program) {
+    Optional<Program> current = catalogue.findProgram(code);
+    if (current.isPresent() && !roles.administrator()) {
+      Program now = current.get();
+      Partner partner = catalogue.partnerOf(now);
+      roles.require("administrator atau petugas " + partner.name(), partner.group());
+      if (changesMoreThanScope(now, program)) {
+        throw new ForbiddenException("Mitra hanya dapat mengubah cakupan anggaran (budgetScope) programnya; "
+            + "perubahan lain dilakukan administrator");
+      }
+      Checks checks = new Checks();
+      checks.check(program.budgetScope() != null, "budgetScope",
+          "Cakupan anggaran wajib diisi: CITY (tingkat kota) atau KELURAHAN (per kelurahan)");
+      checks.throwIfAny();
+      return catalogue.saveProgram(now.withBudgetScope(program.budgetScope()), actors.current());
+    }
     roles.require("administrator");
     return catalogue.saveProgram(new Program(code, program.name(), program.partner(), program.aidKind(),
         program.unit(), program.defaultAmount(), program.budgetPeriod(), program.requiresDtks(), program.active(),
-        program.householdGroup(), program.kind()),
+        program.householdGroup(), program.kind(), program.budgetScope()),
         actors.current());
+  }
+
+  /** Whether the request names a field other than the budget scope with another value than the program has. */
+  private static boolean changesMoreThanScope(Program now, Program asked) {
+    return differs(asked.name(), now.name()) || differs(asked.partner(), now.partner())
+        || differs(asked.aidKind(), now.aidKind()) || differs(asked.unit(), now.unit())
+        || differs(asked.defaultAmount(), now.defaultAmount()) || differs(asked.budgetPeriod(), now.budgetPeriod())
+        || differs(asked.householdGroup(), now.householdGroup())
+        || asked.kind() != ProgramKind.SERVICE && asked.kind() != now.kind();
+  }
+
+  private static boolean differs(Object asked, Object now) {
+    return asked != null && !asked.equals(now);
   }
 }

@@ -168,7 +168,7 @@ public class RoutingService {
     if (tableVersion != null) {
       caseFile.recordEligibilityTableVersion(referralNumber, tableVersion);
     }
-    ProgramChoice.Result result = ProgramChoice.choose(candidates(matches, facts), facts,
+    ProgramChoice.Result result = ProgramChoice.choose(candidates(referralNumber, matches, facts), facts,
         c -> send(referralNumber, c.program(), facts, basis(c.reason(), c.fund(), c.asnaf()), actor),
         d -> choices.add(referralNumber, d.need(), d.programCode(), d.rank(), d.role(), d.reason(), d.fund(),
             d.asnaf(), actor));
@@ -429,19 +429,18 @@ public class RoutingService {
    * The rows for the case's confirmed needs in the order they are tried: by rank; among equal ranks a program with
    * budget now first; then in the table's order.
    */
-  private List<Candidate> candidates(List<Match> matches, Facts facts) {
+  private List<Candidate> candidates(String referralNumber, List<Match> matches, Facts facts) {
     return ProgramChoice.candidates(matches, facts, code -> catalogue.findProgram(code).filter(Program::active),
-        program -> hasBudgetNow(program, facts));
+        program -> hasBudgetNow(referralNumber, program, facts));
   }
 
-  private boolean hasBudgetNow(Program program, Facts facts) {
+  /** Whether the pool the case would draw from (the city's, or its Puskesos's) covers the grant with nobody waiting. */
+  private boolean hasBudgetNow(String referralNumber, Program program, Facts facts) {
     if (!program.budgeted()) {
       return true;
     }
     Long amount = proposedAmount(program, facts);
-    return budgets.budget(program.code(), budgets.currentPeriod(program))
-        .map(b -> b.available() >= (amount == null ? 1 : amount)).orElse(false)
-        && budgets.waitingList(program.code()).isEmpty();
+    return budgets.coversNow(program, referralNumber, amount == null ? 1 : amount);
   }
 
   /**

@@ -108,7 +108,8 @@ class Replay {
         continue;
       }
       Map<String, Long> allocated = new LinkedHashMap<>();
-      budgets.budgets(code).forEach(b -> allocated.put(b.period(), b.allocated()));
+      // every pool of the period together: the replay treats a program kept per kelurahan as one city pool
+      budgets.budgets(code).forEach(b -> allocated.merge(b.period(), b.allocated(), Long::sum));
       List<BudgetReplay.Ask> actualAsks = new ArrayList<>();
       List<BudgetReplay.Ask> whatIfAsks = new ArrayList<>();
       for (PastCase c : ordered) {

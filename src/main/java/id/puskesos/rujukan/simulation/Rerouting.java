@@ -66,14 +66,16 @@ class Rerouting {
 
   /**
    * Whether the program had budget on the day: its allocation for the day's period (the live table plus the what-if's
-   * top-ups) covers one default grant. What earlier cases used of it is not subtracted (docs/simulation.md).
+   * top-ups) covers one default grant. What earlier cases used of it is not subtracted, and a program kept per
+   * kelurahan counts all its Puskesos's pools together (docs/simulation.md).
    */
   private boolean budgetOn(Program program, LocalDate on, List<WhatIf.TopUp> topUps) {
     if (!program.budgeted()) {
       return true;
     }
     String period = program.budgetPeriod().of(on);
-    long allocated = budgets.budget(program.code(), period).map(Budgets.Budget::allocated).orElse(0L)
+    long allocated = budgets.budgets(program.code()).stream().filter(b -> b.period().equals(period))
+        .mapToLong(Budgets.Budget::allocated).sum()
         + topUps.stream().filter(t -> t.programCode().equals(program.code()) && t.period().equals(period))
             .mapToLong(WhatIf.TopUp::amount).sum();
     long grant = program.defaultAmount() == null ? 1 : program.defaultAmount();

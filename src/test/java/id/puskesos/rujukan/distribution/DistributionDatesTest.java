@@ -48,7 +48,7 @@ class DistributionDatesTest {
   @BeforeEach
   void caseReceivedOnTheTwentyFifthAndConfirmedOnTheThirtieth() {
     when(catalogue.program("SALMAN_LAYANAN")).thenReturn(new Program("SALMAN_LAYANAN", "Pendampingan", "SALMAN",
-        AidKind.SERVICE, "kali", null, BudgetPeriod.MONTH, false, true, null, null));
+        AidKind.SERVICE, "kali", null, BudgetPeriod.MONTH, false, true, null, null, null));
     when(caseFile.get(NUMBER)).thenReturn(new ReferralRecord(NUMBER, 7, "pi", Channel.WALK_IN, false, true,
         Stage.DISTRIBUTION, null, null, OffsetDateTime.parse("2026-11-25T08:30:00+07:00"), "fo", null, null, "3273021006"));
     // PostgreSQL hands the confirmation back in UTC: 30 November 06:00 WIB is 29 November 23:00 UTC

@@ -318,7 +318,7 @@ final class StubbedServices {
     PartnerService partners = delegates.mock(PartnerService.class);
     doAnswer(i -> new Program(i.getArgument(0), "Program " + i.getArgument(0), i.getArgument(0), AidKind.GOODS,
         "paket", null, BudgetPeriod.MONTH, false, true, null,
-        proposalPrograms.contains(i.<String>getArgument(0)) ? ProgramKind.PROPOSAL : null))
+        proposalPrograms.contains(i.<String>getArgument(0)) ? ProgramKind.PROPOSAL : null, null))
         .when(partners).program(anyString());
     doAnswer(i -> "REK/" + i.getArgument(0) + "/" + i.<Program>getArgument(1).code())
         .when(delegates.mock(Letters.class)).sendOut(anyString(), any());

@@ -57,6 +57,6 @@ class RoutingOrderTest {
 
   private static RoutingService.Candidate candidate(String code, int rank, boolean budgetNow, int row) {
     return new RoutingService.Candidate(new Program(code, code, "X", AidKind.CASH, "Rp", 1L, BudgetPeriod.MONTH,
-        false, true, null, null), "FOOD", rank, null, null, null, budgetNow, row);
+        false, true, null, null, null), "FOOD", rank, null, null, null, budgetNow, row);
   }
 }

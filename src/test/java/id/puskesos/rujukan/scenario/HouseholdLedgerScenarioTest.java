@@ -227,9 +227,10 @@ class HouseholdLedgerScenarioTest extends ScenarioTestSupport {
     String holding = memberCase(kk);
     jdbc.sql("""
         INSERT INTO budget_commitment (referral_number, program_code, period, household_kk, amount, status, urgent,
-                                       desil, requested_at)
-        VALUES (?, ?, '2020-01', ?, 100, 'WAITING', FALSE, 2, ?)""")
-        .params(waiting, program.code(), kk, OffsetDateTime.now().minusMonths(1)).update();
+                                       desil, requested_at, tenant_id)
+        VALUES (?, ?, '2020-01', ?, 100, 'WAITING', FALSE, 2, ?,
+                (SELECT tenant_id FROM referral WHERE referral_number = ?))""")
+        .params(waiting, program.code(), kk, OffsetDateTime.now().minusMonths(1), waiting).update();
     assertThat(ledger.hold(kk, program, period, holding, HouseholdLedger.Status.RESERVED)).isEmpty();
 
     // when: the partner adds budget for this month
