@@ -191,6 +191,12 @@ public class FacilitationFigures {
 
   /** The cases received from {@code from} to {@code to} (whole days in Bandung), as they stand now. */
   public List<Case> cases(LocalDate from, LocalDate to) {
+    return cases(from, to, null);
+  }
+
+  /** The same, of one Puskesos (its tenant id); null: of the whole city. */
+  public List<Case> cases(LocalDate from, LocalDate to, String tenantId) {
+    String ofTenant = tenantId == null ? "" : " AND r.tenant_id = ?";
     OffsetDateTime start = from.atStartOfDay(Dates.BANDUNG).toOffsetDateTime();
     OffsetDateTime end = to.plusDays(1).atStartOfDay(Dates.BANDUNG).toOffsetDateTime();
     Map<String, List<Program>> programs = new HashMap<>();
@@ -202,10 +208,10 @@ public class FacilitationFigures {
                    WHERE dr.received_at >= ? AND dr.received_at < ? AND d.voided_reason IS NULL
                    GROUP BY d.referral_number, d.program_code) d
           ON d.referral_number = p.referral_number AND d.program_code = p.program_code
-        WHERE r.received_at >= ? AND r.received_at < ?
-        ORDER BY p.referral_number, p.program_code""")
+        WHERE r.received_at >= ? AND r.received_at < ?""" + ofTenant
+        + " ORDER BY p.referral_number, p.program_code")
         // the period's handovers grouped once, not one lookup per program (400,000 lookups for a city's year)
-        .params(start, end, start, end).query(rs -> {
+        .params(withTenant(tenantId, start, end, start, end)).query(rs -> {
           programs.computeIfAbsent(rs.getString("referral_number"), n -> new ArrayList<>()).add(new Program(
               rs.getString("program_code"), rs.getString("partner_code"), ProgramStatus.valueOf(rs.getString("status")),
               rs.getObject("first_aid", LocalDate.class)));
@@ -213,15 +219,16 @@ public class FacilitationFigures {
     Map<String, Set<Need>> needs = new HashMap<>();
     jdbc.sql("""
         SELECT n.referral_number, n.need FROM referral_need n JOIN referral r ON r.referral_number = n.referral_number
-        WHERE r.received_at >= ? AND r.received_at < ?""")
-        .params(start, end).query(rs -> {
+        WHERE r.received_at >= ? AND r.received_at < ?""" + ofTenant)
+        .params(withTenant(tenantId, start, end)).query(rs -> {
           needs.computeIfAbsent(rs.getString("referral_number"), n -> EnumSet.noneOf(Need.class))
               .add(Need.valueOf(rs.getString("need")));
         });
     return jdbc.sql("""
-        SELECT referral_number, received_at, status, outcome, aid_received, aid_helped, satisfaction FROM referral
-        WHERE received_at >= ? AND received_at < ? ORDER BY received_at, referral_number""")
-        .params(start, end)
+        SELECT r.referral_number, r.received_at, r.status, r.outcome, r.aid_received, r.aid_helped, r.satisfaction
+        FROM referral r WHERE r.received_at >= ? AND r.received_at < ?""" + ofTenant
+        + " ORDER BY r.received_at, r.referral_number")
+        .params(withTenant(tenantId, start, end))
         .query((rs, n) -> {
           String number = rs.getString("referral_number");
           return new Case(number, rs.getObject("received_at", OffsetDateTime.class),
@@ -230,6 +237,14 @@ public class FacilitationFigures {
               needs.getOrDefault(number, Set.of()), programs.getOrDefault(number, List.of()));
         })
         .list();
+  }
+
+  private static List<Object> withTenant(String tenantId, Object... params) {
+    List<Object> all = new ArrayList<>(List.of(params));
+    if (tenantId != null) {
+      all.add(tenantId);
+    }
+    return all;
   }
 
   public Map<String, String> partnerNames() {
