@@ -31,7 +31,7 @@ class ArchitectureTest {
   static final String[] FEATURES = {"registry", "referral", "catalogue", "access", "intake", "verification",
       "assessment", "routing", "recommendation", "budget", "partner", "proposal", "escalation", "distribution",
       "followup", "grievance", "evaluation", "report", "sla", "notification", "residentmessage", "board", "inbound",
-      "migration", "simulation", "modelchange"};
+      "migration", "simulation", "modelchange", "tenant"};
 
   /** Web and engine security at the edges, and the trail of what happened there. */
   static final String[] ADAPTERS = {"security", "audit", "onboarding"};

@@ -1,7 +1,6 @@
 package id.puskesos.rujukan.evaluation;
 
 import java.util.Date;
-import java.util.List;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
@@ -9,7 +8,6 @@ import org.springframework.stereotype.Component;
 import id.puskesos.rujukan.common.Dates;
 import id.puskesos.rujukan.common.Groups;
 import id.puskesos.rujukan.report.Period;
-import id.puskesos.rujukan.tenant.PuskesosStaff;
 
 /**
  * For participatory-evaluation.bpmn's action item tasks: who owns an item, when it is due (the end of office hours
@@ -20,32 +18,24 @@ public class EvaluationActions {
 
   private final EvaluationMeetings meetings;
   private final EvaluationParticipants participants;
-  private final PuskesosStaff staff;
   private final java.time.LocalTime closes;
 
-  public EvaluationActions(EvaluationMeetings meetings, EvaluationParticipants participants, PuskesosStaff staff,
+  public EvaluationActions(EvaluationMeetings meetings, EvaluationParticipants participants,
       @Value("${rujukan.calendar.closes:16:00}") String closes) {
     this.meetings = meetings;
     this.participants = participants;
-    this.staff = staff;
     this.closes = java.time.LocalTime.parse(closes);
   }
 
-  /** The candidate group of an item's task; none for an item addressed to one Puskesos (see {@link #usersOf}). */
-  public List<String> ownerOf(Long actionItemId) {
-    String owner = meetings.action(actionItemId).ownerGroup();
-    return owner.startsWith(EvaluationParticipants.PUSKESOS_OWNER) ? List.of() : List.of(owner);
-  }
-
   /**
-   * The candidate users of an item the city's evaluation addressed to one Puskesos: its koordinators (the city's
-   * instance has no tenant, so the group alone would reach every Puskesos's koordinator).
+   * The candidate group of an item's task. An item the city's evaluation addressed to one Puskesos is reported by the
+   * city SLRT, who follows it up with that Puskesos: the city's instance has no tenant, so the group
+   * {@code koordinator} would reach every Puskesos's koordinator, and a model may not name users. The Puskesos sees
+   * the item in its own next evaluation's pack ({@link EvaluationMeetings#before}).
    */
-  public List<String> usersOf(Long actionItemId) {
+  public String ownerOf(Long actionItemId) {
     String owner = meetings.action(actionItemId).ownerGroup();
-    return owner.startsWith(EvaluationParticipants.PUSKESOS_OWNER)
-        ? staff.userIds(owner.substring(EvaluationParticipants.PUSKESOS_OWNER.length()), Groups.KOORDINATOR)
-        : List.of();
+    return owner.startsWith(EvaluationParticipants.PUSKESOS_OWNER) ? Groups.SLRT : owner;
   }
 
   public Date dueOf(Long actionItemId) {

@@ -20,7 +20,7 @@ import id.puskesos.rujukan.tenant.PuskesosDirectory;
  * city SLRT and each partner (the Puskesos bring their own evaluations' packs, set side by side). Their names and
  * groups; participatory-evaluation.bpmn's feedback tasks read it: {@code ${evaluationParticipants.groupsOf(participant)}}.
  * An action item of the city's evaluation may be addressed to one Puskesos: its owner is then
- * {@code puskesos:<kelurahan code>}, that Puskesos's koordinator.
+ * {@code puskesos:<kelurahan code>} (stored as {@code owner_tenant}), followed up by the city SLRT.
  */
 @Component("evaluationParticipants")
 public class EvaluationParticipants {

@@ -32,10 +32,4 @@ public class PuskesosStaff {
     return groups.stream().flatMap(group -> of(tenantId, group).stream()).map(User::getEmail)
         .filter(email -> email != null && !email.isBlank()).distinct().toList();
   }
-
-  /** The ids of a group's members who are the Puskesos's own staff (a koordinator an action item is addressed to). */
-  public List<String> userIds(String tenantId, String group) {
-    return identityService.createUserQuery().memberOfGroup(group).memberOfTenant(tenantId).list().stream()
-        .map(User::getId).toList();
-  }
 }
