@@ -46,8 +46,8 @@
       $('issuedOn').textContent = written(letter.issuedOn);
       $('programName').textContent = letter.programName;
       $('letter').hidden = false;
-      show(letter.valid ? 'Surat ini diterbitkan Puskesos Lebak Siliwangi dan masih berlaku.'
-        : 'Surat ini pernah diterbitkan Puskesos Lebak Siliwangi, tetapi sudah tidak berlaku. Jangan dijadikan dasar penyaluran bantuan.', !letter.valid);
+      show(letter.valid ? 'Surat ini diterbitkan Puskesos dan masih berlaku.'
+        : 'Surat ini pernah diterbitkan Puskesos, tetapi sudah tidak berlaku. Jangan dijadikan dasar penyaluran bantuan.', !letter.valid);
     } catch (e) {
       show('Tidak dapat menghubungi server. Periksa koneksi lalu coba lagi.', true);
     }

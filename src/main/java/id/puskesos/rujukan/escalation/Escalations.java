@@ -25,6 +25,7 @@ import id.puskesos.rujukan.referral.CaseFile;
 import id.puskesos.rujukan.referral.EventType;
 import id.puskesos.rujukan.referral.ReferralQueries;
 import id.puskesos.rujukan.routing.RecommendationView;
+import id.puskesos.rujukan.tenant.PuskesosDirectory;
 
 /**
  * A case the Puskesos cannot resolve goes to the city SLRT (Permensos 15/2018: the Puskesos refers on to the
@@ -50,11 +51,12 @@ public class Escalations {
   private final Notifications notifications;
   private final CaseAccess caseAccess;
   private final CommandAuthority authority;
+  private final PuskesosDirectory puskesos;
   private final Clock clock;
 
   public Escalations(JdbcClient jdbc, CaseFile caseFile, ReferralQueries queries, RecommendationView recommendation,
       Recommendations recommendations, Notifications notifications, CaseAccess caseAccess,
-      CommandAuthority authority, Clock clock) {
+      CommandAuthority authority, PuskesosDirectory puskesos, Clock clock) {
     this.jdbc = jdbc;
     this.caseFile = caseFile;
     this.queries = queries;
@@ -63,6 +65,7 @@ public class Escalations {
     this.notifications = notifications;
     this.caseAccess = caseAccess;
     this.authority = authority;
+    this.puskesos = puskesos;
     this.clock = clock;
   }
 
@@ -87,10 +90,11 @@ public class Escalations {
     }
     caseAccess.grantReader(caseFile.get(referralNumber).processInstanceId(), Groups.SLRT);
     caseFile.record(referralNumber, EventType.ESCALATED_TO_CITY, actor, "Kasus dieskalasi ke SLRT kota: " + reason);
-    notifications.emailGroups(List.of(Groups.SLRT), "Eskalasi dari Puskesos: " + referralNumber,
-        ("Puskesos Lebak Siliwangi mengeskalasi rujukan %s ke SLRT kota: %s. Berkas kasus: "
+    String from = puskesos.of(caseFile.get(referralNumber).tenantId()).title();
+    notifications.emailGroups(List.of(Groups.SLRT), "Eskalasi dari " + from + ": " + referralNumber,
+        ("%s mengeskalasi rujukan %s ke SLRT kota: %s. Berkas kasus: "
             + "/api/referrals/%s/escalation; jawab di Tasklist (Jawab eskalasi dari Puskesos).")
-            .formatted(referralNumber, reason, referralNumber), "escalation:" + referralNumber + ":" + reason.hashCode(),
+            .formatted(from, referralNumber, reason, referralNumber), "escalation:" + referralNumber + ":" + reason.hashCode(),
         referralNumber);
     return "**Alasan eskalasi:** %s\n\n**Rekomendasi Puskesos:**\n%s".formatted(reason,
         recommendation.summary(referralNumber));

@@ -7,11 +7,12 @@ import java.util.Map;
 import org.springframework.stereotype.Component;
 
 import id.puskesos.rujukan.common.DocumentRenderer;
+import id.puskesos.rujukan.tenant.Letterhead;
 
 /**
  * The "Surat Apresiasi" to a partner after a joint evaluation ({@code templates/letters/appreciation.html}): what the
  * partner did well in the period, named from the records (residents served, fastest response, most complete handover
- * data, ideas adopted), signed by the koordinator. The study found that partners give each other no appreciation;
+ * data, ideas adopted), signed by the koordinator (the city SLRT's manager for the city's evaluation). The study found that partners give each other no appreciation;
  * this letter is the answer.
  */
 @Component
@@ -27,9 +28,10 @@ public class AppreciationLetter {
     this.documents = documents;
   }
 
-  public byte[] render(Content content) {
+  /** The letter under the letterhead of the evaluation's Puskesos (or the city SLRT's), signed as it signs. */
+  public byte[] render(Content content, Letterhead head) {
     String title = "Surat Apresiasi " + content.letterNumber();
-    return documents.pdf("letters/appreciation", Map.of("documentTitle", title, "c", content),
-        new DocumentRenderer.PdfInfo(title, "Puskesos Lebak Siliwangi", null));
+    return documents.pdf("letters/appreciation", Map.of("documentTitle", title, "c", content, "head", head),
+        new DocumentRenderer.PdfInfo(title, head.author(), null));
   }
 }

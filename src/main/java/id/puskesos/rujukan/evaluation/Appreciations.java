@@ -21,8 +21,12 @@ import id.puskesos.rujukan.notification.Notifications;
 import id.puskesos.rujukan.report.PeriodData;
 import id.puskesos.rujukan.report.PeriodFigures;
 import id.puskesos.rujukan.report.PeriodFigures.Figures;
+import id.puskesos.rujukan.tenant.Letterhead;
 
-/** The letters of appreciation that close an evaluation: one per partner, with the reasons its period earned. */
+/**
+ * The letters of appreciation that close an evaluation: one per partner, with the reasons its period earned (in a
+ * Puskesos's evaluation, with that Puskesos's cases), under the letterhead of the Puskesos or of the city SLRT.
+ */
 @Service
 @Transactional
 public class Appreciations {
@@ -35,11 +39,13 @@ public class Appreciations {
   private final Documents documents;
   private final Notifications notifications;
   private final Actors actors;
+  private final EvaluationScopes scopes;
   private final Clock clock;
 
   public Appreciations(JdbcClient jdbc, Evaluations evaluations, EvaluationParticipants participants,
       PeriodData periodData, AppreciationLetter appreciationLetter, Documents documents, Notifications notifications,
-      Actors actors, Clock clock) {
+      Actors actors, EvaluationScopes scopes, Clock clock) {
+    this.scopes = scopes;
     this.jdbc = jdbc;
     this.evaluations = evaluations;
     this.participants = participants;
@@ -57,13 +63,15 @@ public class Appreciations {
    */
   public int issueAppreciation(long id) {
     Evaluations.Evaluation evaluation = evaluations.get(id);
-    Figures figures = PeriodFigures.compute(periodData.load(evaluation.period()));
+    Figures figures = PeriodFigures.compute(periodData.load(evaluation.period(),
+        EvaluationScopes.tenantOf(evaluation.scope())));
+    Letterhead head = scopes.letterhead(evaluation.scope());
     Map<String, Integer> ideas = new HashMap<>();
     if (evaluation.ideasAdopted() != null && !evaluation.ideasAdopted().isBlank()) {
       Arrays.stream(evaluation.ideasAdopted().split(",")).forEach(code -> ideas.merge(code, 1, Integer::sum));
     }
     Map<String, List<String>> reasons = Appreciation.reasons(figures, ideas);
-    String coordinator = evaluation.coordinator() == null ? "Koordinator Puskesos"
+    String coordinator = evaluation.coordinator() == null ? head.signer()
         : actors.displayName(evaluation.coordinator());
     LocalDate today = LocalDate.now(clock);
     int issued = 0;
@@ -74,9 +82,9 @@ public class Appreciations {
         continue;
       }
       List<String> list = reasons.getOrDefault(partner.code(), List.of());
-      String number = "%d/APR/PUSKESOS-LS/%s/%s".formatted(id, partner.code(), evaluation.period().key());
+      String number = "%d/APR/%s/%s/%s".formatted(id, evaluation.scope(), partner.code(), evaluation.period().key());
       byte[] pdf = appreciationLetter.render(new AppreciationLetter.Content(number, partner.name(),
-          evaluation.label(), list, today, coordinator));
+          evaluation.label(), list, today, coordinator), head);
       long document = documents.store("APPRECIATION", "Surat apresiasi " + partner.name() + " " + evaluation.label(),
           "surat-apresiasi-" + partner.code().toLowerCase(Locale.ROOT) + "-" + evaluation.period().key() + ".pdf", pdf,
           actors.current());
@@ -85,9 +93,9 @@ public class Appreciations {
           VALUES (?, ?, ?, ?, ?, ?)""")
           .params(id, partner.code(), cut(String.join("\n", list), 2000), document, OffsetDateTime.now(clock),
               actors.current()).update();
-      notifications.emailGroups(List.of(partner.group()), "Surat apresiasi Puskesos " + evaluation.label(),
-          "Terima kasih atas kerja sama %s dalam layanan rujukan %s. Surat apresiasi dari koordinator Puskesos "
-              .formatted(partner.name(), evaluation.label()) + "terlampir.",
+      notifications.emailGroups(List.of(partner.group()), "Surat apresiasi " + head.author() + " " + evaluation.label(),
+          "Terima kasih atas kerja sama %s dalam layanan rujukan %s. Surat apresiasi dari %s terlampir."
+              .formatted(partner.name(), evaluation.label(), head.author()),
           "appreciation:" + id + ":" + partner.code(), null, document);
       issued++;
     }

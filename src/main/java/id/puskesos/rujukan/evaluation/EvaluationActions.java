@@ -6,6 +6,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 import id.puskesos.rujukan.common.Dates;
+import id.puskesos.rujukan.common.Groups;
 import id.puskesos.rujukan.report.Period;
 
 /**
@@ -26,8 +27,15 @@ public class EvaluationActions {
     this.closes = java.time.LocalTime.parse(closes);
   }
 
+  /**
+   * The candidate group of an item's task. An item the city's evaluation addressed to one Puskesos is reported by the
+   * city SLRT, who follows it up with that Puskesos: the city's instance has no tenant, so the group
+   * {@code koordinator} would reach every Puskesos's koordinator, and a model may not name users. The Puskesos sees
+   * the item in its own next evaluation's pack ({@link EvaluationMeetings#before}).
+   */
   public String ownerOf(Long actionItemId) {
-    return meetings.action(actionItemId).ownerGroup();
+    String owner = meetings.action(actionItemId).ownerGroup();
+    return owner.startsWith(EvaluationParticipants.PUSKESOS_OWNER) ? Groups.SLRT : owner;
   }
 
   public Date dueOf(Long actionItemId) {

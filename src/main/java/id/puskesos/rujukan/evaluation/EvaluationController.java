@@ -19,8 +19,9 @@ import id.puskesos.rujukan.report.ReportPages;
 
 /**
  * The evaluation packs as a page, a PDF and CSV per table, and the appreciation letters. The pack holds figures
- * only, no resident's data: every participant of the joint evaluation (the Puskesos, each partner, the manager) reads
- * it; a partner reads only its own letter.
+ * only, no resident's data: every participant of the joint evaluation (the Puskesos, each partner, the manager, the
+ * city SLRT) reads it; a partner reads only its own letter. A Puskesos's evaluation is its own: another Puskesos's
+ * staff do not find it (404); the city's evaluation every reader reads.
  */
 @RestController
 public class EvaluationController {
@@ -32,10 +33,12 @@ public class EvaluationController {
   private final Roles roles;
   private final EvaluationSimulations simulations;
   private final Actors actors;
+  private final EvaluationScopes scopes;
 
   public EvaluationController(Evaluations evaluations, Appreciations appreciations,
       EvaluationParticipants participants, ReportPages pages, Roles roles, EvaluationSimulations simulations,
-      Actors actors) {
+      Actors actors, EvaluationScopes scopes) {
+    this.scopes = scopes;
     this.evaluations = evaluations;
     this.appreciations = appreciations;
     this.participants = participants;
@@ -45,31 +48,45 @@ public class EvaluationController {
     this.actors = actors;
   }
 
-  public record EvaluationItem(long id, String label, String from, String to, String status, String packUrl) {
+  /** An evaluation in the list; {@code scope}: the Puskesos's kelurahan code, or KOTA for the city's. */
+  public record EvaluationItem(long id, String scope, String label, String from, String to, String status,
+      String packUrl) {
   }
 
   @GetMapping("/api/evaluations")
   public List<EvaluationItem> evaluations() {
     pages.requireReader();
-    return evaluations.list().stream().map(e -> new EvaluationItem(e.id(), e.label(), e.period().from().toString(),
-        e.period().to().toString(), e.status(), "/api/evaluations/" + e.id() + "/pack")).toList();
+    return evaluations.list().stream().filter(e -> scopes.readable(e.scope()))
+        .map(e -> new EvaluationItem(e.id(), e.scope(), e.label(), e.period().from().toString(),
+            e.period().to().toString(), e.status(), "/api/evaluations/" + e.id() + "/pack")).toList();
+  }
+
+  /** The evaluation, when the caller may read it; else 404, as if there were none. */
+  private Evaluations.Evaluation readable(long id) {
+    Evaluations.Evaluation evaluation = evaluations.get(id);
+    if (!scopes.readable(evaluation.scope())) {
+      throw new NotFoundException("Evaluasi " + id + " tidak ditemukan");
+    }
+    return evaluation;
   }
 
   @GetMapping("/api/evaluations/{id}/pack")
   public ResponseEntity<String> pack(@PathVariable long id) {
     pages.requireReader();
+    readable(id);
     return pages.page(evaluations.pack(id), "/api/evaluations/" + id + "/pack/tables/");
   }
 
   @GetMapping("/api/evaluations/{id}/pack.pdf")
   public ResponseEntity<byte[]> packPdf(@PathVariable long id) {
     pages.requireReader();
-    return pages.pdf("bahan-evaluasi-" + evaluations.get(id).period().key() + ".pdf", evaluations.pack(id));
+    return pages.pdf("bahan-evaluasi-" + readable(id).period().key() + ".pdf", evaluations.pack(id));
   }
 
   @GetMapping("/api/evaluations/{id}/pack/tables/{table:[a-z0-9-]+}.csv")
   public ResponseEntity<byte[]> packTable(@PathVariable long id, @PathVariable String table) {
     pages.requireReader();
+    readable(id);
     return pages.table(evaluations.pack(id), table);
   }
 
@@ -80,6 +97,7 @@ public class EvaluationController {
   @PostMapping("/api/evaluations/{id}/simulations/{simulationId}")
   public ResponseEntity<Void> attachSimulation(@PathVariable long id, @PathVariable long simulationId) {
     roles.require("koordinator", Groups.KOORDINATOR);
+    readable(id);
     simulations.attach(id, simulationId, actors.current());
     return ResponseEntity.noContent().build();
   }
@@ -91,8 +109,10 @@ public class EvaluationController {
         .orElseThrow(() -> new NotFoundException("Mitra " + partnerCode + " tidak dikenal"));
     List<String> readers = new ArrayList<>(Groups.PUSKESOS_STAFF);
     readers.add(Groups.MANAJER);
+    readers.add(Groups.SLRT);
     readers.add(partner.group());
-    roles.require("Puskesos, manajer dan mitra yang bersangkutan", readers.toArray(String[]::new));
+    roles.require("Puskesos, manajer, SLRT kota dan mitra yang bersangkutan", readers.toArray(String[]::new));
+    readable(id);
     Documents.Document letter = appreciations.appreciationLetter(id, partnerCode);
     return ReportPages.pdf(letter.fileName(), letter.content());
   }

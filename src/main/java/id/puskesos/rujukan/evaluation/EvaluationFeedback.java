@@ -78,7 +78,7 @@ public class EvaluationFeedback {
   /** The answers of an evaluation, in the order of the participants. */
   @Transactional(readOnly = true)
   public List<Feedback> feedback(long id) {
-    List<String> order = participants.participants();
+    List<String> order = participants.participants(participants.scopeOf(id));
     return jdbc.sql("SELECT * FROM evaluation_feedback WHERE evaluation_id = ?").param(id)
         .query((rs, n) -> {
           Map<Aspect, Integer> scores = new EnumMap<>(Aspect.class);
@@ -108,10 +108,11 @@ public class EvaluationFeedback {
     StringBuilder text = new StringBuilder("#### Umpan balik peserta\n");
     Map<String, String> participantOptions = new LinkedHashMap<>();
     Map<String, String> partnerOptions = new LinkedHashMap<>();
-    for (String participant : participants.participants()) {
+    String scope = participants.scopeOf(id);
+    for (String participant : participants.participants(scope)) {
       String name = participants.nameOf(participant);
       participantOptions.put(participant, name);
-      if (!EvaluationParticipants.PUSKESOS.equals(participant)) {
+      if (!EvaluationParticipants.PUSKESOS.equals(participant) && !EvaluationParticipants.SLRT.equals(participant)) {
         partnerOptions.put(participant, name);
       }
       boolean answered = answers.stream().anyMatch(a -> a.participant().equals(participant));
@@ -128,7 +129,7 @@ public class EvaluationFeedback {
     text.append("\n#### Hambatan\n");
     answers.forEach(a -> text.append("- **").append(a.participantName()).append(":** ")
         .append(oneLine(a.obstacles())).append('\n'));
-    return new Summary(text.toString(), participantOptions, partnerOptions, participants.ownerOptions());
+    return new Summary(text.toString(), participantOptions, partnerOptions, participants.ownerOptions(scope));
   }
 
   private static String oneLine(String text) {

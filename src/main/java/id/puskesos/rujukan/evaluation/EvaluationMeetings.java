@@ -23,6 +23,7 @@ import org.springframework.transaction.annotation.Transactional;
 import id.puskesos.rujukan.common.Checks;
 import id.puskesos.rujukan.common.DateRule;
 import id.puskesos.rujukan.common.Dates;
+import id.puskesos.rujukan.common.Groups;
 import id.puskesos.rujukan.common.NotFoundException;
 import id.puskesos.rujukan.report.Period;
 
@@ -39,8 +40,8 @@ public class EvaluationMeetings {
   }
 
   private static final String ACTIONS = """
-      SELECT a.id, a.evaluation_id, e.label, a.position, a.description, a.owner_group, a.due_on, a.status, a.result,
-             a.reported_at
+      SELECT a.id, a.evaluation_id, e.label, a.position, a.description, a.owner_group, a.owner_tenant, a.due_on,
+             a.status, a.result, a.reported_at
       FROM evaluation_action a JOIN evaluation e ON e.id = a.evaluation_id
       """;
 
@@ -66,17 +67,19 @@ public class EvaluationMeetings {
     DateRule.of(checks, MEETING_DATE.name(), "Tanggal rapat", date)
         .notBefore("evaluasi dibuka", opened)
         .notInFuture(today);
-    List<String> known = participants.participants();
+    String scope = participants.scopeOf(id);
+    List<String> known = participants.participants(scope);
     checks.check(!attendance.isEmpty(), ATTENDANCE.name(), "Pilih lembaga yang hadir");
     checks.check(known.containsAll(attendance), ATTENDANCE.name(), "Lembaga yang hadir tidak dikenal");
-    checks.check(known.containsAll(ideasAdopted) && !ideasAdopted.contains(EvaluationParticipants.PUSKESOS),
+    checks.check(known.containsAll(ideasAdopted) && !ideasAdopted.contains(EvaluationParticipants.PUSKESOS)
+        && !ideasAdopted.contains(EvaluationParticipants.SLRT),
         IDEAS_ADOPTED.name(), "Ide yang diadopsi hanya dari mitra yang dikenal");
     String decided = checks.required(DECISIONS.name(), decisions, "Keputusan bersama");
     checks.check(decided == null || decided.length() <= 4000, DECISIONS.name(),
         "Keputusan bersama paling banyak 4000 huruf");
     checks.check(otherAttendees == null || otherAttendees.length() <= 500, OTHER_ATTENDEES.name(),
         "Nama peserta rapat paling banyak 500 huruf");
-    Map<String, String> owners = participants.ownerOptions();
+    Map<String, String> owners = participants.ownerOptions(scope);
     List<LocalDate> dues = new ArrayList<>();
     for (int i = 0; i < actions.size(); i++) {
       ActionInput a = actions.get(i);
@@ -106,10 +109,15 @@ public class EvaluationMeetings {
     List<Long> ids = new ArrayList<>();
     for (int i = 0; i < actions.size(); i++) {
       GeneratedKeyHolder keys = new GeneratedKeyHolder();
+      // an item of the city's evaluation addressed to a Puskesos: its koordinator, of that Puskesos only
+      String owner = actions.get(i).ownerGroup();
+      boolean toPuskesos = owner.startsWith(EvaluationParticipants.PUSKESOS_OWNER);
       jdbc.sql("""
-          INSERT INTO evaluation_action (evaluation_id, position, description, owner_group, due_on, status)
-          VALUES (?, ?, ?, ?, ?, 'OPEN')""")
-          .params(id, i + 1, actions.get(i).description().trim(), actions.get(i).ownerGroup(), dues.get(i))
+          INSERT INTO evaluation_action (evaluation_id, position, description, owner_group, owner_tenant, due_on,
+            status)
+          VALUES (?, ?, ?, ?, ?, ?, 'OPEN')""")
+          .params(id, i + 1, actions.get(i).description().trim(), toPuskesos ? Groups.KOORDINATOR : owner,
+              toPuskesos ? owner.substring(EvaluationParticipants.PUSKESOS_OWNER.length()) : null, dues.get(i))
           .update(keys, "id");
       ids.add(keys.getKey().longValue());
     }
@@ -154,17 +162,22 @@ public class EvaluationMeetings {
     return jdbc.sql(ACTIONS + " WHERE a.evaluation_id = ? ORDER BY a.position").param(id).query(this::mapAction).list();
   }
 
-  /** The items of earlier evaluations a new one looks back on: still open, or reported since the previous period. */
+  /**
+   * The items of the scope's earlier evaluations a new one looks back on: still open, or reported since the previous
+   * period. A Puskesos's evaluation also looks back on what the city's addressed to it.
+   */
   @Transactional(readOnly = true)
-  public List<ActionItem> before(Period period) {
+  public List<ActionItem> before(String scope, Period period) {
     return jdbc.sql(ACTIONS + """
-         WHERE e.period_from < ? AND (a.status = 'OPEN' OR a.reported_at >= ?) ORDER BY e.period_from, a.position""")
-        .params(period.from(), period.previous().start()).query(this::mapAction).list();
+         WHERE (e.scope = ? OR a.owner_tenant = ?) AND e.period_from < ? AND (a.status = 'OPEN' OR a.reported_at >= ?)
+         ORDER BY e.period_from, a.position""")
+        .params(scope, scope, period.from(), period.previous().start()).query(this::mapAction).list();
   }
 
   private ActionItem mapAction(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
     return new ActionItem(rs.getLong("id"), rs.getLong("evaluation_id"), rs.getString("label"), rs.getInt("position"),
-        rs.getString("description"), rs.getString("owner_group"), rs.getObject("due_on", LocalDate.class),
+        rs.getString("description"), rs.getString("owner_tenant") == null ? rs.getString("owner_group")
+            : EvaluationParticipants.PUSKESOS_OWNER + rs.getString("owner_tenant"), rs.getObject("due_on", LocalDate.class),
         ActionItem.Status.valueOf(rs.getString("status")), rs.getString("result"),
         rs.getObject("reported_at", OffsetDateTime.class));
   }

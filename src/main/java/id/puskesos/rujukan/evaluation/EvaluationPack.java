@@ -25,9 +25,19 @@ import id.puskesos.rujukan.report.Sections;
  */
 public final class EvaluationPack {
 
-  /** What the pack shows besides the period's figures. */
+  /**
+   * What the pack shows besides the period's figures: {@code organisation} names whose evaluation it is ("Puskesos
+   * Kelurahan Dago"); {@code comparison} (the city's evaluation only) sets the Puskesos side by side.
+   */
   public record Inputs(Figures figures, Figures previous, String lastRoundLabel, List<Feedback> lastRound,
-      List<ActionItem> earlierActions, Map<String, List<String>> appreciation, Function<String, String> groupName) {
+      List<ActionItem> earlierActions, Map<String, List<String>> appreciation, Function<String, String> groupName,
+      String organisation, Section comparison) {
+
+    /** A Puskesos's pack without its name. */
+    public Inputs(Figures figures, Figures previous, String lastRoundLabel, List<Feedback> lastRound,
+        List<ActionItem> earlierActions, Map<String, List<String>> appreciation, Function<String, String> groupName) {
+      this(figures, previous, lastRoundLabel, lastRound, earlierActions, appreciation, groupName, "Puskesos", null);
+    }
   }
 
   private EvaluationPack() {
@@ -42,6 +52,9 @@ public final class EvaluationPack {
     Figures f = in.figures();
     List<Section> sections = new ArrayList<>();
     sections.add(summary(in));
+    if (in.comparison() != null) {
+      sections.add(in.comparison());
+    }
     sections.add(Sections.received(f));
     sections.add(Sections.verification(f));
     sections.add(Sections.decisions(f));
@@ -61,8 +74,8 @@ public final class EvaluationPack {
     sections.add(actions("Tindak lanjut evaluasi sebelumnya", "tindak-lanjut-sebelumnya", in.earlierActions(),
         in.groupName()));
     sections.add(appreciation(f, in.appreciation()));
-    return new Report("Bahan evaluasi partisipatif", f.period().label() + " · Puskesos Kelurahan Lebak Siliwangi",
-        generatedAt, sections);
+    return new Report("Bahan evaluasi partisipatif", f.period().label() + " · " + in.organisation(), generatedAt,
+        sections);
   }
 
   private static Section summary(Inputs in) {

@@ -26,6 +26,7 @@ import id.puskesos.rujukan.common.Documents;
 import id.puskesos.rujukan.common.InvalidInputException;
 import id.puskesos.rujukan.common.NotFoundException;
 import id.puskesos.rujukan.grievance.GrievanceFigures;
+import id.puskesos.rujukan.notification.Channel;
 import id.puskesos.rujukan.notification.Notifications;
 import id.puskesos.rujukan.report.PdfReport;
 import id.puskesos.rujukan.report.Period;
@@ -35,10 +36,12 @@ import id.puskesos.rujukan.report.PeriodFigures;
 import id.puskesos.rujukan.report.Report;
 import id.puskesos.rujukan.report.ReportStorage;
 import id.puskesos.rujukan.sla.SlaPlugin;
+import id.puskesos.rujukan.tenant.PuskesosStaff;
 
 /**
- * The participatory evaluation of a period with the partners: opening it with the pack from the records, sending the
- * pack, and the pack as it stands. The feedback round ({@link EvaluationFeedback}), the meeting and its action items
+ * The participatory evaluation of a period with the partners, of one Puskesos or of the city ({@link EvaluationScopes}):
+ * opening it with the pack from the records (a Puskesos's: its own cases; the city's: every case, and the Puskesos
+ * side by side, {@link CityComparison}), sending the pack, and the pack as it stands. The feedback round ({@link EvaluationFeedback}), the meeting and its action items
  * ({@link EvaluationMeetings}) and the letters of appreciation ({@link Appreciations}) have their own services.
  */
 @Service
@@ -48,7 +51,7 @@ public class Evaluations {
   /** A stored evaluation. */
   public record Evaluation(long id, Period period, String label, String status, String coordinator,
       LocalDate meetingDate, String attendance, String otherAttendees, String decisions, String ideasAdopted,
-      Long packDocumentId) {
+      Long packDocumentId, String scope) {
   }
 
   /** The result of opening: a new evaluation, or the period was evaluated already (by hand, before the timer). */
@@ -69,12 +72,19 @@ public class Evaluations {
   private final EvaluationSettings settings;
   private final GrievanceFigures grievanceFigures;
   private final EvaluationSimulations simulations;
+  private final EvaluationScopes scopes;
+  private final CityComparison comparison;
+  private final PuskesosStaff staff;
   private final Clock clock;
 
   public Evaluations(JdbcClient jdbc, PeriodData periodData, EvaluationParticipants participants,
       EvaluationFeedback feedback, EvaluationMeetings meetings, ReportStorage storage, Documents documents,
       PdfReport pdfReport, Notifications notifications, Actors actors, SlaPlugin sla, EvaluationSettings settings,
-      GrievanceFigures grievanceFigures, EvaluationSimulations simulations, Clock clock) {
+      GrievanceFigures grievanceFigures, EvaluationSimulations simulations, EvaluationScopes scopes,
+      CityComparison comparison, PuskesosStaff staff, Clock clock) {
+    this.scopes = scopes;
+    this.comparison = comparison;
+    this.staff = staff;
     this.jdbc = jdbc;
     this.periodData = periodData;
     this.participants = participants;
@@ -95,12 +105,13 @@ public class Evaluations {
   // ---- opening: the pack ----------------------------------------------------------------------------------------
 
   /**
-   * Opens the evaluation of a period: the given days, or the last complete quarter when neither is given. A period
-   * evaluated before is refused when asked for by hand and skipped on schedule.
+   * Opens the evaluation of a period for a scope (a Puskesos's tenant id, or the city): the given days, or the last
+   * complete quarter when neither is given. A period the scope evaluated before is refused when asked for by hand and
+   * skipped on schedule.
    */
-  public Opened open(String from, String to, boolean byHand, String actor) {
+  public Opened open(String scope, String from, String to, boolean byHand, String actor) {
     Period period = period(from, to);
-    Optional<Evaluation> existing = findByPeriod(period);
+    Optional<Evaluation> existing = findByPeriod(scope, period);
     if (existing.isPresent()) {
       if (byHand) {
         throw new InvalidInputException(PERIOD_FROM.name(), "Periode %s sudah dievaluasi (evaluasi nomor %d)"
@@ -108,26 +119,30 @@ public class Evaluations {
       }
       return new Opened(existing.get().id(), period.label(), businessKey(period, existing.get().id()), List.of(), true);
     }
-    Figures figures = PeriodFigures.compute(periodData.load(period));
-    Figures previous = PeriodFigures.compute(periodData.load(period.previous()));
-    Optional<Evaluation> last = jdbc.sql(SELECT + " WHERE period_to < ? ORDER BY period_to DESC, id DESC")
-        .param(period.from()).query(this::map).list().stream().findFirst();
-    List<ActionItem> earlier = meetings.before(period);
+    String tenant = EvaluationScopes.tenantOf(scope);
+    Figures figures = PeriodFigures.compute(periodData.load(period, tenant));
+    Figures previous = PeriodFigures.compute(periodData.load(period.previous(), tenant));
+    Optional<Evaluation> last = jdbc.sql(SELECT + " WHERE scope = ? AND period_to < ? ORDER BY period_to DESC, id DESC")
+        .params(scope, period.from()).query(this::map).list().stream().findFirst();
+    List<ActionItem> earlier = meetings.before(scope, period);
     EvaluationPack.Inputs inputs = new EvaluationPack.Inputs(figures, previous,
         last.map(Evaluation::label).orElse(null), last.map(e -> feedback.feedback(e.id())).orElse(List.of()),
-        earlier, Appreciation.reasons(figures, Map.of()), participants::groupName);
-    Report pack = EvaluationPack.build(inputs, grievanceFigures.of(period.start(), period.end()),
+        earlier, Appreciation.reasons(figures, Map.of()), participants::groupName, scopes.title(scope),
+        EvaluationScopes.isCity(scope) ? CityComparison.section(comparison.headlines(period)) : null);
+    Report pack = EvaluationPack.build(inputs, grievanceFigures.of(period.start(), period.end(), tenant),
         storage.generated(actor));
     long document = documents.store("EVALUATION_PACK", pack.title() + " " + period.label(),
-        "bahan-evaluasi-" + period.key() + ".pdf", pdfReport.render(pack), actor);
+        "bahan-evaluasi-" + scope.toLowerCase(java.util.Locale.ROOT) + "-" + period.key() + ".pdf",
+        pdfReport.render(pack), actor);
     GeneratedKeyHolder keys = new GeneratedKeyHolder();
     jdbc.sql("""
-        INSERT INTO evaluation (period_from, period_to, label, status, pack, pack_document_id, opened_at, opened_by)
-        VALUES (?, ?, ?, 'FEEDBACK', ?, ?, ?, ?)""")
-        .params(period.from(), period.to(), period.label(), storage.write(pack), document, now(), actor)
+        INSERT INTO evaluation (scope, period_from, period_to, label, status, pack, pack_document_id, opened_at,
+          opened_by)
+        VALUES (?, ?, ?, ?, 'FEEDBACK', ?, ?, ?, ?)""")
+        .params(scope, period.from(), period.to(), period.label(), storage.write(pack), document, now(), actor)
         .update(keys, "id");
     long id = keys.getKey().longValue();
-    return new Opened(id, period.label(), businessKey(period, id), participants.participants(), false);
+    return new Opened(id, period.label(), businessKey(period, id), participants.participants(scope), false);
   }
 
   /** When the feedback round closes: the configured working days from now. */
@@ -161,20 +176,28 @@ public class Evaluations {
     return new Period(first, last);
   }
 
-  /** Tells every participant the pack is ready, with the PDF attached. */
+  /** Tells every participant the pack is ready, with the PDF attached: of a Puskesos's, its own staff only. */
   public int sendPack(long id) {
     Evaluation evaluation = get(id);
-    return notifications.emailGroups(participants.groups(), "Evaluasi partisipatif " + evaluation.label(),
-        "Bahan evaluasi bersama %s terlampir dan dapat dibuka di /api/evaluations/%d/pack. Mohon isi umpan balik "
-            .formatted(evaluation.label(), id) + "lembaga Anda di Tasklist (tugas \"Isi umpan balik evaluasi\").",
-        "evaluation-pack:" + id, null, evaluation.packDocumentId());
+    String subject = "Evaluasi partisipatif " + scopes.title(evaluation.scope()) + " " + evaluation.label();
+    String body = "Bahan evaluasi bersama %s terlampir dan dapat dibuka di /api/evaluations/%d/pack. Mohon isi umpan "
+        .formatted(evaluation.label(), id) + "balik lembaga Anda di Tasklist (tugas \"Isi umpan balik evaluasi\").";
+    int queued = 0;
+    for (String address : staff.emails(EvaluationScopes.tenantOf(evaluation.scope()),
+        participants.groups(evaluation.scope()))) {
+      if (notifications.enqueue(Channel.EMAIL, address, subject, body, "evaluation-pack:" + id, null,
+          evaluation.packDocumentId())) {
+        queued++;
+      }
+    }
+    return queued;
   }
 
   // ---- reading --------------------------------------------------------------------------------------------------
 
   private static final String SELECT = """
       SELECT id, period_from, period_to, label, status, coordinator, meeting_date, attendance, other_attendees,
-             decisions, ideas_adopted, pack_document_id FROM evaluation
+             decisions, ideas_adopted, pack_document_id, scope FROM evaluation
       """;
 
   @Transactional(readOnly = true)
@@ -185,11 +208,12 @@ public class Evaluations {
 
   @Transactional(readOnly = true)
   public List<Evaluation> list() {
-    return jdbc.sql(SELECT + " ORDER BY period_from DESC, id DESC").query(this::map).list();
+    return jdbc.sql(SELECT + " ORDER BY period_from DESC, scope, id DESC").query(this::map).list();
   }
 
-  private Optional<Evaluation> findByPeriod(Period period) {
-    return jdbc.sql(SELECT + " WHERE period_from = ? AND period_to = ?").params(period.from(), period.to())
+  private Optional<Evaluation> findByPeriod(String scope, Period period) {
+    return jdbc.sql(SELECT + " WHERE scope = ? AND period_from = ? AND period_to = ?")
+        .params(scope, period.from(), period.to())
         .query(this::map).optional();
   }
 
@@ -203,7 +227,8 @@ public class Evaluations {
     List<Feedback> answers = feedback.feedback(id);
     if (!"FEEDBACK".equals(evaluation.status()) || !answers.isEmpty()) {
       String meeting = evaluation.meetingDate() == null ? null : meetingText(evaluation);
-      sections.addAll(EvaluationPack.results(participants.participants().stream().map(participants::safeName)
+      sections.addAll(EvaluationPack.results(participants.participants(evaluation.scope()).stream()
+          .map(participants::safeName)
           .toList(), answers, meeting, meetings.actions(id), participants::groupName));
     }
     sections.addAll(simulations.sections(id));
@@ -226,7 +251,7 @@ public class Evaluations {
         rs.getObject("period_to", LocalDate.class)), rs.getString("label"), rs.getString("status"),
         rs.getString("coordinator"), rs.getObject("meeting_date", LocalDate.class), rs.getString("attendance"),
         rs.getString("other_attendees"), rs.getString("decisions"), rs.getString("ideas_adopted"),
-        (Long) rs.getObject("pack_document_id", Long.class));
+        (Long) rs.getObject("pack_document_id", Long.class), rs.getString("scope"));
   }
 
   private OffsetDateTime now() {

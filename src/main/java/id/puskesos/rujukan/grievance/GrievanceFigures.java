@@ -50,10 +50,23 @@ public class GrievanceFigures {
 
   /** The figures of the period from {@code start} (inclusive) to {@code end} (exclusive). */
   public Figures of(OffsetDateTime start, OffsetDateTime end) {
+    return of(start, end, null);
+  }
+
+  /**
+   * The figures of one Puskesos (its tenant id; null: the whole city): the grievances about its cases. A grievance
+   * about no case of the city's records counts for the city only.
+   */
+  public Figures of(OffsetDateTime start, OffsetDateTime end, String tenantId) {
+    List<Object> params = new java.util.ArrayList<>(List.of(end, start, start));
+    if (tenantId != null) {
+      params.add(tenantId);
+    }
     List<Row> rows = jdbc.sql("""
         SELECT kind, about_code, received_at, resolved_at, outcome FROM grievance
-        WHERE received_at < ? AND (resolved_at IS NULL OR resolved_at >= ? OR received_at >= ?)""")
-        .params(end, start, start)
+        WHERE received_at < ? AND (resolved_at IS NULL OR resolved_at >= ? OR received_at >= ?)"""
+        + (tenantId == null ? "" : " AND referral_number IN (SELECT referral_number FROM referral WHERE tenant_id = ?)"))
+        .params(params)
         .query((rs, n) -> new Row(GrievanceKind.valueOf(rs.getString("kind")), rs.getString("about_code"),
             rs.getObject("received_at", OffsetDateTime.class), rs.getObject("resolved_at", OffsetDateTime.class),
             rs.getString("outcome") == null ? null : GrievanceOutcome.valueOf(rs.getString("outcome"))))

@@ -16,8 +16,11 @@ import id.puskesos.rujukan.referral.CaseFile;
 import id.puskesos.rujukan.referral.EventType;
 import id.puskesos.rujukan.referral.ProgramReferral;
 import id.puskesos.rujukan.referral.ProgramStatus;
+import id.puskesos.rujukan.referral.ReferralRecord;
 import id.puskesos.rujukan.registry.Registry;
 import id.puskesos.rujukan.registry.Resident;
+import id.puskesos.rujukan.tenant.Letterhead;
+import id.puskesos.rujukan.tenant.PuskesosDirectory;
 
 /**
  * A program of an approved case goes out: its recommendation letter ("Surat Rekomendasi", signed by the koordinator
@@ -40,12 +43,14 @@ public class Letters {
   private final Actors actors;
   private final CaseAccess caseAccess;
   private final LetterSettings settings;
+  private final PuskesosDirectory puskesos;
   private final Clock clock;
 
   public Letters(CaseFile caseFile, Registry registry, ProgramCatalogue catalogue, RecommendationLetter letters,
       Recommendations recommendations, Actors actors, CaseAccess caseAccess,
-      LetterSettings settings, Clock clock) {
+      LetterSettings settings, PuskesosDirectory puskesos, Clock clock) {
     this.settings = settings;
+    this.puskesos = puskesos;
     this.caseFile = caseFile;
     this.registry = registry;
     this.catalogue = catalogue;
@@ -65,7 +70,8 @@ public class Letters {
       return referral.letterNumber();
     }
     String signer = recommendations.approver(referralNumber).orElse(actors.current());
-    Resident resident = registry.get(caseFile.get(referralNumber).residentId());
+    ReferralRecord found = caseFile.get(referralNumber);
+    Resident resident = registry.get(found.residentId());
     String letterNumber = "REK/%s/%s".formatted(referralNumber, program.code());
     String aid = program.proposal()
         ? "Diusulkan melalui SIKS-NG; penerima ditetapkan Kementerian Sosial"
@@ -78,7 +84,7 @@ public class Letters {
         catalogue.partnerOf(program).name(), aid, Dates.today(clock),
         caseAccess.withoutAuthorization(() -> actors.displayName(signer)),
         settings.nipOf(signer).map(LetterSettings::printed).orElse(null), VerificationCodes.printed(code),
-        settings.checkPage()));
+        settings.checkPage()), Letterhead.of(puskesos.of(found.tenantId())));
     caseFile.issueLetter(referralNumber, program.code(), letterNumber, pdf, code, signer);
     caseFile.markSent(referralNumber, program.code(), program.proposal() ? ProgramStatus.PROPOSED
         : ProgramStatus.REFERRED);

@@ -6,6 +6,7 @@ import java.util.Map;
 import org.springframework.stereotype.Component;
 
 import id.puskesos.rujukan.common.DocumentRenderer;
+import id.puskesos.rujukan.tenant.Letterhead;
 
 /**
  * Renders the "Surat Rekomendasi" ({@code templates/letters/recommendation.html}): the letter the resident takes to
@@ -30,10 +31,11 @@ public class RecommendationLetter {
     this.documents = documents;
   }
 
-  public byte[] render(Content content) {
+  /** The letter under the letterhead of the case's Puskesos. */
+  public byte[] render(Content content, Letterhead head) {
     String title = "Surat Rekomendasi " + (content.letterNumber() == null || content.letterNumber().isBlank() ? "-"
         : content.letterNumber());
-    return documents.pdf("letters/recommendation", Map.of("documentTitle", title, "c", content),
-        new DocumentRenderer.PdfInfo(title, "Puskesos Lebak Siliwangi", null));
+    return documents.pdf("letters/recommendation", Map.of("documentTitle", title, "c", content, "head", head),
+        new DocumentRenderer.PdfInfo(title, head.author(), null));
   }
 }

@@ -47,6 +47,14 @@ public final class EvaluationProcess {
   public static final class Variables {
     /** Set by the engine when a user (the koordinator) starts it, not the schedule (the start event's initiator). */
     public static final Variable<String> INITIATOR = text("initiator");
+    /**
+     * The Puskesos (kelurahan code) the schedule opens the evaluation of; the instance is stamped with it
+     * (CaseTenants). None on a start by hand: the koordinator's instance has their Puskesos; an instance without one
+     * (started by the city SLRT or an administrator) is the city's evaluation.
+     */
+    public static final Variable<String> PUSKESOS_CODE = text("puskesosCode");
+    /** Who holds the meeting: the group {@code koordinator} (a Puskesos's) or {@code slrt} (the city's). */
+    public static final Variable<String> EVALUATION_LEAD = text("evaluationLead");
     /** Optional on a start by hand: the first and last day of the period (ISO dates); else the last quarter. */
     public static final Variable<String> PERIOD_FROM = text("periodFrom");
     public static final Variable<String> PERIOD_TO = text("periodTo");

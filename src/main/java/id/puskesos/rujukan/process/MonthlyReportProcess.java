@@ -29,6 +29,11 @@ public final class MonthlyReportProcess {
     public static final Variable<String> REPORT_MONTH = text("reportMonth");
     /** Who started it by hand in Tasklist (the start event's {@code camunda:initiator}); null when the schedule did. */
     public static final Variable<String> INITIATOR = text("initiator");
+    /**
+     * The Puskesos (kelurahan code) the schedule draws the report up for; the instance is stamped with it
+     * (CaseTenants). A koordinator's start by hand needs none: the instance has the koordinator's Puskesos.
+     */
+    public static final Variable<String> PUSKESOS_CODE = text("puskesosCode");
     public static final Variable<Long> REPORT_ID = wholeNumber("reportId");
     public static final Variable<String> REPORT_LABEL = text("reportLabel");
     public static final Variable<String> REPORT_URL = text("reportUrl");

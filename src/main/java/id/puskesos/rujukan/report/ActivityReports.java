@@ -27,13 +27,16 @@ import id.puskesos.rujukan.notification.Channel;
 import id.puskesos.rujukan.notification.Notifications;
 import id.puskesos.rujukan.report.PeriodFigures.Figures;
 import id.puskesos.rujukan.report.Report.Section;
+import id.puskesos.rujukan.tenant.Puskesos;
+import id.puskesos.rujukan.tenant.PuskesosDirectory;
+import id.puskesos.rujukan.tenant.PuskesosStaff;
 
 /**
  * The monthly activity report (duty f of the Puskesos decree) for the National Secretariat and the city partners:
  * complaints by category, referrals by partner and outcome, aid handed over in cash and goods, service-level
  * compliance and data updates. Drawn up from the records of the month, so drawing it up again for a past month gives
  * the same figures; the koordinator approves it (or sends it back), and the approved version is archived as a PDF
- * and sent.
+ * and sent. Each Puskesos (tenant) has its own reports, of its own cases, numbered in versions per month.
  */
 @Service
 @Transactional
@@ -44,8 +47,8 @@ public class ActivityReports {
   }
 
   /** A version of a month's report. */
-  public record Stored(long id, String period, int version, Status status, String narrative, String reviewNote,
-      Long documentId, OffsetDateTime generatedAt) {
+  public record Stored(long id, String tenantId, String period, int version, Status status, String narrative,
+      String reviewNote, Long documentId, OffsetDateTime generatedAt) {
   }
 
   private final JdbcClient jdbc;
@@ -55,10 +58,15 @@ public class ActivityReports {
   private final Documents documents;
   private final Notifications notifications;
   private final ReportSettings settings;
+  private final PuskesosDirectory directory;
+  private final PuskesosStaff staff;
   private final Clock clock;
 
   public ActivityReports(JdbcClient jdbc, PeriodData periodData, ReportStorage storage, PdfReport pdfReport,
-      Documents documents, Notifications notifications, ReportSettings settings, Clock clock) {
+      Documents documents, Notifications notifications, ReportSettings settings, PuskesosDirectory directory,
+      PuskesosStaff staff, Clock clock) {
+    this.directory = directory;
+    this.staff = staff;
     this.jdbc = jdbc;
     this.periodData = periodData;
     this.storage = storage;
@@ -88,10 +96,11 @@ public class ActivityReports {
     return month;
   }
 
-  /** The report of a month from the records as they are now (not stored). */
+  /** The report of a Puskesos's month from the records as they are now (not stored). */
   @Transactional(readOnly = true)
-  public Report compute(YearMonth month, String narrative, String actor) {
-    Figures f = PeriodFigures.compute(periodData.load(Period.month(month)));
+  public Report compute(YearMonth month, String tenantId, String narrative, String actor) {
+    Puskesos puskesos = directory.of(tenantId);
+    Figures f = PeriodFigures.compute(periodData.load(Period.month(month), tenantId));
     List<Section> sections = new ArrayList<>();
     if (narrative != null && !narrative.isBlank()) {
       sections.add(new Section("Narasi kegiatan", List.of(narrative.split("\\R")), List.of()));
@@ -102,8 +111,8 @@ public class ActivityReports {
     sections.add(Sections.aid(f));
     sections.add(Sections.serviceLevels(f));
     sections.add(Sections.verification(f));
-    return new Report("Laporan kegiatan bulanan Puskesos", f.period().label()
-        + " · Puskesos Kelurahan Lebak Siliwangi, Kecamatan Coblong, Kota Bandung", storage.generated(actor),
+    return new Report("Laporan kegiatan bulanan Puskesos", f.period().label() + " · Puskesos Kelurahan "
+        + puskesos.name() + ", Kecamatan " + puskesos.kecamatan() + ", Kota Bandung", storage.generated(actor),
         sections);
   }
 
@@ -111,20 +120,21 @@ public class ActivityReports {
    * Draws up the report of the month as a new version, or again for the version under review (after a correction,
    * with its narrative). Returns the version's id.
    */
-  public long generate(YearMonth month, Long reportId, String actor) {
+  public long generate(YearMonth month, String tenantId, Long reportId, String actor) {
     if (reportId != null) {
       Stored stored = get(reportId);
       jdbc.sql("UPDATE activity_report SET figures = ?, status = 'DRAFT', generated_at = ?, generated_by = ? WHERE id = ?")
-          .params(storage.write(compute(month, stored.narrative(), actor)), now(), actor, reportId).update();
+          .params(storage.write(compute(month, stored.tenantId(), stored.narrative(), actor)), now(), actor, reportId)
+          .update();
       return reportId;
     }
-    int version = jdbc.sql("SELECT COALESCE(MAX(version), 0) + 1 FROM activity_report WHERE period = ?")
-        .param(month.toString()).query(Integer.class).single();
+    int version = jdbc.sql("SELECT COALESCE(MAX(version), 0) + 1 FROM activity_report WHERE tenant_id = ? AND period = ?")
+        .params(tenantId, month.toString()).query(Integer.class).single();
     GeneratedKeyHolder keys = new GeneratedKeyHolder();
     jdbc.sql("""
-        INSERT INTO activity_report (period, version, status, figures, generated_at, generated_by)
-        VALUES (?, ?, 'DRAFT', ?, ?, ?)""")
-        .params(month.toString(), version, storage.write(compute(month, null, actor)), now(), actor)
+        INSERT INTO activity_report (tenant_id, period, version, status, figures, generated_at, generated_by)
+        VALUES (?, ?, ?, 'DRAFT', ?, ?, ?)""")
+        .params(tenantId, month.toString(), version, storage.write(compute(month, tenantId, null, actor)), now(), actor)
         .update(keys, "id");
     return keys.getKey().longValue();
   }
@@ -168,12 +178,16 @@ public class ActivityReports {
     return document;
   }
 
-  /** Sends the archived report to the configured outside recipients, the partners and the city SLRT manager. */
+  /**
+   * Sends the archived report to the configured outside recipients, the partners and the Puskesos's manager (not
+   * another Puskesos's).
+   */
   public int send(long id) {
     Stored stored = get(id);
-    String subject = "Laporan kegiatan Puskesos Lebak Siliwangi " + label(stored);
-    String body = "Terlampir laporan kegiatan bulanan Puskesos Kelurahan Lebak Siliwangi untuk " + label(stored)
-        + ", disetujui koordinator Puskesos.";
+    Puskesos puskesos = directory.of(stored.tenantId());
+    String subject = "Laporan kegiatan " + puskesos.title() + " " + label(stored);
+    String body = "Terlampir laporan kegiatan bulanan Puskesos Kelurahan " + puskesos.name() + " untuk "
+        + label(stored) + ", disetujui koordinator Puskesos.";
     String key = "activity-report:" + id;
     int queued = 0;
     for (String address : settings.getRecipients().stream().filter(a -> a != null && !a.isBlank()).toList()) {
@@ -183,7 +197,11 @@ public class ActivityReports {
     }
     List<String> groups = new ArrayList<>(periodData.partners().stream().map(Partner::group).toList());
     groups.add(Groups.MANAJER);
-    queued += notifications.emailGroups(groups, subject, body, key, null, stored.documentId());
+    for (String address : staff.emails(stored.tenantId(), groups)) {
+      if (notifications.enqueue(Channel.EMAIL, address, subject, body, key, null, stored.documentId())) {
+        queued++;
+      }
+    }
     jdbc.sql("UPDATE activity_report SET status = 'SENT', sent_at = ? WHERE id = ?").params(now(), id).update();
     return queued;
   }
@@ -196,14 +214,14 @@ public class ActivityReports {
 
   @Transactional(readOnly = true)
   public List<Stored> list() {
-    return jdbc.sql(SELECT + " ORDER BY period DESC, version DESC").query(this::map).list();
+    return jdbc.sql(SELECT + " ORDER BY period DESC, tenant_id, version DESC").query(this::map).list();
   }
 
-  /** The latest approved (or sent) version of a month, if any. */
+  /** The latest approved (or sent) version of a Puskesos's month, if any. */
   @Transactional(readOnly = true)
-  public Optional<Stored> approved(YearMonth month) {
-    return jdbc.sql(SELECT + " WHERE period = ? AND status IN ('APPROVED', 'SENT') ORDER BY version DESC")
-        .param(month.toString()).query(this::map).list().stream().findFirst();
+  public Optional<Stored> approved(String tenantId, YearMonth month) {
+    return jdbc.sql(SELECT + " WHERE tenant_id = ? AND period = ? AND status IN ('APPROVED', 'SENT') ORDER BY version DESC")
+        .params(tenantId, month.toString()).query(this::map).list().stream().findFirst();
   }
 
   /** A stored version as it was drawn up. */
@@ -231,11 +249,11 @@ public class ActivityReports {
   }
 
   private static final String SELECT = """
-      SELECT id, period, version, status, narrative, review_note, document_id, generated_at FROM activity_report
+      SELECT id, tenant_id, period, version, status, narrative, review_note, document_id, generated_at FROM activity_report
       """;
 
   private Stored map(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
-    return new Stored(rs.getLong("id"), rs.getString("period"), rs.getInt("version"),
+    return new Stored(rs.getLong("id"), rs.getString("tenant_id"), rs.getString("period"), rs.getInt("version"),
         Status.valueOf(rs.getString("status")), rs.getString("narrative"), rs.getString("review_note"),
         (Long) rs.getObject("document_id", Long.class), rs.getObject("generated_at", OffsetDateTime.class));
   }

@@ -19,7 +19,13 @@ public class PdfReport {
 
   public byte[] render(Report report) {
     return documents.pdf("reports/report", ReportView.model(report, null, true),
-        new DocumentRenderer.PdfInfo(ReportFormat.text(report.title()), "Puskesos Lebak Siliwangi",
-            report.subtitle()));
+        new DocumentRenderer.PdfInfo(ReportFormat.text(report.title()), author(report), report.subtitle()));
+  }
+
+  /** Who issued it: the organisation its subtitle names after the period ("... · Puskesos Kelurahan Dago"). */
+  static String author(Report report) {
+    String subtitle = report.subtitle() == null ? "" : report.subtitle();
+    int at = subtitle.lastIndexOf(" \u00B7 ");
+    return at < 0 ? "Puskesos" : subtitle.substring(at + 3).split(",")[0].trim();
   }
 }

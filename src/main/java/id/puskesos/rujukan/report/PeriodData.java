@@ -61,37 +61,49 @@ public class PeriodData {
     this.stages = stages;
   }
 
+  /** The whole city's period (every Puskesos). */
   public Data load(Period period) {
+    return load(period, null);
+  }
+
+  /**
+   * One Puskesos's period (its tenant id; null: the whole city): its cases and what happened to them, the tasks of
+   * its instances. The registry's data updates count the residents of its cases; the budgets are the partners' and
+   * stay city-wide.
+   */
+  public Data load(Period period, String tenantId) {
     OffsetDateTime start = period.start();
     OffsetDateTime end = period.end();
+    Tenant t = new Tenant(tenantId);
     List<Intake> intakes = jdbc.sql("""
         SELECT referral_number, channel, needs, received_at, merged FROM referral_intake
-        WHERE received_at >= ? AND received_at < ?""")
-        .params(start, end)
+        WHERE received_at >= ? AND received_at < ?""" + t.cases())
+        .params(t.params(start, end))
         .query((rs, n) -> new Intake(rs.getString("referral_number"), Channel.valueOf(rs.getString("channel")),
             needs(rs.getString("needs")), at(rs, "received_at"), rs.getBoolean("merged")))
         .list();
     List<RegistryCheck> checks = jdbc.sql("""
         SELECT referral_number, occurred_at, detail FROM referral_event
-        WHERE event_type = 'REGISTRY_CHECKED' AND occurred_at >= ? AND occurred_at < ?""")
-        .params(start, end)
+        WHERE event_type = 'REGISTRY_CHECKED' AND occurred_at >= ? AND occurred_at < ?""" + t.cases())
+        .params(t.params(start, end))
         .query((rs, n) -> new RegistryCheck(rs.getString("referral_number"), at(rs, "occurred_at"),
             rs.getString("detail").contains(": " + VerificationService.CLEAN)))
         .list();
     List<FieldVisit> visits = jdbc.sql("""
         SELECT referral_number, occurred_at, detail FROM referral_event
-        WHERE event_type = 'HOME_VISITED' AND occurred_at >= ? AND occurred_at < ?""")
-        .params(start, end)
+        WHERE event_type = 'HOME_VISITED' AND occurred_at >= ? AND occurred_at < ?""" + t.cases())
+        .params(t.params(start, end))
         .query((rs, n) -> new FieldVisit(rs.getString("referral_number"), at(rs, "occurred_at"),
             rs.getString("detail").endsWith("; " + VerificationService.VISIT_VALID)))
         .list();
     long proposals = jdbc.sql("""
         SELECT COUNT(*) FROM referral_event
-        WHERE event_type = 'DTKS_PROPOSED' AND detail LIKE ? AND occurred_at >= ? AND occurred_at < ?""")
-        .params(DtksInclusion.PROPOSED + "%", start, end).query(Long.class).single();
+        WHERE event_type = 'DTKS_PROPOSED' AND detail LIKE ? AND occurred_at >= ? AND occurred_at < ?""" + t.cases())
+        .params(t.params(DtksInclusion.PROPOSED + "%", start, end)).query(Long.class).single();
     List<DataChange> changes = jdbc.sql("""
-        SELECT resident_id, changed_at, source FROM resident_change WHERE changed_at >= ? AND changed_at < ?""")
-        .params(start, end)
+        SELECT resident_id, changed_at, source FROM resident_change WHERE changed_at >= ? AND changed_at < ?"""
+        + t.residents())
+        .params(t.params(start, end))
         .query((rs, n) -> new DataChange(rs.getLong("resident_id"), at(rs, "changed_at"),
             ChangeSource.valueOf(rs.getString("source"))))
         .list();
@@ -100,9 +112,9 @@ public class PeriodData {
         SELECT p.referral_number, r.received_at, p.program_code, p.partner_code, p.status, p.rejection_code,
                p.referred_at, p.decided_at
         FROM program_referral p JOIN referral r ON r.referral_number = p.referral_number
-        WHERE (r.received_at >= ? AND r.received_at < ?) OR (p.referred_at >= ? AND p.referred_at < ?)
-           OR (p.decided_at >= ? AND p.decided_at < ?)""")
-        .params(start, end, start, end, start, end)
+        WHERE ((r.received_at >= ? AND r.received_at < ?) OR (p.referred_at >= ? AND p.referred_at < ?)
+           OR (p.decided_at >= ? AND p.decided_at < ?))""" + t.ofReferral())
+        .params(t.params(start, end, start, end, start, end))
         .query((rs, n) -> new ProgramRow(rs.getString("referral_number"), at(rs, "received_at"),
             rs.getString("program_code"), rs.getString("partner_code"), ProgramStatus.valueOf(rs.getString("status")),
             rs.getString("rejection_code"), at(rs, "referred_at"), at(rs, "decided_at")))
@@ -111,8 +123,8 @@ public class PeriodData {
         SELECT d.referral_number, d.program_code, pr.partner_code, pr.unit, d.distributed_on, d.amount, d.quantity,
                d.receipt_confirmed
         FROM program_distribution d JOIN program pr ON pr.code = d.program_code
-        WHERE d.distributed_on >= ? AND d.distributed_on <= ? AND d.voided_reason IS NULL""")
-        .params(period.from(), period.to())
+        WHERE d.distributed_on >= ? AND d.distributed_on <= ? AND d.voided_reason IS NULL""" + t.cases("d."))
+        .params(t.params(period.from(), period.to()))
         .query((rs, n) -> new Handover(rs.getString("referral_number"), rs.getString("program_code"),
             rs.getString("partner_code"), rs.getObject("distributed_on", LocalDate.class),
             (Long) rs.getObject("amount", Long.class), (Long) rs.getObject("quantity", Long.class),
@@ -121,37 +133,38 @@ public class PeriodData {
     List<StageTimes.Entry> entries = jdbc.sql("""
         SELECT e.referral_number, e.event_type, e.detail, e.occurred_at FROM referral_event e
         JOIN referral r ON r.referral_number = e.referral_number
-        WHERE r.received_at >= ? AND r.received_at < ? AND e.event_type IN ('INTAKE_RECEIVED', 'STAGE_ENTERED')
-        ORDER BY e.referral_number, e.occurred_at, e.id""")
-        .params(start, end)
+        WHERE r.received_at >= ? AND r.received_at < ? AND e.event_type IN ('INTAKE_RECEIVED', 'STAGE_ENTERED')"""
+        + t.ofReferral() + " ORDER BY e.referral_number, e.occurred_at, e.id")
+        .params(t.params(start, end))
         .query((rs, n) -> new StageTimes.Entry(rs.getString("referral_number"),
             "INTAKE_RECEIVED".equals(rs.getString("event_type")) ? Stage.INTAKE : stageNamed(rs.getString("detail")),
             at(rs, "occurred_at")))
         .list().stream().filter(e -> e.stage() != null).toList();
     Map<String, OffsetDateTime> ends = new HashMap<>();
-    jdbc.sql("SELECT referral_number, closed_at FROM referral WHERE received_at >= ? AND received_at < ?")
-        .params(start, end).query(rs -> {
+    jdbc.sql("SELECT r.referral_number, r.closed_at FROM referral r WHERE r.received_at >= ? AND r.received_at < ?"
+        + t.ofReferral()).params(t.params(start, end)).query(rs -> {
           ends.put(rs.getString("referral_number"), at(rs, "closed_at"));
         });
     // the stage of a noticed task is its model's: the engine's history names the definition it ran in
     List<Notice> notices = jdbc.sql("""
         SELECT n.kind, n.task_key, n.noticed_at, t.PROC_DEF_ID_ AS definition_id FROM sla_notice n
-        LEFT JOIN ACT_HI_TASKINST t ON t.ID_ = n.task_id WHERE n.noticed_at >= ? AND n.noticed_at < ?""")
-        .params(start, end)
+        LEFT JOIN ACT_HI_TASKINST t ON t.ID_ = n.task_id WHERE n.noticed_at >= ? AND n.noticed_at < ?"""
+        + (tenantId == null ? "" : " AND t.TENANT_ID_ = ?"))
+        .params(t.params(start, end))
         .query((rs, n) -> new Notice(rs.getString("kind"),
             stages.ofTask(rs.getString("definition_id"), rs.getString("task_key")), at(rs, "noticed_at")))
         .list();
     List<Commitment> commitments = jdbc.sql("""
         SELECT program_code, requested_at, reserved_at, status FROM budget_commitment
-        WHERE requested_at >= ? AND requested_at < ?""")
-        .params(start, end)
+        WHERE requested_at >= ? AND requested_at < ?""" + t.cases())
+        .params(t.params(start, end))
         .query((rs, n) -> new Commitment(rs.getString("program_code"), at(rs, "requested_at"),
             at(rs, "reserved_at"), "WAITING".equals(rs.getString("status"))))
         .list();
     List<FollowUp> followUps = jdbc.sql("""
-        SELECT referral_number, followed_up_at, aid_received, aid_helped, satisfaction FROM referral
-        WHERE followed_up_at >= ? AND followed_up_at < ?""")
-        .params(start, end)
+        SELECT r.referral_number, r.followed_up_at, r.aid_received, r.aid_helped, r.satisfaction FROM referral r
+        WHERE r.followed_up_at >= ? AND r.followed_up_at < ?""" + t.ofReferral())
+        .params(t.params(start, end))
         .query((rs, n) -> new FollowUp(rs.getString("referral_number"), at(rs, "followed_up_at"),
             rs.getString("aid_received"), rs.getString("aid_helped"), (Integer) rs.getObject("satisfaction",
                 Integer.class)))
@@ -161,13 +174,14 @@ public class PeriodData {
     Map<String, String> programNames = new LinkedHashMap<>();
     catalogue.programs().forEach(p -> programNames.put(p.code(), p.name()));
     return new Data(period, intakes, checks, visits, proposals, changes, programs,
-        facilitation.cases(period.from(), period.to()), handovers, entries, ends,
-        completedTasks(period), notices, budgets(period), commitments, followUps, partners, programNames);
+        facilitation.cases(period.from(), period.to(), tenantId), handovers, entries, ends,
+        completedTasks(period, tenantId), notices, budgets(period), commitments, followUps, partners, programNames);
   }
 
   /** User tasks completed in the period, with their due dates (the engine's history; read as the system). */
-  private List<CompletedTask> completedTasks(Period period) {
-    return caseAccess.withoutAuthorization(() -> historyService.createHistoricTaskInstanceQuery().finished()
+  private List<CompletedTask> completedTasks(Period period, String tenantId) {
+    return caseAccess.withoutAuthorization(() -> (tenantId == null ? historyService.createHistoricTaskInstanceQuery()
+        : historyService.createHistoricTaskInstanceQuery().tenantIdIn(tenantId)).finished()
         .finishedAfter(Date.from(period.start().toInstant().minusMillis(1)))
         .finishedBefore(Date.from(period.end().toInstant())).list().stream()
         .filter(t -> t.getDueDate() != null && t.getEndTime() != null)
@@ -204,6 +218,36 @@ public class PeriodData {
         .list().stream()
         .filter(b -> kindOf.containsKey(b.programCode()) && kindOf.get(b.programCode()).names(b.period()))
         .toList();
+  }
+
+  /** The filters that keep a query to one Puskesos's cases (none for the city), and their parameters. */
+  private record Tenant(String id) {
+
+    /** Rows about a case of the Puskesos, by their referral number. */
+    String cases() {
+      return cases("");
+    }
+
+    String cases(String alias) {
+      return id == null ? "" : " AND " + alias + "referral_number IN (SELECT referral_number FROM referral WHERE tenant_id = ?)";
+    }
+
+    String residents() {
+      return id == null ? "" : " AND resident_id IN (SELECT resident_id FROM referral WHERE tenant_id = ?)";
+    }
+
+    /** For a query that reads {@code referral r}. */
+    String ofReferral() {
+      return id == null ? "" : " AND r.tenant_id = ?";
+    }
+
+    List<Object> params(Object... params) {
+      List<Object> all = new java.util.ArrayList<>(List.of(params));
+      if (id != null) {
+        all.add(id);
+      }
+      return all;
+    }
   }
 
   private static LocalDate firstDay(BudgetPeriod kind, LocalDate day) {

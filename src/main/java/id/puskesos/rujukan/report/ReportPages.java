@@ -41,12 +41,13 @@ public class ReportPages {
     this.roles = roles;
   }
 
-  /** Passes the Puskesos, every partner and the manager. */
+  /** Passes the Puskesos, every partner, the manager and the city SLRT. */
   public void requireReader() {
     List<String> readers = new ArrayList<>(Groups.PUSKESOS_STAFF);
     readers.add(Groups.MANAJER);
+    readers.add(Groups.SLRT);
     periodData.partners().forEach(p -> readers.add(p.group()));
-    roles.require("Puskesos, mitra dan manajer", readers.toArray(String[]::new));
+    roles.require("Puskesos, mitra, manajer dan SLRT kota", readers.toArray(String[]::new));
   }
 
   /** The report as a page; with a prefix, each table links to its CSV under it. */

@@ -61,6 +61,12 @@ public class Authorizations implements SmartInitializingSingleton {
       grant(KOORDINATOR, Resources.PROCESS_DEFINITION, process, ProcessDefinitionPermissions.CREATE_INSTANCE,
           ProcessDefinitionPermissions.UPDATE_INSTANCE);
     }
+    // the city's evaluation (docs/evaluation.md): the city SLRT opens it and holds its meeting
+    grant(SLRT, Resources.PROCESS_DEFINITION, id.puskesos.rujukan.process.EvaluationProcess.PROCESS_ID,
+        ProcessDefinitionPermissions.CREATE_INSTANCE, ProcessDefinitionPermissions.UPDATE_INSTANCE,
+        ProcessDefinitionPermissions.READ_INSTANCE, ProcessDefinitionPermissions.READ_HISTORY,
+        ProcessDefinitionPermissions.READ_TASK);
+    grant(SLRT, Resources.PROCESS_INSTANCE, "*", Permissions.CREATE);
     // grievances (docs/grievances.md): the front office opens them and reads nothing back, the koordinator handles
     // them; a partner reads only the grievance forwarded to it (granted on that instance when it is forwarded)
     grant(FRONT_OFFICE, Resources.PROCESS_DEFINITION, models.grievanceProcess(),

@@ -18,6 +18,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import id.puskesos.rujukan.process.CaseVariables;
+import id.puskesos.rujukan.process.EvaluationProcess;
 import id.puskesos.rujukan.process.GrievanceProcess;
 
 /**
@@ -28,9 +29,11 @@ import id.puskesos.rujukan.process.GrievanceProcess;
  * <li>the calling instance's (a partner referral, an opinion, a proposal: the case's Puskesos);</li>
  * <li>the case's, when the instance is started about a case ({@code referralNumber}, {@code grievanceReferral}) by
  * the application or by a user who works for that Puskesos;</li>
+ * <li>the Puskesos the instance is started for ({@code puskesosCode}: the schedule's evaluation and monthly report
+ * of each Puskesos), by the application or by a user who works for it;</li>
  * <li>the starting user's, when they work for exactly one Puskesos (Tasklist's start form);</li>
- * <li>none: the city's own work (model changes, scheduled runs), which the engine shows to every tenant, each
- * resource still behind its grants.</li>
+ * <li>none: the city's own work (model changes, the schedules, the city's evaluation), which the engine shows to
+ * every tenant, each resource still behind its grants.</li>
  * </ol>
  * A decision evaluated in an instance is recorded in the instance's tenant.
  */
@@ -56,7 +59,8 @@ public class CaseTenants extends AbstractProcessEnginePlugin implements TenantId
     if (caller != null) {
       return caller.getTenantId();
     }
-    return ofCase(context.getVariables()).filter(this::startersOwn).orElseGet(this::startersOnly);
+    return ofCase(context.getVariables()).or(() -> named(context.getVariables())).filter(this::startersOwn)
+        .orElseGet(this::startersOnly);
   }
 
   @Override
@@ -78,6 +82,16 @@ public class CaseTenants extends AbstractProcessEnginePlugin implements TenantId
           return tenant;
         }
       }
+    }
+    return Optional.empty();
+  }
+
+  /** The Puskesos a scheduled run is started for (the evaluation's and the report's variable of that name). */
+  private Optional<String> named(VariableMap variables) {
+    if (variables != null && variables.get(EvaluationProcess.Variables.PUSKESOS_CODE.name()) instanceof String code
+        && !code.isBlank()) {
+      return jdbc.sql("SELECT tenant_id FROM puskesos WHERE tenant_id = ?").param(code.trim()).query(String.class)
+          .optional();
     }
     return Optional.empty();
   }

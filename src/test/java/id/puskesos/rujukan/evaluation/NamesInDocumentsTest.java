@@ -18,6 +18,8 @@ import id.puskesos.rujukan.common.DocumentRenderer;
 import id.puskesos.rujukan.partner.RecommendationLetter;
 import id.puskesos.rujukan.report.PdfReport;
 import id.puskesos.rujukan.report.Report;
+import id.puskesos.rujukan.tenant.Letterhead;
+import id.puskesos.rujukan.tenant.Puskesos;
 
 /**
  * Names outside WinAnsi (the Standard 14 fonts' only encoding, where they printed as '?') come back from the PDF
@@ -30,12 +32,13 @@ class NamesInDocumentsTest {
   private static final String TAUFIK = "\u1E6Caufik \u015Eahin";
 
   private static final DocumentRenderer RENDERER = new DocumentRenderer();
+  private static final Letterhead LEBAK = Letterhead.of(new Puskesos("3273021006", "Lebak Siliwangi", "Coblong"));
 
   @Test
   void recommendationLetterPrintsTheNamesAsWritten() throws IOException {
     byte[] pdf = new RecommendationLetter(RENDERER).render(new RecommendationLetter.Content("045/REK/PKS-LS/XI/2026",
         "RJK-2026-00123", SALEH, "3273**********01", "Gg. " + TAUFIK + " No. 3", "Program Keluarga Harapan",
-        "Dinas Sosial Kota Bandung", null, LocalDate.of(2026, 11, 27), NUNEZ, null, null, null));
+        "Dinas Sosial Kota Bandung", null, LocalDate.of(2026, 11, 27), NUNEZ, null, null, null), LEBAK);
 
     // a koordinator without a NIP signs with the name alone
     assertThat(text(pdf)).contains(SALEH, "Gg. " + TAUFIK + " No. 3", NUNEZ).doesNotContain("?")
@@ -46,7 +49,7 @@ class NamesInDocumentsTest {
   void appreciationLetterPrintsTheNamesAsWritten() throws IOException {
     byte[] pdf = new AppreciationLetter(RENDERER).render(new AppreciationLetter.Content("007/APR/PKS-LS/X/2026",
         "Yayasan " + TAUFIK, "Triwulan III 2026", List.of("Pendamping " + SALEH + " menjangkau 12 warga"),
-        LocalDate.of(2026, 10, 5), NUNEZ));
+        LocalDate.of(2026, 10, 5), NUNEZ), LEBAK);
 
     String text = text(pdf);
     assertThat(text).contains("Kepada Yth. Pimpinan Yayasan " + TAUFIK, "Pendamping " + SALEH + " menjangkau 12 warga",

@@ -16,10 +16,17 @@ import org.apache.pdfbox.text.TextPosition;
 import org.junit.jupiter.api.Test;
 
 import id.puskesos.rujukan.common.DocumentRenderer;
+import id.puskesos.rujukan.tenant.Letterhead;
+import id.puskesos.rujukan.tenant.Puskesos;
 
 class RecommendationLetterTest {
 
+  private static final Letterhead LEBAK = Letterhead.of(new Puskesos("3273021006", "Lebak Siliwangi", "Coblong"));
   private final RecommendationLetter letter = new RecommendationLetter(new DocumentRenderer());
+
+  private byte[] pdf(RecommendationLetter.Content content) {
+    return letter.render(content, LEBAK);
+  }
 
   private static RecommendationLetter.Content content(String name, String address, String aid) {
     return new RecommendationLetter.Content("045/REK/PKS-LS/XI/2026", "RJK-2026-00123", name, "3273**********01",
@@ -29,7 +36,7 @@ class RecommendationLetterTest {
 
   @Test
   void letterNamesResidentProgramPartnerCoordinatorWithNipAndItsVerificationCode() throws IOException {
-    byte[] pdf = letter.render(content("Asep Sunandar", "Jl. Tamansari No. 10, RT 02/RW 05", "Paket sembako"));
+    byte[] pdf = pdf(content("Asep Sunandar", "Jl. Tamansari No. 10, RT 02/RW 05", "Paket sembako"));
 
     try (PDDocument document = Loader.loadPDF(pdf)) {
       String text = new PDFTextStripper().getText(document);
@@ -45,6 +52,17 @@ class RecommendationLetterTest {
   }
 
   @Test
+  void theLetterheadNamesTheCasesPuskesos() throws IOException {
+    Letterhead dago = Letterhead.of(new Puskesos("3273021005", "Dago", "Coblong"));
+    try (PDDocument document = Loader.loadPDF(letter.render(content("Asep Sunandar", null, null), dago))) {
+      String text = new PDFTextStripper().getText(document).replaceAll("\\s+", " ");
+      assertThat(text).contains("KELURAHAN DAGO, KECAMATAN COBLONG, KOTA BANDUNG",
+          "Pusat Kesejahteraan Sosial (Puskesos) Kelurahan Dago,").doesNotContain("Lebak Siliwangi");
+      assertThat(document.getDocumentInformation().getAuthor()).isEqualTo("Puskesos Dago");
+    }
+  }
+
+  @Test
   void longAddressAndNameWrapInsideThePageMargins() throws IOException {
     String address = ("Jl. Cigadung Raya Timur Gang Kenanga No. 17B, RT 004/RW 011, Kelurahan Lebak Siliwangi, "
         + "Kecamatan Coblong, Kota Bandung, Jawa Barat 40132, masuk gang di belakang warung Bu Imas, "
@@ -54,7 +72,7 @@ class RecommendationLetterTest {
     assertThat(address).hasSize(200).doesNotEndWith(" ");
     assertThat(name).hasSize(120).doesNotEndWith(" ");
 
-    try (PDDocument document = Loader.loadPDF(letter.render(content(name, address, null)))) {
+    try (PDDocument document = Loader.loadPDF(pdf(content(name, address, null)))) {
       BoundsStripper stripper = new BoundsStripper();
       String text = stripper.getText(document);
       String flattened = text.replaceAll("\\s+", " ");
@@ -72,7 +90,7 @@ class RecommendationLetterTest {
     String name = "Siti \uD83D\uDE00 Aminah\u0007 \u738B";
 
     byte[][] pdf = new byte[1][];
-    assertThatCode(() -> pdf[0] = letter.render(content(name, "Jl. Dago \uD83C\uDFE0\n No. 1", null)))
+    assertThatCode(() -> pdf[0] = pdf(content(name, "Jl. Dago \uD83C\uDFE0\n No. 1", null)))
         .doesNotThrowAnyException();
 
     try (PDDocument document = Loader.loadPDF(pdf[0])) {
@@ -83,7 +101,7 @@ class RecommendationLetterTest {
 
   @Test
   void missingAidDescriptionOmitsTheBantuanLine() throws IOException {
-    try (PDDocument document = Loader.loadPDF(letter.render(content("Asep Sunandar", null, null)))) {
+    try (PDDocument document = Loader.loadPDF(pdf(content("Asep Sunandar", null, null)))) {
       String text = new PDFTextStripper().getText(document);
       assertThat(text.lines()).noneMatch(line -> line.strip().startsWith("Bantuan"));
       assertThat(text).contains("Mitra").containsPattern("Alamat\\s*:\\s*-");

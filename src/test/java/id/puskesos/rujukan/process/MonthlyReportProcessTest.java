@@ -36,9 +36,12 @@ class MonthlyReportProcessTest extends ProcessTestSupport {
       .assertClassCoverageAtLeast(1.0)
       .build();
 
+  /** The Puskesos the report is drawn up for (the engine of these tests stamps no tenant). */
+  private static final String LEBAK = "3273021006";
+
   @Test
   void aScheduledReportIsDrawnUpAndTheApprovedReportIsArchivedThenSent() {
-    ProcessInstance report = runtimeService().startProcessInstanceByKey(PROCESS_ID);
+    ProcessInstance report = runtimeService().startProcessInstanceByKey(PROCESS_ID, Map.of(PUSKESOS_CODE.name(), LEBAK));
     assertThat(report).isWaitingAt(TASK_REVIEW_REPORT);
     assertThat(task(report)).hasCandidateGroup("koordinator");
 
@@ -50,13 +53,13 @@ class MonthlyReportProcessTest extends ProcessTestSupport {
     execute(job(report));
     assertThat(report).isEnded().hasPassed(END_REPORT_SENT).hasNotPassed(TASK_CORRECT_REPORT);
     // no one started it by hand: the schedule drew it up
-    verify(mocked(ActivityReports.class)).generate(YearMonth.of(2026, 10), null, Actors.SYSTEM);
+    verify(mocked(ActivityReports.class)).generate(YearMonth.of(2026, 10), LEBAK, null, Actors.SYSTEM);
   }
 
   @Test
   void aFailedSendingIsRetriedThreeTimesThenAnIncidentAndTheApprovalStands() {
     doThrow(new IllegalStateException("server surel mati")).when(mocked(ActivityReports.class)).send(anyLong());
-    ProcessInstance report = runtimeService().startProcessInstanceByKey(PROCESS_ID);
+    ProcessInstance report = runtimeService().startProcessInstanceByKey(PROCESS_ID, Map.of(PUSKESOS_CODE.name(), LEBAK));
     complete(task(report), withVariables(REPORT_DECISION.name(), "APPROVE"));
 
     String job = failUntilIncident(TASK_SEND_REPORT, 3, "server surel mati");
@@ -72,7 +75,7 @@ class MonthlyReportProcessTest extends ProcessTestSupport {
   void aReportSentBackIsCorrectedByTheBackOfficeDrawnUpAgainAndReviewedAgain() {
     // started by hand in Tasklist: the start event names the koordinator as the initiator
     ProcessInstance report = runtimeService().startProcessInstanceByKey(PROCESS_ID, Map.of(REPORT_MONTH.name(),
-        "2026-10", INITIATOR.name(), "koordinator"));
+        "2026-10", INITIATOR.name(), "koordinator", PUSKESOS_CODE.name(), LEBAK));
     complete(task(report), withVariables(REPORT_DECISION.name(), "RETURN", REVIEW_NOTE.name(),
         "Angka penyaluran belum lengkap"));
 
@@ -83,8 +86,8 @@ class MonthlyReportProcessTest extends ProcessTestSupport {
 
     verify(mocked(ActivityReports.class)).correct(3L, "Bulan ini ...", "Dua penyerahan dicatat");
     // drawn up again after the back office's correction, still at the koordinator's request
-    verify(mocked(ActivityReports.class)).generate(YearMonth.of(2026, 10), null, "koordinator");
-    verify(mocked(ActivityReports.class)).generate(YearMonth.of(2026, 10), 3L, "koordinator");
+    verify(mocked(ActivityReports.class)).generate(YearMonth.of(2026, 10), LEBAK, null, "koordinator");
+    verify(mocked(ActivityReports.class)).generate(YearMonth.of(2026, 10), LEBAK, 3L, "koordinator");
     assertThat(report).isWaitingAt(TASK_REVIEW_REPORT);
     complete(task(report), withVariables(REPORT_DECISION.name(), "APPROVE"));
     execute(job(report));

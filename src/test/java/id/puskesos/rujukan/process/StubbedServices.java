@@ -396,7 +396,7 @@ final class StubbedServices {
   private void evaluation() {
     Evaluations evaluations = delegates.mock(Evaluations.class);
     doAnswer(i -> new Evaluations.Opened(7L, "Triwulan III 2026", "EVAL-2026-Q3", PARTICIPANT_CODES,
-        alreadyEvaluated)).when(evaluations).open(any(), any(), anyBoolean(), any());
+        alreadyEvaluated)).when(evaluations).open(any(), any(), any(), anyBoolean(), any());
     doAnswer(i -> new Date(System.currentTimeMillis() + 21L * 24 * 3600 * 1000)).when(evaluations)
         .feedbackClosesAt();
     doReturn(new EvaluationFeedback.Summary("-", Map.of(), Map.of(), Map.of()))
@@ -417,7 +417,7 @@ final class StubbedServices {
     ActivityReports reports = delegates.mock(ActivityReports.class);
     doAnswer(i -> i.getArgument(0) == null ? java.time.YearMonth.of(2026, 10)
         : java.time.YearMonth.parse(i.getArgument(0))).when(reports).month(any());
-    doReturn(3L).when(reports).generate(any(), any(), any());
+    doReturn(3L).when(reports).generate(any(), any(), any(), any());
     doReturn("Oktober 2026").when(reports).label(any());
     doReturn("-").when(reports).summary(anyLong());
   }

@@ -97,7 +97,7 @@ class ActivityReportScenarioTest extends ScenarioTestSupport {
 
     // more work this month; drawn up again from the records, last month gives the same figures as when archived
     api.caseWithAidHandedOver();
-    Report again = reports.compute(YearMonth.parse(month), stored.narrative(), Actors.SYSTEM);
+    Report again = reports.compute(YearMonth.parse(month), "3273021006", stored.narrative(), Actors.SYSTEM);
     assertThat(again.sections()).isEqualTo(archived.sections());
     String page = new String(api.bytes("manajer", "/api/reports/activity/months/" + month).getBody(),
         StandardCharsets.UTF_8);
@@ -111,8 +111,9 @@ class ActivityReportScenarioTest extends ScenarioTestSupport {
 
   @Test
   void aReportTheScheduleStartsSaysTheScheduleDrewItUp() {
-    // as report-schedule.bpmn's task_startReport starts it: no one signed in, no month, no initiator
-    String instance = runtimeService.startProcessInstanceByKey(PROCESS_ID).getId();
+    // as report-schedule.bpmn's task_startReport starts it: no one signed in, no month, no initiator, for a Puskesos
+    String instance = runtimeService.startProcessInstanceByKey(PROCESS_ID,
+        java.util.Map.of(PUSKESOS_CODE.name(), "3273021006")).getId();
     try {
       long id = ((Number) runtimeService.getVariable(instance, REPORT_ID.name())).longValue();
       assertThat(reports.report(id).generatedAt()).startsWith("Disusun ").endsWith(" oleh sistem (jadwal)");

@@ -149,11 +149,11 @@ class EvaluationScenarioTest extends ScenarioTestSupport {
   @Test
   void thePackCountsTheQuartersCasesAsTheyWereRecorded() throws IOException {
     Period quarter = new Period(Period.quarterOf(LocalDate.now(RujukanApplication.ZONE)).from(), LocalDate.now(RujukanApplication.ZONE));
-    PeriodFigures.Figures before = PeriodFigures.compute(periodData.load(quarter));
+    PeriodFigures.Figures before = PeriodFigures.compute(periodData.load(quarter, "3273021006"));
     api.caseWithAidHandedOver();
 
     String instance = start(quarter.from().toString(), quarter.to().toString()).getBody().get("id").asText();
-    PeriodFigures.Figures after = PeriodFigures.compute(periodData.load(quarter));
+    PeriodFigures.Figures after = PeriodFigures.compute(periodData.load(quarter, "3273021006"));
 
     assertThat(after.received().cases()).isEqualTo(before.received().cases() + 1);
     // the case's BAZNAS aid was handed over and no follow-up said otherwise: a facilitated case, as received and referred

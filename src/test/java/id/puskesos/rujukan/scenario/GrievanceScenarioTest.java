@@ -114,7 +114,8 @@ class GrievanceScenarioTest extends ScenarioTestSupport {
 
     // and the next evaluation pack counts them
     LocalDate today = CaseApi.today();
-    long id = evaluations.open(today.minusDays(23).toString(), today.toString(), true, "koordinator").id();
+    long id = evaluations.open("3273021006", today.minusDays(23).toString(), today.toString(), true, "koordinator")
+        .id();
     Report.Section section = evaluations.pack(id).sections().stream()
         .filter(s -> s.title().equals("Keluhan atas layanan")).findFirst().orElseThrow();
     assertThat(count(section, "keluhan-per-jenis", "Layanan lambat")).isPositive();

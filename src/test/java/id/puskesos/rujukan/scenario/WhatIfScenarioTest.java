@@ -125,7 +125,7 @@ class WhatIfScenarioTest extends ScenarioTestSupport {
     assertThat(text).contains(program + ",Bantuan uji,");
 
     // attached to the quarter's evaluation, its pack shows it
-    long evaluation = evaluations.open(FROM.toString(), TO.toString(), false, "koordinator").id();
+    long evaluation = evaluations.open("3273021006", FROM.toString(), TO.toString(), false, "koordinator").id();
     String attach = "/api/evaluations/" + evaluation + "/simulations/" + id;
     assertThat(api.post("analis", attach, Map.of()).getStatusCode().value()).isEqualTo(403);
     assertThat(api.post("koordinator", attach, Map.of()).getStatusCode().value()).isEqualTo(204);
