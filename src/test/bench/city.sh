@@ -45,6 +45,7 @@ JAR=${CITY_JAR:-target/rujukan.jar}
 JAVA_OPTS=${JAVA_OPTS:--XX:+UseSerialGC -Xmx512m -Xss512k -XX:ReservedCodeCacheSize=64m -XX:MaxMetaspaceSize=256m}
 out=target/city
 mkdir -p "$out"
+: > "$out/node-a.log"; : > "$out/node-b.log"
 work=$(mktemp -d)
 . src/test/bench/lib.sh
 results=$out/results-$scale.tsv
@@ -79,7 +80,6 @@ else
   fresh_database
   t0=$(date +%s)
   RUJUKAN_DB_URL="jdbc:postgresql://127.0.0.1:5432/$db" RUJUKAN_DB_USER=postgres java -jar "$JAR" migrate 2>&1 | tail -1
-  : > "$out/node-a.log"; : > "$out/node-b.log"
   start_node a "$port_a"; app_a=$app; serving "$port_a" a
   say "migrated and node A serving after $(( $(date +%s) - t0 )) s"
   # the grant a candidate group gets on a task it reads through its definition (worklist.sh)
