@@ -27,15 +27,20 @@ import org.camunda.bpm.model.bpmn.builder.AbstractFlowNodeBuilder;
  * five no-op Java delegate service tasks with full history. Prints each round's rate and latencies, then the medians
  * and the ratio the issue asks for (application / bare engine).
  *
- * <pre>java -cp CLASSPATH IntakeLoad.java BASE_URL JDBC_URL DB_USER CLIENTS ROUND_SECONDS ROUNDS</pre>
+ * <pre>java -cp CLASSPATH IntakeLoad.java BASE_URL JDBC_URL DB_USER CLIENTS ROUND_SECONDS ROUNDS [USERS]</pre>
+ *
+ * BASE_URL may name several nodes, comma separated (city.sh: two nodes behind no load balancer), taken in turn;
+ * USERS (default {@code fo}) the front office users taking the intakes, comma separated, password {@code demo}, taken
+ * in turn per node, so that several Puskesos take intakes at once.
  */
 public class IntakeLoad {
 
   private static final AtomicInteger SERIAL = new AtomicInteger();
   private static final AtomicInteger REPORTED = new AtomicInteger();
+  private static final AtomicInteger TURN = new AtomicInteger();
 
   public static void main(String[] args) throws Exception {
-    String baseUrl = args[0];
+    String[] baseUrls = args[0].split(",");
     String jdbcUrl = args[1];
     String dbUser = args[2];
     int clients = Integer.parseInt(args[3]);
@@ -44,8 +49,13 @@ public class IntakeLoad {
 
     ProcessEngine bare = bareEngine(jdbcUrl, dbUser, clients);
     HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    String auth = "Basic " + Base64.getEncoder().encodeToString("fo:demo".getBytes(StandardCharsets.UTF_8));
-    IntPredicate app = i -> intake(http, baseUrl, auth);
+    String[] users = args.length > 6 ? args[6].split(",") : new String[] {"fo"};
+    IntPredicate app = i -> {
+      int n = TURN.getAndIncrement();
+      String auth = "Basic " + Base64.getEncoder().encodeToString(
+          (users[(n / baseUrls.length) % users.length] + ":demo").getBytes(StandardCharsets.UTF_8));
+      return intake(http, baseUrls[n % baseUrls.length], auth);
+    };
     IntPredicate engine = i -> bare.getRuntimeService()
         .startProcessInstanceByKey("benchBare", "BARE-" + SERIAL.incrementAndGet()).getId() != null;
 

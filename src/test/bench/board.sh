@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Benchmark of the manager's board on a year of history: fills a throw-away PostgreSQL database with N cases
-# received over the last 12 months (default 20,000: a city's volume; a village sees far fewer), each with its
+# received over the last 12 months (default 20,000: a city's volume; a village sees far fewer) by Lebak Siliwangi's
+# Puskesos (tenant 3273021006; the city-wide benchmark is city.sh), each with its
 # complaint, stage entries, programs and handovers, then times GET /api/board for those 12 months and a Prometheus
 # scrape against the packaged jar, and prints the figures.
 #   ./mvnw -q package -DskipTests && src/test/bench/board.sh [cases] [calls]
@@ -36,13 +37,13 @@ SELECT 'B' || lpad(g::text, 15, '0'), 'B' || lpad(g::text, 15, '0'), 'Warga Uji 
        CASE WHEN g % 2 = 0 THEN 'F' ELSE 'M' END, 'Jl. Uji ' || g, '001', '002', 'Lebak Siliwangi', now(), now()
 FROM generate_series(1, $cases) g;
 INSERT INTO referral (referral_number, resident_id, channel, urgent, status, stage, received_at, received_by,
-                      closed_at, outcome)
+                      closed_at, outcome, tenant_id)
 SELECT 'BEN-' || lpad(g::text, 12, '0'), r.id, 'WALK_IN', g % 10 = 0,
        CASE WHEN g % 20 = 0 THEN 'OPEN' ELSE 'CLOSED' END,
        CASE WHEN g % 20 = 0 THEN 'PARTNER_DECISION' ELSE 'CLOSED' END,
        now() - ((g % 365) || ' days')::interval - ((g % 24) || ' hours')::interval, 'bench',
        CASE WHEN g % 20 = 0 THEN NULL ELSE now() - ((g % 365) || ' days')::interval + interval '20 days' END,
-       CASE WHEN g % 20 = 0 THEN NULL WHEN g % 3 = 0 THEN 'REJECTED' ELSE 'FACILITATED' END
+       CASE WHEN g % 20 = 0 THEN NULL WHEN g % 3 = 0 THEN 'REJECTED' ELSE 'FACILITATED' END, '3273021006'
 FROM generate_series(1, $cases) g JOIN resident r ON r.nik = 'B' || lpad(g::text, 15, '0');
 INSERT INTO referral_event (referral_number, occurred_at, actor, event_type, detail)
 SELECT r.referral_number, r.received_at + (s.n * interval '2 days'), 'bench',

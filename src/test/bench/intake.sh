@@ -18,7 +18,10 @@ work=$(mktemp -d)
 trap bench_cleanup EXIT
 rss() { printf '%d MB' $(( $(ps -o rss= -p "$app") / 1024 )); }
 
-./mvnw -q -o dependency:build-classpath -Dmdep.outputFile="$work/cp.txt" -Dmdep.includeScope=runtime >/dev/null
+# the load tool's classpath: the jar's own libraries (works offline, where the dependency plugin may not resolve)
+python3 -c 'import sys, zipfile; z = zipfile.ZipFile(sys.argv[1]); [z.extract(n, sys.argv[2]) for n in z.namelist()
+  if n.startswith("BOOT-INF/lib/") and n.endswith(".jar")]' "${JAR:-target/rujukan.jar}" "$work/jar"
+echo "$work/jar/BOOT-INF/lib/*" > "$work/cp.txt"
 fresh_database
 url=jdbc:postgresql://127.0.0.1:5432/$db
 timed_start() {

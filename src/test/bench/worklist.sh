@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Benchmark of the worklist as Tasklist loads it: the fasilitator's filter "Tugas kelompok saya" (their group's tasks,
-# urgent first), at 10,000 and then 100,000 open tasks over a large history, on a throw-away PostgreSQL database and
+# urgent first; every task in the fasilitator's Puskesos, Lebak Siliwangi, tenant 3273021006; the city's 151 Puskesos
+# are city.sh's), at 10,000 and then 100,000 open tasks over a large history, on a throw-away PostgreSQL database and
 # the packaged jar (profiles postgres,demo).
 #
 # The data is written in SQL (generate_series), as the engine writes it for a real case (checked against cases taken
@@ -117,22 +118,22 @@ CREATE OR REPLACE FUNCTION bench_open_tasks(from_g int, to_g int, read_via_defin
 AS $$ BEGIN
   CREATE TEMP TABLE t ON COMMIT DROP AS
   SELECT g, md5('exe' || g)::uuid::text AS pi, md5('task' || g)::uuid::text AS task, k.*, d.id_ AS proc_def_id,
-         'RJK-2026-' || lpad(g::text, 6, '0') AS referral_number, g % 10 = 0 AS urgent,
+         'RJK-3273021006-2026-' || lpad(g::text, 6, '0') AS referral_number, '3273021006' AS tenant, g % 10 = 0 AS urgent,
          now() - (g % 86400) * interval '1 minute' AS created
   FROM generate_series(from_g + 1, to_g) g
   JOIN bench_task_kind k ON g % 100 >= k.lo AND g % 100 < k.hi
   JOIN act_re_procdef d ON d.key_ = k.proc_key AND d.version_ = 1;
   INSERT INTO act_ru_execution (id_, rev_, root_proc_inst_id_, proc_inst_id_, business_key_, proc_def_id_, act_id_,
       act_inst_id_, is_active_, is_concurrent_, is_scope_, is_event_scope_, suspension_state_, cached_ent_state_,
-      sequence_counter_, proc_def_key_)
+      sequence_counter_, proc_def_key_, tenant_id_)
     SELECT pi, 2, pi, pi, referral_number, proc_def_id, task_key, task_key || ':' || md5('ai' || g)::uuid, true, false,
-           true, false, 1, 19, 9, proc_key FROM t;
+           true, false, 1, 19, 9, proc_key, tenant FROM t;
   INSERT INTO act_ru_task (id_, rev_, execution_id_, proc_inst_id_, proc_def_id_, name_, task_def_key_, priority_,
-      create_time_, due_date_, suspension_state_, task_state_)
+      create_time_, due_date_, suspension_state_, task_state_, tenant_id_)
     SELECT task, 1, pi, pi, proc_def_id, task_name, task_key, CASE WHEN urgent THEN 80 ELSE 50 END, created,
-           now() + interval '60 days', 1, 'Created' FROM t;
-  INSERT INTO act_ru_identitylink (id_, rev_, group_id_, type_, task_id_)
-    SELECT md5('link' || g)::uuid::text, 1, grp, 'candidate', task FROM t;
+           now() + interval '60 days', 1, 'Created', tenant FROM t;
+  INSERT INTO act_ru_identitylink (id_, rev_, group_id_, type_, task_id_, tenant_id_)
+    SELECT md5('link' || g)::uuid::text, 1, grp, 'candidate', task, tenant FROM t;
   INSERT INTO act_ru_authorization (id_, rev_, type_, group_id_, resource_type_, resource_id_, perms_)
     SELECT md5('tauth' || g)::uuid::text, 1, 1, grp, 7, task,
            CASE WHEN EXISTS (SELECT 1 FROM act_ru_authorization d WHERE d.type_ = 1 AND d.group_id_ = grp
@@ -145,8 +146,9 @@ AS $$ BEGIN
     SELECT md5('piauth' || g || r)::uuid::text, 1, 1, grp, r, pi, 2 FROM t, (VALUES (8), (20)) rt(r)
     WHERE proc_key = 'partner-referral' AND grp NOT IN ('bo');
   INSERT INTO act_ru_variable (id_, rev_, type_, name_, execution_id_, proc_inst_id_, proc_def_id_, long_, text_,
-      var_scope_, sequence_counter_, is_concurrent_local_)
-    SELECT md5('var' || g || v.name)::uuid::text, 1, v.type, v.name, pi, pi, proc_def_id, v.long, v.text, pi, 1, false
+      var_scope_, sequence_counter_, is_concurrent_local_, tenant_id_)
+    SELECT md5('var' || g || v.name)::uuid::text, 1, v.type, v.name, pi, pi, proc_def_id, v.long, v.text, pi, 1, false,
+           tenant
     FROM t, LATERAL (VALUES
       ('string', 'referralNumber', NULL::bigint, referral_number),
       ('string', 'residentName', NULL, 'Warga Uji ' || g),
@@ -166,20 +168,20 @@ END $$;
 -- closed cases: 60% referrals, 40% partner referrals (these keep the partner's grant on their history)
 CREATE OR REPLACE FUNCTION bench_history(n int) RETURNS void LANGUAGE plpgsql AS $$ BEGIN
   INSERT INTO act_hi_procinst (id_, proc_inst_id_, business_key_, proc_def_key_, proc_def_id_, start_time_, end_time_,
-      removal_time_, duration_, start_user_id_, start_act_id_, end_act_id_, root_proc_inst_id_, state_)
+      removal_time_, duration_, start_user_id_, start_act_id_, end_act_id_, root_proc_inst_id_, state_, tenant_id_)
     SELECT md5('hpi' || g)::uuid::text, md5('hpi' || g)::uuid::text, 'RJK-2025-' || lpad(g::text, 7, '0'), d.key_,
            d.id_, now() - interval '400 days' + (g % 360) * interval '1 day', now() - interval '380 days' + (g % 360)
            * interval '1 day', now() + interval '4 years', 1728000000, 'fo', 'start', 'end',
-           md5('hpi' || g)::uuid::text, 'COMPLETED'
+           md5('hpi' || g)::uuid::text, 'COMPLETED', '3273021006'
     FROM generate_series(1, n) g
     JOIN act_re_procdef d ON d.version_ = 1 AND d.key_ = CASE WHEN g % 5 < 3 THEN 'referral' ELSE 'partner-referral' END;
   INSERT INTO act_hi_taskinst (id_, task_def_key_, proc_def_key_, proc_def_id_, root_proc_inst_id_, proc_inst_id_,
       execution_id_, act_inst_id_, name_, assignee_, start_time_, end_time_, duration_, delete_reason_, priority_,
-      due_date_, removal_time_, task_state_)
+      due_date_, removal_time_, task_state_, tenant_id_)
     SELECT md5('hti' || h.id_ || s)::uuid::text, CASE WHEN s = 0 THEN 'task_homeVisit' ELSE 'task_assessNeeds' END,
            h.proc_def_key_, h.proc_def_id_, h.id_, h.id_, h.id_, 'task:' || s, 'Tugas', 'fasilitator',
            h.start_time_ + s * interval '2 days', h.start_time_ + (s + 1) * interval '2 days', 172800000, 'completed',
-           50, h.start_time_ + interval '5 days', h.removal_time_, 'Completed'
+           50, h.start_time_ + interval '5 days', h.removal_time_, 'Completed', h.tenant_id_
     FROM act_hi_procinst h CROSS JOIN generate_series(0, 1) s WHERE h.business_key_ LIKE 'RJK-2025-%';
   INSERT INTO act_ru_authorization (id_, rev_, type_, group_id_, resource_type_, resource_id_, perms_, removal_time_,
       root_proc_inst_id_)
