@@ -155,7 +155,7 @@ public class ClosingService {
         .distinct().toList();
     notifications.emailGroups(groups, "Bantuan tidak diterima warga: " + referralNumber,
         ("%s, warga rujukan %s menyatakan bantuan tidak diterima. Mohon kirim bukti penyerahan "
-            + "(berita acara, foto, tanda terima) kepada koordinator Puskesos Lebak Siliwangi.").formatted(when,
+            + "(berita acara, foto, tanda terima) kepada koordinator Puskesos yang memegang rujukan ini.").formatted(when,
             referralNumber),
         "discrepancy:" + referralNumber, referralNumber);
     return handoverRecords(referralNumber);

@@ -11,7 +11,7 @@ public record Grievance(String grievanceNumber, String referralNumber, Grievance
 
   /** The code of the Puskesos itself as the organisation a grievance is about. */
   public static final String PUSKESOS = "PUSKESOS";
-  public static final String PUSKESOS_NAME = "Puskesos Kelurahan Lebak Siliwangi";
+  public static final String PUSKESOS_NAME = "Puskesos (kelurahan kasusnya)";
 
   /** Status: waiting for the koordinator, forwarded to the partner, or closed. */
   public static final String OPEN = "OPEN";

@@ -23,7 +23,7 @@ import id.puskesos.rujukan.grievance.Grievances;
 class Complaints {
 
   static final String HOW_TO = "Untuk menyampaikan keluhan, kirim KELUHAN lalu ceritakan apa yang terjadi, dari nomor "
-      + "HP yang tercatat di Puskesos, atau datang ke kantor Puskesos Lebak Siliwangi.";
+      + "HP yang tercatat di Puskesos, atau datang ke kantor Puskesos kelurahan Anda.";
 
   private final Grievances grievances;
   private final JdbcClient jdbc;

@@ -15,6 +15,7 @@ import id.puskesos.rujukan.notification.Notifications;
 import id.puskesos.rujukan.process.CaseVariables;
 import id.puskesos.rujukan.process.ReferralProcess;
 import id.puskesos.rujukan.referral.CaseFile;
+import id.puskesos.rujukan.tenant.PuskesosDirectory;
 import id.puskesos.rujukan.referral.EventType;
 
 /**
@@ -35,6 +36,7 @@ public class ReceiptQuestions {
   private static final String ACTOR = "warga (WhatsApp)";
 
   private final JdbcClient jdbc;
+  private final PuskesosDirectory directory;
   private final CaseFile caseFile;
   private final ProgramCatalogue catalogue;
   private final Notifications notifications;
@@ -43,7 +45,9 @@ public class ReceiptQuestions {
   private final Clock clock;
 
   public ReceiptQuestions(JdbcClient jdbc, CaseFile caseFile, ProgramCatalogue catalogue,
-      Notifications notifications, ClosingService closingService, RuntimeService runtimeService, Clock clock) {
+      Notifications notifications, ClosingService closingService, RuntimeService runtimeService, Clock clock,
+      PuskesosDirectory directory) {
+    this.directory = directory;
     this.jdbc = jdbc;
     this.caseFile = caseFile;
     this.catalogue = catalogue;
@@ -55,15 +59,16 @@ public class ReceiptQuestions {
 
   /** Asks the resident about the program's latest handover, with their consent only; returns whether it was asked. */
   public boolean ask(String referralNumber, String programCode) {
-    long residentId = caseFile.get(referralNumber).residentId();
+    var referral = caseFile.get(referralNumber);
+    long residentId = referral.residentId();
     Optional<Long> handover = jdbc.sql("""
         SELECT MAX(id) FROM program_distribution WHERE referral_number = ? AND program_code = ?""")
         .params(referralNumber, programCode).query(Long.class).optional();
     if (handover.isEmpty()) {
       return false;
     }
-    String text = "Puskesos Lebak Siliwangi: apakah Anda sudah menerima bantuan %s (rujukan %s)? Balas YA atau TIDAK."
-        .formatted(catalogue.program(programCode).name(), referralNumber);
+    String text = "%s: apakah Anda sudah menerima bantuan %s (rujukan %s)? Balas YA atau TIDAK.".formatted(
+        directory.of(referral.tenantId()).title(), catalogue.program(programCode).name(), referralNumber);
     if (!notifications.whatsAppResident(residentId, text,
         "receipt-question:%s:%s:%d".formatted(referralNumber, programCode, handover.get()), referralNumber)) {
       return false;

@@ -21,10 +21,10 @@ record Reply(Outcome outcome, String text, String referralNumber) {
 
   static final String NOT_MATCHED_TEXT = "Nomor rujukan atau tanggal lahir tidak cocok. Kirim nomor rujukan dan "
       + "tanggal lahir warga yang tercatat, contoh: RJK-3273021006-2026-000123 21-07-1990. Bantuan lebih lanjut di kantor "
-      + "Puskesos Lebak Siliwangi.";
+      + "Puskesos kelurahan Anda.";
   static final String NO_QUESTION_TEXT = "Terima kasih. Pesan Anda tidak dapat kami cocokkan dengan pertanyaan dari "
-      + "Puskesos. Untuk informasi, kirim nomor rujukan dan tanggal lahir, atau datang ke kantor Puskesos Lebak "
-      + "Siliwangi.";
+      + "Puskesos. Untuk informasi, kirim nomor rujukan dan tanggal lahir, atau datang ke kantor Puskesos "
+      + "kelurahan Anda.";
   static final String THROTTLED_TEXT = "Terlalu banyak pesan dari nomor ini. Silakan coba lagi nanti (setelah satu "
-      + "jam), atau datang ke kantor Puskesos Lebak Siliwangi.";
+      + "jam), atau datang ke kantor Puskesos kelurahan Anda.";
 }

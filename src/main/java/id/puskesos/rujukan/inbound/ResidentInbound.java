@@ -23,7 +23,7 @@ import id.puskesos.rujukan.notification.Notifications;
 @Transactional
 public class ResidentInbound {
 
-  private static final String SUBJECT = "Puskesos Lebak Siliwangi";
+  private static final String SUBJECT = "Puskesos Kota Bandung";
 
   private final StatusRequests statusRequests;
   private final ReceiptQuestions receiptQuestions;

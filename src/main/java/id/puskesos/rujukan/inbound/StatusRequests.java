@@ -9,6 +9,7 @@ import id.puskesos.rujukan.referral.CaseFile;
 import id.puskesos.rujukan.referral.ReferralRecord;
 import id.puskesos.rujukan.referral.Stage;
 import id.puskesos.rujukan.registry.Registry;
+import id.puskesos.rujukan.tenant.PuskesosDirectory;
 import id.puskesos.rujukan.registry.Resident;
 
 /**
@@ -23,8 +24,10 @@ class StatusRequests {
 
   private final CaseFile caseFile;
   private final Registry registry;
+  private final PuskesosDirectory directory;
 
-  StatusRequests(CaseFile caseFile, Registry registry) {
+  StatusRequests(CaseFile caseFile, Registry registry, PuskesosDirectory directory) {
+    this.directory = directory;
     this.caseFile = caseFile;
     this.registry = registry;
   }
@@ -39,7 +42,7 @@ class StatusRequests {
       return new Reply(Reply.Outcome.NOT_MATCHED, Reply.NOT_MATCHED_TEXT, null);
     }
     ReferralRecord referral = found.get();
-    return new Reply(Reply.Outcome.ANSWERED, "Puskesos Lebak Siliwangi: rujukan %s %s".formatted(
+    return new Reply(Reply.Outcome.ANSWERED, "%s: rujukan %s %s".formatted(directory.of(referral.tenantId()).title(),
         referral.referralNumber(), inPlainWords(referral)), referral.referralNumber());
   }
 

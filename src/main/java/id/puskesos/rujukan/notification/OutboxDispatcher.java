@@ -107,9 +107,10 @@ public class OutboxDispatcher {
       try {
         runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(number)
             .processDefinitionKey(ReferralProcess.PROCESS_ID).active().list()
-            .forEach(instance -> waitingExecution(instance.getId()).ifPresent(execution -> runtimeService
-                .createIncident(INCIDENT_TYPE, execution, "notification-" + message.id(),
-                    "Notifikasi #%d (%s) gagal dikirim: %s".formatted(message.id(), message.channel(), error))));
+            // between two steps (a job about to run) no activity waits: the incident goes on the instance itself
+            .forEach(instance -> runtimeService.createIncident(INCIDENT_TYPE,
+                waitingExecution(instance.getId()).orElse(instance.getId()), "notification-" + message.id(),
+                "Notifikasi #%d (%s) gagal dikirim: %s".formatted(message.id(), message.channel(), error)));
         return;
       } catch (OptimisticLockingException concurrent) {
         if (attempt == INCIDENT_ATTEMPTS || !pause(attempt)) {

@@ -46,7 +46,7 @@ public record LetterSettings(Map<String, String> signerNips, String checkAddress
 
   /** Where the letter sends a partner to check it. */
   public String checkPage() {
-    return checkAddress == null ? "/verifikasi/ pada aplikasi Rujukan Puskesos Lebak Siliwangi" : checkAddress;
+    return checkAddress == null ? "/verifikasi/ pada aplikasi Rujukan Puskesos Kota Bandung" : checkAddress;
   }
 
   /**

@@ -15,12 +15,12 @@ public record ResidentMessageSettings(String letterPlace, Map<String, String> pa
     String complaintHow) {
 
   public ResidentMessageSettings {
-    letterPlace = blank(letterPlace) ? "kantor Puskesos Lebak Siliwangi (Kantor Kelurahan Lebak Siliwangi), "
-        + "Senin-Jumat pukul 08.00-15.00" : letterPlace.strip();
+    letterPlace = blank(letterPlace) ? "kantor {puskesos} (di kantor kelurahan), Senin-Jumat pukul 08.00-15.00"
+        : letterPlace.strip();
     partnerOffices = partnerOffices == null ? Map.of() : Map.copyOf(partnerOffices);
     letterBring = blank(letterBring) ? "KTP dan Kartu Keluarga asli" : letterBring.strip();
     complaintHow = blank(complaintHow) ? "kirim KELUHAN lalu ceritakan apa yang terjadi ke nomor ini, atau datang ke "
-        + "Puskesos Lebak Siliwangi pada jam kerja"
+        + "kantor {puskesos} pada jam kerja"
         : complaintHow.strip();
   }
 

@@ -20,6 +20,7 @@ import id.puskesos.rujukan.referral.ProgramStatus;
 import id.puskesos.rujukan.referral.ReferralRecord;
 import id.puskesos.rujukan.referral.Stage;
 import id.puskesos.rujukan.routing.RoutingService;
+import id.puskesos.rujukan.tenant.PuskesosDirectory;
 
 /**
  * The one place that tells a resident how their case goes: each timeline entry of a turn the resident should hear
@@ -40,10 +41,13 @@ public class ResidentMessages {
   private final RoutingService routing;
   private final MessageTemplates templates;
   private final Notifications notifications;
+  private final PuskesosDirectory directory;
   private final ResidentMessageSettings settings;
 
   public ResidentMessages(CaseFile caseFile, ProgramCatalogue catalogue, Budgets budgets, RoutingService routing,
-      MessageTemplates templates, Notifications notifications, ResidentMessageSettings settings) {
+      MessageTemplates templates, Notifications notifications, ResidentMessageSettings settings,
+      PuskesosDirectory directory) {
+    this.directory = directory;
     this.caseFile = caseFile;
     this.catalogue = catalogue;
     this.budgets = budgets;
@@ -151,7 +155,12 @@ public class ResidentMessages {
     if (body.isEmpty()) {
       return;
     }
-    Map<String, String> values = new LinkedHashMap<>(extra);
+    ReferralRecord referral = caseFile.get(number);
+    String puskesos = directory.of(referral.tenantId()).title();
+    Map<String, String> values = new LinkedHashMap<>();
+    // the local texts name the case's Puskesos where they say {puskesos}
+    extra.forEach((name, value) -> values.put(name, value.replace("{" + ResidentTemplate.PUSKESOS + "}", puskesos)));
+    values.put(ResidentTemplate.PUSKESOS, puskesos);
     values.put("nomor", number);
     if (programCode != null) {
       Program program = catalogue.program(programCode);
@@ -160,8 +169,7 @@ public class ResidentMessages {
     }
     String text = MessageTemplates.render(body.get(), values);
     String key = "warga:%s:%s%s".formatted(number, kind.name(), programCode == null ? "" : ":" + programCode);
-    long residentId = caseFile.get(number).residentId();
-    if (notifications.whatsAppResident(residentId, text, key, number)) {
+    if (notifications.whatsAppResident(referral.residentId(), text, key, number)) {
       LOG.info("Case {}: resident message {} queued", number, key);
     }
   }

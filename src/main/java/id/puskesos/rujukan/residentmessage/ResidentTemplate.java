@@ -19,6 +19,9 @@ public enum ResidentTemplate {
   FOLLOW_UP("Tindak lanjut oleh fasilitator", "nomor"),
   CLOSED("Kasus selesai", "nomor", "hasil", "pengaduan");
 
+  /** The placeholder of the case's Puskesos, offered by every turn. */
+  public static final String PUSKESOS = "puskesos";
+
   /** Placeholders that would put identity data into a message: never offered, refused with their own reason. */
   public static final List<String> FORBIDDEN = List.of("nik", "no_kk", "kk", "nomor_kk", "tanggal_lahir",
       "tgl_lahir", "lahir", "telepon", "alamat");
@@ -26,9 +29,11 @@ public enum ResidentTemplate {
   private final String label;
   private final List<String> placeholders;
 
+  /** Every turn also offers {@code puskesos}: the case's Puskesos ("Puskesos Dago"), which the resident knows. */
   ResidentTemplate(String label, String... placeholders) {
     this.label = label;
-    this.placeholders = List.of(placeholders);
+    this.placeholders = java.util.stream.Stream.concat(java.util.stream.Stream.of(placeholders),
+        java.util.stream.Stream.of(PUSKESOS)).toList();
   }
 
   public String label() {

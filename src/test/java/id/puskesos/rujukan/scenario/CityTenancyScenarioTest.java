@@ -2,6 +2,7 @@ package id.puskesos.rujukan.scenario;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.LocalDate;
 import java.time.Year;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,10 +18,15 @@ import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
 import id.puskesos.rujukan.RujukanApplication;
+import id.puskesos.rujukan.registry.Consents;
+import id.puskesos.rujukan.registry.Registry;
+import id.puskesos.rujukan.registry.ResidentDetails;
+import id.puskesos.rujukan.registry.Sex;
 import id.puskesos.rujukan.sla.SlaPlugin;
 
 /**
@@ -41,6 +47,12 @@ class CityTenancyScenarioTest extends ScenarioTestSupport {
   private SlaPlugin sla;
   @Autowired
   private HistoryService historyService;
+  @Autowired
+  private Registry registry;
+  @Autowired
+  private Consents consents;
+  @Autowired
+  private JdbcClient jdbc;
 
   @Test
   void eachPuskesosNumbersItsOwnCasesAndItsStaffNeverReachTheOthers() {
@@ -159,6 +171,27 @@ class CityTenancyScenarioTest extends ScenarioTestSupport {
         .contains("dari Puskesos Lebak Siliwangi ke Puskesos Dago", "Warga pindah ke Dago"));
     dago.verifyValid(number);
     assertThat(dago.task(number, "task_assessNeeds").getTenantId()).isEqualTo(DAGO);
+  }
+
+  @Test
+  void aResidentHearsFromTheirOwnPuskesos() {
+    Map<String, Object> intake = CaseApi.intake("FOOD");
+    intake.put("kelurahan", "Dago");
+    long resident = registry.lockOrCreate(new ResidentDetails(intake.get("nik").toString(),
+        intake.get("kkNumber").toString(), intake.get("fullName").toString(),
+        LocalDate.parse(intake.get("birthDate").toString()), Sex.F, intake.get("address").toString(),
+        intake.get("rt").toString(), intake.get("rw").toString(), "Dago", intake.get("phone").toString()), "fodago",
+        "Uji pesan warga").id();
+    consents.record(resident, Consents.CONTACT_WHATSAPP, true, Consents.Source.REQUEST, null, "fodago");
+
+    String number = api.atDago().submitIntake("fo", intake).getBody().get("referralNumber").asText();
+
+    assertThat(jdbc.sql("""
+        SELECT subject, body FROM notification_outbox WHERE referral_number = ? AND channel = 'WHATSAPP'""")
+        .param(number).query((rs, row) -> rs.getString("subject") + " | " + rs.getString("body")).list())
+        .isNotEmpty().allSatisfy(message -> assertThat(message).startsWith("Puskesos Dago | ")
+            .doesNotContain("Lebak Siliwangi"))
+        .anySatisfy(message -> assertThat(message).contains("| Puskesos Dago: pengaduan Anda sudah kami terima"));
   }
 
   @Test
