@@ -14,6 +14,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import id.puskesos.rujukan.access.CaseAccess;
 import id.puskesos.rujukan.common.Checks;
+import id.puskesos.rujukan.common.InvalidInputException;
 import id.puskesos.rujukan.common.PersonalData;
 import id.puskesos.rujukan.process.CaseVariables;
 import id.puskesos.rujukan.registry.AccessLog;
@@ -65,6 +66,12 @@ public class ReferralSearch {
   public Page search(Criteria criteria, String actor) {
     Filters f = Filters.of(criteria);
     CaseAccess.Visibility visibility = caseAccess.visibility();
+    if (f.name != null && f.puskesos == null && reachesSeveralPuskesos(visibility)) {
+      // a name matched anywhere in it cannot use an index: across the city's 2.5 million residents it took 9.5 s
+      // (docs/operations.md, "City scale"); within one Puskesos, or by NIK or number, it is an index's work
+      throw new InvalidInputException("puskesos", "Pencarian menurut nama mencakup seluruh kota: pilih Puskesos "
+          + "(kode kelurahan), atau cari menurut NIK, nomor KK atau nomor rujukan");
+    }
     StringBuilder where = new StringBuilder(" WHERE 1 = 1");
     Map<String, Object> params = new LinkedHashMap<>();
     if (!visibility.all()) {
@@ -104,6 +111,12 @@ public class ReferralSearch {
           "Pencarian kasus menurut " + (f.nik != null ? "NIK" : "KK"), actor));
     }
     return new Page(total, f.page, f.size, rows.stream().map(Row::hit).toList());
+  }
+
+  /** Whether the caller's search spans more than one Puskesos (a partner, the city SLRT, an administrator). */
+  private boolean reachesSeveralPuskesos(CaseAccess.Visibility visibility) {
+    return visibility.tenants().map(tenants -> tenants.size() > 1)
+        .orElseGet(() -> jdbc.sql("SELECT COUNT(*) FROM puskesos").query(Long.class).single() > 1);
   }
 
   private JdbcClient.StatementSpec query(String sql, Map<String, Object> params) {

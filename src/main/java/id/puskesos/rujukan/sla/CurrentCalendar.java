@@ -54,6 +54,13 @@ public class CurrentCalendar implements Supplier<WorkingCalendar> {
     return current.calendar();
   }
 
+  /** The calendar of a Puskesos's work: its own office hours where it sets them, the city's days off. */
+  public WorkingCalendar of(String tenantId) {
+    WorkingCalendar city = get();
+    SlaSettings.Hours own = tenantId == null ? null : settings.puskesos().get(tenantId);
+    return own == null ? city : city.withHours(own.opens(), own.closes());
+  }
+
   /** Reads the days off again now (after a change on this node). */
   public synchronized WorkingCalendar reload() {
     long revision = daysOff.revision();

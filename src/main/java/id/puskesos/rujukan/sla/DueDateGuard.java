@@ -96,7 +96,7 @@ public class DueDateGuard extends AbstractProcessEnginePlugin {
     if (task.getTaskDefinition() != null && task.getTaskDefinition().getDueDateExpression() == null
         && task.getCreateTime() != null) {
       level = levels.dueAfter(policy.of(task.getTenantId(), task.getTaskDefinitionKey(), CaseVariables.URGENT.get(task)),
-          task.getCreateTime());
+          task.getCreateTime(), task.getTenantId());
     }
     if (level == null || (before != null && before.after(level))) {
       return before;

@@ -45,11 +45,17 @@ public class SlaPlugin extends AbstractProcessEnginePlugin {
     return calendar.resolveDuedate(level, start);
   }
 
+  /** The same for a Puskesos's work, by its own office hours ({@code tenantId}, null for the city's). */
+  public java.util.Date dueAfter(String level, java.util.Date start, String tenantId) {
+    return calendar.resolveDuedate(level, start, tenantId);
+  }
+
   /** Sets the task's due date from its service level, unless the model gave one. */
   private void setDueDate(DelegateTask task) {
     if (task.getDueDate() == null) {
       boolean urgent = CaseVariables.URGENT.get(task);
-      task.setDueDate(calendar.resolveDuedate(policy.of(task.getTenantId(), task.getTaskDefinitionKey(), urgent), task.getCreateTime()));
+      task.setDueDate(calendar.resolveDuedate(policy.of(task.getTenantId(), task.getTaskDefinitionKey(), urgent),
+          task.getCreateTime(), task.getTenantId()));
     }
   }
 }

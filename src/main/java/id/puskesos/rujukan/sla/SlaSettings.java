@@ -48,12 +48,22 @@ public final class SlaSettings {
     }
   }
 
+  /** A Puskesos's own office hours. */
+  public record Hours(LocalTime opens, LocalTime closes) {
+  }
+
+  /**
+   * The city's office hours and days off; {@code puskesos}: a Puskesos's own office hours (kelurahan code), a local
+   * setting of that Puskesos; the days off are the nation's, the same for all.
+   */
   @ConfigurationProperties("rujukan.calendar")
-  public record Calendar(LocalTime opens, LocalTime closes, Map<Integer, List<LocalDate>> holidays) {
+  public record Calendar(LocalTime opens, LocalTime closes, Map<Integer, List<LocalDate>> holidays,
+      Map<String, Hours> puskesos) {
     public Calendar {
       opens = opens == null ? LocalTime.of(8, 0) : opens;
       closes = closes == null ? LocalTime.of(16, 0) : closes;
       holidays = holidays == null ? Map.of() : Map.copyOf(holidays);
+      puskesos = puskesos == null ? Map.of() : Map.copyOf(puskesos);
     }
   }
 }

@@ -7,6 +7,7 @@ import java.time.LocalTime;
 import java.time.ZonedDateTime;
 import java.util.Collection;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -34,6 +35,13 @@ public class WorkingCalendar {
     }
     this.opens = opens;
     this.closes = closes;
+  }
+
+  /** The same days off with other office hours (a Puskesos's own, {@code rujukan.calendar.puskesos}). */
+  public WorkingCalendar withHours(LocalTime otherOpens, LocalTime otherCloses) {
+    Map<Integer, List<LocalDate>> byYear = new java.util.HashMap<>();
+    holidays.forEach(day -> byYear.computeIfAbsent(day.getYear(), y -> new java.util.ArrayList<>()).add(day));
+    return new WorkingCalendar(byYear, otherOpens, otherCloses);
   }
 
   /** Whether the holiday list covers the year (outside it only weekends count as days off). */

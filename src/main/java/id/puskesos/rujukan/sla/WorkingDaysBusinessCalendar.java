@@ -2,6 +2,7 @@ package id.puskesos.rujukan.sla;
 
 import java.time.ZonedDateTime;
 import java.util.Date;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -22,15 +23,28 @@ public class WorkingDaysBusinessCalendar extends DueDateBusinessCalendar {
   private static final Pattern WORKING = Pattern.compile("(\\d+)(WD|WH)");
 
   private final Supplier<WorkingCalendar> calendar;
+  private final Function<String, WorkingCalendar> ofPuskesos;
 
   /** On a fixed calendar (tests, and the calendar before and after a change). */
   public WorkingDaysBusinessCalendar(WorkingCalendar calendar) {
     this(() -> calendar);
   }
 
-  /** On the calendar in force at each computation ({@link CurrentCalendar}). */
+  /** On the calendar in force at each computation. */
   public WorkingDaysBusinessCalendar(Supplier<WorkingCalendar> calendar) {
     this.calendar = calendar;
+    this.ofPuskesos = tenantId -> calendar.get();
+  }
+
+  /** On the calendar in force at each computation, with each Puskesos's own office hours ({@link CurrentCalendar}). */
+  public WorkingDaysBusinessCalendar(CurrentCalendar current) {
+    this.calendar = current;
+    this.ofPuskesos = current::of;
+  }
+
+  /** A due date of a Puskesos's work ({@code tenantId}, null for the city's), by its own office hours. */
+  public Date resolveDuedate(String description, Date startDate, String tenantId) {
+    return resolve(description, startDate, ofPuskesos.apply(tenantId));
   }
 
   /** Whether the description counts working days or office hours ({@code 3WD}, {@code 4WH}). */
@@ -51,13 +65,16 @@ public class WorkingDaysBusinessCalendar extends DueDateBusinessCalendar {
 
   @Override
   public Date resolveDuedate(String description, Date startDate) {
+    return resolve(description, startDate, calendar.get());
+  }
+
+  private Date resolve(String description, Date startDate, WorkingCalendar days) {
     Matcher working = WORKING.matcher(description.trim());
     if (!working.matches()) {
       return super.resolveDuedate(description, startDate);
     }
     ZonedDateTime start = startDate.toInstant().atZone(Dates.BANDUNG);
     int amount = Integer.parseInt(working.group(1));
-    WorkingCalendar days = calendar.get();
     ZonedDateTime due = "WD".equals(working.group(2)) ? days.plusWorkingDays(start, amount)
         : days.plusWorkingHours(start, amount);
     return Date.from(due.toInstant());

@@ -29,6 +29,21 @@ class WorkingCalendarTest {
   private final WorkingDaysBusinessCalendar camunda = new WorkingDaysBusinessCalendar(calendar);
 
   @Test
+  void aPuskesosWithItsOwnOfficeHoursCountsHoursByThemOnTheSameDaysOff() {
+    WorkingCalendar dago = calendar.withHours(LocalTime.of(7, 30), LocalTime.of(15, 30));
+    ZonedDateTime mondayAfternoon = LocalDateTime.parse("2026-12-07T15:45").atZone(RujukanApplication.ZONE);
+
+    // the city's office is open until 16:00: a quarter of an hour that day, the rest from 08:00 on Tuesday
+    assertThat(calendar.plusWorkingHours(mondayAfternoon, 4).toLocalDateTime())
+        .isEqualTo(LocalDateTime.parse("2026-12-08T11:45"));
+    // Dago's closed at 15:30: its four hours start at 07:30 on Tuesday
+    assertThat(dago.plusWorkingHours(mondayAfternoon, 4).toLocalDateTime())
+        .isEqualTo(LocalDateTime.parse("2026-12-08T11:30"));
+    // and Christmas is a day off for both
+    assertThat(dago.isWorkingDay(LocalDate.of(2026, 12, 25))).isFalse();
+  }
+
+  @Test
   void threeWorkingDaysFromFridaySkipTheWeekend() {
     assertThat(due("3WD", "2026-11-27T10:00")).isEqualTo(at("2026-12-02T10:00"));
   }
