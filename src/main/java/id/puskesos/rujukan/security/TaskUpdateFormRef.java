@@ -1,11 +1,13 @@
 package id.puskesos.rujukan.security;
 
 import java.io.IOException;
+import java.util.function.Function;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -24,6 +26,10 @@ import jakarta.servlet.http.HttpServletResponse;
  * cannot read back (an abstract type): the update failed with a Jackson message in English, whatever it changed.
  * The field is the task definition's, not something a task update may set, so it is dropped from the body and the
  * update goes on to the engine and its checks (sla.DueDateGuard for the due date).
+ * <p>
+ * The engine's REST API also sets the task's tenant from the body, null when the body leaves it out (a client that
+ * sends only the due date): the engine then refuses to move a case's task out of its Puskesos, with a 500. A body
+ * without a tenant is taken to keep the task's own, as it means to.
  */
 @Configuration
 public class TaskUpdateFormRef {
@@ -32,9 +38,12 @@ public class TaskUpdateFormRef {
   static final int MAX_BODY = 64 * 1024;
 
   @Bean
-  public FilterRegistrationBean<OncePerRequestFilter> taskUpdateFormRefFilter(ObjectMapper mapper,
+  public FilterRegistrationBean<OncePerRequestFilter> taskUpdateFormRefFilter(ObjectMapper mapper, JdbcClient jdbc,
       @Value("${camunda.bpm.webapp.application-path:/camunda}") String webappPath) {
-    FilterRegistrationBean<OncePerRequestFilter> registration = new FilterRegistrationBean<>(new Strip(mapper));
+    Function<String, String> tenantOfTask = id -> jdbc.sql("SELECT TENANT_ID_ FROM ACT_RU_TASK WHERE ID_ = ?")
+        .param(id).query(String.class).optional().orElse(null);
+    FilterRegistrationBean<OncePerRequestFilter> registration = new FilterRegistrationBean<>(
+        new Strip(mapper, tenantOfTask));
     registration.setName("taskUpdateFormRef");
     registration.addUrlPatterns("/engine-rest/task/*", webappPath + "/api/engine/engine/*");
     return registration;
@@ -43,9 +52,11 @@ public class TaskUpdateFormRef {
   static final class Strip extends OncePerRequestFilter {
 
     private final ObjectMapper mapper;
+    private final Function<String, String> tenantOfTask;
 
-    Strip(ObjectMapper mapper) {
+    Strip(ObjectMapper mapper, Function<String, String> tenantOfTask) {
       this.mapper = mapper;
+      this.tenantOfTask = tenantOfTask;
     }
 
     @Override
@@ -58,9 +69,18 @@ public class TaskUpdateFormRef {
       }
       byte[] body = request.getInputStream().readNBytes(MAX_BODY + 1);
       JsonNode task = parse(body);
-      if (body.length <= MAX_BODY && task instanceof ObjectNode fields && fields.has("camundaFormRef")) {
-        fields.remove("camundaFormRef");
-        body = mapper.writeValueAsBytes(fields);
+      if (body.length <= MAX_BODY && task instanceof ObjectNode fields) {
+        boolean changed = fields.remove("camundaFormRef") != null;
+        String path = Credentials.path(request);
+        String tenant = fields.hasNonNull("tenantId") ? null
+            : tenantOfTask.apply(path.substring(path.lastIndexOf('/') + 1));
+        if (tenant != null) {
+          fields.put("tenantId", tenant);
+          changed = true;
+        }
+        if (changed) {
+          body = mapper.writeValueAsBytes(fields);
+        }
       }
       chain.doFilter(new ReplayedRequest(request, body), response);
     }

@@ -78,6 +78,12 @@ class CityTenancyScenarioTest extends ScenarioTestSupport {
     assertThat(successes).as("what Dago's staff got of Lebak Siliwangi's case").isEmpty();
     assertThat(visit.getAssignee()).isNull();
 
+    // a task update that leaves the tenant out (only name, priority and due date) keeps the task in its Puskesos
+    assertThat(api.put("admin", "/engine-rest/task/" + theirVisit.getId(), Map.of("name", theirVisit.getName(),
+        "priority", theirVisit.getPriority(), "due", "2026-01-05T09:00:00.000+0700")).getStatusCode().value())
+        .isEqualTo(204);
+    assertThat(taskService.createTaskQuery().taskId(theirVisit.getId()).singleResult().getTenantId()).isEqualTo(DAGO);
+
     // each sees its own: the same requests succeed for the case's own Puskesos
     assertThat(api.get("manajer", "/api/referrals/" + ours).getStatusCode().value()).isEqualTo(200);
     assertThat(api.get("manajerdago", "/api/referrals/" + theirs).getStatusCode().value()).isEqualTo(200);
